@@ -1,0 +1,33 @@
+// msk — Model Studio Keys on the command line. Same core, files and keychain items as the app.
+import { Command } from 'commander';
+import { isMskError, messageOf } from '../core/errors.js';
+import { registerCopyCommands } from './commands/copy.js';
+import { registerEnvironmentCommands } from './commands/environment.js';
+import { registerKeyCommands } from './commands/keys.js';
+import { registerRegionCommands } from './commands/region.js';
+import { say } from './output.js';
+
+declare const __MSK_VERSION__: string | undefined;
+
+export function buildProgram(): Command {
+  const program = new Command('msk')
+    .description('Alibaba Cloud Model Studio API keys from your OS keychain, for every tool')
+    .version(typeof __MSK_VERSION__ === 'string' ? __MSK_VERSION__ : 'dev')
+    .enablePositionalOptions()
+    .showHelpAfterError('(run msk --help for usage)');
+  registerKeyCommands(program);
+  registerRegionCommands(program);
+  registerCopyCommands(program);
+  registerEnvironmentCommands(program);
+  return program;
+}
+
+try {
+  await buildProgram().parseAsync(process.argv);
+} catch (error) {
+  // One line a person can act on; a stack trace only for what we did not foresee.
+  if (isMskError(error)) say(`msk: ${error.message}`);
+  else say(`msk: unexpected error: ${messageOf(error)}`);
+  // A command that cannot be started exits 127, as it would in a shell.
+  process.exitCode = isMskError(error) && error.code === 'launch-failed' ? 127 : 1;
+}

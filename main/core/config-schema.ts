@@ -1,0 +1,87 @@
+// The shape of config.json: key metadata and settings, never a secret. Parsed with zod on
+// every read, so a hand-edited or damaged file is reported, not half-trusted.
+import { z } from 'zod';
+import { DEFAULT_MODEL, DEFAULT_REGION_ID, DEFAULT_WORKSPACE_ID } from './model-studio.js';
+
+export const CONFIG_SCHEMA_VERSION = 1;
+
+export const CheckStatusSchema = z.enum([
+  'ok',
+  'invalid-key',
+  'wrong-region',
+  'plan-key',
+  'workspace-denied',
+  'model-denied',
+  'rate-limited',
+  'quota',
+  'server-error',
+  'network',
+  'timeout',
+]);
+
+export const LastCheckSchema = z.object({
+  status: CheckStatusSchema,
+  httpStatus: z.number().int().nullable(),
+  latencyMs: z.number().nonnegative().nullable(),
+  modelCount: z.number().int().nonnegative().nullable(),
+  at: z.iso.datetime(),
+});
+
+export const KeyRecordSchema = z.object({
+  id: z.uuid(),
+  label: z.string().min(1),
+  regionId: z.string(),
+  workspaceId: z.string().default(DEFAULT_WORKSPACE_ID),
+  accountId: z.string().optional(),
+  ramUser: z.string().optional(),
+  kind: z.enum(['standard', 'plan']),
+  fingerprint: z.string(),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().optional(),
+  lastCheck: LastCheckSchema.optional(),
+});
+
+export const WorkspaceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  regionId: z.string(),
+  accountId: z.string().optional(),
+});
+
+export const CustomToolSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  command: z.array(z.string()).min(1),
+  preset: z.string(),
+});
+
+export const SettingsSchema = z.object({
+  activeRegionId: z.string().default(DEFAULT_REGION_ID),
+  activeKeyByRegion: z.record(z.string(), z.string()).default({}),
+  clipboardClearSeconds: z.number().int().min(0).max(3600).default(30),
+  concealClipboard: z.boolean().default(true),
+  defaultModel: z.string().min(1).default(DEFAULT_MODEL),
+  toolModels: z.record(z.string(), z.string()).default({}),
+  endpointOverrides: z.record(z.string(), z.string()).default({}),
+  useWorkspaceDomains: z.boolean().default(false),
+  terminal: z.string().default('auto'),
+  language: z.enum(['system', 'en', 'zh-CN']).default('system'),
+  launchAtLogin: z.boolean().default(false),
+  customTools: z.array(CustomToolSchema).default([]),
+});
+
+export const ConfigSchema = z.object({
+  schemaVersion: z.literal(CONFIG_SCHEMA_VERSION),
+  keys: z.array(KeyRecordSchema).default([]),
+  workspaces: z.array(WorkspaceSchema).default([]),
+  settings: SettingsSchema.default(() => SettingsSchema.parse({})),
+});
+
+export type CheckStatus = z.infer<typeof CheckStatusSchema>;
+export type LastCheck = z.infer<typeof LastCheckSchema>;
+export type KeyRecord = z.infer<typeof KeyRecordSchema>;
+export type Workspace = z.infer<typeof WorkspaceSchema>;
+export type Settings = z.infer<typeof SettingsSchema>;
+export type Config = z.infer<typeof ConfigSchema>;
+
+export const emptyConfig = (): Config => ConfigSchema.parse({ schemaVersion: CONFIG_SCHEMA_VERSION });

@@ -1,0 +1,57 @@
+// Printing an environment for a shell to evaluate, with every value quoted for that shell.
+import { MskError } from './errors.js';
+
+export const SHELLS = ['bash', 'zsh', 'fish', 'powershell', 'cmd', 'dotenv', 'json'] as const;
+export type Shell = (typeof SHELLS)[number];
+
+export function requireShell(name: string): Shell {
+  const shell = SHELLS.find((candidate) => candidate === name.toLowerCase());
+  if (!shell) {
+    throw new MskError('unknown-shell', `Unknown shell '${name}'. Choose one of: ${SHELLS.join(', ')}.`);
+  }
+  return shell;
+}
+
+/** POSIX single quotes: nothing inside is special except the quote itself. */
+const posixQuote = (value: string): string => `'${value.replaceAll("'", `'\\''`)}'`;
+
+/** fish single quotes: only backslash and the quote are escapes. */
+const fishQuote = (value: string): string => `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+
+/** PowerShell verbatim strings: a quote is doubled. */
+const powershellQuote = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+
+/** cmd has no quoting for `set NAME=value`; metacharacters take a caret. */
+function cmdEscape(name: string, value: string): string {
+  if (/[%"\r\n]/.test(value)) {
+    throw new MskError(
+      'invalid-input',
+      `The value of ${name} contains %, a double quote or a line break, which cmd cannot take safely; use --shell powershell.`,
+    );
+  }
+  return value.replace(/[\^&|<>()]/g, '^$&');
+}
+
+/** dotenv: bare when harmless, else single quotes (literal), else escaped double quotes. */
+function dotenvQuote(value: string): string {
+  if (/^[A-Za-z0-9_./:@+,=-]*$/.test(value)) return value;
+  if (!/['\r\n]/.test(value)) return `'${value}'`;
+  return `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', '\\n').replaceAll('\r', '\\r')}"`;
+}
+
+const lineFormats: Record<Exclude<Shell, 'json'>, (name: string, value: string) => string> = {
+  bash: (name, value) => `export ${name}=${posixQuote(value)}`,
+  zsh: (name, value) => `export ${name}=${posixQuote(value)}`,
+  fish: (name, value) => `set -gx ${name} ${fishQuote(value)}`,
+  powershell: (name, value) => `$env:${name} = ${powershellQuote(value)}`,
+  cmd: (name, value) => `set ${name}=${cmdEscape(name, value)}`,
+  dotenv: (name, value) => `${name}=${dotenvQuote(value)}`,
+};
+
+export function formatEnvironment(variables: Record<string, string>, shell: Shell): string {
+  if (shell === 'json') return `${JSON.stringify(variables, null, 2)}\n`;
+  const format = lineFormats[shell];
+  return Object.entries(variables)
+    .map(([name, value]) => `${format(name, value)}\n`)
+    .join('');
+}

@@ -1,0 +1,32 @@
+// Where our files live. Same answer as Electron's `app.getPath('userData')` for our product
+// name, so the app and `msk` share one data directory without either importing the other.
+import os from 'node:os';
+import path from 'node:path';
+
+export const PRODUCT_NAME = 'Model Studio Keys';
+
+type Env = Record<string, string | undefined>;
+
+/** The platform's per-user application-data folder (Electron's `appData`). */
+export function appDataDirectory(
+  platform: NodeJS.Platform = process.platform,
+  env: Env = process.env,
+  home: string = os.homedir(),
+): string {
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support');
+  if (platform === 'win32') return env.APPDATA ?? path.join(home, 'AppData', 'Roaming');
+  return env.XDG_CONFIG_HOME || path.join(home, '.config');
+}
+
+/** `MSK_HOME` wins; otherwise the product's folder inside the app-data folder. */
+export function dataDirectory(
+  platform: NodeJS.Platform = process.platform,
+  env: Env = process.env,
+  home: string = os.homedir(),
+): string {
+  if (env.MSK_HOME) return path.resolve(env.MSK_HOME);
+  const appData = appDataDirectory(platform, env, home);
+  return platform === 'win32' ? path.win32.join(appData, PRODUCT_NAME) : path.join(appData, PRODUCT_NAME);
+}
+
+export const configFile = (directory: string): string => path.join(directory, 'config.json');

@@ -1,0 +1,39 @@
+// Runs a tool as a child with a prepared environment, in the foreground, and reports how it
+// ended as an exit code the way a shell would (128 + signal number for a signal).
+import { constants } from 'node:os';
+import spawn from 'cross-spawn';
+import { MskError } from './errors.js';
+
+export function runCommand(
+  command: string,
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    // cross-spawn finds `.cmd` shims (npm-installed tools) on Windows without a shell.
+    const child = spawn(command, [...args], { stdio: 'inherit', env });
+    // The terminal sends Ctrl-C and hang-up to the whole foreground group, child included: the
+    // child decides what they mean. A SIGTERM aimed at us alone is passed on.
+    const ignore = () => undefined;
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on('SIGINT', ignore).on('SIGHUP', ignore).on('SIGTERM', forward);
+    const done = () => {
+      process.off('SIGINT', ignore).off('SIGHUP', ignore).off('SIGTERM', forward);
+    };
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      done();
+      reject(
+        new MskError(
+          'launch-failed',
+          error.code === 'ENOENT'
+            ? `Command '${command}' was not found on PATH.`
+            : `Cannot run '${command}': ${error.message}`,
+        ),
+      );
+    });
+    child.on('exit', (code, signal) => {
+      done();
+      resolve(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0));
+    });
+  });
+}

@@ -1,0 +1,52 @@
+// The core, composed once from the environment: what the CLI and the app's main process share.
+import type { Config, KeyRecord } from './config-schema.js';
+import { ConfigStore } from './config-store.js';
+import { type MskEnvironment, readEnvironment } from './environment.js';
+import { endpointsFor, type Endpoints } from './regions.js';
+import { KeychainSecretStore, type SecretStore } from './secret-store.js';
+import { envFor, requirePreset } from './tools.js';
+import { Vault } from './vault.js';
+
+export interface Services {
+  environment: MskEnvironment;
+  config: ConfigStore;
+  secrets: SecretStore;
+  vault: Vault;
+}
+
+export function createServices(
+  environment: MskEnvironment = readEnvironment(),
+  secrets: SecretStore = new KeychainSecretStore(environment.keychainService),
+): Services {
+  const config = new ConfigStore(environment.dataDirectory);
+  return { environment, config, secrets, vault: new Vault(config, secrets) };
+}
+
+/** The base URLs a stored key talks to, with the user's and the environment's overrides. */
+export function endpointsForKey(environment: MskEnvironment, config: Config, record: KeyRecord): Endpoints {
+  return endpointsFor({
+    regionId: record.regionId,
+    kind: record.kind,
+    workspaceId: record.workspaceId,
+    useWorkspaceDomain: config.settings.useWorkspaceDomains,
+    settingsOverrides: config.settings.endpointOverrides,
+    environmentOverrides: environment.endpointOverrides,
+  });
+}
+
+/** The variables a tool preset gets for a stored key. */
+export function toolVariables(
+  environment: MskEnvironment,
+  config: Config,
+  record: KeyRecord,
+  secret: string,
+  presetId?: string,
+): Record<string, string> {
+  const preset = requirePreset(presetId);
+  return envFor(preset, {
+    secret,
+    endpoints: endpointsForKey(environment, config, record),
+    toolModel: config.settings.toolModels[preset.id],
+    defaultModel: config.settings.defaultModel,
+  });
+}

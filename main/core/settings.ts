@@ -1,0 +1,50 @@
+// Which region and key are active, and the rules for choosing them.
+import type { Config, KeyRecord, Settings } from './config-schema.js';
+import type { ConfigStore } from './config-store.js';
+import { MskError } from './errors.js';
+import type { RegionFacts } from './model-studio.js';
+import { regionName, requireRegion } from './regions.js';
+import { resolveKey } from './vault.js';
+
+export async function readSettings(store: ConfigStore): Promise<Settings> {
+  return (await store.read()).settings;
+}
+
+export async function setActiveRegion(store: ConfigStore, nameOrAlias: string): Promise<RegionFacts> {
+  const region = requireRegion(nameOrAlias);
+  await store.update((draft) => {
+    draft.settings.activeRegionId = region.id;
+  });
+  return region;
+}
+
+/** Makes a key the active one of its region, and its region the active region. */
+export async function useKey(store: ConfigStore, reference: string): Promise<KeyRecord> {
+  return store.update((draft) => {
+    const record = resolveKey(draft.keys, reference);
+    draft.settings.activeKeyByRegion[record.regionId] = record.id;
+    draft.settings.activeRegionId = record.regionId;
+    return record;
+  });
+}
+
+/** The key used when none is named: the active key of the active region. */
+export function activeKey(config: Config): KeyRecord {
+  const { activeRegionId, activeKeyByRegion } = config.settings;
+  const id = activeKeyByRegion[activeRegionId];
+  const record = config.keys.find((key) => key.id === id);
+  if (record) return record;
+  const inRegion = config.keys.filter((key) => key.regionId === activeRegionId);
+  const advice =
+    inRegion.length > 0
+      ? `run 'msk use <label>' to choose one of: ${inRegion.map((key) => key.label).join(', ')}`
+      : config.keys.length > 0
+        ? `no key is stored for it; switch with 'msk region <region>' or name a key with --key`
+        : `no keys are stored yet; add one with 'msk add --label <name> --region <region>'`;
+  throw new MskError('no-active-key', `No active key in ${regionName(activeRegionId)}: ${advice}.`);
+}
+
+/** A named key, or the active one when no name is given. */
+export function chooseKey(config: Config, reference: string | undefined): KeyRecord {
+  return reference === undefined ? activeKey(config) : resolveKey(config.keys, reference);
+}

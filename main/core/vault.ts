@@ -1,0 +1,259 @@
+// The keys: metadata in config.json, secrets in the keychain. The secret is always written
+// before its metadata and removed after it, so a crash in between leaves at worst a spare
+// keychain item, never a listed key without a secret.
+import { randomUUID } from 'node:crypto';
+import type { Config, KeyRecord } from './config-schema.js';
+import type { ConfigStore } from './config-store.js';
+import { MskError } from './errors.js';
+import { fingerprintOf, parseKey } from './keys.js';
+import {
+  ACCOUNT_ID_PATTERN,
+  DEFAULT_WORKSPACE_ID,
+  LIMITS,
+  WORKSPACE_ID_PATTERN,
+} from './model-studio.js';
+import { regionName, requireRegion } from './regions.js';
+import type { SecretStore } from './secret-store.js';
+
+export interface NewKey {
+  secret: string;
+  label: string;
+  regionId: string;
+  workspaceId?: string;
+  accountId?: string;
+  ramUser?: string;
+}
+
+export interface MetadataEdit {
+  label?: string;
+  regionId?: string;
+  workspaceId?: string;
+  accountId?: string | null;
+  ramUser?: string | null;
+}
+
+export interface Added {
+  record: KeyRecord;
+  warnings: string[];
+}
+
+const MAX_LABEL_LENGTH = 64;
+
+export class Vault {
+  constructor(
+    private readonly config: ConfigStore,
+    private readonly secrets: SecretStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Metadata only: never touches the keychain. */
+  async list(): Promise<KeyRecord[]> {
+    return (await this.config.read()).keys;
+  }
+
+  /** A key by id or label (labels match case-insensitively). */
+  async find(reference: string): Promise<KeyRecord> {
+    return resolveKey((await this.config.read()).keys, reference);
+  }
+
+  async add(input: NewKey): Promise<Added> {
+    const parsed = parseKey(input.secret);
+    const fields = normaliseFields(input);
+    const label = normaliseLabel(input.label);
+    const before = await this.config.read();
+    assertLabelFree(before.keys, label);
+    await this.assertNotStored(before.keys, parsed.secret);
+
+    const record: KeyRecord = {
+      id: randomUUID(),
+      label,
+      ...fields,
+      kind: parsed.kind,
+      fingerprint: fingerprintOf(parsed.secret),
+      createdAt: this.now().toISOString(),
+    };
+    await this.secrets.set(record.id, parsed.secret);
+    try {
+      await this.config.update((draft) => {
+        // Another process may have taken the label while we talked to the keychain.
+        assertLabelFree(draft.keys, label);
+        draft.keys.push(record);
+        draft.settings.activeKeyByRegion[record.regionId] ??= record.id;
+      });
+    } catch (error) {
+      await this.secrets.delete(record.id).catch(() => undefined);
+      throw error;
+    }
+    return { record, warnings: [...parsed.warnings, ...limitWarnings(before, record)] };
+  }
+
+  async edit(reference: string, edit: MetadataEdit): Promise<KeyRecord> {
+    return this.config.update((draft) => {
+      const record = resolveKey(draft.keys, reference);
+      if (edit.label !== undefined) {
+        const label = normaliseLabel(edit.label);
+        assertLabelFree(draft.keys.filter((key) => key.id !== record.id), label);
+        record.label = label;
+      }
+      const fields = normaliseFields({
+        regionId: edit.regionId ?? record.regionId,
+        workspaceId: edit.workspaceId ?? record.workspaceId,
+        accountId: edit.accountId === null ? undefined : (edit.accountId ?? record.accountId),
+        ramUser: edit.ramUser === null ? undefined : (edit.ramUser ?? record.ramUser),
+      });
+      if (fields.regionId !== record.regionId) {
+        handOverActive(draft, record);
+        draft.settings.activeKeyByRegion[fields.regionId] ??= record.id;
+      }
+      Object.assign(record, fields);
+      for (const optional of ['accountId', 'ramUser'] as const) {
+        if (fields[optional] === undefined) delete record[optional];
+      }
+      return { ...record };
+    });
+  }
+
+  rename(reference: string, label: string): Promise<KeyRecord> {
+    return this.edit(reference, { label });
+  }
+
+  /** Removes the metadata first, then the secret (see the file comment). */
+  async remove(reference: string): Promise<KeyRecord> {
+    const removed = await this.config.update((draft) => {
+      const record = resolveKey(draft.keys, reference);
+      handOverActive(draft, record);
+      draft.keys = draft.keys.filter((key) => key.id !== record.id);
+      return record;
+    });
+    await this.secrets.delete(removed.id);
+    return removed;
+  }
+
+  /** The one place a secret leaves the keychain. */
+  async readSecret(reference: string): Promise<{ record: KeyRecord; secret: string }> {
+    const record = await this.find(reference);
+    const secret = await this.secrets.get(record.id);
+    if (secret === null) {
+      throw new MskError(
+        'secret-missing',
+        `The keychain has no secret for '${record.label}' (service item ${record.id}); it was removed outside Model Studio Keys. Remove the key and add it again.`,
+      );
+    }
+    return { record, secret };
+  }
+
+  async markUsed(keyId: string): Promise<void> {
+    await this.config.update((draft) => {
+      const record = draft.keys.find((key) => key.id === keyId);
+      if (record) record.lastUsedAt = this.now().toISOString();
+    });
+  }
+
+  /** Refuses a second copy of a secret; reads only the few items whose fingerprint matches. */
+  private async assertNotStored(keys: KeyRecord[], secret: string): Promise<void> {
+    const fingerprint = fingerprintOf(secret);
+    for (const key of keys.filter((candidate) => candidate.fingerprint === fingerprint)) {
+      if ((await this.secrets.get(key.id)) === secret) {
+        throw new MskError('duplicate-key', `This key is already stored as '${key.label}'.`);
+      }
+    }
+  }
+}
+
+export function resolveKey(keys: KeyRecord[], reference: string): KeyRecord {
+  const wanted = reference.trim();
+  const match =
+    keys.find((key) => key.id === wanted) ??
+    keys.find((key) => key.label === wanted) ??
+    keys.find((key) => key.label.toLowerCase() === wanted.toLowerCase());
+  if (match) return match;
+  const known = keys.length ? ` Stored keys: ${keys.map((key) => key.label).join(', ')}.` : ' No keys are stored yet.';
+  throw new MskError('unknown-key', `No key is labelled or identified '${reference}'.${known}`);
+}
+
+function normaliseLabel(label: string): string {
+  const trimmed = label.trim();
+  if (trimmed === '') throw new MskError('invalid-input', 'A key needs a label, e.g. --label personal.');
+  if (trimmed.length > MAX_LABEL_LENGTH) {
+    throw new MskError('invalid-input', `A label is at most ${MAX_LABEL_LENGTH} characters.`);
+  }
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
+  if (/[\u0000-\u001f\u007f]/.test(trimmed)) {
+    throw new MskError('invalid-input', 'A label cannot contain control characters.');
+  }
+  return trimmed;
+}
+
+function assertLabelFree(keys: KeyRecord[], label: string): void {
+  const taken = keys.find((key) => key.label.toLowerCase() === label.toLowerCase());
+  if (taken) {
+    throw new MskError('duplicate-label', `The label '${taken.label}' is already used; choose another.`);
+  }
+}
+
+type KeyFields = Pick<KeyRecord, 'regionId' | 'workspaceId' | 'accountId' | 'ramUser'>;
+
+function normaliseFields(input: {
+  regionId: string;
+  workspaceId?: string | undefined;
+  accountId?: string | undefined;
+  ramUser?: string | undefined;
+}): KeyFields {
+  const regionId = requireRegion(input.regionId).id;
+  const workspaceId = input.workspaceId?.trim() || DEFAULT_WORKSPACE_ID;
+  if (workspaceId !== DEFAULT_WORKSPACE_ID && !WORKSPACE_ID_PATTERN.test(workspaceId)) {
+    throw new MskError(
+      'invalid-input',
+      `'${workspaceId}' is not a workspace id: use 'default' or the id shown in the console (llm-…).`,
+    );
+  }
+  const accountId = input.accountId?.trim() || undefined;
+  if (accountId !== undefined && !ACCOUNT_ID_PATTERN.test(accountId)) {
+    throw new MskError('invalid-input', `'${accountId}' is not an account id: it is the digits-only id in the console.`);
+  }
+  const ramUser = input.ramUser?.trim() || undefined;
+  return {
+    regionId,
+    workspaceId,
+    ...(accountId !== undefined && { accountId }),
+    ...(ramUser !== undefined && { ramUser }),
+  };
+}
+
+/** When the active key of a region leaves it (removed or moved), another key there takes over. */
+function handOverActive(draft: Config, leaving: KeyRecord): void {
+  const active = draft.settings.activeKeyByRegion;
+  if (active[leaving.regionId] !== leaving.id) return;
+  const successor = draft.keys.find((key) => key.regionId === leaving.regionId && key.id !== leaving.id);
+  if (successor) active[leaving.regionId] = successor.id;
+  else delete active[leaving.regionId];
+}
+
+/** The seed's soft limits, as warnings: Alibaba has raised them before. */
+function limitWarnings(before: Config, added: KeyRecord): string[] {
+  const warnings: string[] = [];
+  const sameWorkspace = before.keys.filter(
+    (key) =>
+      key.regionId === added.regionId &&
+      key.workspaceId === added.workspaceId &&
+      key.accountId === added.accountId,
+  );
+  if (sameWorkspace.length + 1 > LIMITS.keysPerWorkspace) {
+    warnings.push(
+      `${sameWorkspace.length + 1} keys are now stored for workspace '${added.workspaceId}' in ${regionName(added.regionId)}; Model Studio allows ${LIMITS.keysPerWorkspace} per workspace.`,
+    );
+  }
+  if (added.accountId !== undefined) {
+    const workspaces = new Set(
+      [...before.keys, added]
+        .filter((key) => key.accountId === added.accountId)
+        .map((key) => `${key.regionId}/${key.workspaceId}`),
+    );
+    if (workspaces.size > LIMITS.workspacesPerAccount) {
+      warnings.push(
+        `Account ${added.accountId} now has keys in ${workspaces.size} workspaces; Model Studio allows ${LIMITS.workspacesPerAccount} per account.`,
+      );
+    }
+  }
+  return warnings;
+}
