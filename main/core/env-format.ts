@@ -32,11 +32,16 @@ function cmdEscape(name: string, value: string): string {
   return value.replace(/[\^&|<>()]/g, '^$&');
 }
 
-/** dotenv: bare when harmless, else single quotes (literal), else escaped double quotes. */
-function dotenvQuote(value: string): string {
+/**
+ * dotenv has no escapes but `\n` inside double quotes, so pick the quote the value lacks:
+ * bare when harmless, else single (literal), double (for line breaks), or backticks.
+ */
+function dotenvQuote(name: string, value: string): string {
   if (/^[A-Za-z0-9_./:@+,=-]*$/.test(value)) return value;
   if (!/['\r\n]/.test(value)) return `'${value}'`;
-  return `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', '\\n').replaceAll('\r', '\\r')}"`;
+  if (!/["\\\r]/.test(value)) return `"${value.replaceAll('\n', '\\n')}"`;
+  if (!/[`\r\n]/.test(value)) return `\`${value}\``;
+  throw new MskError('invalid-input', `The value of ${name} cannot be written safely as dotenv; use --shell json.`);
 }
 
 const lineFormats: Record<Exclude<Shell, 'json'>, (name: string, value: string) => string> = {
@@ -45,7 +50,7 @@ const lineFormats: Record<Exclude<Shell, 'json'>, (name: string, value: string) 
   fish: (name, value) => `set -gx ${name} ${fishQuote(value)}`,
   powershell: (name, value) => `$env:${name} = ${powershellQuote(value)}`,
   cmd: (name, value) => `set ${name}=${cmdEscape(name, value)}`,
-  dotenv: (name, value) => `${name}=${dotenvQuote(value)}`,
+  dotenv: (name, value) => `${name}=${dotenvQuote(name, value)}`,
 };
 
 export function formatEnvironment(variables: Record<string, string>, shell: Shell): string {

@@ -1,6 +1,7 @@
 // Where secrets live: a port with one real adapter, the OS keychain through @github/keytar.
 // One item per key: service "Model Studio Keys" (or MSK_KEYCHAIN_SERVICE), account = key id.
 import { createRequire } from 'node:module';
+import type * as keytarTypes from '@github/keytar';
 import { MskError, messageOf } from './errors.js';
 import { PRODUCT_NAME } from './paths.js';
 
@@ -16,7 +17,7 @@ export const DEFAULT_KEYCHAIN_SERVICE = PRODUCT_NAME;
 export const keychainServiceName = (env: Record<string, string | undefined> = process.env): string =>
   env.MSK_KEYCHAIN_SERVICE?.trim() || DEFAULT_KEYCHAIN_SERVICE;
 
-type Keytar = typeof import('@github/keytar');
+type Keytar = typeof keytarTypes;
 
 // Loaded on first use: listing keys must work, and start fast, without the native module.
 let keytarModule: Keytar | undefined;

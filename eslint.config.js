@@ -1,0 +1,44 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// The core and the command line run under plain Node: Electron stays in main/shell and main/index.ts.
+const noElectron = {
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [{ name: 'electron', message: 'main/core and main/cli run under plain Node: put Electron code in main/shell.' }],
+      patterns: [
+        { group: ['electron/*'], message: 'main/core and main/cli run under plain Node.' },
+        { group: ['**/shell/*', '**/shell'], message: 'The core must not depend on the Electron shell.' },
+      ],
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      eqeqeq: ['error', 'always'],
+      'no-console': 'error',
+    },
+  },
+  { files: ['main/core/**/*.ts', 'main/cli/**/*.ts'], rules: noElectron },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'electron', '**/main/core/*'], message: 'The renderer knows only the IPC contract.' }] }],
+    },
+  },
+  { files: ['test/**/*.{ts,js}', '*.config.{ts,js}'], rules: { 'no-console': 'off' } },
+);

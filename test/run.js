@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// `npm test`: lint, typecheck, build, then every test that can run on this machine.
+// On Linux it first re-runs itself inside a private D-Bus session with a throwaway, unlocked
+// gnome-keyring (and a virtual X display for clipboard tests), so the user's real keychain is
+// never touched. Under CI=true a missing system part is an error, not a skip.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const ci = process.env.CI === 'true';
+const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+
+function wrapInPrivateSession() {
+  const missing = ['dbus-run-session', 'gnome-keyring-daemon'].filter((command) => !has(command));
+  if (missing.length > 0) {
+    const message = `test: ${missing.join(' and ')} not found; keychain tests use a unique service name in your own keychain (install gnome-keyring and dbus for a private one).`;
+    if (ci) {
+      console.error(`${message}\ntest: CI=true requires them.`);
+      process.exit(1);
+    }
+    console.error(message);
+    return false;
+  }
+  const home = mkdtempSync(path.join(os.tmpdir(), 'msk-test-home-'));
+  for (const folder of ['.config', '.local/share', '.cache']) mkdirSync(path.join(home, folder), { recursive: true });
+  const env = {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_DATA_HOME: path.join(home, '.local/share'),
+    XDG_CACHE_HOME: path.join(home, '.cache'),
+    MSK_TEST_PRIVATE_SESSION: '1',
+  };
+  delete env.DBUS_SESSION_BUS_ADDRESS;
+  const inner = `echo -n throwaway | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec node ${JSON.stringify(process.argv[1])}`;
+  const session = ['dbus-run-session', '--', 'sh', '-c', inner];
+  const useXvfb = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && has('xvfb-run');
+  const command = useXvfb ? ['xvfb-run', '-a', ...session] : session;
+  const result = spawnSync(command[0], command.slice(1), { stdio: 'inherit', env });
+  rmSync(home, { recursive: true, force: true });
+  process.exit(result.status ?? 1);
+}
+
+if (process.platform === 'linux' && !process.env.MSK_TEST_PRIVATE_SESSION) wrapInPrivateSession();
+
+const bin = (name) => path.join('node_modules', '.bin', name);
+const steps = [
+  ['lint', bin('eslint'), ['--max-warnings', '0', '.']],
+  ['typecheck (main)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
+  ['typecheck (renderer)', bin('tsc'), ['--noEmit', '-p', 'renderer/tsconfig.json']],
+  ['build (app)', bin('electron-vite'), ['build']],
+  ['build (msk)', bin('vite'), ['build', '--config', 'main/cli/vite.config.ts', '--logLevel', 'warn']],
+];
+for (const [name, command, args] of steps) {
+  console.log(`\n▶ ${name}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  if (result.status !== 0) {
+    console.error(`test: ${name} failed.`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+console.log('\n▶ tests');
+const report = path.join(mkdtempSync(path.join(os.tmpdir(), 'msk-vitest-')), 'report.json');
+const tests = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+});
+try {
+  const { numPassedTests, numFailedTests, numPendingTests, numTodoTests } = JSON.parse(readFileSync(report, 'utf8'));
+  console.log(`\ntests: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests + numTodoTests} skipped`);
+} catch {
+  console.error('test: no test report was written.');
+}
+process.exit(tests.status ?? 1);

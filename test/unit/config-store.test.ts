@@ -1,0 +1,71 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigStore } from '../../main/core/config-store.js';
+import { useTempDirectory } from '../fixtures/temp-directory.js';
+
+describe('ConfigStore', () => {
+  const directory = useTempDirectory();
+
+  it('starts from defaults when no file exists', async () => {
+    const config = await new ConfigStore(directory()).read();
+    expect(config.keys).toEqual([]);
+    expect(config.settings).toMatchObject({
+      activeRegionId: 'ap-southeast-1',
+      clipboardClearSeconds: 30,
+      concealClipboard: true,
+      defaultModel: 'qwen-plus',
+    });
+  });
+
+  it('writes owner-only files and keeps the previous version as a backup', async () => {
+    const store = new ConfigStore(directory());
+    await store.update((draft) => void (draft.settings.defaultModel = 'qwen3-max'));
+    await store.update((draft) => void (draft.settings.defaultModel = 'qwen-flash'));
+    expect(statSync(store.file).mode & 0o777).toBe(0o600);
+    expect(statSync(store.backupFile).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(store.file, 'utf8')).settings.defaultModel).toBe('qwen-flash');
+    expect(JSON.parse(readFileSync(store.backupFile, 'utf8')).settings.defaultModel).toBe('qwen3-max');
+  });
+
+  it('writes nothing when the change throws', async () => {
+    const store = new ConfigStore(directory());
+    await store.update((draft) => void (draft.settings.defaultModel = 'qwen3-max'));
+    const before = readFileSync(store.file, 'utf8');
+    await expect(
+      store.update((draft) => {
+        draft.settings.defaultModel = 'changed';
+        throw new Error('no');
+      }),
+    ).rejects.toThrow('no');
+    expect(readFileSync(store.file, 'utf8')).toBe(before);
+  });
+
+  it('loses no update when many writers race', async () => {
+    const store = new ConfigStore(directory());
+    const writers = Array.from({ length: 25 }, (_, index) =>
+      new ConfigStore(store.directory).update((draft) => {
+        draft.settings.toolModels[`tool-${index}`] = `model-${index}`;
+      }),
+    );
+    await Promise.all(writers);
+    expect(Object.keys((await store.read()).settings.toolModels)).toHaveLength(25);
+  });
+
+  it.each([
+    ['{ nope', /is damaged \(not valid JSON/],
+    ['{"schemaVersion":1,"keys":[{"id":"x"}]}', /is damaged \(keys\.0\.id/],
+    ['{"schemaVersion":9}', /written by a newer version/],
+  ])('reports a damaged file %j, says where the backup is, and leaves it untouched', async (text, message) => {
+    const store = new ConfigStore(directory());
+    writeFileSync(store.file, text);
+    await expect(store.read()).rejects.toThrow(message);
+    await expect(store.update(() => undefined)).rejects.toThrow(message);
+    expect(readFileSync(store.file, 'utf8')).toBe(text);
+  });
+
+  it('mentions the backup in the damage report', async () => {
+    const store = new ConfigStore(directory());
+    writeFileSync(store.file, '{');
+    await expect(store.read()).rejects.toThrow(`the previous good version is ${store.backupFile}`);
+  });
+});

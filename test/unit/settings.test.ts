@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { emptyConfig } from '../../main/core/config-schema.js';
+import { ConfigStore } from '../../main/core/config-store.js';
+import { activeKey, chooseKey, setActiveRegion, useKey } from '../../main/core/settings.js';
+import { Vault } from '../../main/core/vault.js';
+import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
+import { useTempDirectory } from '../fixtures/temp-directory.js';
+
+describe('active region and key', () => {
+  const directory = useTempDirectory();
+  const setup = () => {
+    const config = new ConfigStore(directory());
+    return { config, vault: new Vault(config, new MemorySecretStore()) };
+  };
+
+  it('explains what to do when no key is stored at all', () => {
+    expect(() => activeKey(emptyConfig())).toThrow(/No active key in Singapore: no keys are stored yet; add one/);
+  });
+
+  it('uses the active key of the active region, and switches with `use`', async () => {
+    const { config, vault } = setup();
+    const sg = (await vault.add({ secret: `sk-${'1'.repeat(32)}`, label: 'sg', regionId: 'sg' })).record;
+    const cn = (await vault.add({ secret: `sk-${'2'.repeat(32)}`, label: 'cn', regionId: 'cn' })).record;
+    expect(activeKey(await config.read()).id).toBe(sg.id);
+    expect((await useKey(config, 'CN')).id).toBe(cn.id);
+    expect(activeKey(await config.read()).id).toBe(cn.id);
+    expect(chooseKey(await config.read(), 'sg').id).toBe(sg.id);
+  });
+
+  it('says so when the active region has no key but others do', async () => {
+    const { config, vault } = setup();
+    await vault.add({ secret: `sk-${'1'.repeat(32)}`, label: 'sg', regionId: 'sg' });
+    expect((await setActiveRegion(config, 'us')).id).toBe('us-east-1');
+    const snapshot = await config.read();
+    expect(() => activeKey(snapshot)).toThrow(/No active key in US \(Virginia\): no key is stored for it; switch/);
+  });
+
+  it('refuses an unknown region and keeps the current one', async () => {
+    const { config } = setup();
+    await expect(setActiveRegion(config, 'mars')).rejects.toThrow(/Unknown region/);
+    expect((await config.read()).settings.activeRegionId).toBe('ap-southeast-1');
+  });
+});
+

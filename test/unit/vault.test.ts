@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigStore } from '../../main/core/config-store.js';
+import { MskError } from '../../main/core/errors.js';
+import { Vault } from '../../main/core/vault.js';
+import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
+import { useTempDirectory } from '../fixtures/temp-directory.js';
+
+const key = (n: number) => `sk-${n.toString(16).padStart(32, '0')}`;
+
+describe('Vault', () => {
+  const directory = useTempDirectory();
+  const setup = () => {
+    const config = new ConfigStore(directory());
+    const secrets = new MemorySecretStore();
+    return { config, secrets, vault: new Vault(config, secrets, () => new Date('2026-11-27T10:00:00Z')) };
+  };
+
+  it('stores the secret in the secret store and only metadata in config.json', async () => {
+    const { vault, secrets, config } = setup();
+    const { record, warnings } = await vault.add({ secret: `${key(1)}\n`, label: ' personal ', regionId: 'sg' });
+    expect(warnings).toEqual([]);
+    expect(record).toMatchObject({
+      label: 'personal',
+      regionId: 'ap-southeast-1',
+      workspaceId: 'default',
+      kind: 'standard',
+      fingerprint: '0001',
+      createdAt: '2026-11-27T10:00:00.000Z',
+    });
+    expect(secrets.items.get(record.id)).toBe(key(1));
+    expect(readFileSync(config.file, 'utf8')).not.toContain(key(1));
+    expect(await vault.list()).toEqual([record]);
+    expect((await vault.readSecret('PERSONAL')).secret).toBe(key(1));
+  });
+
+  it('makes the first key of a region its active key', async () => {
+    const { vault, config } = setup();
+    const first = (await vault.add({ secret: key(1), label: 'a', regionId: 'cn' })).record;
+    await vault.add({ secret: key(2), label: 'b', regionId: 'cn' });
+    expect((await config.read()).settings.activeKeyByRegion).toEqual({ 'cn-beijing': first.id });
+  });
+
+  it('refuses a taken label (any case) and a second copy of a stored secret', async () => {
+    const { vault, secrets } = setup();
+    await vault.add({ secret: key(1), label: 'Personal', regionId: 'sg' });
+    await expect(vault.add({ secret: key(2), label: 'personal', regionId: 'sg' })).rejects.toThrow(/'Personal' is already used/);
+    await expect(vault.add({ secret: key(1), label: 'again', regionId: 'us' })).rejects.toThrow(/already stored as 'Personal'/);
+    expect(secrets.items.size).toBe(1);
+  });
+
+  it.each([
+    [{ label: '' }, /needs a label/],
+    [{ label: 'x'.repeat(65) }, /at most 64/],
+    [{ label: 'a\tb' }, /control characters/],
+    [{ regionId: 'mars' }, /Unknown region/],
+    [{ workspaceId: 'team' }, /not a workspace id/],
+    [{ accountId: 'acme' }, /not an account id/],
+  ])('refuses %j and stores nothing', async (bad, message) => {
+    const { vault, secrets, config } = setup();
+    await expect(vault.add({ secret: key(1), label: 'ok', regionId: 'sg', ...bad })).rejects.toThrow(message);
+    expect(secrets.items.size).toBe(0);
+    expect(await config.read()).toMatchObject({ keys: [] });
+  });
+
+  it('writes no metadata when the keychain refuses the secret', async () => {
+    const { vault, secrets, config } = setup();
+    secrets.failWrites = true;
+    await expect(vault.add({ secret: key(1), label: 'a', regionId: 'sg' })).rejects.toBeInstanceOf(MskError);
+    expect((await config.read()).keys).toEqual([]);
+  });
+
+  it('takes its secret back out when the metadata cannot be written', async () => {
+    const config = new ConfigStore(directory());
+    // Another process takes the label while this one is talking to the keychain.
+    const secrets = new (class extends MemorySecretStore {
+      override async set(keyId: string, secret: string) {
+        await super.set(keyId, secret);
+        await new Vault(config, new MemorySecretStore()).add({ secret: key(2), label: 'TAKEN', regionId: 'sg' });
+      }
+    })();
+    await expect(new Vault(config, secrets).add({ secret: key(1), label: 'taken', regionId: 'sg' })).rejects.toThrow(
+      /'TAKEN' is already used/,
+    );
+    expect(secrets.items.size).toBe(0);
+    expect((await config.read()).keys.map((record) => record.label)).toEqual(['TAKEN']);
+  });
+
+  it('renames, edits and hands the active role over when a key leaves its region', async () => {
+    const { vault, config } = setup();
+    const a = (await vault.add({ secret: key(1), label: 'a', regionId: 'sg' })).record;
+    const b = (await vault.add({ secret: key(2), label: 'b', regionId: 'sg' })).record;
+    await vault.rename('a', 'alpha');
+    await expect(vault.rename('alpha', 'B')).rejects.toThrow(/already used/);
+    const moved = await vault.edit('alpha', { regionId: 'us', workspaceId: 'llm-abcd1234', accountId: '1234567890' });
+    expect(moved).toMatchObject({ label: 'alpha', regionId: 'us-east-1', workspaceId: 'llm-abcd1234', accountId: '1234567890' });
+    expect((await config.read()).settings.activeKeyByRegion).toEqual({ 'ap-southeast-1': b.id, 'us-east-1': a.id });
+    expect(await vault.edit('alpha', { accountId: null })).not.toHaveProperty('accountId');
+  });
+
+  it('removes metadata and secret, passing the active role to another key of the region', async () => {
+    const { vault, secrets, config } = setup();
+    const a = (await vault.add({ secret: key(1), label: 'a', regionId: 'sg' })).record;
+    const b = (await vault.add({ secret: key(2), label: 'b', regionId: 'sg' })).record;
+    await vault.remove('a');
+    expect(secrets.items.has(a.id)).toBe(false);
+    expect((await config.read()).settings.activeKeyByRegion['ap-southeast-1']).toBe(b.id);
+    await vault.remove(b.id);
+    expect((await config.read()).settings.activeKeyByRegion).toEqual({});
+    await expect(vault.remove('a')).rejects.toThrow(/No key is labelled or identified 'a'. No keys are stored yet/);
+  });
+
+  it('says how to recover when the keychain lost a secret', async () => {
+    const { vault, secrets } = setup();
+    const a = (await vault.add({ secret: key(1), label: 'a', regionId: 'sg' })).record;
+    secrets.items.delete(a.id);
+    await expect(vault.readSecret('a')).rejects.toThrow(/has no secret for 'a'.*add it again/);
+  });
+
+  it('warns past the seed’s soft limits but still stores', async () => {
+    const { vault } = setup();
+    for (let n = 1; n <= 20; n++) await vault.add({ secret: key(n), label: `k${n}`, regionId: 'sg' });
+    const { warnings } = await vault.add({ secret: key(21), label: 'k21', regionId: 'sg' });
+    expect(warnings).toEqual([expect.stringMatching(/21 keys are now stored for workspace 'default' in Singapore; Model Studio allows 20/)]);
+
+    const account = { accountId: '1234567890', regionId: 'cn' };
+    for (let n = 1; n <= 10; n++) {
+      const { warnings: quiet } = await vault.add({ secret: key(100 + n), label: `w${n}`, workspaceId: `llm-work${n}`, ...account });
+      expect(quiet).toEqual([]);
+    }
+    const eleventh = await vault.add({ secret: key(200), label: 'w11', workspaceId: 'llm-work11', ...account });
+    expect(eleventh.warnings).toEqual([expect.stringMatching(/keys in 11 workspaces; Model Studio allows 10 per account/)]);
+  });
+});
