@@ -1,0 +1,73 @@
+// msk copy on a real X clipboard (Xvfb + xclip): cleared after the timeout only if unchanged.
+import { spawn, spawnSync } from 'node:child_process';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { ConfigStore } from '../../main/core/config-store.js';
+import { fakeKey, type MskHome, mskHome } from '../fixtures/msk.js';
+import { onPath, systemPart } from '../fixtures/system.js';
+
+const keychain = systemPart('a Secret Service keychain', inject('keychainAvailable'), 'install gnome-keyring and dbus');
+const clipboard = systemPart(
+  'an X display with xclip',
+  Boolean(process.env.DISPLAY) && onPath('xclip'),
+  'install xvfb and xclip (npm test then runs under xvfb-run)',
+);
+
+const readClipboard = () => spawnSync('xclip', ['-selection', 'clipboard', '-o'], { encoding: 'utf8' }).stdout;
+function writeClipboard(text: string): Promise<void> {
+  // xclip keeps serving the selection in the background: ignore its output or we wait forever.
+  const child = spawn('xclip', ['-selection', 'clipboard'], { stdio: ['pipe', 'ignore', 'ignore'] });
+  child.stdin.end(text);
+  return new Promise((resolve) => child.on('exit', () => resolve()));
+}
+
+async function eventually(read: () => string, expected: string, withinMs: number): Promise<string> {
+  const deadline = Date.now() + withinMs;
+  let value = read();
+  while (value !== expected && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    value = read();
+  }
+  return value;
+}
+
+describe.runIf(keychain && clipboard)('msk copy', () => {
+  let home: MskHome;
+  afterEach(() => home?.remove());
+
+  async function homeWithKey(clearAfterSeconds: number) {
+    home = mskHome();
+    const secret = fakeKey();
+    await home.run(['add', '-l', 'personal', '-r', 'sg'], { input: secret });
+    await new ConfigStore(home.directory).update((draft) => void (draft.settings.clipboardClearSeconds = clearAfterSeconds));
+    return secret;
+  }
+
+  it('copies the key and clears it after the timeout', async () => {
+    const secret = await homeWithKey(1);
+    const run = await home.run(['copy', 'personal']);
+    expect(run).toMatchObject({ code: 0, stdout: '', stderr: "Copied 'personal' (Singapore) — clears in 1 s.\n" });
+    expect(readClipboard()).toBe(secret);
+    expect(await eventually(readClipboard, '', 10_000)).toBe('');
+  });
+
+  it('leaves what the user copied since alone', async () => {
+    await homeWithKey(1);
+    await home.run(['copy']);
+    await writeClipboard('my own text');
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(readClipboard()).toBe('my own text');
+  });
+
+  it('keeps the key when clearing is switched off', async () => {
+    const secret = await homeWithKey(0);
+    expect((await home.run(['copy'])).stderr).toBe("Copied 'personal' (Singapore).\n");
+    expect(readClipboard()).toBe(secret);
+  });
+
+  it('explains what to do without a clipboard', async () => {
+    await homeWithKey(30);
+    const run = await home.run(['copy'], { env: { DISPLAY: undefined, WAYLAND_DISPLAY: undefined } });
+    expect(run).toMatchObject({ code: 1, stdout: '' });
+    expect(run.stderr).toMatch(/^msk: No clipboard is available: no graphical session.*Use --print/);
+  });
+});

@@ -1,0 +1,122 @@
+// msk exec · env: a real OpenAI SDK client in a real child process, talking to the local
+// Model Studio imitation through MSK_ENDPOINT_OVERRIDES.
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type FakeModelStudio, startModelStudio } from '../fixtures/model-studio-server.js';
+import { fakeKey, MSK, type MskHome, mskHome, runProcess } from '../fixtures/msk.js';
+import { systemPart } from '../fixtures/system.js';
+
+const keychain = systemPart('a Secret Service keychain', inject('keychainAvailable'), 'install gnome-keyring and dbus');
+const CLIENT = path.resolve('test/fixtures/openai-client.js');
+
+describe.runIf(keychain)('msk exec and env', () => {
+  let server: FakeModelStudio;
+  let home: MskHome;
+  const sgKey = fakeKey();
+  const cnKey = fakeKey();
+
+  beforeAll(async () => {
+    server = await startModelStudio();
+    server.addKey('ap-southeast-1', sgKey);
+    server.addKey('cn-beijing', cnKey);
+  });
+  afterAll(() => server.close());
+  afterEach(() => home?.remove());
+
+  async function homeWithKeys(): Promise<MskHome> {
+    home = mskHome({ MSK_ENDPOINT_OVERRIDES: JSON.stringify(server.overrides) });
+    await home.run(['add', '-l', 'personal', '-r', 'sg'], { input: sgKey });
+    await home.run(['add', '-l', 'team', '-r', 'cn'], { input: cnKey });
+    server.requests.length = 0;
+    return home;
+  }
+
+  it('gives an OpenAI SDK client the active key and its region’s base URL', async () => {
+    await homeWithKeys();
+    const run = await home.run(['exec', '--', process.execPath, CLIENT]);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({ content: 'Hello from ap-southeast-1', model: 'qwen-plus' });
+    expect(server.requests).toEqual([
+      expect.objectContaining({
+        method: 'POST',
+        regionId: 'ap-southeast-1',
+        path: '/compatible-mode/v1/chat/completions',
+        authorization: `Bearer ${sgKey}`,
+      }),
+    ]);
+  });
+
+  it('strips stale variables the parent had, so none of them reaches the service', async () => {
+    await homeWithKeys();
+    const stale = {
+      OPENAI_BASE_URL: 'http://127.0.0.1:9/stale',
+      OPENAI_API_KEY: 'sk-stale',
+      OPENAI_ORG_ID: 'org-stale',
+      OPENAI_PROJECT_ID: 'proj-stale',
+      ANTHROPIC_API_KEY: 'stale',
+      DASHSCOPE_BASE_URL: 'stale',
+      QWEN_API_KEY: 'stale',
+      MODELSTUDIO_API_KEY: 'stale',
+    };
+    const run = await home.run(['exec', '--key', 'team', '--', process.execPath, CLIENT], { env: stale });
+    expect(JSON.parse(run.stdout).content).toBe('Hello from cn-beijing');
+    const [request] = server.requests;
+    expect(request?.authorization).toBe(`Bearer ${cnKey}`);
+    // The SDK turns OPENAI_ORG_ID / OPENAI_PROJECT_ID into headers: they must be gone.
+    expect(request?.headers).not.toHaveProperty('openai-organization');
+    expect(request?.headers).not.toHaveProperty('openai-project');
+
+    const printed = await home.run(['exec', '--', process.execPath, '-e', 'console.log(JSON.stringify(process.env))'], { env: stale });
+    const childEnv = JSON.parse(printed.stdout) as Record<string, string>;
+    const family = Object.keys(childEnv).filter((name) => /^(OPENAI|ANTHROPIC|DASHSCOPE|QWEN|MODELSTUDIO)_/.test(name));
+    expect(family.sort()).toEqual(['DASHSCOPE_API_KEY', 'DASHSCOPE_HTTP_BASE_URL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL']);
+    expect(childEnv.DASHSCOPE_HTTP_BASE_URL).toBe(`${server.overrides['ap-southeast-1']}/api/v1`);
+    expect(childEnv.MSK_HOME).toBe(home.directory);
+  });
+
+  it('applies a tool preset: Qwen Code gets its model', async () => {
+    await homeWithKeys();
+    const run = await home.run(['exec', '--tool', 'qwen-code', '--', process.execPath, CLIENT]);
+    expect(JSON.parse(run.stdout).model).toBe('qwen3-coder-plus');
+  });
+
+  it('passes the child’s arguments untouched and returns its exit code', async () => {
+    await homeWithKeys();
+    const script = 'console.log(JSON.stringify(process.argv.slice(1))); process.exit(42)';
+    const run = await home.run(['exec', '--', process.execPath, '-e', script, '--', '--key', 'x', '--', "it's"]);
+    expect(run.code).toBe(42);
+    expect(JSON.parse(run.stdout)).toEqual(['--key', 'x', '--', "it's"]);
+  });
+
+  it('exits 127 with one line when the command does not exist', async () => {
+    await homeWithKeys();
+    const run = await home.run(['exec', '--', 'msk-no-such-command']);
+    expect(run).toMatchObject({ code: 127, stderr: "msk: Command 'msk-no-such-command' was not found on PATH.\n" });
+  });
+
+  it('prints an environment that bash can evaluate for the same client', async () => {
+    await homeWithKeys();
+    const script = `eval "$(node ${JSON.stringify(MSK)} env --shell bash --key team)" && node ${JSON.stringify(CLIENT)}`;
+    const run = await runProcess('bash', ['-c', script], home.env);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout).content).toBe('Hello from cn-beijing');
+  });
+
+  it('prints JSON and the Claude Code variables on request', async () => {
+    await homeWithKeys();
+    const run = await home.run(['env', '--shell', 'json', '--tool', 'claude-code']);
+    expect(JSON.parse(run.stdout)).toEqual({
+      ANTHROPIC_BASE_URL: `${server.overrides['ap-southeast-1']}/apps/anthropic`,
+      ANTHROPIC_AUTH_TOKEN: sgKey,
+      ANTHROPIC_MODEL: 'qwen3-coder-plus',
+    });
+  });
+
+  it('records when a key was last used', async () => {
+    await homeWithKeys();
+    await home.run(['env', '--key', 'team', '--shell', 'json']);
+    const entries: { label: string; lastUsedAt: string | null }[] = JSON.parse((await home.run(['list', '--json'])).stdout);
+    expect(entries.find((entry) => entry.label === 'team')?.lastUsedAt).toMatch(/^\d{4}-/);
+    expect(entries.find((entry) => entry.label === 'personal')?.lastUsedAt).toBeNull();
+  });
+});
