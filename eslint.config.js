@@ -40,5 +40,5 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'electron', '**/main/core/*'], message: 'The renderer knows only the IPC contract.' }] }],
     },
   },
-  { files: ['test/**/*.{ts,js}', '*.config.{ts,js}'], rules: { 'no-console': 'off' } },
+  { files: ['test/**/*.{ts,js}', 'build/**/*.js', '*.config.{ts,js}'], rules: { 'no-console': 'off' } },
 );

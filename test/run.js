@@ -61,16 +61,53 @@ for (const [name, command, args] of steps) {
   }
 }
 
-console.log('\n▶ tests');
-const report = path.join(mkdtempSync(path.join(os.tmpdir(), 'msk-vitest-')), 'report.json');
-const tests = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-  stdio: 'inherit',
-  shell: process.platform === 'win32',
-});
-try {
-  const { numPassedTests, numFailedTests, numPendingTests, numTodoTests } = JSON.parse(readFileSync(report, 'utf8'));
-  console.log(`\ntests: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests + numTodoTests} skipped`);
-} catch {
-  console.error('test: no test report was written.');
+// Each runner writes a JSON report beside its own output; one closing line adds them up.
+const reports = mkdtempSync(path.join(os.tmpdir(), 'msk-reports-'));
+const runners = [
+  {
+    name: 'unit + integration (vitest)',
+    command: bin('vitest'),
+    args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reports, 'vitest.json')}`],
+    env: {},
+    count: (report) => ({
+      passed: report.numPassedTests,
+      failed: report.numFailedTests,
+      skipped: report.numPendingTests + report.numTodoTests,
+    }),
+    report: 'vitest.json',
+  },
+  {
+    name: 'e2e (playwright)',
+    command: bin('playwright'),
+    args: ['test', '--reporter=list,json'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reports, 'playwright.json') },
+    count: (report) => ({
+      passed: report.stats.expected + report.stats.flaky,
+      failed: report.stats.unexpected,
+      skipped: report.stats.skipped,
+    }),
+    report: 'playwright.json',
+  },
+];
+
+const total = { passed: 0, failed: 0, skipped: 0 };
+let status = 0;
+for (const runner of runners) {
+  console.log(`\n▶ ${runner.name}`);
+  const result = spawnSync(runner.command, runner.args, {
+    stdio: 'inherit',
+    env: { ...process.env, ...runner.env },
+    shell: process.platform === 'win32',
+  });
+  if (result.status !== 0) status = result.status ?? 1;
+  try {
+    const counts = runner.count(JSON.parse(readFileSync(path.join(reports, runner.report), 'utf8')));
+    for (const key of Object.keys(total)) total[key] += counts[key];
+  } catch {
+    console.error(`test: ${runner.name} wrote no report.`);
+    status ||= 1;
+  }
 }
-process.exit(tests.status ?? 1);
+rmSync(reports, { recursive: true, force: true });
+console.log(`\ntests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(status);

@@ -1,0 +1,59 @@
+// The one window, locked down: sandboxed, isolated, no Node, no navigation, no new windows.
+import { BrowserWindow, shell } from 'electron';
+
+const EXTERNAL_ALLOW_LIST = [/^https:\/\/([a-z0-9-]+\.)*alibabacloud\.com\//, /^https:\/\/([a-z0-9-]+\.)*aliyun\.com\//];
+
+export interface WindowPaths {
+  preload: string;
+  /** Dev server URL (electron-vite dev) or undefined to load the built file. */
+  devServerUrl: string | undefined;
+  indexHtml: string;
+}
+
+export function createMainWindow(paths: WindowPaths): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 440,
+    height: 640,
+    minWidth: 360,
+    minHeight: 420,
+    show: false,
+    title: 'Model Studio Keys',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: paths.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+
+  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (EXTERNAL_ALLOW_LIST.some((pattern) => pattern.test(url))) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  // A tray app: closing the window hides it; Quit is in the tray menu.
+  window.on('close', (event) => {
+    if (!quitting) {
+      event.preventDefault();
+      window.hide();
+    }
+  });
+
+  if (paths.devServerUrl) void window.loadURL(paths.devServerUrl);
+  else void window.loadFile(paths.indexHtml);
+  return window;
+}
+
+let quitting = false;
+export const markQuitting = (): void => {
+  quitting = true;
+};
+
+/** True when an IPC message comes from our own page, not from anything else loaded somewhere. */
+export function isOwnPage(frameUrl: string, paths: WindowPaths): boolean {
+  if (paths.devServerUrl) return frameUrl.startsWith(paths.devServerUrl);
+  return decodeURI(new URL(frameUrl).pathname).endsWith(paths.indexHtml.replaceAll('\\', '/'));
+}

@@ -1,0 +1,18 @@
+import { ErrorBanner } from './components/ErrorBanner';
+import { RegionPicker } from './components/RegionPicker';
+import { useStore } from './store';
+import { KeysView } from './views/KeysView';
+
+export function App() {
+  const loaded = useStore((store) => store.state !== undefined);
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>Model Studio Keys</h1>
+        {loaded && <RegionPicker />}
+      </header>
+      <ErrorBanner />
+      <main>{loaded ? <KeysView /> : <p className="muted">Loading…</p>}</main>
+    </div>
+  );
+}
