@@ -1,0 +1,49 @@
+// electron-builder packages the built app offline (a stub Electron stands in for the binary we
+// cannot download here): the app's code goes in, the CLI's and source maps stay out, and the
+// keychain addon is unpacked so it can load.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { listPackage } from '@electron/asar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+describe('electron-builder package', () => {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'msk-package-'));
+  const output = path.join(work, 'dist');
+  const resources = path.join(output, 'linux-unpacked', 'resources');
+
+  beforeAll(() => {
+    expect(existsSync('out/main/index.js'), 'run `npm run build` first').toBe(true);
+    const stub = path.join(work, 'electron');
+    mkdirSync(stub);
+    writeFileSync(path.join(stub, 'electron'), '#!/bin/sh\nexit 0\n');
+    chmodSync(path.join(stub, 'electron'), 0o755);
+    writeFileSync(path.join(stub, 'version'), '45.5.0');
+    const build = spawnSync(
+      'node_modules/.bin/electron-builder',
+      ['--linux', 'dir', `-c.electronDist=${stub}`, '-c.electronVersion=45.5.0', `-c.directories.output=${output}`],
+      { encoding: 'utf8' },
+    );
+    expect(build.status, build.stdout + build.stderr).toBe(0);
+  }, 120_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('holds the main process, preload and renderer, without the CLI build or source maps', () => {
+    const files = listPackage(path.join(resources, 'app.asar'), { isPack: false });
+    expect(files).toEqual(
+      expect.arrayContaining([
+        '/out/main/index.js',
+        '/out/preload/preload.cjs',
+        '/out/renderer/index.html',
+        '/package.json',
+      ]),
+    );
+    expect(files.filter((file) => file.startsWith('/out/cli') || file.endsWith('.map') || file.startsWith('/test'))).toEqual([]);
+  });
+
+  it('unpacks the keychain addon for this platform', () => {
+    const addon = path.join(resources, 'app.asar.unpacked/node_modules/@github/keytar/prebuilds', `${process.platform}-${process.arch}`, 'keytar.node');
+    expect(existsSync(addon)).toBe(true);
+  });
+});
