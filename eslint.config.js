@@ -8,7 +8,12 @@ const noElectron = {
   'no-restricted-imports': [
     'error',
     {
-      paths: [{ name: 'electron', message: 'main/core and main/cli run under plain Node: put Electron code in main/shell.' }],
+      paths: [
+        {
+          name: 'electron',
+          message: 'main/core and main/cli run under plain Node: put Electron code in main/shell.',
+        },
+      ],
       patterns: [
         { group: ['electron/*'], message: 'main/core and main/cli run under plain Node.' },
         { group: ['**/shell/*', '**/shell'], message: 'The core must not depend on the Electron shell.' },
@@ -37,7 +42,17 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'electron', '**/main/core/*'], message: 'The renderer knows only the IPC contract.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'electron', '**/main/core/*'],
+              message: 'The renderer knows only the IPC contract.',
+            },
+          ],
+        },
+      ],
     },
   },
   { files: ['test/**/*.{ts,js}', 'build/**/*.js', '*.config.{ts,js}'], rules: { 'no-console': 'off' } },

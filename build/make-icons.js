@@ -20,7 +20,9 @@ const page = await browser.newPage();
 for (const [svg, png, size] of outputs) {
   await page.setViewportSize({ width: size, height: size });
   const markup = readFileSync(path.join(here, svg), 'utf8');
-  await page.setContent(`<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${markup}`);
+  await page.setContent(
+    `<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${markup}`,
+  );
   await page.screenshot({ path: path.join(here, png), omitBackground: true });
   console.log(`build/${png} (${size}×${size})`);
 }

@@ -46,7 +46,8 @@ async function start(): Promise<void> {
 
   function perform(action: TrayAction): void {
     if (action.type === 'open-window') showWindow();
-    else if (action.type === 'set-region') void router.call('regions.setActive', { regionId: action.regionId });
+    else if (action.type === 'set-region')
+      void router.call('regions.setActive', { regionId: action.regionId });
     else app.quit();
   }
 

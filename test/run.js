@@ -23,7 +23,8 @@ function wrapInPrivateSession() {
     return false;
   }
   const home = mkdtempSync(path.join(os.tmpdir(), 'msk-test-home-'));
-  for (const folder of ['.config', '.local/share', '.cache']) mkdirSync(path.join(home, folder), { recursive: true });
+  for (const folder of ['.config', '.local/share', '.cache'])
+    mkdirSync(path.join(home, folder), { recursive: true });
   const env = {
     ...process.env,
     HOME: home,
@@ -47,6 +48,7 @@ if (process.platform === 'linux' && !process.env.MSK_TEST_PRIVATE_SESSION) wrapI
 const bin = (name) => path.join('node_modules', '.bin', name);
 const steps = [
   ['lint', bin('eslint'), ['--max-warnings', '0', '.']],
+  ['format', bin('prettier'), ['--check', '--log-level', 'warn', '.']],
   ['typecheck (main)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
   ['typecheck (renderer)', bin('tsc'), ['--noEmit', '-p', 'renderer/tsconfig.json']],
   ['build (app)', bin('electron-vite'), ['build']],
@@ -67,7 +69,12 @@ const runners = [
   {
     name: 'unit + integration (vitest)',
     command: bin('vitest'),
-    args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reports, 'vitest.json')}`],
+    args: [
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${path.join(reports, 'vitest.json')}`,
+    ],
     env: {},
     count: (report) => ({
       passed: report.numPassedTests,

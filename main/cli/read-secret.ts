@@ -34,8 +34,10 @@ function readHidden(prompt: string): Promise<string> {
     };
     const onData = (chunk: string) => {
       for (const character of chunk) {
-        if (character === CTRL_C) return finish(() => reject(new MskError('invalid-input', 'Cancelled; nothing was stored.')));
-        if (character === '\r' || character === '\n' || character === CTRL_D) return finish(() => resolve(value));
+        if (character === CTRL_C)
+          return finish(() => reject(new MskError('invalid-input', 'Cancelled; nothing was stored.')));
+        if (character === '\r' || character === '\n' || character === CTRL_D)
+          return finish(() => resolve(value));
         if (BACKSPACES.includes(character)) value = value.slice(0, -1);
         else value += character;
       }

@@ -41,7 +41,8 @@ export class ConfigStore {
       const nextText = `${JSON.stringify(next, null, 2)}\n`;
       if (nextText !== previousText) {
         // The last good version stays beside the new one: a bad edit is one copy away from undone.
-        if (previousText !== undefined) await writeFileAtomic(this.backupFile, previousText, { mode: FILE_MODE });
+        if (previousText !== undefined)
+          await writeFileAtomic(this.backupFile, previousText, { mode: FILE_MODE });
         await writeFileAtomic(this.file, nextText, { mode: FILE_MODE });
       }
       return result;

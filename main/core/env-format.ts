@@ -41,7 +41,10 @@ function dotenvQuote(name: string, value: string): string {
   if (!/['\r\n]/.test(value)) return `'${value}'`;
   if (!/["\\\r]/.test(value)) return `"${value.replaceAll('\n', '\\n')}"`;
   if (!/[`\r\n]/.test(value)) return `\`${value}\``;
-  throw new MskError('invalid-input', `The value of ${name} cannot be written safely as dotenv; use --shell json.`);
+  throw new MskError(
+    'invalid-input',
+    `The value of ${name} cannot be written safely as dotenv; use --shell json.`,
+  );
 }
 
 const lineFormats: Record<Exclude<Shell, 'json'>, (name: string, value: string) => string> = {

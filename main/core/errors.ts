@@ -34,5 +34,4 @@ export class MskError extends Error {
 export const isMskError = (value: unknown): value is MskError => value instanceof MskError;
 
 /** The message of anything thrown, for one-line reports. */
-export const messageOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
+export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -64,5 +64,4 @@ export function maskKey(prefixAndFingerprint: { kind: KeyKind; fingerprint: stri
 }
 
 /** A stable digest for comparing a secret without keeping it (clipboard clearing). */
-export const digestOf = (secret: string): string =>
-  createHash('sha256').update(secret, 'utf8').digest('hex');
+export const digestOf = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');

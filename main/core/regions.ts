@@ -28,9 +28,7 @@ export function findRegion(nameOrAlias: string): RegionFacts | undefined {
   const wanted = nameOrAlias.trim().toLowerCase();
   return REGIONS.find(
     (region) =>
-      region.id === wanted ||
-      region.aliases.includes(wanted) ||
-      region.name.toLowerCase() === wanted,
+      region.id === wanted || region.aliases.includes(wanted) || region.name.toLowerCase() === wanted,
   );
 }
 
@@ -106,8 +104,7 @@ export interface EndpointRequest {
 /** The base URLs for one key. Overrides win over everything: they are how tests and gateways work. */
 export function endpointsFor(request: EndpointRequest): Endpoints {
   const region = requireRegion(request.regionId);
-  const override =
-    request.environmentOverrides?.[region.id] ?? request.settingsOverrides?.[region.id];
+  const override = request.environmentOverrides?.[region.id] ?? request.settingsOverrides?.[region.id];
   if (override) return fromPrefix(override);
   if (request.kind === 'plan') {
     if (!region.planOrigin) {

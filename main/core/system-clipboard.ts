@@ -36,7 +36,10 @@ export function clipboardCommands(
     options.push({ write: ['wl-copy'], read: ['wl-paste', '--no-newline'], clear: ['wl-copy', '--clear'] });
   }
   if (env.DISPLAY && has('xclip')) {
-    options.push({ write: ['xclip', '-selection', 'clipboard'], read: ['xclip', '-selection', 'clipboard', '-o'] });
+    options.push({
+      write: ['xclip', '-selection', 'clipboard'],
+      read: ['xclip', '-selection', 'clipboard', '-o'],
+    });
   }
   if (env.DISPLAY && has('xsel')) {
     options.push({
@@ -73,10 +76,14 @@ export function systemClipboard(
 ): SystemClipboard {
   const [commands] = clipboardCommands(platform, env, has);
   if (!commands) {
-    const reason = env.DISPLAY || env.WAYLAND_DISPLAY
-      ? 'install xclip or xsel (X11), or wl-clipboard (Wayland)'
-      : 'no graphical session was found (DISPLAY/WAYLAND_DISPLAY unset)';
-    throw new MskError('clipboard-unavailable', `No clipboard is available: ${reason}. Use --print to write the key to stdout instead.`);
+    const reason =
+      env.DISPLAY || env.WAYLAND_DISPLAY
+        ? 'install xclip or xsel (X11), or wl-clipboard (Wayland)'
+        : 'no graphical session was found (DISPLAY/WAYLAND_DISPLAY unset)';
+    throw new MskError(
+      'clipboard-unavailable',
+      `No clipboard is available: ${reason}. Use --print to write the key to stdout instead.`,
+    );
   }
   return new SystemClipboard(commands);
 }
@@ -109,7 +116,9 @@ function run(command: readonly string[], input: string | undefined, captureOutpu
       reject(new MskError('clipboard-unavailable', `Cannot run ${program}: ${error.message}`)),
     );
     const finish = (code: number | null) =>
-      code === 0 ? resolve(output) : reject(new MskError('clipboard-unavailable', `${program} exited with status ${code}.`));
+      code === 0
+        ? resolve(output)
+        : reject(new MskError('clipboard-unavailable', `${program} exited with status ${code}.`));
     // Reading needs the whole output ('close'); writing only the exit (see above).
     if (captureOutput) child.on('close', finish);
     else child.on('exit', finish);

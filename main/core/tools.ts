@@ -1,10 +1,7 @@
 // Tool presets: which environment variables each tool reads, as data, and the one pure
 // function that turns a preset, a key and its endpoints into a child's environment.
 import { MskError } from './errors.js';
-import {
-  DEFAULT_CODING_MODEL,
-  STALE_VARIABLE_PREFIXES,
-} from './model-studio.js';
+import { DEFAULT_CODING_MODEL, STALE_VARIABLE_PREFIXES } from './model-studio.js';
 import type { Endpoints } from './regions.js';
 
 /** Where a variable's value comes from. */
@@ -101,9 +98,7 @@ export interface ToolContext {
 export function envFor(preset: ToolPreset, context: ToolContext): Record<string, string> {
   const model = context.toolModel ?? preset.defaultModel ?? context.defaultModel;
   const values: Record<Source, string> = { secret: context.secret, model, ...context.endpoints };
-  return Object.fromEntries(
-    Object.entries(preset.variables).map(([name, source]) => [name, values[source]]),
-  );
+  return Object.fromEntries(Object.entries(preset.variables).map(([name, source]) => [name, values[source]]));
 }
 
 type Environment = Record<string, string | undefined>;
@@ -112,7 +107,10 @@ type Environment = Record<string, string | undefined>;
  * The parent's environment without any variable of the Model Studio families (a stale
  * OPENAI_BASE_URL would send the key elsewhere), plus the preset's variables.
  */
-export function childEnvironment(parent: Environment, variables: Record<string, string>): Record<string, string> {
+export function childEnvironment(
+  parent: Environment,
+  variables: Record<string, string>,
+): Record<string, string> {
   const child: Record<string, string> = {};
   for (const [name, value] of Object.entries(parent)) {
     if (value === undefined || isStaleVariable(name)) continue;

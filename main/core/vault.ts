@@ -6,12 +6,7 @@ import type { Config, KeyRecord } from './config-schema.js';
 import type { ConfigStore } from './config-store.js';
 import { MskError } from './errors.js';
 import { fingerprintOf, parseKey } from './keys.js';
-import {
-  ACCOUNT_ID_PATTERN,
-  DEFAULT_WORKSPACE_ID,
-  LIMITS,
-  WORKSPACE_ID_PATTERN,
-} from './model-studio.js';
+import { ACCOUNT_ID_PATTERN, DEFAULT_WORKSPACE_ID, LIMITS, WORKSPACE_ID_PATTERN } from './model-studio.js';
 import { regionName, requireRegion } from './regions.js';
 import type { SecretStore } from './secret-store.js';
 
@@ -92,7 +87,10 @@ export class Vault {
       const record = resolveKey(draft.keys, reference);
       if (edit.label !== undefined) {
         const label = normaliseLabel(edit.label);
-        assertLabelFree(draft.keys.filter((key) => key.id !== record.id), label);
+        assertLabelFree(
+          draft.keys.filter((key) => key.id !== record.id),
+          label,
+        );
         record.label = label;
       }
       const fields = normaliseFields({
@@ -167,7 +165,9 @@ export function resolveKey(keys: KeyRecord[], reference: string): KeyRecord {
     keys.find((key) => key.label === wanted) ??
     keys.find((key) => key.label.toLowerCase() === wanted.toLowerCase());
   if (match) return match;
-  const known = keys.length ? ` Stored keys: ${keys.map((key) => key.label).join(', ')}.` : ' No keys are stored yet.';
+  const known = keys.length
+    ? ` Stored keys: ${keys.map((key) => key.label).join(', ')}.`
+    : ' No keys are stored yet.';
   throw new MskError('unknown-key', `No key is labelled or identified '${reference}'.${known}`);
 }
 
@@ -209,7 +209,10 @@ function normaliseFields(input: {
   }
   const accountId = input.accountId?.trim() || undefined;
   if (accountId !== undefined && !ACCOUNT_ID_PATTERN.test(accountId)) {
-    throw new MskError('invalid-input', `'${accountId}' is not an account id: it is the digits-only id in the console.`);
+    throw new MskError(
+      'invalid-input',
+      `'${accountId}' is not an account id: it is the digits-only id in the console.`,
+    );
   }
   const ramUser = input.ramUser?.trim() || undefined;
   return {

@@ -13,7 +13,10 @@ export interface Router {
   state(): Promise<AppState>;
 }
 
-export function createRouter(services: Services, onChange: (state: AppState) => void = () => undefined): Router {
+export function createRouter(
+  services: Services,
+  onChange: (state: AppState) => void = () => undefined,
+): Router {
   const state = async () => snapshot(await services.config.read());
   const changed = async () => {
     const next = await state();
@@ -38,7 +41,10 @@ export function createRouter(services: Services, onChange: (state: AppState) => 
       const name = method as Method;
       const parsed = contract[name].args.safeParse(args);
       if (!parsed.success) {
-        return { ok: false, error: { code: 'invalid-input', message: parsed.error.issues[0]?.message ?? 'Invalid input.' } };
+        return {
+          ok: false,
+          error: { code: 'invalid-input', message: parsed.error.issues[0]?.message ?? 'Invalid input.' },
+        };
       }
       try {
         const handler = handlers[name] as (input: unknown) => Promise<unknown>;

@@ -8,7 +8,10 @@ export function registerIpc(router: Router, isOwnFrame: (url: string) => boolean
   for (const method of METHODS) {
     ipcMain.handle(channelOf(method), (event, args: unknown) => {
       if (!event.senderFrame || !isOwnFrame(event.senderFrame.url)) {
-        return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the app’s own window.' } };
+        return {
+          ok: false,
+          error: { code: 'forbidden', message: 'Calls are accepted only from the app’s own window.' },
+        };
       }
       return router.call(method, args);
     });

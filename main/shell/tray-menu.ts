@@ -2,7 +2,8 @@
 // tested without Electron. tray.ts turns it into a real Menu.
 import type { AppState } from '../core/state.js';
 
-export type TrayAction = { type: 'open-window' } | { type: 'set-region'; regionId: string } | { type: 'quit' };
+export type TrayAction =
+  { type: 'open-window' } | { type: 'set-region'; regionId: string } | { type: 'quit' };
 
 export type TrayItem =
   | { kind: 'header'; label: string }
@@ -18,7 +19,10 @@ export function trayMenu(state: AppState): TrayItem[] {
     { kind: 'header', label: `Region: ${active?.name ?? state.activeRegionId}` },
     {
       kind: 'header',
-      label: keysHere.length === 0 ? 'No keys in this region' : `${keysHere.length} key${keysHere.length === 1 ? '' : 's'} in this region`,
+      label:
+        keysHere.length === 0
+          ? 'No keys in this region'
+          : `${keysHere.length} key${keysHere.length === 1 ? '' : 's'} in this region`,
     },
     {
       kind: 'submenu',

@@ -3,7 +3,10 @@ import { Menu, type MenuItemConstructorOptions, nativeImage, Tray } from 'electr
 import type { AppState } from '../core/state.js';
 import { type TrayAction, type TrayItem, trayMenu } from './tray-menu.js';
 
-export function createTray(iconPath: string, perform: (action: TrayAction) => void): { update(state: AppState): void } {
+export function createTray(
+  iconPath: string,
+  perform: (action: TrayAction) => void,
+): { update(state: AppState): void } {
   const icon = nativeImage.createFromPath(iconPath);
   if (process.platform === 'darwin') icon.setTemplateImage(true);
   const tray = new Tray(icon);

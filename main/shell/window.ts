@@ -1,7 +1,10 @@
 // The one window, locked down: sandboxed, isolated, no Node, no navigation, no new windows.
 import { BrowserWindow, shell } from 'electron';
 
-const EXTERNAL_ALLOW_LIST = [/^https:\/\/([a-z0-9-]+\.)*alibabacloud\.com\//, /^https:\/\/([a-z0-9-]+\.)*aliyun\.com\//];
+const EXTERNAL_ALLOW_LIST = [
+  /^https:\/\/([a-z0-9-]+\.)*alibabacloud\.com\//,
+  /^https:\/\/([a-z0-9-]+\.)*aliyun\.com\//,
+];
 
 export interface WindowPaths {
   preload: string;

@@ -33,12 +33,18 @@ export const test = base.extend<{ target: Target; app: App }, { browser: Browser
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       if (!existsSync(CHROMIUM)) {
-        if (process.env.CI === 'true') throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install chromium`);
+        if (process.env.CI === 'true')
+          throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install chromium`);
         base.skip(true, `Chromium is missing at ${CHROMIUM}: apt-get install chromium`);
       }
       const browser = await chromium.launch({
         executablePath: CHROMIUM,
-        args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        args: [
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
       });
       await use(browser);
       await browser.close();
@@ -56,7 +62,11 @@ export const test = base.extend<{ target: Target; app: App }, { browser: Browser
   },
 });
 
-async function useBridgedRenderer(browser: Browser, home: string, use: (app: App) => Promise<void>): Promise<void> {
+async function useBridgedRenderer(
+  browser: Browser,
+  home: string,
+  use: (app: App) => Promise<void>,
+): Promise<void> {
   const services = createServices(
     { dataDirectory: home, keychainService: 'unused', endpointOverrides: {} },
     new MemorySecretStore(),
@@ -64,12 +74,21 @@ async function useBridgedRenderer(browser: Browser, home: string, use: (app: App
   const server = await serveStatic(RENDERER);
   const page = await browser.newPage();
   const router = createRouter(services, (state) => {
-    void page.evaluate((next) => (globalThis as unknown as { __mskState(state: unknown): void }).__mskState(next), state).catch(() => undefined);
+    void page
+      .evaluate(
+        (next) => (globalThis as unknown as { __mskState(state: unknown): void }).__mskState(next),
+        state,
+      )
+      .catch(() => undefined);
   });
-  await page.exposeBinding('__mskInvoke', (_source, method: string, args: unknown) => router.call(method, args));
+  await page.exposeBinding('__mskInvoke', (_source, method: string, args: unknown) =>
+    router.call(method, args),
+  );
   await page.addInitScript(() => {
     const listeners = new Set<(state: unknown) => void>();
-    const bridge = globalThis as unknown as Record<string, unknown> & { __mskInvoke(method: string, args: unknown): Promise<unknown> };
+    const bridge = globalThis as unknown as Record<string, unknown> & {
+      __mskInvoke(method: string, args: unknown): Promise<unknown>;
+    };
     bridge.__mskState = (state: unknown) => listeners.forEach((listener) => listener(state));
     bridge.api = new Proxy(
       {},
@@ -98,8 +117,15 @@ async function useBridgedRenderer(browser: Browser, home: string, use: (app: App
 
 async function useElectron(home: string, use: (app: App) => Promise<void>): Promise<void> {
   const executable = electronBinary();
-  test.skip(executable === undefined, 'no Electron binary is installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1): the renderer project covers these specs in Chromium');
-  const services = createServices({ dataDirectory: home, keychainService: `Model Studio Keys e2e ${path.basename(home)}`, endpointOverrides: {} });
+  test.skip(
+    executable === undefined,
+    'no Electron binary is installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1): the renderer project covers these specs in Chromium',
+  );
+  const services = createServices({
+    dataDirectory: home,
+    keychainService: `Model Studio Keys e2e ${path.basename(home)}`,
+    endpointOverrides: {},
+  });
   const electronApp = await _electron.launch({
     executablePath: executable,
     args: [path.resolve('out/main/index.js')],
@@ -125,9 +151,18 @@ function electronBinary(): string | undefined {
 }
 
 function serveStatic(root: string): Promise<Server> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml' };
+  const types: Record<string, string> = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.png': 'image/png',
+    '.svg': 'image/svg+xml',
+  };
   const server = createServer((request, response) => {
-    const file = path.join(root, path.normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
+    const file = path.join(
+      root,
+      path.normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)),
+    );
     if (!file.startsWith(root) || !existsSync(file)) {
       response.writeHead(404).end();
       return;

@@ -5,13 +5,21 @@ const secret = 'sk-0123456789abcdef0123456789abcdef';
 test('shows where to create a key when a region has none', async ({ app }) => {
   await app.reload();
   await expect(app.page.getByRole('heading', { name: 'No keys in Singapore' })).toBeVisible();
-  await expect(app.page.getByRole('link', { name: 'API Key (Singapore) page' })).toHaveAttribute('href', /^https:\/\//);
+  await expect(app.page.getByRole('link', { name: 'API Key (Singapore) page' })).toHaveAttribute(
+    'href',
+    /^https:\/\//,
+  );
   await expect(app.page.getByText('msk add --label personal --region ap-southeast-1')).toBeVisible();
 });
 
 test('lists the region’s keys masked, and switches region through the real core', async ({ app }) => {
   await app.services.vault.add({ secret, label: 'personal', regionId: 'sg' });
-  await app.services.vault.add({ secret: `sk-${'b'.repeat(32)}`, label: 'team', regionId: 'cn', workspaceId: 'llm-abcd1234' });
+  await app.services.vault.add({
+    secret: `sk-${'b'.repeat(32)}`,
+    label: 'team',
+    regionId: 'cn',
+    workspaceId: 'llm-abcd1234',
+  });
   await app.reload();
 
   const keys = app.page.getByRole('list', { name: 'Keys' });

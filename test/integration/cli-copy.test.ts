@@ -5,14 +5,19 @@ import { ConfigStore } from '../../main/core/config-store.js';
 import { fakeKey, type MskHome, mskHome } from '../fixtures/msk.js';
 import { onPath, systemPart } from '../fixtures/system.js';
 
-const keychain = systemPart('a Secret Service keychain', inject('keychainAvailable'), 'install gnome-keyring and dbus');
+const keychain = systemPart(
+  'a Secret Service keychain',
+  inject('keychainAvailable'),
+  'install gnome-keyring and dbus',
+);
 const clipboard = systemPart(
   'an X display with xclip',
   Boolean(process.env.DISPLAY) && onPath('xclip'),
   'install xvfb and xclip (npm test then runs under xvfb-run)',
 );
 
-const readClipboard = () => spawnSync('xclip', ['-selection', 'clipboard', '-o'], { encoding: 'utf8' }).stdout;
+const readClipboard = () =>
+  spawnSync('xclip', ['-selection', 'clipboard', '-o'], { encoding: 'utf8' }).stdout;
 function writeClipboard(text: string): Promise<void> {
   // xclip keeps serving the selection in the background: ignore its output or we wait forever.
   const child = spawn('xclip', ['-selection', 'clipboard'], { stdio: ['pipe', 'ignore', 'ignore'] });
@@ -38,14 +43,20 @@ describe.runIf(keychain && clipboard)('msk copy', () => {
     home = mskHome();
     const secret = fakeKey();
     await home.run(['add', '-l', 'personal', '-r', 'sg'], { input: secret });
-    await new ConfigStore(home.directory).update((draft) => void (draft.settings.clipboardClearSeconds = clearAfterSeconds));
+    await new ConfigStore(home.directory).update(
+      (draft) => void (draft.settings.clipboardClearSeconds = clearAfterSeconds),
+    );
     return secret;
   }
 
   it('copies the key and clears it after the timeout', async () => {
     const secret = await homeWithKey(1);
     const run = await home.run(['copy', 'personal']);
-    expect(run).toMatchObject({ code: 0, stdout: '', stderr: "Copied 'personal' (Singapore) — clears in 1 s.\n" });
+    expect(run).toMatchObject({
+      code: 0,
+      stdout: '',
+      stderr: "Copied 'personal' (Singapore) — clears in 1 s.\n",
+    });
     expect(readClipboard()).toBe(secret);
     expect(await eventually(readClipboard, '', 10_000)).toBe('');
   });

@@ -6,7 +6,11 @@ import { type FakeModelStudio, startModelStudio } from '../fixtures/model-studio
 import { fakeKey, MSK, type MskHome, mskHome, runProcess } from '../fixtures/msk.js';
 import { systemPart } from '../fixtures/system.js';
 
-const keychain = systemPart('a Secret Service keychain', inject('keychainAvailable'), 'install gnome-keyring and dbus');
+const keychain = systemPart(
+  'a Secret Service keychain',
+  inject('keychainAvailable'),
+  'install gnome-keyring and dbus',
+);
 const CLIENT = path.resolve('test/fixtures/openai-client.js');
 
 describe.runIf(keychain)('msk exec and env', () => {
@@ -66,10 +70,20 @@ describe.runIf(keychain)('msk exec and env', () => {
     expect(request?.headers).not.toHaveProperty('openai-organization');
     expect(request?.headers).not.toHaveProperty('openai-project');
 
-    const printed = await home.run(['exec', '--', process.execPath, '-e', 'console.log(JSON.stringify(process.env))'], { env: stale });
+    const printed = await home.run(
+      ['exec', '--', process.execPath, '-e', 'console.log(JSON.stringify(process.env))'],
+      { env: stale },
+    );
     const childEnv = JSON.parse(printed.stdout) as Record<string, string>;
-    const family = Object.keys(childEnv).filter((name) => /^(OPENAI|ANTHROPIC|DASHSCOPE|QWEN|MODELSTUDIO)_/.test(name));
-    expect(family.sort()).toEqual(['DASHSCOPE_API_KEY', 'DASHSCOPE_HTTP_BASE_URL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL']);
+    const family = Object.keys(childEnv).filter((name) =>
+      /^(OPENAI|ANTHROPIC|DASHSCOPE|QWEN|MODELSTUDIO)_/.test(name),
+    );
+    expect(family.sort()).toEqual([
+      'DASHSCOPE_API_KEY',
+      'DASHSCOPE_HTTP_BASE_URL',
+      'OPENAI_API_KEY',
+      'OPENAI_BASE_URL',
+    ]);
     expect(childEnv.DASHSCOPE_HTTP_BASE_URL).toBe(`${server.overrides['ap-southeast-1']}/api/v1`);
     expect(childEnv.MSK_HOME).toBe(home.directory);
   });
@@ -83,7 +97,18 @@ describe.runIf(keychain)('msk exec and env', () => {
   it('passes the child’s arguments untouched and returns its exit code', async () => {
     await homeWithKeys();
     const script = 'console.log(JSON.stringify(process.argv.slice(1))); process.exit(42)';
-    const run = await home.run(['exec', '--', process.execPath, '-e', script, '--', '--key', 'x', '--', "it's"]);
+    const run = await home.run([
+      'exec',
+      '--',
+      process.execPath,
+      '-e',
+      script,
+      '--',
+      '--key',
+      'x',
+      '--',
+      "it's",
+    ]);
     expect(run.code).toBe(42);
     expect(JSON.parse(run.stdout)).toEqual(['--key', 'x', '--', "it's"]);
   });
@@ -91,7 +116,10 @@ describe.runIf(keychain)('msk exec and env', () => {
   it('exits 127 with one line when the command does not exist', async () => {
     await homeWithKeys();
     const run = await home.run(['exec', '--', 'msk-no-such-command']);
-    expect(run).toMatchObject({ code: 127, stderr: "msk: Command 'msk-no-such-command' was not found on PATH.\n" });
+    expect(run).toMatchObject({
+      code: 127,
+      stderr: "msk: Command 'msk-no-such-command' was not found on PATH.\n",
+    });
   });
 
   it('prints an environment that bash can evaluate for the same client', async () => {
@@ -115,7 +143,9 @@ describe.runIf(keychain)('msk exec and env', () => {
   it('records when a key was last used', async () => {
     await homeWithKeys();
     await home.run(['env', '--key', 'team', '--shell', 'json']);
-    const entries: { label: string; lastUsedAt: string | null }[] = JSON.parse((await home.run(['list', '--json'])).stdout);
+    const entries: { label: string; lastUsedAt: string | null }[] = JSON.parse(
+      (await home.run(['list', '--json'])).stdout,
+    );
     expect(entries.find((entry) => entry.label === 'team')?.lastUsedAt).toMatch(/^\d{4}-/);
     expect(entries.find((entry) => entry.label === 'personal')?.lastUsedAt).toBeNull();
   });

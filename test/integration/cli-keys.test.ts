@@ -21,7 +21,9 @@ describe.runIf(keychain)('msk keys on the real keychain', () => {
     const secret = fakeKey();
     const added = await home.run(['add', '--label', 'personal', '--region', 'sg'], { input: `${secret}\n` });
     expect(added).toMatchObject({ code: 0, stdout: '' });
-    expect(added.stderr).toMatch(/^Stored 'personal' \(sk-…\w{4}\) for Singapore, workspace default\. It is the active key there\.\n$/);
+    expect(added.stderr).toMatch(
+      /^Stored 'personal' \(sk-…\w{4}\) for Singapore, workspace default\. It is the active key there\.\n$/,
+    );
 
     const listed = JSON.parse((await home.run(['list', '--json'])).stdout);
     expect(listed).toEqual([
@@ -45,7 +47,19 @@ describe.runIf(keychain)('msk keys on the real keychain', () => {
   it('keeps workspace, account and plan-key facts, and says what a plan key is', async () => {
     home = mskHome();
     const plan = await home.run(
-      ['add', '-l', 'coding', '-r', 'cn', '-w', 'llm-7c72iiw36kd8', '-a', '1234567890123456', '--ram-user', 'dev@acme.onaliyun.com'],
+      [
+        'add',
+        '-l',
+        'coding',
+        '-r',
+        'cn',
+        '-w',
+        'llm-7c72iiw36kd8',
+        '-a',
+        '1234567890123456',
+        '--ram-user',
+        'dev@acme.onaliyun.com',
+      ],
       { input: `sk-sp-${fakeKey().slice(3)}` },
     );
     expect(plan.code).toBe(0);
@@ -66,7 +80,9 @@ describe.runIf(keychain)('msk keys on the real keychain', () => {
     await home.run(['add', '-l', 'sg-key', '-r', 'sg'], { input: fakeKey() });
     await home.run(['add', '-l', 'cn-key', '-r', 'beijing'], { input: fakeKey() });
     expect((await home.run(['region'])).stdout).toBe('ap-southeast-1\tSingapore\n');
-    expect((await home.run(['use', 'cn-key'])).stderr).toMatch(/Active key: 'cn-key'.*active region: China \(Beijing\)/);
+    expect((await home.run(['use', 'cn-key'])).stderr).toMatch(
+      /Active key: 'cn-key'.*active region: China \(Beijing\)/,
+    );
     expect((await home.run(['region'])).stdout).toBe('cn-beijing\tChina (Beijing)\n');
     expect((await home.run(['region', 'hk'])).code).toBe(0);
     expect((await home.run(['region'])).stdout).toBe('cn-hongkong\tChina (Hong Kong)\n');
@@ -123,7 +139,12 @@ describe.runIf(keychain)('msk refuses bad input with one line and touches nothin
   afterEach(() => home?.remove());
 
   const cases: [string, string[], string | undefined, RegExp][] = [
-    ['an unknown key', ['remove', 'nobody', '--yes'], undefined, /No key is labelled or identified 'nobody'\. Stored keys: first\./],
+    [
+      'an unknown key',
+      ['remove', 'nobody', '--yes'],
+      undefined,
+      /No key is labelled or identified 'nobody'\. Stored keys: first\./,
+    ],
     ['an unknown region', ['region', 'mars'], undefined, /Unknown region 'mars'/],
     ['an unknown region on add', ['add', '-l', 'x', '-r', 'mars'], fakeKey(), /Unknown region 'mars'/],
     ['an unknown shell', ['env', '--shell', 'tcsh'], undefined, /Unknown shell 'tcsh'/],
@@ -155,10 +176,15 @@ describe.runIf(keychain)('msk refuses bad input with one line and touches nothin
     home = mskHome();
     const run = await home.run(['add', '-l', 'x', '-r', 'sg'], {
       input: fakeKey(),
-      env: { DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(home.directory, 'no-bus')}`, DISPLAY: undefined },
+      env: {
+        DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(home.directory, 'no-bus')}`,
+        DISPLAY: undefined,
+      },
     });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^msk: The keychain is unavailable \(.+\): install and start a Secret Service such as GNOME Keyring/);
+    expect(run.stderr).toMatch(
+      /^msk: The keychain is unavailable \(.+\): install and start a Secret Service such as GNOME Keyring/,
+    );
     expect(JSON.parse((await home.run(['list', '--json'])).stdout)).toEqual([]);
   });
 
@@ -174,7 +200,13 @@ describe.runIf(keychain)('msk refuses bad input with one line and touches nothin
 
   it('prints an empty list, and a hint, when nothing is stored', async () => {
     home = mskHome();
-    expect(await home.run(['list'])).toMatchObject({ code: 0, stdout: '', stderr: expect.stringMatching(/No keys stored yet/) });
-    expect((await home.run(['exec', '--', 'true'])).stderr).toMatch(/No active key in Singapore: no keys are stored yet/);
+    expect(await home.run(['list'])).toMatchObject({
+      code: 0,
+      stdout: '',
+      stderr: expect.stringMatching(/No keys stored yet/),
+    });
+    expect((await home.run(['exec', '--', 'true'])).stderr).toMatch(
+      /No active key in Singapore: no keys are stored yet/,
+    );
   });
 });

@@ -22,7 +22,13 @@ describe('electron-builder package', () => {
     writeFileSync(path.join(stub, 'version'), '45.5.0');
     const build = spawnSync(
       'node_modules/.bin/electron-builder',
-      ['--linux', 'dir', `-c.electronDist=${stub}`, '-c.electronVersion=45.5.0', `-c.directories.output=${output}`],
+      [
+        '--linux',
+        'dir',
+        `-c.electronDist=${stub}`,
+        '-c.electronVersion=45.5.0',
+        `-c.directories.output=${output}`,
+      ],
       { encoding: 'utf8' },
     );
     expect(build.status, build.stdout + build.stderr).toBe(0);
@@ -39,11 +45,20 @@ describe('electron-builder package', () => {
         '/package.json',
       ]),
     );
-    expect(files.filter((file) => file.startsWith('/out/cli') || file.endsWith('.map') || file.startsWith('/test'))).toEqual([]);
+    expect(
+      files.filter(
+        (file) => file.startsWith('/out/cli') || file.endsWith('.map') || file.startsWith('/test'),
+      ),
+    ).toEqual([]);
   });
 
   it('unpacks the keychain addon for this platform', () => {
-    const addon = path.join(resources, 'app.asar.unpacked/node_modules/@github/keytar/prebuilds', `${process.platform}-${process.arch}`, 'keytar.node');
+    const addon = path.join(
+      resources,
+      'app.asar.unpacked/node_modules/@github/keytar/prebuilds',
+      `${process.platform}-${process.arch}`,
+      'keytar.node',
+    );
     expect(existsSync(addon)).toBe(true);
   });
 });

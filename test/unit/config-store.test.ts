@@ -55,13 +55,16 @@ describe('ConfigStore', () => {
     ['{ nope', /is damaged \(not valid JSON/],
     ['{"schemaVersion":1,"keys":[{"id":"x"}]}', /is damaged \(keys\.0\.id/],
     ['{"schemaVersion":9}', /written by a newer version/],
-  ])('reports a damaged file %j, says where the backup is, and leaves it untouched', async (text, message) => {
-    const store = new ConfigStore(directory());
-    writeFileSync(store.file, text);
-    await expect(store.read()).rejects.toThrow(message);
-    await expect(store.update(() => undefined)).rejects.toThrow(message);
-    expect(readFileSync(store.file, 'utf8')).toBe(text);
-  });
+  ])(
+    'reports a damaged file %j, says where the backup is, and leaves it untouched',
+    async (text, message) => {
+      const store = new ConfigStore(directory());
+      writeFileSync(store.file, text);
+      await expect(store.read()).rejects.toThrow(message);
+      await expect(store.update(() => undefined)).rejects.toThrow(message);
+      expect(readFileSync(store.file, 'utf8')).toBe(text);
+    },
+  );
 
   it('mentions the backup in the damage report', async () => {
     const store = new ConfigStore(directory());

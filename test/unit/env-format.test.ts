@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { formatEnvironment, requireShell } from '../../main/core/env-format.js';
 import { onPath } from '../fixtures/system.js';
 
-const plain = { OPENAI_API_KEY: 'sk-0123456789abcdef0123456789abcdef', OPENAI_BASE_URL: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1' };
+const plain = {
+  OPENAI_API_KEY: 'sk-0123456789abcdef0123456789abcdef',
+  OPENAI_BASE_URL: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1',
+};
 const tricky = { TRICKY: `it's "$HOME" \`id\` $(id) \\ ; & | %x% !` };
 
 describe('formatEnvironment', () => {
@@ -29,7 +32,9 @@ describe('formatEnvironment', () => {
 
   it('escapes cmd metacharacters with a caret and refuses what cmd cannot carry', () => {
     expect(formatEnvironment({ A: 'a&b|c<d>e^f(g)' }, 'cmd')).toBe('set A=a^&b^|c^<d^>e^^f^(g^)\n');
-    expect(() => formatEnvironment({ A: '50%' }, 'cmd')).toThrow(/cmd cannot take safely; use --shell powershell/);
+    expect(() => formatEnvironment({ A: '50%' }, 'cmd')).toThrow(
+      /cmd cannot take safely; use --shell powershell/,
+    );
   });
 
   it('round-trips tricky values through Node’s dotenv parser', () => {
@@ -47,17 +52,22 @@ describe('formatEnvironment', () => {
     expect(() => formatEnvironment(tricky, 'dotenv')).toThrow(/TRICKY cannot be written safely as dotenv/);
   });
 
-  it.each(['sh', 'bash', 'zsh', 'fish'].filter(onPath))('round-trips tricky values through a real %s', (shell) => {
-    const values = { ...plain, ...tricky, NEWLINE: 'a\nb' };
-    const format = shell === 'fish' ? 'fish' : 'bash';
-    const script = `${formatEnvironment(values, format)}\nprintf '%s' "$TRICKY"; printf '|'; printf '%s' "$NEWLINE"`;
-    const result = spawnSync(shell, ['-c', script], { encoding: 'utf8' });
-    expect(result.stderr).toBe('');
-    expect(result.stdout).toBe(`${tricky.TRICKY}|a\nb`);
-  });
+  it.each(['sh', 'bash', 'zsh', 'fish'].filter(onPath))(
+    'round-trips tricky values through a real %s',
+    (shell) => {
+      const values = { ...plain, ...tricky, NEWLINE: 'a\nb' };
+      const format = shell === 'fish' ? 'fish' : 'bash';
+      const script = `${formatEnvironment(values, format)}\nprintf '%s' "$TRICKY"; printf '|'; printf '%s' "$NEWLINE"`;
+      const result = spawnSync(shell, ['-c', script], { encoding: 'utf8' });
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toBe(`${tricky.TRICKY}|a\nb`);
+    },
+  );
 
   it('names the known shells when one is unknown', () => {
     expect(requireShell('FISH')).toBe('fish');
-    expect(() => requireShell('tcsh')).toThrow(/Unknown shell 'tcsh'.*bash, zsh, fish, powershell, cmd, dotenv, json/);
+    expect(() => requireShell('tcsh')).toThrow(
+      /Unknown shell 'tcsh'.*bash, zsh, fish, powershell, cmd, dotenv, json/,
+    );
   });
 });

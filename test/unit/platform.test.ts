@@ -7,14 +7,18 @@ describe('dataDirectory', () => {
   it('matches Electron’s userData for the product on each platform', () => {
     expect(dataDirectory('linux', {}, '/home/u')).toBe('/home/u/.config/Model Studio Keys');
     expect(dataDirectory('linux', { XDG_CONFIG_HOME: '/xdg' }, '/home/u')).toBe('/xdg/Model Studio Keys');
-    expect(dataDirectory('darwin', {}, '/Users/u')).toBe('/Users/u/Library/Application Support/Model Studio Keys');
+    expect(dataDirectory('darwin', {}, '/Users/u')).toBe(
+      '/Users/u/Library/Application Support/Model Studio Keys',
+    );
     expect(dataDirectory('win32', { APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'C:\\Users\\u')).toBe(
       'C:\\Users\\u\\AppData\\Roaming\\Model Studio Keys',
     );
   });
 
   it('lets MSK_HOME win', () => {
-    expect(dataDirectory('linux', { MSK_HOME: '/tmp/msk', XDG_CONFIG_HOME: '/xdg' }, '/home/u')).toBe('/tmp/msk');
+    expect(dataDirectory('linux', { MSK_HOME: '/tmp/msk', XDG_CONFIG_HOME: '/xdg' }, '/home/u')).toBe(
+      '/tmp/msk',
+    );
   });
 });
 
@@ -26,8 +30,18 @@ describe('keychain', () => {
 
   it.each([
     ['linux', 'Cannot create an item in a locked collection', 'keychain-locked', /unlock the login keyring/],
-    ['darwin', 'User interaction is not allowed.', 'keychain-locked', /unlock your login keychain in Keychain Access/],
-    ['linux', 'The name org.freedesktop.secrets was not provided by any .service files', 'keychain-unavailable', /GNOME Keyring .* or KWallet/],
+    [
+      'darwin',
+      'User interaction is not allowed.',
+      'keychain-locked',
+      /unlock your login keychain in Keychain Access/,
+    ],
+    [
+      'linux',
+      'The name org.freedesktop.secrets was not provided by any .service files',
+      'keychain-unavailable',
+      /GNOME Keyring .* or KWallet/,
+    ],
     ['win32', 'Element not found.', 'keychain-unavailable', /Windows Credential Manager/],
   ] as const)('on %s turns “%s” into %s with a fix', (platform, detail, code, hint) => {
     const error = keychainError(new Error(detail), platform);
@@ -42,7 +56,9 @@ describe('clipboardCommands', () => {
   it('prefers Wayland, then xclip, then xsel', () => {
     const both = clipboardCommands('linux', { WAYLAND_DISPLAY: 'wayland-0', DISPLAY: ':0' }, all);
     expect(both.map((commands) => commands.write[0])).toEqual(['wl-copy', 'xclip', 'xsel']);
-    expect(clipboardCommands('linux', { DISPLAY: ':0' }, (command) => command === 'xsel')[0]?.write[0]).toBe('xsel');
+    expect(clipboardCommands('linux', { DISPLAY: ':0' }, (command) => command === 'xsel')[0]?.write[0]).toBe(
+      'xsel',
+    );
   });
 
   it('finds none without a display', () => {

@@ -55,9 +55,9 @@ describe('endpointsFor', () => {
     expect(endpointsFor({ ...base, useWorkspaceDomain: true }).native).toBe(
       'https://llm-7c72iiw36kd8.ap-southeast-1.maas.aliyuncs.com/api/v1',
     );
-    expect(
-      endpointsFor({ ...base, workspaceId: 'default', useWorkspaceDomain: true }).compatible,
-    ).toBe('https://dashscope-intl.aliyuncs.com/compatible-mode/v1');
+    expect(endpointsFor({ ...base, workspaceId: 'default', useWorkspaceDomain: true }).compatible).toBe(
+      'https://dashscope-intl.aliyuncs.com/compatible-mode/v1',
+    );
   });
 
   it('lets an override replace the host, the environment winning over settings', () => {
@@ -73,9 +73,15 @@ describe('endpointsFor', () => {
   });
 
   it('sends Coding Plan keys to the plan endpoints, and refuses regions without one', () => {
-    expect(endpointsFor({ regionId: 'sg', kind: 'plan' }).compatible).toBe('https://coding-intl.dashscope.aliyuncs.com/v1');
-    expect(endpointsFor({ regionId: 'cn', kind: 'plan' }).compatible).toBe('https://coding.dashscope.aliyuncs.com/v1');
-    expect(() => endpointsFor({ regionId: 'us', kind: 'plan' })).toThrow(/Coding Plan keys have no documented endpoint/);
+    expect(endpointsFor({ regionId: 'sg', kind: 'plan' }).compatible).toBe(
+      'https://coding-intl.dashscope.aliyuncs.com/v1',
+    );
+    expect(endpointsFor({ regionId: 'cn', kind: 'plan' }).compatible).toBe(
+      'https://coding.dashscope.aliyuncs.com/v1',
+    );
+    expect(() => endpointsFor({ regionId: 'us', kind: 'plan' })).toThrow(
+      /Coding Plan keys have no documented endpoint/,
+    );
   });
 });
 

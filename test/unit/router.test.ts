@@ -8,7 +8,10 @@ import { useTempDirectory } from '../fixtures/temp-directory.js';
 describe('IPC router', () => {
   const directory = useTempDirectory();
   const setup = () => {
-    const services = createServices({ dataDirectory: directory(), keychainService: 'unused', endpointOverrides: {} }, new MemorySecretStore());
+    const services = createServices(
+      { dataDirectory: directory(), keychainService: 'unused', endpointOverrides: {} },
+      new MemorySecretStore(),
+    );
     const pushed: AppState[] = [];
     return { services, pushed, router: createRouter(services, (state) => pushed.push(state)) };
   };
@@ -18,7 +21,13 @@ describe('IPC router', () => {
     const secret = 'sk-0123456789abcdef0123456789abcdef';
     await services.vault.add({ secret, label: 'personal', regionId: 'sg' });
     const result = await router.call('state.get', undefined);
-    expect(result).toMatchObject({ ok: true, value: { activeRegionId: 'ap-southeast-1', keys: [{ label: 'personal', masked: 'sk-…cdef', active: true }] } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        activeRegionId: 'ap-southeast-1',
+        keys: [{ label: 'personal', masked: 'sk-…cdef', active: true }],
+      },
+    });
     expect(JSON.stringify(result)).not.toContain(secret);
   });
 
@@ -36,9 +45,18 @@ describe('IPC router', () => {
       ok: false,
       error: { code: 'unknown-region', message: expect.stringMatching(/Unknown region 'mars'/) },
     });
-    expect(await router.call('regions.setActive', { region: 'sg' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(await router.call('keys.steal', {})).toEqual({ ok: false, error: { code: 'unknown-method', message: "Unknown method 'keys.steal'." } });
-    expect(await router.call('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    expect(await router.call('regions.setActive', { region: 'sg' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(await router.call('keys.steal', {})).toEqual({
+      ok: false,
+      error: { code: 'unknown-method', message: "Unknown method 'keys.steal'." },
+    });
+    expect(await router.call('__proto__', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-method' },
+    });
     expect(pushed).toEqual([]);
   });
 });

@@ -14,7 +14,9 @@ describe('active region and key', () => {
   };
 
   it('explains what to do when no key is stored at all', () => {
-    expect(() => activeKey(emptyConfig())).toThrow(/No active key in Singapore: no keys are stored yet; add one/);
+    expect(() => activeKey(emptyConfig())).toThrow(
+      /No active key in Singapore: no keys are stored yet; add one/,
+    );
   });
 
   it('uses the active key of the active region, and switches with `use`', async () => {
@@ -32,7 +34,9 @@ describe('active region and key', () => {
     await vault.add({ secret: `sk-${'1'.repeat(32)}`, label: 'sg', regionId: 'sg' });
     expect((await setActiveRegion(config, 'us')).id).toBe('us-east-1');
     const snapshot = await config.read();
-    expect(() => activeKey(snapshot)).toThrow(/No active key in US \(Virginia\): no key is stored for it; switch/);
+    expect(() => activeKey(snapshot)).toThrow(
+      /No active key in US \(Virginia\): no key is stored for it; switch/,
+    );
   });
 
   it('refuses an unknown region and keeps the current one', async () => {
@@ -41,4 +45,3 @@ describe('active region and key', () => {
     expect((await config.read()).settings.activeRegionId).toBe('ap-southeast-1');
   });
 });
-

@@ -27,7 +27,9 @@ describe('envFor', () => {
   });
 
   it('lets the user’s model for a tool win over the preset’s', () => {
-    expect(envFor(requirePreset('qwen-code'), { ...context, toolModel: 'qwen3-max' }).OPENAI_MODEL).toBe('qwen3-max');
+    expect(envFor(requirePreset('qwen-code'), { ...context, toolModel: 'qwen3-max' }).OPENAI_MODEL).toBe(
+      'qwen3-max',
+    );
   });
 
   it('has unique preset ids and only known sources', () => {

@@ -3,7 +3,10 @@ import { emptyConfig } from '../../main/core/config-schema.js';
 import { snapshot } from '../../main/core/state.js';
 import { trayMenu } from '../../main/shell/tray-menu.js';
 
-const stateWith = (keys: { id: string; label: string; regionId: string }[], activeRegionId = 'ap-southeast-1') => {
+const stateWith = (
+  keys: { id: string; label: string; regionId: string }[],
+  activeRegionId = 'ap-southeast-1',
+) => {
   const config = emptyConfig();
   config.settings.activeRegionId = activeRegionId;
   config.keys = keys.map((key) => ({
@@ -31,13 +34,38 @@ describe('trayMenu', () => {
   });
 
   it('checks the active region and counts keys per region in the switch', () => {
-    const menu = trayMenu(stateWith([{ id: '1', label: 'a', regionId: 'cn-beijing' }, { id: '2', label: 'b', regionId: 'cn-beijing' }]));
+    const menu = trayMenu(
+      stateWith([
+        { id: '1', label: 'a', regionId: 'cn-beijing' },
+        { id: '2', label: 'b', regionId: 'cn-beijing' },
+      ]),
+    );
     const switcher = menu.find((item) => item.kind === 'submenu');
     expect(switcher?.kind === 'submenu' && switcher.items).toEqual([
-      { kind: 'radio', label: 'Singapore', checked: true, action: { type: 'set-region', regionId: 'ap-southeast-1' } },
-      { kind: 'radio', label: 'US (Virginia)', checked: false, action: { type: 'set-region', regionId: 'us-east-1' } },
-      { kind: 'radio', label: 'China (Beijing) (2)', checked: false, action: { type: 'set-region', regionId: 'cn-beijing' } },
-      { kind: 'radio', label: 'China (Hong Kong)', checked: false, action: { type: 'set-region', regionId: 'cn-hongkong' } },
+      {
+        kind: 'radio',
+        label: 'Singapore',
+        checked: true,
+        action: { type: 'set-region', regionId: 'ap-southeast-1' },
+      },
+      {
+        kind: 'radio',
+        label: 'US (Virginia)',
+        checked: false,
+        action: { type: 'set-region', regionId: 'us-east-1' },
+      },
+      {
+        kind: 'radio',
+        label: 'China (Beijing) (2)',
+        checked: false,
+        action: { type: 'set-region', regionId: 'cn-beijing' },
+      },
+      {
+        kind: 'radio',
+        label: 'China (Hong Kong)',
+        checked: false,
+        action: { type: 'set-region', regionId: 'cn-hongkong' },
+      },
     ]);
     expect(menu[1]).toEqual({ kind: 'header', label: 'No keys in this region' });
   });

@@ -18,7 +18,11 @@ describe('Vault', () => {
 
   it('stores the secret in the secret store and only metadata in config.json', async () => {
     const { vault, secrets, config } = setup();
-    const { record, warnings } = await vault.add({ secret: `${key(1)}\n`, label: ' personal ', regionId: 'sg' });
+    const { record, warnings } = await vault.add({
+      secret: `${key(1)}\n`,
+      label: ' personal ',
+      regionId: 'sg',
+    });
     expect(warnings).toEqual([]);
     expect(record).toMatchObject({
       label: 'personal',
@@ -44,8 +48,12 @@ describe('Vault', () => {
   it('refuses a taken label (any case) and a second copy of a stored secret', async () => {
     const { vault, secrets } = setup();
     await vault.add({ secret: key(1), label: 'Personal', regionId: 'sg' });
-    await expect(vault.add({ secret: key(2), label: 'personal', regionId: 'sg' })).rejects.toThrow(/'Personal' is already used/);
-    await expect(vault.add({ secret: key(1), label: 'again', regionId: 'us' })).rejects.toThrow(/already stored as 'Personal'/);
+    await expect(vault.add({ secret: key(2), label: 'personal', regionId: 'sg' })).rejects.toThrow(
+      /'Personal' is already used/,
+    );
+    await expect(vault.add({ secret: key(1), label: 'again', regionId: 'us' })).rejects.toThrow(
+      /already stored as 'Personal'/,
+    );
     expect(secrets.items.size).toBe(1);
   });
 
@@ -76,12 +84,16 @@ describe('Vault', () => {
     const secrets = new (class extends MemorySecretStore {
       override async set(keyId: string, secret: string) {
         await super.set(keyId, secret);
-        await new Vault(config, new MemorySecretStore()).add({ secret: key(2), label: 'TAKEN', regionId: 'sg' });
+        await new Vault(config, new MemorySecretStore()).add({
+          secret: key(2),
+          label: 'TAKEN',
+          regionId: 'sg',
+        });
       }
     })();
-    await expect(new Vault(config, secrets).add({ secret: key(1), label: 'taken', regionId: 'sg' })).rejects.toThrow(
-      /'TAKEN' is already used/,
-    );
+    await expect(
+      new Vault(config, secrets).add({ secret: key(1), label: 'taken', regionId: 'sg' }),
+    ).rejects.toThrow(/'TAKEN' is already used/);
     expect(secrets.items.size).toBe(0);
     expect((await config.read()).keys.map((record) => record.label)).toEqual(['TAKEN']);
   });
@@ -92,9 +104,21 @@ describe('Vault', () => {
     const b = (await vault.add({ secret: key(2), label: 'b', regionId: 'sg' })).record;
     await vault.rename('a', 'alpha');
     await expect(vault.rename('alpha', 'B')).rejects.toThrow(/already used/);
-    const moved = await vault.edit('alpha', { regionId: 'us', workspaceId: 'llm-abcd1234', accountId: '1234567890' });
-    expect(moved).toMatchObject({ label: 'alpha', regionId: 'us-east-1', workspaceId: 'llm-abcd1234', accountId: '1234567890' });
-    expect((await config.read()).settings.activeKeyByRegion).toEqual({ 'ap-southeast-1': b.id, 'us-east-1': a.id });
+    const moved = await vault.edit('alpha', {
+      regionId: 'us',
+      workspaceId: 'llm-abcd1234',
+      accountId: '1234567890',
+    });
+    expect(moved).toMatchObject({
+      label: 'alpha',
+      regionId: 'us-east-1',
+      workspaceId: 'llm-abcd1234',
+      accountId: '1234567890',
+    });
+    expect((await config.read()).settings.activeKeyByRegion).toEqual({
+      'ap-southeast-1': b.id,
+      'us-east-1': a.id,
+    });
     expect(await vault.edit('alpha', { accountId: null })).not.toHaveProperty('accountId');
   });
 
@@ -107,7 +131,9 @@ describe('Vault', () => {
     expect((await config.read()).settings.activeKeyByRegion['ap-southeast-1']).toBe(b.id);
     await vault.remove(b.id);
     expect((await config.read()).settings.activeKeyByRegion).toEqual({});
-    await expect(vault.remove('a')).rejects.toThrow(/No key is labelled or identified 'a'. No keys are stored yet/);
+    await expect(vault.remove('a')).rejects.toThrow(
+      /No key is labelled or identified 'a'. No keys are stored yet/,
+    );
   });
 
   it('says how to recover when the keychain lost a secret', async () => {
@@ -121,14 +147,30 @@ describe('Vault', () => {
     const { vault } = setup();
     for (let n = 1; n <= 20; n++) await vault.add({ secret: key(n), label: `k${n}`, regionId: 'sg' });
     const { warnings } = await vault.add({ secret: key(21), label: 'k21', regionId: 'sg' });
-    expect(warnings).toEqual([expect.stringMatching(/21 keys are now stored for workspace 'default' in Singapore; Model Studio allows 20/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /21 keys are now stored for workspace 'default' in Singapore; Model Studio allows 20/,
+      ),
+    ]);
 
     const account = { accountId: '1234567890', regionId: 'cn' };
     for (let n = 1; n <= 10; n++) {
-      const { warnings: quiet } = await vault.add({ secret: key(100 + n), label: `w${n}`, workspaceId: `llm-work${n}`, ...account });
+      const { warnings: quiet } = await vault.add({
+        secret: key(100 + n),
+        label: `w${n}`,
+        workspaceId: `llm-work${n}`,
+        ...account,
+      });
       expect(quiet).toEqual([]);
     }
-    const eleventh = await vault.add({ secret: key(200), label: 'w11', workspaceId: 'llm-work11', ...account });
-    expect(eleventh.warnings).toEqual([expect.stringMatching(/keys in 11 workspaces; Model Studio allows 10 per account/)]);
+    const eleventh = await vault.add({
+      secret: key(200),
+      label: 'w11',
+      workspaceId: 'llm-work11',
+      ...account,
+    });
+    expect(eleventh.warnings).toEqual([
+      expect.stringMatching(/keys in 11 workspaces; Model Studio allows 10 per account/),
+    ]);
   });
 });

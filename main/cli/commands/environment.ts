@@ -18,7 +18,7 @@ const toolHelp = `tool preset: ${TOOL_PRESETS.map((tool) => tool.id).join(', ')}
 export function registerEnvironmentCommands(program: Command): void {
   program
     .command('env')
-    .description("print a key's environment for a shell to evaluate, e.g. eval \"$(msk env)\"")
+    .description('print a key\'s environment for a shell to evaluate, e.g. eval "$(msk env)"')
     .option('-k, --key <key>', 'label or id (default: the active key of the active region)')
     .option('-t, --tool <tool>', toolHelp, 'default')
     .option('-s, --shell <shell>', 'bash, zsh, fish, powershell, cmd, dotenv or json (default: your shell)')
@@ -30,7 +30,9 @@ export function registerEnvironmentCommands(program: Command): void {
 
   program
     .command('exec')
-    .description("run a command with a key's environment; stale OPENAI_*, ANTHROPIC_*, DASHSCOPE_*, QWEN_*, MODELSTUDIO_* variables are removed")
+    .description(
+      "run a command with a key's environment; stale OPENAI_*, ANTHROPIC_*, DASHSCOPE_*, QWEN_*, MODELSTUDIO_* variables are removed",
+    )
     .option('-k, --key <key>', 'label or id (default: the active key of the active region)')
     .option('-t, --tool <tool>', toolHelp, 'default')
     .argument('<command>', 'the command to run (after --)')

@@ -12,37 +12,47 @@ import { confirm, readSecret } from '../read-secret.js';
 export function registerKeyCommands(program: Command): void {
   program
     .command('add')
-    .description('store a key: it is read from stdin when piped, else from a hidden prompt (never from arguments)')
+    .description(
+      'store a key: it is read from stdin when piped, else from a hidden prompt (never from arguments)',
+    )
     .requiredOption('-l, --label <label>', 'a name for the key, unique among your keys')
     .option('-r, --region <region>', 'the region the key was created in (sg, us, cn, hk or a region id)')
     .option('-w, --workspace <id>', "the key's workspace: 'default' or llm-…", 'default')
     .option('-a, --account <id>', 'the owner account id (digits)')
     .option('--ram-user <name>', 'the RAM user who created the key')
-    .action(async (options: { label: string; region?: string; workspace: string; account?: string; ramUser?: string }) => {
-      if (options.region === undefined) {
-        throw new MskError(
-          'region-required',
-          'Pass --region <sg|us|cn|hk>: automatic region detection is not available in this version.',
+    .action(
+      async (options: {
+        label: string;
+        region?: string;
+        workspace: string;
+        account?: string;
+        ramUser?: string;
+      }) => {
+        if (options.region === undefined) {
+          throw new MskError(
+            'region-required',
+            'Pass --region <sg|us|cn|hk>: automatic region detection is not available in this version.',
+          );
+        }
+        const secret = await readSecret('Model Studio API key (input hidden): ');
+        const { vault, config } = core();
+        const { record, warnings } = await vault.add({
+          secret,
+          label: options.label,
+          regionId: options.region,
+          workspaceId: options.workspace,
+          ...(options.account !== undefined && { accountId: options.account }),
+          ...(options.ramUser !== undefined && { ramUser: options.ramUser }),
+        });
+        for (const warning of warnings) warn(warning);
+        const settings = (await config.read()).settings;
+        const active = settings.activeKeyByRegion[record.regionId] === record.id;
+        say(
+          `Stored '${record.label}' (${masked(record)}) for ${regionName(record.regionId)}, workspace ${record.workspaceId}.` +
+            (active ? ` It is the active key there.` : ''),
         );
-      }
-      const secret = await readSecret('Model Studio API key (input hidden): ');
-      const { vault, config } = core();
-      const { record, warnings } = await vault.add({
-        secret,
-        label: options.label,
-        regionId: options.region,
-        workspaceId: options.workspace,
-        ...(options.account !== undefined && { accountId: options.account }),
-        ...(options.ramUser !== undefined && { ramUser: options.ramUser }),
-      });
-      for (const warning of warnings) warn(warning);
-      const settings = (await config.read()).settings;
-      const active = settings.activeKeyByRegion[record.regionId] === record.id;
-      say(
-        `Stored '${record.label}' (${masked(record)}) for ${regionName(record.regionId)}, workspace ${record.workspaceId}.` +
-          (active ? ` It is the active key there.` : ''),
-      );
-    });
+      },
+    );
 
   program
     .command('list')
@@ -54,7 +64,7 @@ export function registerKeyCommands(program: Command): void {
       const rows = config.keys.map((record) => listEntry(config, record));
       if (options.json) return printJson(rows);
       if (rows.length === 0) {
-        return say("No keys stored yet. Add one with: msk add --label <name> --region <sg|us|cn|hk>");
+        return say('No keys stored yet. Add one with: msk add --label <name> --region <sg|us|cn|hk>');
       }
       print(
         table(
@@ -84,7 +94,10 @@ export function registerKeyCommands(program: Command): void {
       const question = `Remove '${record.label}' (${masked(record)})? Its secret is deleted from the keychain; Model Studio shows a key only once.`;
       if (!options.yes) {
         if (!process.stdin.isTTY) {
-          throw new MskError('invalid-input', `Refusing to remove '${record.label}' without confirmation: pass --yes.`);
+          throw new MskError(
+            'invalid-input',
+            `Refusing to remove '${record.label}' without confirmation: pass --yes.`,
+          );
         }
         if (!(await confirm(question))) return say('Nothing was removed.');
       }
@@ -109,7 +122,9 @@ export function registerKeyCommands(program: Command): void {
     .argument('<key>', 'label or id')
     .action(async (reference: string) => {
       const record = await useKey(core().config, reference);
-      say(`Active key: '${record.label}' (${masked(record)}); active region: ${regionName(record.regionId)}.`);
+      say(
+        `Active key: '${record.label}' (${masked(record)}); active region: ${regionName(record.regionId)}.`,
+      );
     });
 }
 

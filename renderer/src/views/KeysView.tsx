@@ -2,9 +2,13 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store';
 
 export function KeysView() {
-  const region = useStore((store) => store.state?.regions.find((candidate) => candidate.id === store.state?.activeRegionId));
+  const region = useStore((store) =>
+    store.state?.regions.find((candidate) => candidate.id === store.state?.activeRegionId),
+  );
   const keys = useStore(
-    useShallow((store) => store.state?.keys.filter((key) => key.regionId === store.state?.activeRegionId) ?? []),
+    useShallow(
+      (store) => store.state?.keys.filter((key) => key.regionId === store.state?.activeRegionId) ?? [],
+    ),
   );
   if (!region) return null;
 
