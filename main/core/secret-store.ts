@@ -19,6 +19,9 @@ export const keychainServiceName = (env: Record<string, string | undefined> = pr
 
 type Keytar = typeof keytarTypes;
 
+/** A harmless item written and removed to learn whether the keychain takes writes. */
+const PROBE_ACCOUNT = 'model-studio-keys-probe';
+
 // Loaded on first use: listing keys must work, and start fast, without the native module.
 let keytarModule: Keytar | undefined;
 function keytar(): Keytar {
@@ -32,8 +35,12 @@ export class KeychainSecretStore implements SecretStore {
     private readonly platform: NodeJS.Platform = process.platform,
   ) {}
 
-  get(keyId: string): Promise<string | null> {
-    return this.call(() => keytar().getPassword(this.service, keyId));
+  async get(keyId: string): Promise<string | null> {
+    const secret = await this.call(() => keytar().getPassword(this.service, keyId));
+    // A locked keyring whose unlock prompt fails or is dismissed also answers "nothing": make
+    // sure the keychain is usable before anyone is told the secret is gone.
+    if (secret === null) await this.assertUsable();
+    return secret;
   }
 
   set(keyId: string, secret: string): Promise<void> {
@@ -42,6 +49,14 @@ export class KeychainSecretStore implements SecretStore {
 
   delete(keyId: string): Promise<boolean> {
     return this.call(() => keytar().deletePassword(this.service, keyId));
+  }
+
+  /** Throws the keychain's own trouble (locked, unavailable), if it has any. */
+  private assertUsable(): Promise<void> {
+    return this.call(async () => {
+      await keytar().setPassword(this.service, PROBE_ACCOUNT, 'probe');
+      await keytar().deletePassword(this.service, PROBE_ACCOUNT);
+    });
   }
 
   private async call<T>(operation: () => Promise<T>): Promise<T> {

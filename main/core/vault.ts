@@ -115,8 +115,12 @@ export class Vault {
     return this.edit(reference, { label });
   }
 
-  /** Removes the metadata first, then the secret (see the file comment). */
+  /**
+   * Removes the metadata first, then the secret (see the file comment). The keychain is asked
+   * for the item beforehand, so a locked or absent keychain fails the removal with nothing changed.
+   */
   async remove(reference: string): Promise<KeyRecord> {
+    await this.secrets.get((await this.find(reference)).id);
     const removed = await this.config.update((draft) => {
       const record = resolveKey(draft.keys, reference);
       handOverActive(draft, record);
@@ -134,7 +138,7 @@ export class Vault {
     if (secret === null) {
       throw new MskError(
         'secret-missing',
-        `The keychain has no secret for '${record.label}' (service item ${record.id}); it was removed outside Model Studio Keys. Remove the key and add it again.`,
+        `The keychain has no secret for '${record.label}' (item ${record.id}): it was deleted outside Model Studio Keys. If you still have the key, run 'msk remove ${record.id} --yes' and add it again.`,
       );
     }
     return { record, secret };

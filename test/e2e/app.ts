@@ -9,6 +9,7 @@ import path from 'node:path';
 import { _electron, type Browser, chromium, type Page, test as base } from '@playwright/test';
 import { createServices, type Services } from '../../main/core/services.js';
 import { createRouter } from '../../main/ipc/router.js';
+import { removeService } from '../fixtures/keytar.js';
 import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
 
 export type Target = 'renderer' | 'electron';
@@ -136,6 +137,7 @@ async function useElectron(home: string, use: (app: App) => Promise<void>): Prom
     await use({ page, services, reload: async () => void (await page.reload()) });
   } finally {
     await electronApp.close();
+    await removeService(services.environment.keychainService);
   }
 }
 

@@ -19,13 +19,13 @@ export function registerCopyCommands(program: Command): void {
     .option('--print', 'write the key to stdout instead')
     .action(async (reference: string | undefined, options: { print?: boolean }) => {
       const { config, vault } = core();
-      const settings = (await config.read()).settings;
-      const { record, secret } = await vault.readSecret(chooseKey(await config.read(), reference).id);
+      const current = await config.read();
+      const { record, secret } = await vault.readSecret(chooseKey(current, reference).id);
       if (options.print) {
         print(secret);
       } else {
         await systemClipboard().writeText(secret);
-        const seconds = settings.clipboardClearSeconds;
+        const seconds = current.settings.clipboardClearSeconds;
         if (seconds > 0) startClearer(seconds, digestOf(secret));
         say(
           `Copied '${record.label}' (${regionName(record.regionId)})` +

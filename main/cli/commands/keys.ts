@@ -48,7 +48,7 @@ export function registerKeyCommands(program: Command): void {
         const settings = (await config.read()).settings;
         const active = settings.activeKeyByRegion[record.regionId] === record.id;
         say(
-          `Stored '${record.label}' (${masked(record)}) for ${regionName(record.regionId)}, workspace ${record.workspaceId}.` +
+          `Stored '${record.label}' (${maskKey(record)}) for ${regionName(record.regionId)}, workspace ${record.workspaceId}.` +
             (active ? ` It is the active key there.` : ''),
         );
       },
@@ -91,7 +91,7 @@ export function registerKeyCommands(program: Command): void {
     .action(async (reference: string, options: { yes?: boolean }) => {
       const { vault } = core();
       const record = await vault.find(reference);
-      const question = `Remove '${record.label}' (${masked(record)})? Its secret is deleted from the keychain; Model Studio shows a key only once.`;
+      const question = `Remove '${record.label}' (${maskKey(record)})? Its secret is deleted from the keychain; Model Studio shows a key only once.`;
       if (!options.yes) {
         if (!process.stdin.isTTY) {
           throw new MskError(
@@ -102,7 +102,7 @@ export function registerKeyCommands(program: Command): void {
         if (!(await confirm(question))) return say('Nothing was removed.');
       }
       const removed = await vault.remove(record.id);
-      say(`Removed '${removed.label}' (${masked(removed)}).`);
+      say(`Removed '${removed.label}' (${maskKey(removed)}).`);
     });
 
   program
@@ -123,12 +123,10 @@ export function registerKeyCommands(program: Command): void {
     .action(async (reference: string) => {
       const record = await useKey(core().config, reference);
       say(
-        `Active key: '${record.label}' (${masked(record)}); active region: ${regionName(record.regionId)}.`,
+        `Active key: '${record.label}' (${maskKey(record)}); active region: ${regionName(record.regionId)}.`,
       );
     });
 }
-
-const masked = (record: KeyRecord): string => maskKey(record);
 
 /** What `msk list --json` prints per key: metadata and the masked form, never the secret. */
 function listEntry(config: Config, record: KeyRecord) {
@@ -141,7 +139,7 @@ function listEntry(config: Config, record: KeyRecord) {
     accountId: record.accountId ?? null,
     ramUser: record.ramUser ?? null,
     kind: record.kind,
-    masked: masked(record),
+    masked: maskKey(record),
     fingerprint: record.fingerprint,
     active: config.settings.activeKeyByRegion[record.regionId] === record.id,
     createdAt: record.createdAt,
