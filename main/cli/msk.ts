@@ -1,7 +1,9 @@
 // msk — Model Studio Keys on the command line. Same core, files and keychain items as the app.
 import { Command } from 'commander';
 import { isMskError, messageOf } from '../core/errors.js';
+import { registerCheckCommands } from './commands/checks.js';
 import { registerCopyCommands } from './commands/copy.js';
+import { registerClipboardClearer } from './clipboard.js';
 import { registerEnvironmentCommands } from './commands/environment.js';
 import { registerKeyCommands } from './commands/keys.js';
 import { registerRegionCommands } from './commands/region.js';
@@ -14,10 +16,13 @@ export function buildProgram(): Command {
     .description('Alibaba Cloud Model Studio API keys from your OS keychain, for every tool')
     .version(typeof __MSK_VERSION__ === 'string' ? __MSK_VERSION__ : 'dev')
     .enablePositionalOptions()
-    .showHelpAfterError('(run msk --help for usage)');
+    // Usage errors read like every other error: one line, `msk: …`.
+    .configureOutput({ outputError: (text, write) => write(`msk: ${text.replace(/^error: /, '')}`) });
   registerKeyCommands(program);
   registerRegionCommands(program);
   registerCopyCommands(program);
+  registerCheckCommands(program);
+  registerClipboardClearer(program);
   registerEnvironmentCommands(program);
   return program;
 }

@@ -59,6 +59,8 @@ export const SettingsSchema = z.object({
   activeRegionId: z.string().default(DEFAULT_REGION_ID),
   activeKeyByRegion: z.record(z.string(), z.string()).default({}),
   clipboardClearSeconds: z.number().int().min(0).max(3600).default(30),
+  /** How long a connection check waits for Model Studio. */
+  requestTimeoutSeconds: z.number().int().min(1).max(120).default(10),
   concealClipboard: z.boolean().default(true),
   defaultModel: z.string().min(1).default(DEFAULT_MODEL),
   toolModels: z.record(z.string(), z.string()).default({}),

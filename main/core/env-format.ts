@@ -13,7 +13,7 @@ export function requireShell(name: string): Shell {
 }
 
 /** POSIX single quotes: nothing inside is special except the quote itself. */
-const posixQuote = (value: string): string => `'${value.replaceAll("'", `'\\''`)}'`;
+export const posixQuote = (value: string): string => `'${value.replaceAll("'", `'\\''`)}'`;
 
 /** fish single quotes: only backslash and the quote are escapes. */
 const fishQuote = (value: string): string => `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;

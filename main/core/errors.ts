@@ -19,7 +19,12 @@ export type ErrorCode =
   | 'config-damaged'
   | 'config-busy'
   | 'clipboard-unavailable'
-  | 'launch-failed';
+  | 'launch-failed'
+  | 'plan-key'
+  | 'network'
+  | 'timeout'
+  | 'service-refused'
+  | 'cancelled';
 
 export class MskError extends Error {
   constructor(

@@ -2,7 +2,7 @@
 // before its metadata and removed after it, so a crash in between leaves at worst a spare
 // keychain item, never a listed key without a secret.
 import { randomUUID } from 'node:crypto';
-import type { Config, KeyRecord } from './config-schema.js';
+import type { Config, KeyRecord, LastCheck } from './config-schema.js';
 import type { ConfigStore } from './config-store.js';
 import { MskError } from './errors.js';
 import { fingerprintOf, parseKey } from './keys.js';
@@ -131,9 +131,14 @@ export class Vault {
     return removed;
   }
 
-  /** The one place a secret leaves the keychain. */
+  /** A key and its secret, by id or label. */
   async readSecret(reference: string): Promise<{ record: KeyRecord; secret: string }> {
     const record = await this.find(reference);
+    return { record, secret: await this.secretOf(record) };
+  }
+
+  /** The one place a secret leaves the keychain. */
+  async secretOf(record: KeyRecord): Promise<string> {
     const secret = await this.secrets.get(record.id);
     if (secret === null) {
       throw new MskError(
@@ -141,7 +146,18 @@ export class Vault {
         `The keychain has no secret for '${record.label}' (item ${record.id}): it was deleted outside Model Studio Keys. If you still have the key, run 'msk remove ${record.id} --yes' and add it again.`,
       );
     }
-    return { record, secret };
+    return secret;
+  }
+
+  /** Stores check outcomes on their keys in one write; keys removed meanwhile are skipped. */
+  async recordChecks(checks: readonly { keyId: string; lastCheck: LastCheck }[]): Promise<void> {
+    if (checks.length === 0) return;
+    await this.config.update((draft) => {
+      for (const { keyId, lastCheck } of checks) {
+        const record = draft.keys.find((key) => key.id === keyId);
+        if (record) record.lastCheck = lastCheck;
+      }
+    });
   }
 
   async markUsed(keyId: string): Promise<void> {

@@ -1,15 +1,13 @@
-// msk copy — and the hidden helper that clears the clipboard later, like `pass -c`.
-import { spawn } from 'node:child_process';
-import { type Command, Option } from 'commander';
-import { clearIfUnchanged } from '../../core/clipboard-guard.js';
-import { digestOf } from '../../core/keys.js';
+// msk copy · temp-key
+import { type Command, InvalidArgumentError } from 'commander';
 import { regionName } from '../../core/regions.js';
 import { chooseKey } from '../../core/settings.js';
-import { systemClipboard } from '../../core/system-clipboard.js';
+import { mintTemporaryKey, validateTtl } from '../../core/temporary-keys.js';
+import { copyWithAutoClear } from '../clipboard.js';
 import { core } from '../context.js';
 import { print, say } from '../output.js';
 
-const CLEAR_COMMAND = '_clear-clipboard';
+const clearsIn = (seconds: number) => (seconds > 0 ? ` — clears in ${seconds} s.` : '.');
 
 export function registerCopyCommands(program: Command): void {
   program
@@ -24,43 +22,47 @@ export function registerCopyCommands(program: Command): void {
       if (options.print) {
         print(secret);
       } else {
-        await systemClipboard().writeText(secret);
         const seconds = current.settings.clipboardClearSeconds;
-        if (seconds > 0) startClearer(seconds, digestOf(secret));
-        say(
-          `Copied '${record.label}' (${regionName(record.regionId)})` +
-            (seconds > 0 ? ` — clears in ${seconds} s.` : '.'),
-        );
+        await copyWithAutoClear(secret, seconds);
+        say(`Copied '${record.label}' (${regionName(record.regionId)})${clearsIn(seconds)}`);
       }
       await vault.markUsed(record.id);
     });
 
-  // Runs detached after `msk copy` exits. It is given only the digest of the key (on stdin),
-  // so no process holds the secret while it waits.
   program
-    .command(CLEAR_COMMAND, { hidden: true })
-    .addOption(new Option('--after <seconds>').argParser(Number).makeOptionMandatory())
-    .action(async (options: { after: number }) => {
-      const digest = (await readStdin()).trim();
-      await new Promise((resolve) => setTimeout(resolve, options.after * 1000));
-      await clearIfUnchanged(systemClipboard(), digest);
+    .command('temp-key')
+    .description(
+      'mint a temporary key (st-…) from a key and copy it, or print it; it cannot be revoked, only expire',
+    )
+    .argument('[key]', 'label or id (default: the active key of the active region)')
+    .option('--ttl <seconds>', 'how long it lives: 1 to 1800 seconds', parseTtl, 60)
+    .option('--print', 'write it to stdout instead')
+    .action(async (reference: string | undefined, options: { ttl: number; print?: boolean }) => {
+      const services = core();
+      const current = await services.config.read();
+      const minted = await mintTemporaryKey(services, chooseKey(current, reference).id, options.ttl);
+      const until = minted.expiresAt.toLocaleTimeString();
+      if (options.print) {
+        print(minted.token);
+        say(`Temporary key for '${minted.record.label}', valid ${minted.ttlSeconds} s (until ${until}).`);
+      } else {
+        const seconds = current.settings.clipboardClearSeconds;
+        await copyWithAutoClear(minted.token, seconds);
+        say(
+          `Copied a temporary key for '${minted.record.label}', valid ${minted.ttlSeconds} s (until ${until})${clearsIn(seconds)}`,
+        );
+      }
+      await services.vault.markUsed(minted.record.id);
     });
 }
 
-function startClearer(seconds: number, digest: string): void {
-  const script = process.argv[1];
-  if (script === undefined) return;
-  const child = spawn(process.execPath, [script, CLEAR_COMMAND, '--after', String(seconds)], {
-    detached: true,
-    stdio: ['pipe', 'ignore', 'ignore'],
-    windowsHide: true,
-  });
-  child.stdin.end(digest);
-  child.unref();
-}
-
-async function readStdin(): Promise<string> {
-  let text = '';
-  for await (const chunk of process.stdin) text += String(chunk);
-  return text;
+function parseTtl(value: string): number {
+  const seconds = Number(value);
+  if (value.trim() === '' || Number.isNaN(seconds))
+    throw new InvalidArgumentError('give a number of seconds, 1 to 1800.');
+  try {
+    return validateTtl(seconds);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
 }

@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import type { Config, KeyRecord } from '../../core/config-schema.js';
 import { MskError } from '../../core/errors.js';
 import { maskKey } from '../../core/keys.js';
-import { regionName } from '../../core/regions.js';
+import { Checks } from '../../core/checks.js';
+import { regionName, requireRegion } from '../../core/regions.js';
+import type { Services } from '../../core/services.js';
 import { useKey } from '../../core/settings.js';
 import { core } from '../context.js';
 import { print, printJson, say, table, warn } from '../output.js';
@@ -16,7 +18,10 @@ export function registerKeyCommands(program: Command): void {
       'store a key: it is read from stdin when piped, else from a hidden prompt (never from arguments)',
     )
     .requiredOption('-l, --label <label>', 'a name for the key, unique among your keys')
-    .option('-r, --region <region>', 'the region the key was created in (sg, us, cn, hk or a region id)')
+    .option(
+      '-r, --region <region>',
+      'the region the key was created in (sg, us, cn, hk or a region id); detected when left out',
+    )
     .option('-w, --workspace <id>', "the key's workspace: 'default' or llm-…", 'default')
     .option('-a, --account <id>', 'the owner account id (digits)')
     .option('--ram-user <name>', 'the RAM user who created the key')
@@ -28,18 +33,15 @@ export function registerKeyCommands(program: Command): void {
         account?: string;
         ramUser?: string;
       }) => {
-        if (options.region === undefined) {
-          throw new MskError(
-            'region-required',
-            'Pass --region <sg|us|cn|hk>: automatic region detection is not available in this version.',
-          );
-        }
+        const services = core();
+        const { vault, config } = services;
+        if (options.region !== undefined) requireRegion(options.region);
         const secret = await readSecret('Model Studio API key (input hidden): ');
-        const { vault, config } = core();
+        const regionId = options.region ?? (await detectForAdd(services, secret));
         const { record, warnings } = await vault.add({
           secret,
           label: options.label,
-          regionId: options.region,
+          regionId,
           workspaceId: options.workspace,
           ...(options.account !== undefined && { accountId: options.account }),
           ...(options.ramUser !== undefined && { ramUser: options.ramUser }),
@@ -146,4 +148,17 @@ function listEntry(config: Config, record: KeyRecord) {
     lastUsedAt: record.lastUsedAt ?? null,
     lastCheck: record.lastCheck ?? null,
   };
+}
+
+/** Without --region, the key's region is asked of Model Studio; nothing is stored unless one accepts it. */
+async function detectForAdd(services: Services, secret: string): Promise<string> {
+  const detection = await new Checks(services).detectRegion(secret);
+  if (detection.kind === 'plan') {
+    throw new MskError(
+      'region-required',
+      'Coding Plan keys (sk-sp-…) cannot be detected: pass --region sg for an international plan or --region cn for a China plan.',
+    );
+  }
+  say(`Detected ${regionName(detection.regionId)}.`);
+  return detection.regionId;
 }

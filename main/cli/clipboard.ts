@@ -1,0 +1,40 @@
+// Copying a secret from the command line, cleared later like `pass -c`: a detached helper
+// process waits, then clears the clipboard only if it still holds the secret.
+import { spawn } from 'node:child_process';
+import { type Command, Option } from 'commander';
+import { clearIfUnchanged } from '../core/clipboard-guard.js';
+import { digestOf } from '../core/keys.js';
+import { systemClipboard } from '../core/system-clipboard.js';
+
+const CLEAR_COMMAND = '_clear-clipboard';
+
+/** Copies `secret`; with `clearAfterSeconds` > 0, starts the clearer. */
+export async function copyWithAutoClear(secret: string, clearAfterSeconds: number): Promise<void> {
+  await systemClipboard().writeText(secret);
+  if (clearAfterSeconds > 0) startClearer(clearAfterSeconds, digestOf(secret));
+}
+
+/** The hidden command the clearer runs as. It is given only the digest of the secret, on stdin. */
+export function registerClipboardClearer(program: Command): void {
+  program
+    .command(CLEAR_COMMAND, { hidden: true })
+    .addOption(new Option('--after <seconds>').argParser(Number).makeOptionMandatory())
+    .action(async (options: { after: number }) => {
+      let digest = '';
+      for await (const chunk of process.stdin) digest += String(chunk);
+      await new Promise((resolve) => setTimeout(resolve, options.after * 1000));
+      await clearIfUnchanged(systemClipboard(), digest.trim());
+    });
+}
+
+function startClearer(seconds: number, digest: string): void {
+  const script = process.argv[1];
+  if (script === undefined) return;
+  const child = spawn(process.execPath, [script, CLEAR_COMMAND, '--after', String(seconds)], {
+    detached: true,
+    stdio: ['pipe', 'ignore', 'ignore'],
+    windowsHide: true,
+  });
+  child.stdin.end(digest);
+  child.unref();
+}

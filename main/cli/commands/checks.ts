@@ -1,0 +1,135 @@
+// msk check · detect · move
+import type { Command } from 'commander';
+import { type CheckResult, Checks, DEFAULT_CONCURRENCY } from '../../core/checks.js';
+import { posixQuote } from '../../core/env-format.js';
+import { MskError } from '../../core/errors.js';
+import { regionName, requireRegion } from '../../core/regions.js';
+import { chooseKey } from '../../core/settings.js';
+import { core } from '../context.js';
+import { print, printJson, say, table } from '../output.js';
+import { readSecret } from '../read-secret.js';
+import { positiveInteger } from '../parse.js';
+
+interface CheckOptions {
+  all?: boolean;
+  json?: boolean;
+  concurrency: number;
+  timeout?: number;
+}
+
+export function registerCheckCommands(program: Command): void {
+  program
+    .command('check')
+    .description(
+      'check that keys work: tells an invalid key from a wrong region, a Coding Plan key, a workspace or quota refusal',
+    )
+    .argument('[key]', 'label or id (default: the active key of the active region)')
+    .option('--all', 'check every stored key')
+    .option('--json', 'print a JSON array')
+    .option(
+      '--concurrency <n>',
+      'requests at once with --all (rate limits are per account)',
+      positiveInteger(16),
+      DEFAULT_CONCURRENCY,
+    )
+    .option(
+      '--timeout <seconds>',
+      'how long to wait for an answer (default: the setting, 10 s)',
+      positiveInteger(120),
+    )
+    .action(async (reference: string | undefined, options: CheckOptions) => {
+      if (reference !== undefined && options.all)
+        throw new MskError('invalid-input', 'Name a key or pass --all, not both.');
+      const services = core();
+      const checks = new Checks(
+        services,
+        options.timeout ? { client: { timeoutMs: options.timeout * 1000 } } : {},
+      );
+      const config = await services.config.read();
+      const keyIds = options.all ? config.keys.map((key) => key.id) : [chooseKey(config, reference).id];
+      if (keyIds.length === 0) return say('No keys stored yet: nothing to check.');
+
+      // Ctrl-C stops the run; what finished is still reported and recorded.
+      const controller = new AbortController();
+      const stop = () => controller.abort();
+      process.once('SIGINT', stop);
+      const progress = process.stderr.isTTY && !options.json && keyIds.length > 1;
+      const { results, cancelled } = await checks
+        .checkAll({
+          keyIds,
+          concurrency: options.concurrency,
+          signal: controller.signal,
+          onProgress: ({ done, total }) => progress && process.stderr.write(`\rChecked ${done} of ${total}…`),
+        })
+        .finally(() => process.off('SIGINT', stop));
+      if (progress) process.stderr.write('\r\u001b[K');
+
+      if (options.json) printJson(results.map(jsonEntry));
+      else if (results.length > 0) print(resultTable(results));
+      for (const result of results) {
+        if (result.suggestedRegionId) {
+          say(
+            `'${result.label}' works in ${regionName(result.suggestedRegionId)}: msk move ${quoteArgument(result.label)} ${result.suggestedRegionId}`,
+          );
+        }
+      }
+      if (cancelled) {
+        say(`Cancelled after ${results.length} of ${keyIds.length} keys.`);
+        process.exitCode = 130;
+      } else if (results.some((result) => result.status !== 'ok')) {
+        process.exitCode = 1;
+      }
+    });
+
+  program
+    .command('detect')
+    .description('read a key from stdin (or a hidden prompt) and print the region it belongs to')
+    .action(async () => {
+      const detection = await new Checks(core()).detectRegion(
+        await readSecret('Model Studio API key (input hidden): '),
+      );
+      if (detection.kind === 'plan') throw new MskError('plan-key', detection.message);
+      print(detection.regionId);
+      say(detection.message);
+    });
+
+  program
+    .command('move')
+    .description('move a key to the region it belongs to (after a wrong-region check)')
+    .argument('<key>', 'label or id')
+    .argument('<region>', 'region id or alias: sg, us, cn, hk')
+    .action(async (reference: string, region: string) => {
+      const record = await core().vault.edit(reference, { regionId: requireRegion(region).id });
+      say(`Moved '${record.label}' to ${regionName(record.regionId)}.`);
+    });
+}
+
+/** What `msk check --json` prints per key. */
+const jsonEntry = (result: CheckResult) => ({
+  keyId: result.keyId,
+  label: result.label,
+  regionId: result.regionId,
+  status: result.status,
+  httpStatus: result.httpStatus,
+  latencyMs: result.latencyMs,
+  modelCount: result.modelCount,
+  suggestedRegionId: result.suggestedRegionId,
+  message: result.message,
+  at: result.at,
+});
+
+const resultTable = (results: CheckResult[]): string =>
+  table(
+    ['LABEL', 'REGION', 'STATUS', 'HTTP', 'LATENCY', 'MODELS', 'MESSAGE'],
+    results.map((result) => [
+      result.label,
+      regionName(result.regionId),
+      result.status,
+      result.httpStatus === null ? '-' : String(result.httpStatus),
+      result.latencyMs === null ? '-' : `${result.latencyMs} ms`,
+      result.modelCount === null ? '-' : String(result.modelCount),
+      result.message,
+    ]),
+  );
+
+const quoteArgument = (value: string): string => (/^[\w.@-]+$/.test(value) ? value : posixQuote(value));

@@ -1,0 +1,156 @@
+// Turns one answer of Model Studio into exactly one check status, with a sentence a person can
+// act on. Pure: the whole table of the service's refusals is tested without a network.
+import type { CheckStatus } from './config-schema.js';
+import type { Answer } from './model-studio-client.js';
+
+export interface Classification {
+  status: CheckStatus | 'cancelled';
+  httpStatus: number | null;
+  latencyMs: number | null;
+  modelCount: number | null;
+  retryAfterSeconds?: number;
+  message: string;
+}
+
+export interface ClassifyContext {
+  /** Where the request went, for messages. */
+  host: string;
+  timeoutMs: number;
+  /** The secret is a Coding Plan key (sk-sp-). */
+  planKey: boolean;
+}
+
+// Not every "Quota" is one: Throttling.RateQuota is a plain rate limit.
+const QUOTA = /AllocationQuota|FreeTierOnly|Arrearage|insufficient_quota|quota exceeded|billing|overdue/i;
+const WORKSPACE = /Workspace\.AccessDenied/i;
+const MODEL_DENIED = /model access denied/i;
+
+export function classify(answer: Answer, context: ClassifyContext): Classification {
+  if (answer.kind === 'cancelled') {
+    return {
+      status: 'cancelled',
+      httpStatus: null,
+      latencyMs: null,
+      modelCount: null,
+      message: 'Cancelled.',
+    };
+  }
+  if (answer.kind === 'timeout') {
+    return {
+      status: 'timeout',
+      httpStatus: null,
+      latencyMs: answer.latencyMs,
+      modelCount: null,
+      message: `No answer from ${context.host} within ${context.timeoutMs / 1000} s.`,
+    };
+  }
+  if (answer.kind === 'network') {
+    return {
+      status: 'network',
+      httpStatus: null,
+      latencyMs: answer.latencyMs,
+      modelCount: null,
+      message: `Could not reach ${context.host}: ${answer.reason}.`,
+    };
+  }
+
+  const { status: httpStatus, latencyMs } = answer;
+  const base = { httpStatus, latencyMs, modelCount: null };
+  const { code, text } = errorOf(answer.json);
+  const said = [code, text].filter(Boolean).join(': ');
+
+  if (httpStatus >= 200 && httpStatus < 300) {
+    const models = (answer.json as { data?: unknown } | undefined)?.data;
+    if (Array.isArray(models)) {
+      return {
+        ...base,
+        status: 'ok',
+        modelCount: models.length,
+        message: `OK: ${models.length} models available.`,
+      };
+    }
+    const why =
+      answer.problem === 'oversized' ? 'an answer too large to read' : 'an answer that is not a model list';
+    return { ...base, status: 'server-error', message: `${context.host} sent ${why} (HTTP ${httpStatus}).` };
+  }
+  if (httpStatus === 401) {
+    return context.planKey
+      ? {
+          ...base,
+          status: 'plan-key',
+          message: 'This is a Coding Plan key (sk-sp-…): it works only on the Coding Plan endpoints.',
+        }
+      : {
+          ...base,
+          status: 'invalid-key',
+          message:
+            'Model Studio does not accept this key: it was deleted, or the RAM user who created it was disabled.',
+        };
+  }
+  if (QUOTA.test(said)) {
+    return {
+      ...base,
+      status: 'quota',
+      message: `The key is valid, but the account's quota or billing refuses the call (${said}).`,
+    };
+  }
+  if (httpStatus === 429) {
+    const wait = answer.retryAfterSeconds;
+    return {
+      ...base,
+      status: 'rate-limited',
+      ...(wait !== undefined && { retryAfterSeconds: wait }),
+      message: `Rate limited${wait !== undefined ? `; retry in ${wait} s` : ''}. Limits are per account, shared by all its keys.`,
+    };
+  }
+  if (httpStatus === 403) {
+    if (MODEL_DENIED.test(said)) {
+      return {
+        ...base,
+        status: 'model-denied',
+        message: "The key's sub-workspace has not been granted this model: grant it in the console.",
+      };
+    }
+    if (WORKSPACE.test(said)) {
+      return {
+        ...base,
+        status: 'workspace-denied',
+        message:
+          "This endpoint belongs to another workspace (Workspace.AccessDenied): check the key's workspace id.",
+      };
+    }
+    return {
+      ...base,
+      status: 'workspace-denied',
+      message: `Access denied by the key's workspace${said ? ` (${said})` : ''}.`,
+    };
+  }
+  const detail = said || (answer.problem === 'malformed' ? 'unreadable body' : 'no details');
+  const hint = httpStatus === 404 ? ' Check the endpoint override, if you set one.' : '';
+  return {
+    ...base,
+    status: 'server-error',
+    message: `${context.host} answered HTTP ${httpStatus} (${detail}).${hint}`,
+  };
+}
+
+/** The error code and message of a compatible-mode, native or Anthropic error body. */
+function errorOf(json: unknown): { code: string; text: string } {
+  const body = (json ?? {}) as {
+    code?: unknown;
+    message?: unknown;
+    error?: { code?: unknown; type?: unknown; message?: unknown };
+  };
+  const nested = typeof body.error === 'object' && body.error !== null ? body.error : undefined;
+  const code = nested?.code ?? nested?.type ?? body.code;
+  const text = nested?.message ?? body.message;
+  return { code: typeof code === 'string' ? code : '', text: typeof text === 'string' ? text.trim() : '' };
+}
+
+/** A status that proves the key belongs to the region that gave it. */
+export const acceptsKey = (status: Classification['status']): boolean =>
+  status === 'ok' ||
+  status === 'quota' ||
+  status === 'rate-limited' ||
+  status === 'model-denied' ||
+  status === 'workspace-denied';

@@ -1,0 +1,77 @@
+// Temporary keys (st-…): minted from a permanent key, with all its permissions, for at most
+// 30 minutes; they cannot be revoked, only expire. Handing one out beats sharing the real key.
+import { classify } from './check-classifier.js';
+import type { KeyRecord } from './config-schema.js';
+import { MskError } from './errors.js';
+import { type ClientOptions, ModelStudioClient } from './model-studio-client.js';
+import { TEMPORARY_KEY } from './model-studio.js';
+import { endpointsForKey, type Services } from './services.js';
+
+export interface TemporaryKey {
+  record: KeyRecord;
+  token: string;
+  expiresAt: Date;
+  ttlSeconds: number;
+}
+
+/** 1..1800 whole seconds, checked before anything is sent. */
+export function validateTtl(ttlSeconds: number): number {
+  const { minTtlSeconds, maxTtlSeconds } = TEMPORARY_KEY;
+  if (!Number.isInteger(ttlSeconds) || ttlSeconds < minTtlSeconds || ttlSeconds > maxTtlSeconds) {
+    throw new MskError(
+      'invalid-input',
+      `A temporary key lives ${minTtlSeconds} to ${maxTtlSeconds} whole seconds (30 minutes); '${ttlSeconds}' is not in that range.`,
+    );
+  }
+  return ttlSeconds;
+}
+
+export async function mintTemporaryKey(
+  services: Services,
+  reference: string,
+  ttlSeconds: number = TEMPORARY_KEY.defaultTtlSeconds,
+  options: { client?: ClientOptions; signal?: AbortSignal } = {},
+): Promise<TemporaryKey> {
+  validateTtl(ttlSeconds);
+  const config = await services.config.read();
+  const { record, secret } = await services.vault.readSecret(reference);
+  const native = endpointsForKey(services.environment, config, record).native;
+  const client = new ModelStudioClient({
+    timeoutMs: config.settings.requestTimeoutSeconds * 1000,
+    ...options.client,
+  });
+  const answer = await client.post(
+    `${native}/tokens?expire_in_seconds=${ttlSeconds}`,
+    secret,
+    options.signal,
+  );
+  const body =
+    answer.kind === 'http'
+      ? (answer.json as { token?: unknown; expires_at?: unknown } | undefined)
+      : undefined;
+  if (
+    answer.kind === 'http' &&
+    answer.status === 200 &&
+    typeof body?.token === 'string' &&
+    body.token.startsWith('st-')
+  ) {
+    const expiresAt =
+      typeof body.expires_at === 'number'
+        ? new Date(body.expires_at * 1000)
+        : new Date(Date.now() + ttlSeconds * 1000);
+    return { record, token: body.token, expiresAt, ttlSeconds };
+  }
+  const host = new URL(native).host;
+  if (answer.kind === 'http' && answer.status >= 200 && answer.status < 300) {
+    throw new MskError(
+      'service-refused',
+      `No temporary key for '${record.label}': ${host} answered HTTP ${answer.status} without one.`,
+    );
+  }
+  const outcome = classify(answer, { host, timeoutMs: client.timeoutMs, planKey: record.kind === 'plan' });
+  const code =
+    outcome.status === 'network' || outcome.status === 'timeout' || outcome.status === 'cancelled'
+      ? outcome.status
+      : 'service-refused';
+  throw new MskError(code, `No temporary key for '${record.label}': ${outcome.message}`);
+}

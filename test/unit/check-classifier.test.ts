@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { acceptsKey, classify } from '../../main/core/check-classifier.js';
+import type { Answer } from '../../main/core/model-studio-client.js';
+
+const context = { host: 'dashscope-intl.aliyuncs.com', timeoutMs: 10_000, planKey: false };
+const http = (
+  status: number,
+  json: unknown,
+  extra: Partial<Extract<Answer, { kind: 'http' }>> = {},
+): Answer => ({
+  kind: 'http',
+  status,
+  json,
+  latencyMs: 42,
+  ...extra,
+});
+const compatible = (code: string, message: string) => ({
+  error: { message, type: code, param: null, code },
+  request_id: 'r',
+});
+const native = (code: string, message: string) => ({ code, message, request_id: 'r' });
+
+describe('classify', () => {
+  it.each([
+    ['a model list', http(200, { object: 'list', data: [{ id: 'qwen-plus' }, { id: 'qwen3-max' }] }), 'ok'],
+    [
+      '401 invalid_api_key',
+      http(401, compatible('invalid_api_key', 'Incorrect API key provided.')),
+      'invalid-key',
+    ],
+    [
+      '401 InvalidApiKey (native)',
+      http(401, native('InvalidApiKey', 'Invalid API-key provided.')),
+      'invalid-key',
+    ],
+    [
+      '403 Workspace.AccessDenied',
+      http(403, compatible('Workspace.AccessDenied', 'denied')),
+      'workspace-denied',
+    ],
+    [
+      '403 Model access denied.',
+      http(403, compatible('access_denied', 'Model access denied.')),
+      'model-denied',
+    ],
+    ['403 AccessDenied (native)', http(403, native('AccessDenied', 'Model access denied.')), 'model-denied'],
+    ['403 with no body', http(403, undefined), 'workspace-denied'],
+    [
+      '403 AllocationQuota.FreeTierOnly',
+      http(403, compatible('AllocationQuota.FreeTierOnly', 'free tier exhausted')),
+      'quota',
+    ],
+    [
+      '400 Arrearage',
+      http(400, native('Arrearage', 'Access denied, please make sure your account is in good standing.')),
+      'quota',
+    ],
+    [
+      '429 limit_requests',
+      http(429, compatible('limit_requests', 'You have exceeded your current request limit.')),
+      'rate-limited',
+    ],
+    [
+      '429 Throttling.RateQuota (native)',
+      http(429, native('Throttling.RateQuota', 'Requests rate limit exceeded')),
+      'rate-limited',
+    ],
+    [
+      '429 Allocated quota exceeded',
+      http(429, compatible('insufficient_quota', 'Allocated quota exceeded')),
+      'quota',
+    ],
+    [
+      '429 Throttling.AllocationQuota (native)',
+      http(429, native('Throttling.AllocationQuota', 'Allocated quota exceeded')),
+      'quota',
+    ],
+    ['500', http(500, compatible('internal_error', 'An internal error has occured')), 'server-error'],
+    ['502 with HTML', http(502, undefined, { problem: 'malformed' }), 'server-error'],
+    ['200 malformed JSON', http(200, undefined, { problem: 'malformed' }), 'server-error'],
+    ['200 oversized', http(200, undefined, { problem: 'oversized' }), 'server-error'],
+    ['200 but not a list', http(200, { hello: 'world' }), 'server-error'],
+    [
+      'a network failure',
+      { kind: 'network', reason: 'connection refused', latencyMs: 3 } as Answer,
+      'network',
+    ],
+    ['a timeout', { kind: 'timeout', latencyMs: 10_000 } as Answer, 'timeout'],
+  ])('%s → %s', (_name, answer, status) => {
+    expect(classify(answer, context).status).toBe(status);
+  });
+
+  it('counts models, and keeps the HTTP status and latency', () => {
+    expect(classify(http(200, { data: [{}, {}, {}] }), context)).toMatchObject({
+      status: 'ok',
+      httpStatus: 200,
+      latencyMs: 42,
+      modelCount: 3,
+      message: 'OK: 3 models available.',
+    });
+  });
+
+  it('calls a 401 for a Coding Plan key what it is', () => {
+    const result = classify(http(401, compatible('invalid_api_key', 'Incorrect API key provided.')), {
+      ...context,
+      planKey: true,
+    });
+    expect(result).toMatchObject({
+      status: 'plan-key',
+      message: expect.stringMatching(/Coding Plan key.*only on the Coding Plan endpoints/),
+    });
+  });
+
+  it('carries Retry-After into the rate-limit result and its message', () => {
+    const result = classify(
+      http(429, compatible('limit_requests', 'slow down'), { retryAfterSeconds: 7 }),
+      context,
+    );
+    expect(result).toMatchObject({
+      status: 'rate-limited',
+      retryAfterSeconds: 7,
+      message: expect.stringMatching(/retry in 7 s/),
+    });
+  });
+
+  it('says which host could not be reached, and how long it waited', () => {
+    expect(classify({ kind: 'network', reason: 'host not found', latencyMs: 1 }, context).message).toBe(
+      'Could not reach dashscope-intl.aliyuncs.com: host not found.',
+    );
+    expect(classify({ kind: 'timeout', latencyMs: 10_000 }, context).message).toBe(
+      'No answer from dashscope-intl.aliyuncs.com within 10 s.',
+    );
+  });
+
+  it('hints at the endpoint override on a 404', () => {
+    expect(classify(http(404, undefined), context).message).toMatch(/HTTP 404.*Check the endpoint override/);
+  });
+
+  it('treats every answer that proves the key belongs to the region as ownership', () => {
+    const owning = ['ok', 'quota', 'rate-limited', 'model-denied', 'workspace-denied'] as const;
+    for (const status of owning) expect(acceptsKey(status)).toBe(true);
+    for (const status of [
+      'invalid-key',
+      'plan-key',
+      'server-error',
+      'network',
+      'timeout',
+      'cancelled',
+    ] as const) {
+      expect(acceptsKey(status)).toBe(false);
+    }
+  });
+});
