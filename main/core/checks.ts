@@ -70,7 +70,7 @@ export class Checks {
   async check(reference: string, signal?: AbortSignal): Promise<CheckResult> {
     const config = await this.services.config.read();
     const { record, secret } = await this.services.vault.readSecret(reference);
-    const result = await this.checkKey(config, record, secret, signal);
+    const result = await this.checkKey(this.client(config), config, record, secret, signal);
     if (result === undefined) throw new MskError('cancelled', 'The check was cancelled.');
     await this.services.vault.recordChecks([{ keyId: result.keyId, lastCheck: lastCheckOf(result) }]);
     return result;
@@ -81,6 +81,9 @@ export class Checks {
     const config = await this.services.config.read();
     const wanted = options.keyIds ? new Set(options.keyIds) : undefined;
     const records = config.keys.filter((record) => !wanted || wanted.has(record.id));
+    const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, records.length));
+    // As many connections as workers: each reuses its own instead of opening more.
+    const client = this.client(config, concurrency);
     const results: (CheckResult | undefined)[] = new Array(records.length);
     let next = 0;
     let done = 0;
@@ -89,13 +92,13 @@ export class Checks {
         const index = next++;
         const record = records[index] as KeyRecord;
         const secret = await this.services.vault.secretOf(record);
-        const result = await this.checkKey(config, record, secret, options.signal);
+        const result = await this.checkKey(client, config, record, secret, options.signal);
         if (result === undefined) return;
         results[index] = result;
         options.onProgress?.({ done: ++done, total: records.length, result });
       }
     };
-    const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, records.length));
+
     await Promise.all(Array.from({ length: concurrency }, worker));
     const finished = results.filter((result): result is CheckResult => result !== undefined);
     await this.services.vault.recordChecks(
@@ -120,7 +123,7 @@ export class Checks {
         message: `This is a Coding Plan key (sk-sp-…): the general endpoints refuse it, so its region cannot be detected. Its endpoints: ${planEndpoints.map((endpoint) => `${regionName(endpoint.regionId)} ${endpoint.compatible}`).join('; ')}.`,
       };
     }
-    const answers = await this.askRegions(config, REGIONS, secret, signal);
+    const answers = await this.askRegions(this.client(config), config, REGIONS, secret, signal);
     const owner = answers.find((answer) => acceptsKey(answer.classification.status));
     if (owner) {
       return {
@@ -150,12 +153,12 @@ export class Checks {
 
   /** One key: its own region first; on a 401, every other region at once. */
   private async checkKey(
+    client: ModelStudioClient,
     config: Config,
     record: KeyRecord,
     secret: string,
     signal: AbortSignal | undefined,
   ): Promise<CheckResult | undefined> {
-    const client = this.client(config);
     // Plan keys are checked where clients most often misuse them: the general API.
     const base =
       record.kind === 'plan'
@@ -172,7 +175,7 @@ export class Checks {
     let suggestedRegionId: string | null = null;
     if (classification.status === 'invalid-key') {
       const others = REGIONS.filter((region) => region.id !== record.regionId);
-      const owner = (await this.askRegions(config, others, secret, signal)).find((answer) =>
+      const owner = (await this.askRegions(client, config, others, secret, signal)).find((answer) =>
         acceptsKey(answer.classification.status),
       );
       if (owner) {
@@ -200,12 +203,12 @@ export class Checks {
   }
 
   private async askRegions(
+    client: ModelStudioClient,
     config: Config,
     regions: readonly RegionFacts[],
     secret: string,
     signal?: AbortSignal,
   ) {
-    const client = this.client(config);
     return Promise.all(
       regions.map(async (region) => ({
         region,
@@ -243,9 +246,10 @@ export class Checks {
     });
   }
 
-  private client(config: Config): ModelStudioClient {
+  private client(config: Config, maxConnectionsPerOrigin?: number): ModelStudioClient {
     return new ModelStudioClient({
       timeoutMs: config.settings.requestTimeoutSeconds * 1000,
+      ...(maxConnectionsPerOrigin !== undefined && { maxConnectionsPerOrigin }),
       ...this.options.client,
     });
   }

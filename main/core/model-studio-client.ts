@@ -1,7 +1,9 @@
-// HTTP to Model Studio through Node's fetch (undici: keep-alive, one connection pool per origin).
+// HTTP to Model Studio through undici: keep-alive connections, at most `maxConnectionsPerOrigin`
+// per host, so a burst of checks queues for a free connection instead of opening new ones.
 // Every request has a timeout that covers the body too, a cap on how much of the body is read,
 // and an optional cancel signal. What comes back is an Answer, never a throw; no header (so no
 // key) ever appears in one.
+import { Agent, fetch, type Response } from 'undici';
 
 export type Answer =
   | {
@@ -21,18 +23,31 @@ export type Answer =
 export interface ClientOptions {
   timeoutMs?: number;
   maxBodyBytes?: number;
+  /** Connections kept per host; requests beyond wait for one. */
+  maxConnectionsPerOrigin?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_CONNECTIONS_PER_ORIGIN = 4;
+
+// One pool per connection cap, shared by every client: connections outlive a single check.
+const agents = new Map<number, Agent>();
+const agentFor = (connections: number): Agent => {
+  let agent = agents.get(connections);
+  if (!agent) agents.set(connections, (agent = new Agent({ connections, keepAliveTimeout: 30_000 })));
+  return agent;
+};
 
 export class ModelStudioClient {
   readonly timeoutMs: number;
   readonly maxBodyBytes: number;
+  private readonly agent: Agent;
 
   constructor(options: ClientOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    this.agent = agentFor(options.maxConnectionsPerOrigin ?? DEFAULT_MAX_CONNECTIONS_PER_ORIGIN);
   }
 
   get(url: string, secret: string, signal?: AbortSignal): Promise<Answer> {
@@ -60,6 +75,7 @@ export class ModelStudioClient {
         method,
         headers: { authorization: `Bearer ${secret}`, accept: 'application/json' },
         signal,
+        dispatcher: this.agent,
       });
       const latencyMs = latency();
       const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));

@@ -12,6 +12,8 @@ const keychain = systemPart(
   'install gnome-keyring and dbus',
 );
 const CLIENT = path.resolve('test/fixtures/openai-client.js');
+const STREAM_CLIENT = path.resolve('test/fixtures/openai-stream-client.js');
+const ANTHROPIC_CLIENT = path.resolve('test/fixtures/anthropic-client.js');
 
 describe.runIf(keychain)('msk exec and env', () => {
   let server: FakeModelStudio;
@@ -92,6 +94,29 @@ describe.runIf(keychain)('msk exec and env', () => {
     await homeWithKeys();
     const run = await home.run(['exec', '--tool', 'qwen-code', '--', process.execPath, CLIENT]);
     expect(JSON.parse(run.stdout).model).toBe('qwen3-coder-plus');
+  });
+
+  it('gives a streaming OpenAI client the same, chunk by chunk', async () => {
+    await homeWithKeys();
+    const run = await home.run(['exec', '--key', 'team', '--', process.execPath, STREAM_CLIENT]);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({ text: 'Hello from cn-beijing' });
+    expect(server.requests[0]?.body).toMatchObject({ stream: true });
+  });
+
+  it('points Claude Code’s preset at the Anthropic-compatible API: a real Anthropic SDK client', async () => {
+    await homeWithKeys();
+    const run = await home.run(['exec', '--tool', 'claude-code', '--', process.execPath, ANTHROPIC_CLIENT]);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({ text: 'Hello from ap-southeast-1', model: 'qwen3-coder-plus' });
+    expect(server.requests).toEqual([
+      expect.objectContaining({
+        method: 'POST',
+        regionId: 'ap-southeast-1',
+        path: '/apps/anthropic/v1/messages',
+        authorization: `Bearer ${sgKey}`,
+      }),
+    ]);
   });
 
   it('passes the child’s arguments untouched and returns its exit code', async () => {

@@ -152,7 +152,6 @@ describe.runIf(keychain)('msk refuses bad input with one line and touches nothin
     ['a non-key on stdin', ['add', '-l', 'x', '-r', 'sg'], 'hello world', /not one API key/],
     ['an empty stdin', ['add', '-l', 'x', '-r', 'sg'], '', /No key was given/],
     ['a temporary key', ['add', '-l', 'x', '-r', 'sg'], 'st-0123456789abcdef', /temporary key/],
-    ['no region', ['add', '-l', 'x'], fakeKey(), /Pass --region <sg\|us\|cn\|hk>/],
     ['a taken label', ['add', '-l', 'FIRST', '-r', 'us'], fakeKey(), /'first' is already used/],
     ['a bad workspace', ['add', '-l', 'x', '-r', 'sg', '-w', 'team'], fakeKey(), /not a workspace id/],
     ['removal without confirmation', ['remove', 'first'], undefined, /without confirmation: pass --yes/],

@@ -1,0 +1,174 @@
+// msk check · detect · move · temp-key · add without --region, as real processes on the real
+// keychain, against the local Model Studio imitation.
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type FakeModelStudio, startModelStudio } from '../fixtures/model-studio-server.js';
+import { fakeKey, type MskHome, mskHome } from '../fixtures/msk.js';
+import { systemPart } from '../fixtures/system.js';
+
+const keychain = systemPart(
+  'a Secret Service keychain',
+  inject('keychainAvailable'),
+  'install gnome-keyring and dbus',
+);
+
+describe.runIf(keychain)('msk checks', () => {
+  let server: FakeModelStudio;
+  let home: MskHome;
+
+  beforeAll(async () => {
+    server = await startModelStudio();
+  });
+  afterAll(() => server.close());
+  afterEach(() => {
+    home?.remove();
+    server.fault = undefined;
+    server.requests.length = 0;
+  });
+
+  const newHome = () => (home = mskHome({ MSK_ENDPOINT_OVERRIDES: JSON.stringify(server.overrides) }));
+  const listed = async () =>
+    JSON.parse((await home.run(['list', '--json'])).stdout) as {
+      label: string;
+      regionId: string;
+      lastCheck: { status: string } | null;
+    }[];
+
+  it('checks every key, prints JSON, and exits non-zero unless all are ok', async () => {
+    newHome();
+    const good = fakeKey();
+    const misplaced = fakeKey();
+    server.addKey('ap-southeast-1', good);
+    server.addKey('us-east-1', misplaced);
+    await home.run(['add', '-l', 'good', '-r', 'sg'], { input: good });
+    await home.run(['add', '-l', 'misplaced', '-r', 'sg'], { input: misplaced });
+
+    const run = await home.run(['check', '--all', '--json']);
+    expect(run.code).toBe(1);
+    const results = JSON.parse(run.stdout);
+    expect(results).toEqual([
+      {
+        keyId: expect.any(String),
+        label: 'good',
+        regionId: 'ap-southeast-1',
+        status: 'ok',
+        httpStatus: 200,
+        latencyMs: expect.any(Number),
+        modelCount: 6,
+        suggestedRegionId: null,
+        message: 'OK: 6 models available.',
+        at: expect.any(String),
+      },
+      expect.objectContaining({
+        label: 'misplaced',
+        status: 'wrong-region',
+        httpStatus: 401,
+        suggestedRegionId: 'us-east-1',
+      }),
+    ]);
+    expect(run.stderr).toBe("'misplaced' works in US (Virginia): msk move misplaced us-east-1\n");
+    expect(run.stdout + run.stderr).not.toContain(good);
+    expect((await listed()).map((entry) => entry.lastCheck?.status)).toEqual(['ok', 'wrong-region']);
+
+    expect((await home.run(['move', 'misplaced', 'us-east-1'])).stderr).toBe(
+      "Moved 'misplaced' to US (Virginia).\n",
+    );
+    const again = await home.run(['check', '--all']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^LABEL\s+REGION\s+STATUS\s+HTTP\s+LATENCY\s+MODELS\s+MESSAGE\n/);
+    expect(again.stdout).toMatch(
+      /misplaced\s+US \(Virginia\)\s+ok\s+200\s+\d+ ms\s+6\s+OK: 6 models available\./,
+    );
+  });
+
+  it('checks the active key by default', async () => {
+    newHome();
+    const secret = fakeKey();
+    server.addKey('cn-beijing', secret, 'model-denied');
+    await home.run(['add', '-l', 'sub', '-r', 'cn'], { input: secret });
+    await home.run(['use', 'sub']);
+    const run = await home.run(['check', '--json']);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toEqual([
+      expect.objectContaining({ label: 'sub', status: 'model-denied', httpStatus: 403 }),
+    ]);
+  });
+
+  it('reports a hanging service as a timeout within the bound it was given', async () => {
+    newHome();
+    const secret = fakeKey();
+    server.addKey('ap-southeast-1', secret);
+    await home.run(['add', '-l', 'k', '-r', 'sg'], { input: secret });
+    server.fault = { kind: 'hang' };
+    const started = Date.now();
+    const run = await home.run(['check', 'k', '--timeout', '1', '--json']);
+    expect(Date.now() - started).toBeLessThan(8_000);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toEqual([
+      expect.objectContaining({
+        status: 'timeout',
+        httpStatus: null,
+        message: expect.stringMatching(/within 1 s/),
+      }),
+    ]);
+  });
+
+  it('detects the region when add has none, and stores nothing no region accepts', async () => {
+    newHome();
+    const secret = fakeKey();
+    server.addKey('cn-hongkong', secret);
+    const added = await home.run(['add', '-l', 'hk-key'], { input: secret });
+    expect(added.code).toBe(0);
+    expect(added.stderr).toMatch(
+      /^Detected China \(Hong Kong\)\.\nStored 'hk-key' .* for China \(Hong Kong\)/,
+    );
+    expect((await listed()).map((entry) => entry.regionId)).toEqual(['cn-hongkong']);
+
+    const refused = await home.run(['add', '-l', 'nobody'], { input: fakeKey() });
+    expect(refused).toMatchObject({ code: 1, stdout: '' });
+    expect(refused.stderr).toMatch(/^msk: No region accepts this key/);
+    const plan = await home.run(['add', '-l', 'plan'], { input: `sk-sp-${fakeKey().slice(3)}` });
+    expect(plan.stderr).toMatch(/^msk: Coding Plan keys \(sk-sp-…\) cannot be detected: pass --region sg/);
+    expect((await listed()).map((entry) => entry.label)).toEqual(['hk-key']);
+  });
+
+  it('detect prints the region id, or explains why not', async () => {
+    newHome();
+    const secret = fakeKey();
+    server.addKey('us-east-1', secret, 'quota');
+    expect(await home.run(['detect'], { input: secret })).toMatchObject({
+      code: 0,
+      stdout: 'us-east-1\n',
+      stderr: 'The key belongs to US (Virginia).\n',
+    });
+    const plan = await home.run(['detect'], { input: `sk-sp-${fakeKey().slice(3)}` });
+    expect(plan).toMatchObject({ code: 1, stdout: '' });
+    expect(plan.stderr).toMatch(
+      /^msk: This is a Coding Plan key .*Its endpoints: Singapore http:\/\/127\.0\.0\.1:\d+\/ap-southeast-1\//, // overrides apply to plan keys too
+    );
+    expect((await home.run(['detect'], { input: 'st-0123456789abcdef' })).stderr).toMatch(
+      /^msk: That is a temporary key/,
+    );
+    expect((await home.run(['detect'], { input: fakeKey() })).code).toBe(1);
+  });
+
+  it('temp-key prints a temporary key, and checks its lifetime before sending anything', async () => {
+    newHome();
+    const secret = fakeKey();
+    server.addKey('ap-southeast-1', secret);
+    await home.run(['add', '-l', 'k', '-r', 'sg'], { input: secret });
+    server.requests.length = 0;
+    const minted = await home.run(['temp-key', 'k', '--ttl', '300', '--print']);
+    expect(minted.code).toBe(0);
+    expect(minted.stdout).toMatch(/^st-[0-9a-f]{32}\n$/);
+    expect(minted.stderr).toMatch(/^Temporary key for 'k', valid 300 s \(until .+\)\.\n$/);
+    expect(server.requests.map((request) => request.path)).toEqual(['/api/v1/tokens?expire_in_seconds=300']);
+
+    server.requests.length = 0;
+    const tooLong = await home.run(['temp-key', 'k', '--ttl', '1801', '--print']);
+    expect(tooLong).toMatchObject({ code: 1, stdout: '' });
+    expect(tooLong.stderr).toMatch(
+      /^msk: option '--ttl <seconds>' argument '1801' is invalid\. A temporary key lives 1 to 1800/,
+    );
+    expect(server.requests).toEqual([]);
+  });
+});
