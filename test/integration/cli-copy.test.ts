@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { ConfigStore } from '../../main/core/config-store.js';
+import { startModelStudio } from '../fixtures/model-studio-server.js';
 import { fakeKey, type MskHome, mskHome } from '../fixtures/msk.js';
 import { onPath, systemPart } from '../fixtures/system.js';
 
@@ -73,6 +74,28 @@ describe.runIf(keychain && clipboard)('msk copy', () => {
     const secret = await homeWithKey(0);
     expect((await home.run(['copy'])).stderr).toBe("Copied 'personal' (Singapore).\n");
     expect(readClipboard()).toBe(secret);
+  });
+
+  it('copies a fresh temporary key, cleared like any key', async () => {
+    const server = await startModelStudio();
+    try {
+      home = mskHome({ MSK_ENDPOINT_OVERRIDES: JSON.stringify(server.overrides) });
+      const secret = fakeKey();
+      server.addKey('cn-beijing', secret);
+      await home.run(['add', '-l', 'team', '-r', 'cn'], { input: secret });
+      await new ConfigStore(home.directory).update(
+        (draft) => void (draft.settings.clipboardClearSeconds = 1),
+      );
+      const run = await home.run(['temp-key', 'team', '--ttl', '90']);
+      expect(run).toMatchObject({ code: 0, stdout: '' });
+      expect(run.stderr).toMatch(
+        /^Copied a temporary key for 'team', valid 90 s \(until .+\) — clears in 1 s\.\n$/,
+      );
+      expect(readClipboard()).toMatch(/^st-[0-9a-f]{32}$/);
+      expect(await eventually(readClipboard, '', 10_000)).toBe('');
+    } finally {
+      await server.close();
+    }
   });
 
   it('explains what to do without a clipboard', async () => {
