@@ -35,6 +35,8 @@ export interface CheckAllOptions {
 
 export interface CheckAllOutcome {
   results: CheckResult[];
+  /** Keys that could not be checked at all (their keychain item is gone), with why. */
+  unchecked: { keyId: string; label: string; message: string }[];
   /** True when the signal stopped the run before every key was checked. */
   cancelled: boolean;
 }
@@ -85,13 +87,20 @@ export class Checks {
     // As many connections as workers: each reuses its own instead of opening more.
     const client = this.client(config, concurrency);
     const results: (CheckResult | undefined)[] = new Array(records.length);
+    const unchecked: CheckAllOutcome['unchecked'] = [];
     let next = 0;
     let done = 0;
     const worker = async () => {
       while (next < records.length && !options.signal?.aborted) {
         const index = next++;
         const record = records[index] as KeyRecord;
-        const secret = await this.services.vault.secretOf(record);
+        const secret = await this.services.vault.secretOf(record).catch((error: unknown) => {
+          // One lost item must not sink the run; a locked or absent keychain does (it is all of them).
+          if (!(error instanceof MskError && error.code === 'secret-missing')) throw error;
+          unchecked.push({ keyId: record.id, label: record.label, message: error.message });
+          return undefined;
+        });
+        if (secret === undefined) continue;
         const result = await this.checkKey(client, config, record, secret, options.signal);
         if (result === undefined) return;
         results[index] = result;
@@ -104,7 +113,7 @@ export class Checks {
     await this.services.vault.recordChecks(
       finished.map((result) => ({ keyId: result.keyId, lastCheck: lastCheckOf(result) })),
     );
-    return { results: finished, cancelled: finished.length < records.length };
+    return { results: finished, unchecked, cancelled: finished.length + unchecked.length < records.length };
   }
 
   /** Which region owns a key: every region is asked at once; a quota answer counts as ownership. */

@@ -232,6 +232,24 @@ describe('checkAll', () => {
     expect((await services.vault.list()).every((record) => record.lastCheck?.status === 'ok')).toBe(true);
   });
 
+  it('reports a key whose secret is gone and checks the others', async () => {
+    freshServices();
+    await storedKey('a', 'sg', 'ap-southeast-1');
+    await storedKey('lost', 'sg', 'ap-southeast-1');
+    await storedKey('c', 'sg', 'ap-southeast-1');
+    const lost = (await services.vault.find('lost')).id;
+    await services.secrets.delete(lost);
+    const outcome = await new Checks(services, checksOptions).checkAll();
+    expect(outcome.results.map((result) => [result.label, result.status])).toEqual([
+      ['a', 'ok'],
+      ['c', 'ok'],
+    ]);
+    expect(outcome.unchecked).toEqual([
+      { keyId: lost, label: 'lost', message: expect.stringMatching(/has no secret for 'lost'/) },
+    ]);
+    expect(outcome.cancelled).toBe(false);
+  });
+
   it('stops when cancelled, and records only what finished', async () => {
     freshServices();
     for (let index = 0; index < 8; index++) await storedKey(`k${index}`, 'sg', 'ap-southeast-1');

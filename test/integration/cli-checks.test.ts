@@ -1,6 +1,7 @@
 // msk check · detect · move · temp-key · add without --region, as real processes on the real
 // keychain, against the local Model Studio imitation.
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { keytar, testKeychainService } from '../fixtures/keychain.js';
 import { type FakeModelStudio, startModelStudio } from '../fixtures/model-studio-server.js';
 import { fakeKey, type MskHome, mskHome } from '../fixtures/msk.js';
 import { systemPart } from '../fixtures/system.js';
@@ -28,6 +29,7 @@ describe.runIf(keychain)('msk checks', () => {
   const newHome = () => (home = mskHome({ MSK_ENDPOINT_OVERRIDES: JSON.stringify(server.overrides) }));
   const listed = async () =>
     JSON.parse((await home.run(['list', '--json'])).stdout) as {
+      id: string;
       label: string;
       regionId: string;
       lastCheck: { status: string } | null;
@@ -78,6 +80,20 @@ describe.runIf(keychain)('msk checks', () => {
     expect(again.stdout).toMatch(
       /misplaced\s+US \(Virginia\)\s+ok\s+200\s+\d+ ms\s+6\s+OK: 6 models available\./,
     );
+  });
+
+  it('checks the other keys when one has lost its keychain item, and says which', async () => {
+    newHome();
+    const kept = fakeKey();
+    server.addKey('ap-southeast-1', kept);
+    await home.run(['add', '-l', 'kept', '-r', 'sg'], { input: kept });
+    await home.run(['add', '-l', 'lost', '-r', 'sg'], { input: fakeKey() });
+    const lost = (await listed()).find((entry) => entry.label === 'lost');
+    await keytar.deletePassword(testKeychainService(), lost?.id ?? '');
+    const run = await home.run(['check', '--all', '--json']);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toEqual([expect.objectContaining({ label: 'kept', status: 'ok' })]);
+    expect(run.stderr).toMatch(/^msk: not checked: The keychain has no secret for 'lost'/);
   });
 
   it('checks the active key by default', async () => {

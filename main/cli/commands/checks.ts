@@ -54,7 +54,7 @@ export function registerCheckCommands(program: Command): void {
       const stop = () => controller.abort();
       process.once('SIGINT', stop);
       const progress = process.stderr.isTTY && !options.json && keyIds.length > 1;
-      const { results, cancelled } = await checks
+      const { results, unchecked, cancelled } = await checks
         .checkAll({
           keyIds,
           concurrency: options.concurrency,
@@ -73,10 +73,11 @@ export function registerCheckCommands(program: Command): void {
           );
         }
       }
+      for (const key of unchecked) say(`msk: not checked: ${key.message}`);
       if (cancelled) {
         say(`Cancelled after ${results.length} of ${keyIds.length} keys.`);
         process.exitCode = 130;
-      } else if (results.some((result) => result.status !== 'ok')) {
+      } else if (unchecked.length > 0 || results.some((result) => result.status !== 'ok')) {
         process.exitCode = 1;
       }
     });
