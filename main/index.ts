@@ -37,9 +37,12 @@ async function start(): Promise<void> {
   registerIpc(router, (url) => isOwnPage(url, paths));
 
   function showWindow(): void {
-    window ??= createMainWindow(paths);
-    window.once('ready-to-show', () => window?.show());
-    if (window.webContents.isLoading()) return;
+    if (!window) {
+      // Shown once its page is ready, so it never flashes empty.
+      window = createMainWindow(paths);
+      window.once('ready-to-show', () => window?.show());
+      return;
+    }
     window.show();
     window.focus();
   }

@@ -5,10 +5,11 @@ import { acceptsKey, type Classification, classify } from './check-classifier.js
 import type { CheckStatus, Config, KeyRecord, LastCheck } from './config-schema.js';
 import { MskError } from './errors.js';
 import { type KeyKind, parseKey } from './keys.js';
-import { type ClientOptions, ModelStudioClient } from './model-studio-client.js';
+import type { ClientOptions, ModelStudioClient } from './model-studio-client.js';
 import { REGIONS, type RegionFacts, type RegionId } from './model-studio.js';
 import { endpointsFor, regionName } from './regions.js';
-import { endpointsForKey, type Services } from './services.js';
+import { resolveKey } from './vault.js';
+import { clientFor, endpointsForKey, type Services } from './services.js';
 
 export interface CheckResult {
   keyId: string;
@@ -71,7 +72,8 @@ export class Checks {
   /** Checks one key, records the result on it, and returns it. */
   async check(reference: string, signal?: AbortSignal): Promise<CheckResult> {
     const config = await this.services.config.read();
-    const { record, secret } = await this.services.vault.readSecret(reference);
+    const record = resolveKey(config.keys, reference);
+    const secret = await this.services.vault.secretOf(record);
     const result = await this.checkKey(this.client(config), config, record, secret, signal);
     if (result === undefined) throw new MskError('cancelled', 'The check was cancelled.');
     await this.services.vault.recordChecks([{ keyId: result.keyId, lastCheck: lastCheckOf(result) }]);
@@ -256,8 +258,7 @@ export class Checks {
   }
 
   private client(config: Config, maxConnectionsPerOrigin?: number): ModelStudioClient {
-    return new ModelStudioClient({
-      timeoutMs: config.settings.requestTimeoutSeconds * 1000,
+    return clientFor(config, {
       ...(maxConnectionsPerOrigin !== undefined && { maxConnectionsPerOrigin }),
       ...this.options.client,
     });

@@ -2,6 +2,7 @@
 import type { Config, KeyRecord } from './config-schema.js';
 import { ConfigStore } from './config-store.js';
 import { type MskEnvironment, readEnvironment } from './environment.js';
+import { type ClientOptions, ModelStudioClient } from './model-studio-client.js';
 import { endpointsFor, type Endpoints } from './regions.js';
 import { KeychainSecretStore, type SecretStore } from './secret-store.js';
 import { envFor, requirePreset } from './tools.js';
@@ -33,6 +34,10 @@ export function endpointsForKey(environment: MskEnvironment, config: Config, rec
     environmentOverrides: environment.endpointOverrides,
   });
 }
+
+/** An HTTP client that waits as long as the user's setting says, unless `overrides` say otherwise. */
+export const clientFor = (config: Config, overrides: ClientOptions = {}): ModelStudioClient =>
+  new ModelStudioClient({ timeoutMs: config.settings.requestTimeoutSeconds * 1000, ...overrides });
 
 /** The variables a tool preset gets for a stored key. */
 export function toolVariables(

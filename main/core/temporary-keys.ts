@@ -3,9 +3,10 @@
 import { classify } from './check-classifier.js';
 import type { KeyRecord } from './config-schema.js';
 import { MskError } from './errors.js';
-import { type ClientOptions, ModelStudioClient } from './model-studio-client.js';
+import type { ClientOptions } from './model-studio-client.js';
 import { TEMPORARY_KEY } from './model-studio.js';
-import { endpointsForKey, type Services } from './services.js';
+import { clientFor, endpointsForKey, type Services } from './services.js';
+import { resolveKey } from './vault.js';
 
 export interface TemporaryKey {
   record: KeyRecord;
@@ -34,12 +35,10 @@ export async function mintTemporaryKey(
 ): Promise<TemporaryKey> {
   validateTtl(ttlSeconds);
   const config = await services.config.read();
-  const { record, secret } = await services.vault.readSecret(reference);
+  const record = resolveKey(config.keys, reference);
+  const secret = await services.vault.secretOf(record);
   const native = endpointsForKey(services.environment, config, record).native;
-  const client = new ModelStudioClient({
-    timeoutMs: config.settings.requestTimeoutSeconds * 1000,
-    ...options.client,
-  });
+  const client = clientFor(config, options.client);
   const answer = await client.post(
     `${native}/tokens?expire_in_seconds=${ttlSeconds}`,
     secret,

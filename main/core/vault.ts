@@ -29,6 +29,8 @@ export interface MetadataEdit {
 
 export interface Added {
   record: KeyRecord;
+  /** The key became the active key of its region (it is the first there). */
+  active: boolean;
   warnings: string[];
 }
 
@@ -68,18 +70,20 @@ export class Vault {
       createdAt: this.now().toISOString(),
     };
     await this.secrets.set(record.id, parsed.secret);
+    let active: boolean;
     try {
-      await this.config.update((draft) => {
+      active = await this.config.update((draft) => {
         // Another process may have taken the label while we talked to the keychain.
         assertLabelFree(draft.keys, label);
         draft.keys.push(record);
         draft.settings.activeKeyByRegion[record.regionId] ??= record.id;
+        return draft.settings.activeKeyByRegion[record.regionId] === record.id;
       });
     } catch (error) {
       await this.secrets.delete(record.id).catch(() => undefined);
       throw error;
     }
-    return { record, warnings: [...parsed.warnings, ...limitWarnings(before, record)] };
+    return { record, active, warnings: [...parsed.warnings, ...limitWarnings(before, record)] };
   }
 
   async edit(reference: string, edit: MetadataEdit): Promise<KeyRecord> {
@@ -129,12 +133,6 @@ export class Vault {
     });
     await this.secrets.delete(removed.id);
     return removed;
-  }
-
-  /** A key and its secret, by id or label. */
-  async readSecret(reference: string): Promise<{ record: KeyRecord; secret: string }> {
-    const record = await this.find(reference);
-    return { record, secret: await this.secretOf(record) };
   }
 
   /** The one place a secret leaves the keychain. */

@@ -35,14 +35,15 @@ describe('Vault', () => {
     expect(secrets.items.get(record.id)).toBe(key(1));
     expect(readFileSync(config.file, 'utf8')).not.toContain(key(1));
     expect(await vault.list()).toEqual([record]);
-    expect((await vault.readSecret('PERSONAL')).secret).toBe(key(1));
+    expect(await vault.secretOf(await vault.find('PERSONAL'))).toBe(key(1));
   });
 
   it('makes the first key of a region its active key', async () => {
     const { vault, config } = setup();
-    const first = (await vault.add({ secret: key(1), label: 'a', regionId: 'cn' })).record;
-    await vault.add({ secret: key(2), label: 'b', regionId: 'cn' });
-    expect((await config.read()).settings.activeKeyByRegion).toEqual({ 'cn-beijing': first.id });
+    const first = await vault.add({ secret: key(1), label: 'a', regionId: 'cn' });
+    const second = await vault.add({ secret: key(2), label: 'b', regionId: 'cn' });
+    expect([first.active, second.active]).toEqual([true, false]);
+    expect((await config.read()).settings.activeKeyByRegion).toEqual({ 'cn-beijing': first.record.id });
   });
 
   it('refuses a taken label (any case) and a second copy of a stored secret', async () => {
@@ -140,7 +141,9 @@ describe('Vault', () => {
     const { vault, secrets } = setup();
     const a = (await vault.add({ secret: key(1), label: 'a', regionId: 'sg' })).record;
     secrets.items.delete(a.id);
-    await expect(vault.readSecret('a')).rejects.toThrow(/has no secret for 'a'.*add it again/);
+    await expect(vault.secretOf(await vault.find('a'))).rejects.toThrow(
+      /has no secret for 'a'.*add it again/,
+    );
   });
 
   it('warns past the seed’s soft limits but still stores', async () => {

@@ -18,7 +18,8 @@ export function registerCopyCommands(program: Command): void {
     .action(async (reference: string | undefined, options: { print?: boolean }) => {
       const { config, vault } = core();
       const current = await config.read();
-      const { record, secret } = await vault.readSecret(chooseKey(current, reference).id);
+      const record = chooseKey(current, reference);
+      const secret = await vault.secretOf(record);
       if (options.print) {
         print(secret);
       } else {

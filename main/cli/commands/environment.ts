@@ -48,7 +48,8 @@ async function variablesFor(options: KeyAndTool): Promise<Record<string, string>
   const preset = requirePreset(options.tool);
   const { environment, config: store, vault } = core();
   const config = await store.read();
-  const { record, secret } = await vault.readSecret(chooseKey(config, options.key).id);
+  const record = chooseKey(config, options.key);
+  const secret = await vault.secretOf(record);
   const variables = toolVariables(environment, config, record, secret, preset.id);
   await vault.markUsed(record.id);
   return variables;

@@ -34,11 +34,11 @@ export function registerKeyCommands(program: Command): void {
         ramUser?: string;
       }) => {
         const services = core();
-        const { vault, config } = services;
+        const { vault } = services;
         if (options.region !== undefined) requireRegion(options.region);
         const secret = await readSecret('Model Studio API key (input hidden): ');
         const regionId = options.region ?? (await detectForAdd(services, secret));
-        const { record, warnings } = await vault.add({
+        const { record, active, warnings } = await vault.add({
           secret,
           label: options.label,
           regionId,
@@ -47,8 +47,6 @@ export function registerKeyCommands(program: Command): void {
           ...(options.ramUser !== undefined && { ramUser: options.ramUser }),
         });
         for (const warning of warnings) warn(warning);
-        const settings = (await config.read()).settings;
-        const active = settings.activeKeyByRegion[record.regionId] === record.id;
         say(
           `Stored '${record.label}' (${maskKey(record)}) for ${regionName(record.regionId)}, workspace ${record.workspaceId}.` +
             (active ? ` It is the active key there.` : ''),
