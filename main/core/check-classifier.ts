@@ -1,6 +1,7 @@
 // Turns one answer of Model Studio into exactly one check status, with a sentence a person can
 // act on. Pure: the whole table of the service's refusals is tested without a network.
 import type { CheckStatus } from './config-schema.js';
+import { BILLING_PAGES, type EndpointFamily } from './model-studio.js';
 import type { Answer } from './model-studio-client.js';
 
 export interface Classification {
@@ -16,12 +17,16 @@ export interface ClassifyContext {
   /** Where the request went, for messages. */
   host: string;
   timeoutMs: number;
-  /** The secret is a Coding Plan key (sk-sp-). */
-  planKey: boolean;
+  /** Which kind of host answered: the Coding Plan answers other clients than coding agents apart. */
+  family: EndpointFamily;
+  /** Whose billing page an account in arrears is sent to. */
+  console: keyof typeof BILLING_PAGES;
 }
 
+// Users meet Arrearage often and read it as a broken key: it gets its own status.
+const ARREARS = /Arrearage|overdue/i;
 // Not every "Quota" is one: Throttling.RateQuota is a plain rate limit.
-const QUOTA = /AllocationQuota|FreeTierOnly|Arrearage|insufficient_quota|quota exceeded|billing|overdue/i;
+const QUOTA = /AllocationQuota|FreeTierOnly|insufficient_quota|quota exceeded|billing/i;
 const WORKSPACE = /Workspace\.AccessDenied/i;
 const MODEL_DENIED = /model access denied/i;
 
@@ -74,18 +79,26 @@ export function classify(answer: Answer, context: ClassifyContext): Classificati
     return { ...base, status: 'server-error', message: `${context.host} sent ${why} (HTTP ${httpStatus}).` };
   }
   if (httpStatus === 401) {
-    return context.planKey
-      ? {
-          ...base,
-          status: 'plan-key',
-          message: 'This is a Coding Plan key (sk-sp-…): it works only on the Coding Plan endpoints.',
-        }
-      : {
-          ...base,
-          status: 'invalid-key',
-          message:
-            'Model Studio does not accept this key: it was deleted, or the RAM user who created it was disabled.',
-        };
+    return {
+      ...base,
+      status: 'invalid-key',
+      message:
+        'Model Studio does not accept this key: it was deleted, or the RAM user who created it was disabled.',
+    };
+  }
+  if (ARREARS.test(said)) {
+    return {
+      ...base,
+      status: 'arrears',
+      message: `The key is valid, but the account is in arrears (${said}): top up at ${BILLING_PAGES[context.console]}.`,
+    };
+  }
+  if (context.family === 'coding' && (httpStatus === 404 || httpStatus === 405)) {
+    return {
+      ...base,
+      status: 'unverified',
+      message: `The Coding Plan answers coding agents only (HTTP ${httpStatus}${said ? `: ${said}` : ''}), so the key cannot be checked from here; Qwen Code and Claude Code can use it.`,
+    };
   }
   if (QUOTA.test(said)) {
     return {
@@ -151,6 +164,7 @@ function errorOf(json: unknown): { code: string; text: string } {
 export const acceptsKey = (status: Classification['status']): boolean =>
   status === 'ok' ||
   status === 'quota' ||
+  status === 'arrears' ||
   status === 'rate-limited' ||
   status === 'model-denied' ||
   status === 'workspace-denied';

@@ -1,13 +1,21 @@
-// Connection checks and region detection. A bare 401 means a wrong key, a key of another
-// region, or a Coding Plan key on the general API: the checker tells them apart by asking the
-// other regions, and records what it found on the key.
+// Connection checks and region detection. A bare 401 means a wrong key, a key of another region,
+// or a key of another billing plan: the checker tells them apart by asking the other places the
+// key could live, and records what it found on the key.
 import { acceptsKey, type Classification, classify } from './check-classifier.js';
 import type { CheckStatus, Config, KeyRecord, LastCheck } from './config-schema.js';
 import { MskError } from './errors.js';
-import { type KeyKind, parseKey } from './keys.js';
+import { parseKey, shapeOf } from './keys.js';
 import type { ClientOptions, ModelStudioClient } from './model-studio-client.js';
-import { REGIONS, type RegionFacts, type RegionId } from './model-studio.js';
-import { endpointsFor, regionName } from './regions.js';
+import { DEFAULT_WORKSPACE_ID, type Plan, type RegionFacts, type RegionId } from './model-studio.js';
+import {
+  type Endpoints,
+  endpointsOfFamily,
+  homeFamily,
+  type Placement,
+  placementsFor,
+  planName,
+  requireRegion,
+} from './regions.js';
 import { resolveKey } from './vault.js';
 import { clientFor, endpointsForKey, type Services } from './services.js';
 
@@ -15,12 +23,15 @@ export interface CheckResult {
   keyId: string;
   label: string;
   regionId: string;
+  plan: Plan;
   status: CheckStatus;
   httpStatus: number | null;
   latencyMs: number | null;
   modelCount: number | null;
-  /** Where the key does work, when the status is `wrong-region`. */
+  /** Where the key does work, when the status is `wrong-region` or `wrong-plan`. */
   suggestedRegionId: string | null;
+  /** The plan the key does work with, when the status is `wrong-plan`. */
+  suggestedPlan: Plan | null;
   message: string;
   at: string;
 }
@@ -42,9 +53,20 @@ export interface CheckAllOutcome {
   cancelled: boolean;
 }
 
-export type Detection =
-  | { kind: 'standard'; regionId: RegionId; status: CheckStatus; message: string }
-  | { kind: 'plan'; planEndpoints: { regionId: RegionId; compatible: string }[]; message: string };
+/** What the user already knows about a key; detection asks only where these allow. */
+export interface DetectionHints {
+  plan?: Plan | undefined;
+  regionId?: string | undefined;
+  workspaceId?: string | undefined;
+}
+
+export interface Detection {
+  plan: Plan;
+  regionId: RegionId;
+  /** `unverified` when the place was inferred, not confirmed (the Coding Plan cannot be asked). */
+  status: CheckStatus;
+  message: string;
+}
 
 export const DEFAULT_CONCURRENCY = 4;
 /** A Retry-After longer than this is not waited for: the check reports `rate-limited`. */
@@ -55,6 +77,11 @@ export interface ChecksOptions {
   now?: () => Date;
   /** Waits before the one retry of a 429; replaceable so tests need not sleep. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+interface Answered {
+  placement: Placement;
+  classification: Classification;
 }
 
 export class Checks {
@@ -118,34 +145,50 @@ export class Checks {
     return { results: finished, unchecked, cancelled: finished.length + unchecked.length < records.length };
   }
 
-  /** Which region owns a key: every region is asked at once; a quota answer counts as ownership. */
-  async detectRegion(input: string, signal?: AbortSignal): Promise<Detection> {
-    const { secret, kind } = parseKey(input);
+  /**
+   * Where a key lives: every place its shape (or the hints) allows is asked at once, and the one
+   * that accepts it owns it (a quota or arrears answer counts). The trial domain is never asked.
+   */
+  async detect(input: string, hints: DetectionHints = {}, signal?: AbortSignal): Promise<Detection> {
+    const { secret, plans } = parseKey(input);
     const config = await this.services.config.read();
-    if (kind === 'plan') {
-      const planEndpoints = REGIONS.flatMap((region) =>
-        region.planOrigin
-          ? [{ regionId: region.id, compatible: this.endpoints(config, region.id, 'plan').compatible }]
-          : [],
-      );
-      return {
-        kind: 'plan',
-        planEndpoints,
-        message: `This is a Coding Plan key (sk-sp-…): the general endpoints refuse it, so its region cannot be detected. Its endpoints: ${planEndpoints.map((endpoint) => `${regionName(endpoint.regionId)} ${endpoint.compatible}`).join('; ')}.`,
-      };
-    }
-    const answers = await this.askRegions(this.client(config), config, REGIONS, secret, signal);
+    const regions = hints.regionId === undefined ? undefined : [requireRegion(hints.regionId)];
+    const workspaceId = hints.workspaceId ?? DEFAULT_WORKSPACE_ID;
+    const candidatePlans = hints.plan ? [hints.plan] : plans;
+    const places = placementsFor(candidatePlans, workspaceId, regions);
+    // Only a named region can leave nothing to ask; the catalog says why for each plan.
+    if (places.length === 0 && regions?.[0]) throw whyNoHome(regions[0], candidatePlans, workspaceId);
+    const answers = await this.askAll(this.client(config), config, places, secret, workspaceId, signal);
     const owner = answers.find((answer) => acceptsKey(answer.classification.status));
     if (owner) {
+      const { plan, region } = owner.placement;
       return {
-        kind: 'standard',
-        regionId: owner.region.id,
+        plan,
+        regionId: region.id,
         status: owner.classification.status as CheckStatus,
-        message: `The key belongs to ${owner.region.name}.`,
+        message: `The key belongs to ${region.name} (${planName(plan)}).`,
       };
     }
     if (answers.some((answer) => answer.classification.status === 'cancelled')) {
       throw new MskError('cancelled', 'Region detection was cancelled.');
+    }
+    // The Coding Plan may turn non-agents away before or after it looks at the key: a single
+    // such answer where every other place said 401 names the place either way.
+    const unverified = answers.filter((answer) => answer.classification.status === 'unverified');
+    const [only] = unverified;
+    if (only && unverified.length === 1) {
+      return {
+        plan: only.placement.plan,
+        regionId: only.placement.region.id,
+        status: 'unverified',
+        message: `Taken as a ${planName(only.placement.plan)} key of ${only.placement.region.name}: ${only.classification.message}`,
+      };
+    }
+    if (unverified.length > 0) {
+      throw new MskError(
+        'region-required',
+        `This looks like a Coding Plan key: no other plan knows it, and the Coding Plan answers coding agents only, so its region cannot be asked. Say where it was created: ${unverified.map(({ placement }) => `${placement.region.aliases[0]} (${placement.region.name})`).join(' or ')}.`,
+      );
     }
     const unreachable = answers.filter(({ classification }) =>
       ['network', 'timeout', 'server-error'].includes(classification.status),
@@ -153,16 +196,16 @@ export class Checks {
     if (unreachable.length > 0) {
       throw new MskError(
         'network',
-        `No region accepted the key, and some could not be asked: ${unreachable.map(({ region, classification }) => `${region.name}: ${classification.message}`).join(' ')}`,
+        `No region accepted the key, and some could not be asked: ${unreachable.map(({ placement, classification }) => `${describePlace(placement)}: ${classification.message}`).join(' ')}`,
       );
     }
     throw new MskError(
       'invalid-key',
-      'No region accepts this key (Singapore, US (Virginia), China (Beijing), China (Hong Kong) all answered 401): it was deleted, mistyped, or its RAM user was disabled.',
+      `No region accepts this key (${answers.map(({ placement }) => describePlace(placement)).join(', ')} all answered 401): it was deleted, mistyped, or its RAM user was disabled.`,
     );
   }
 
-  /** One key: its own region first; on a 401, every other region at once. */
+  /** One key: its own endpoint first; on a 401, every other place its shape allows at once. */
   private async checkKey(
     client: ModelStudioClient,
     config: Config,
@@ -170,31 +213,33 @@ export class Checks {
     secret: string,
     signal: AbortSignal | undefined,
   ): Promise<CheckResult | undefined> {
-    // Plan keys are checked where clients most often misuse them: the general API.
-    const base =
-      record.kind === 'plan'
-        ? this.endpoints(config, record.regionId, 'standard').compatible
-        : endpointsForKey(this.services.environment, config, record).compatible;
-    let classification = await this.ask(client, base, secret, signal);
+    const region = requireRegion(record.regionId);
+    const own = endpointsForKey(this.services.environment, config, record);
+    let classification = await this.ask(client, own, region.console, secret, signal);
     if (classification.status === 'rate-limited') {
       const wait = classification.retryAfterSeconds ?? 1;
       if (wait <= MAX_RETRY_AFTER_SECONDS) {
         await this.sleep(wait * 1000, signal);
-        classification = await this.ask(client, base, secret, signal);
+        classification = await this.ask(client, own, region.console, secret, signal);
       }
     }
-    let suggestedRegionId: string | null = null;
+    let suggestion: Placement | undefined;
     if (classification.status === 'invalid-key') {
-      const others = REGIONS.filter((region) => region.id !== record.regionId);
-      const owner = (await this.askRegions(client, config, others, secret, signal)).find((answer) =>
-        acceptsKey(answer.classification.status),
+      const plans = [...new Set([record.plan, ...shapeOf(secret).plans])];
+      const elsewhere = placementsFor(plans, record.workspaceId).filter(
+        (place) => !(place.plan === record.plan && place.region.id === record.regionId),
       );
-      if (owner) {
-        suggestedRegionId = owner.region.id;
+      suggestion = (await this.askAll(client, config, elsewhere, secret, record.workspaceId, signal)).find(
+        (answer) => acceptsKey(answer.classification.status),
+      )?.placement;
+      if (suggestion) {
+        const samePlan = suggestion.plan === record.plan;
         classification = {
           ...classification,
-          status: 'wrong-region',
-          message: `This key belongs to ${owner.region.name}, not ${regionName(record.regionId)}: move it there.`,
+          status: samePlan ? 'wrong-region' : 'wrong-plan',
+          message: samePlan
+            ? `This key belongs to ${suggestion.region.name}, not ${region.name}: move it there.`
+            : `This is a ${planName(suggestion.plan)} key of ${suggestion.region.name}, not a ${planName(record.plan)} key: move it there.`,
         };
       }
     }
@@ -203,29 +248,37 @@ export class Checks {
       keyId: record.id,
       label: record.label,
       regionId: record.regionId,
+      plan: record.plan,
       status: classification.status,
       httpStatus: classification.httpStatus,
       latencyMs: classification.latencyMs,
       modelCount: classification.modelCount,
-      suggestedRegionId,
+      suggestedRegionId: suggestion?.region.id ?? null,
+      suggestedPlan: suggestion && suggestion.plan !== record.plan ? suggestion.plan : null,
       message: classification.message,
       at: this.now().toISOString(),
     };
   }
 
-  private async askRegions(
+  private askAll(
     client: ModelStudioClient,
     config: Config,
-    regions: readonly RegionFacts[],
+    places: readonly Placement[],
     secret: string,
+    workspaceId: string,
     signal?: AbortSignal,
-  ) {
+  ): Promise<Answered[]> {
     return Promise.all(
-      regions.map(async (region) => ({
-        region,
+      places.map(async (placement) => ({
+        placement,
         classification: await this.ask(
           client,
-          this.endpoints(config, region.id, 'standard').compatible,
+          endpointsOfFamily(placement.family, placement.region.id, {
+            workspaceId,
+            settingsOverrides: config.settings.endpointOverrides,
+            environmentOverrides: this.services.environment.endpointOverrides,
+          }),
+          placement.region.console,
           secret,
           signal,
         ),
@@ -235,25 +288,17 @@ export class Checks {
 
   private async ask(
     client: ModelStudioClient,
-    compatibleBase: string,
+    endpoints: Endpoints,
+    console: Placement['region']['console'],
     secret: string,
     signal?: AbortSignal,
   ): Promise<Classification> {
-    const answer = await client.get(`${compatibleBase}/models`, secret, signal);
+    const answer = await client.get(`${endpoints.compatible}/models`, secret, signal);
     return classify(answer, {
-      host: new URL(compatibleBase).host,
+      host: new URL(endpoints.compatible).host,
       timeoutMs: client.timeoutMs,
-      planKey: secret.startsWith('sk-sp-'),
-    });
-  }
-
-  /** A region's own endpoints (no workspace domain), with the user's and the environment's overrides. */
-  private endpoints(config: Config, regionId: string, kind: KeyKind) {
-    return endpointsFor({
-      regionId,
-      kind,
-      settingsOverrides: config.settings.endpointOverrides,
-      environmentOverrides: this.services.environment.endpointOverrides,
+      family: endpoints.family,
+      console,
     });
   }
 
@@ -264,6 +309,30 @@ export class Checks {
     });
   }
 }
+
+/** Why none of `plans` has a home in `region`, in the catalog's words. */
+function whyNoHome(region: RegionFacts, plans: readonly Plan[], workspaceId: string): MskError {
+  const reasons = plans.map((plan) => {
+    try {
+      homeFamily(region, plan, workspaceId, false);
+      return undefined;
+    } catch (error) {
+      return error as MskError;
+    }
+  });
+  const [first] = reasons.filter((reason) => reason !== undefined);
+  return new MskError(
+    first?.code ?? 'plan-unavailable',
+    reasons
+      .map((reason) => reason?.message)
+      .filter(Boolean)
+      .join(' '),
+  );
+}
+
+/** "Singapore" for pay-as-you-go, "the Token Plan in Singapore" otherwise. */
+const describePlace = ({ plan, region }: Placement): string =>
+  plan === 'payg' ? region.name : `the ${planName(plan)} in ${region.name}`;
 
 /** What a check leaves on the key's metadata. */
 export const lastCheckOf = (result: CheckResult): LastCheck => ({

@@ -1,19 +1,28 @@
 // The shape of config.json: key metadata and settings, never a secret. Parsed with zod on
 // every read, so a hand-edited or damaged file is reported, not half-trusted.
 import { z } from 'zod';
-import { DEFAULT_MODEL, DEFAULT_REGION_ID, DEFAULT_WORKSPACE_ID } from './model-studio.js';
+import {
+  DEFAULT_MODEL,
+  DEFAULT_REGION_ID,
+  DEFAULT_WORKSPACE_ID,
+  KEY_SHAPE_IDS,
+  PLAN_IDS,
+} from './model-studio.js';
 
-export const CONFIG_SCHEMA_VERSION = 1;
+/** Bumped with every change to the shape below; `config-migrations.ts` upgrades older files. */
+export const CONFIG_SCHEMA_VERSION = 2;
 
 export const CheckStatusSchema = z.enum([
   'ok',
   'invalid-key',
   'wrong-region',
-  'plan-key',
+  'wrong-plan',
   'workspace-denied',
   'model-denied',
   'rate-limited',
   'quota',
+  'arrears',
+  'unverified',
   'server-error',
   'network',
   'timeout',
@@ -34,7 +43,10 @@ export const KeyRecordSchema = z.object({
   workspaceId: z.string().default(DEFAULT_WORKSPACE_ID),
   accountId: z.string().optional(),
   ramUser: z.string().optional(),
-  kind: z.enum(['standard', 'plan']),
+  /** The billing plan, which decides the endpoints, next to the region. */
+  plan: z.enum(PLAN_IDS),
+  /** The key's family (classic, workspace sk-ws-, plan sk-sp-): how it is masked. */
+  shape: z.enum(KEY_SHAPE_IDS),
   fingerprint: z.string(),
   createdAt: z.iso.datetime(),
   lastUsedAt: z.iso.datetime().optional(),

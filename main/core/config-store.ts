@@ -4,6 +4,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
+import { migrate } from './config-migrations.js';
 import { ConfigSchema, CONFIG_SCHEMA_VERSION, emptyConfig, type Config } from './config-schema.js';
 import { MskError, messageOf } from './errors.js';
 import { configFile } from './paths.js';
@@ -67,14 +68,14 @@ export class ConfigStore {
     } catch (error) {
       throw this.damaged(`not valid JSON (${messageOf(error)})`);
     }
-    const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
-    if (typeof version === 'number' && version > CONFIG_SCHEMA_VERSION) {
+    const migration = migrate(json);
+    if (migration.kind === 'newer') {
       throw new MskError(
         'config-damaged',
-        `${this.file} was written by a newer version of Model Studio Keys (schema ${version}); update this one before using it.`,
+        `${this.file} was written by a newer version of Model Studio Keys (schema ${migration.version}, this one reads up to ${CONFIG_SCHEMA_VERSION}); update this one before using it. Nothing was changed.`,
       );
     }
-    const parsed = ConfigSchema.safeParse(json);
+    const parsed = ConfigSchema.safeParse(migration.config);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw this.damaged(`${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}`);

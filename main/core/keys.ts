@@ -1,23 +1,30 @@
-// Rules about key strings: what kind a pasted value is, how to show it without revealing it.
+// Rules about key strings: what shape a pasted value is, how to show it without revealing it.
+// Validation is loose on purpose (Alibaba documents no key format): anything `sk-` + URL-safe
+// characters within the length cap is a key; probing decides whether it works.
 import { createHash } from 'node:crypto';
 import { MskError } from './errors.js';
-import { KEY_PATTERNS, TEMPORARY_KEY } from './model-studio.js';
-
-export type KeyKind = 'standard' | 'plan';
+import { KEY_FORMAT, KEY_SHAPES, type KeyShape, type Plan, TEMPORARY_KEY } from './model-studio.js';
 
 export interface ParsedKey {
   secret: string;
-  kind: KeyKind;
+  shape: KeyShape;
+  /** The plans a key of this shape can belong to, the usual one first. */
+  plans: readonly Plan[];
+  /** What the key is stored as when nobody says otherwise. */
+  defaultPlan: Plan;
   /** Things worth telling the user that do not stop the key from being stored. */
   warnings: string[];
 }
 
 /**
- * Turns what the user pasted into a storable key, or explains why it is not one.
- * Whitespace around the value (a trailing newline from `pbpaste | msk add`) is dropped.
+ * Turns what the user pasted into a storable key, or explains why it is not one. Whitespace
+ * around the value (a trailing newline from `pbpaste | msk add`) and one pair of surrounding
+ * quotes (copied from a .env file) are dropped. No message ever repeats the value.
  */
 export function parseKey(input: string): ParsedKey {
-  const secret = input.trim();
+  // The cap comes first: a pasted file must not reach a regex or a command line.
+  if (input.length > KEY_FORMAT.maxLength * 4) throw tooLong(input.length);
+  const secret = unquote(input.trim());
   if (secret === '') {
     throw new MskError('invalid-key', 'No key was given: paste a Model Studio API key (sk-…).');
   }
@@ -27,41 +34,81 @@ export function parseKey(input: string): ParsedKey {
       'That is not one API key: it contains spaces or line breaks. Paste a single sk-… key.',
     );
   }
-  if (KEY_PATTERNS.temporary.test(secret)) {
+  if (secret.length > KEY_FORMAT.maxLength) throw tooLong(secret.length);
+  if (secret.startsWith(KEY_FORMAT.temporaryPrefix)) {
     throw new MskError(
       'temporary-key',
       `That is a temporary key (st-…): it expires within ${TEMPORARY_KEY.maxTtlSeconds / 60} minutes, so storing it is pointless. Store the permanent sk-… key it was made from.`,
     );
   }
-  if (KEY_PATTERNS.plan.test(secret)) {
-    return {
-      secret,
-      kind: 'plan',
-      warnings: [
-        'This is a Coding Plan key (sk-sp-…): it works only on the Coding Plan endpoints, not the general Model Studio API.',
-      ],
-    };
+  if (!secret.startsWith(KEY_FORMAT.prefix)) {
+    throw new MskError(
+      'invalid-key',
+      'That does not look like a Model Studio API key: keys start with sk- (sk-…, sk-ws-…, or sk-sp-… for a Coding or Token Plan).',
+    );
   }
-  if (KEY_PATTERNS.standard.test(secret)) {
-    const warnings = KEY_PATTERNS.standardTypical.test(secret)
-      ? []
-      : ['This key does not look like the usual sk- + 32 hex characters; storing it anyway.'];
-    return { secret, kind: 'standard', warnings };
+  const body = secret.slice(KEY_FORMAT.prefix.length);
+  const stray = [...body].findIndex((character) => !KEY_FORMAT.alphabet.test(character));
+  if (stray !== -1) {
+    const character = [...body][stray] ?? '';
+    throw new MskError(
+      'invalid-key',
+      `That does not look like a Model Studio API key: character ${stray + 1 + KEY_FORMAT.prefix.length} is ${describeCharacter(character)}, which keys never contain (they use letters, digits and . _ - ~ + / =). Copy the key again.`,
+    );
   }
-  throw new MskError(
-    'invalid-key',
-    'That does not look like a Model Studio API key: expected sk- followed by letters and digits.',
-  );
+  if (body.length < KEY_FORMAT.minBodyLength) {
+    throw new MskError(
+      'invalid-key',
+      `That key is too short (${secret.length} characters) to be a Model Studio API key: was it cut off when copied?`,
+    );
+  }
+  const shape = shapeOf(secret);
+  return {
+    secret,
+    shape: shape.id,
+    plans: shape.plans,
+    defaultPlan: shape.plans[0] ?? 'payg',
+    warnings: shape.id === 'unusual' && shape.explanation ? [shape.explanation] : [],
+  };
 }
+
+/** The catalog's entry for a key string; the last entry matches anything. */
+export const shapeOf = (secret: string) =>
+  KEY_SHAPES.find((shape) => shape.test(secret)) ?? (KEY_SHAPES.at(-1) as (typeof KEY_SHAPES)[number]);
+
+/** One sentence about a shape, when it needs one (Coding and Token Plan keys do). */
+export const explainShape = (shape: KeyShape): string | undefined =>
+  KEY_SHAPES.find((entry) => entry.id === shape)?.explanation;
 
 /** Last four characters: enough to tell keys apart in a list, far too little to guess one. */
 export const fingerprintOf = (secret: string): string => secret.slice(-4);
 
-/** How a key is shown everywhere: its family prefix and its fingerprint, e.g. `sk-…a1b2`. */
-export function maskKey(prefixAndFingerprint: { kind: KeyKind; fingerprint: string }): string {
-  const prefix = prefixAndFingerprint.kind === 'plan' ? 'sk-sp-' : 'sk-';
-  return `${prefix}…${prefixAndFingerprint.fingerprint}`;
+/** How a key is shown everywhere: its family prefix and its fingerprint, e.g. `sk-ws-…a1b2`. */
+export function maskKey(key: { shape: KeyShape; fingerprint: string }): string {
+  const prefix = KEY_SHAPES.find((shape) => shape.id === key.shape)?.maskPrefix ?? KEY_FORMAT.prefix;
+  return `${prefix}…${key.fingerprint}`;
 }
 
 /** A stable digest for comparing a secret without keeping it (clipboard clearing). */
 export const digestOf = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
+
+function unquote(value: string): string {
+  const quoted = /^(["'`])(.*)\1$/s.exec(value);
+  return quoted ? (quoted[2] ?? '').trim() : value;
+}
+
+function tooLong(length: number): MskError {
+  return new MskError(
+    'invalid-key',
+    `That is ${length} characters long; a Model Studio API key is at most ${KEY_FORMAT.maxLength} (most are 35 to 130). Paste the key alone.`,
+  );
+}
+
+/** Names a character that is not part of any key, so saying it reveals nothing of the key. */
+function describeCharacter(character: string): string {
+  const code = character.codePointAt(0) ?? 0;
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (code < 0x20 || code === 0x7f) return `a control character (${hex})`;
+  if (code > 0x7e) return `a non-ASCII character (${hex}), often an invisible one picked up when copying`;
+  return `'${character}'`;
+}

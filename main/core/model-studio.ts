@@ -1,91 +1,275 @@
 // The one catalog of Alibaba Cloud Model Studio facts (see shared/docs/MODEL_STUDIO.md).
-// Every endpoint, key pattern, limit and variable name the app relies on lives here and
-// nowhere else, so a change on Alibaba's side is a change to this file.
+// Every endpoint, key shape, plan, limit, console link and variable name the app relies on
+// lives here and nowhere else, so a change on Alibaba's side is a change to this file.
 
-export type RegionId = 'ap-southeast-1' | 'us-east-1' | 'cn-beijing' | 'cn-hongkong';
+/** Where the endpoint facts below come from; Alibaba changes these pages often. */
+export const SOURCES = {
+  baseUrls: {
+    title: 'Base URL overview',
+    url: 'https://www.alibabacloud.com/help/en/model-studio/base-url',
+    updated: '2026-10-11',
+  },
+  tokenPlan: {
+    title: 'Token Plan quick start',
+    url: 'https://help.aliyun.com/en/model-studio/token-plan-personal-quick-start',
+    updated: '2026-11-04',
+  },
+} as const;
+
+/** The service goes by several names; people search for every one of them. */
+export const SERVICE_NAME = 'Alibaba Cloud Model Studio';
+export const SERVICE_ALIASES = ['DashScope', 'Bailian 百炼', 'QwenCloud'] as const;
+export const SERVICE_TITLE = `${SERVICE_NAME} (${SERVICE_ALIASES.join(', ')})`;
+
+export type RegionId =
+  'ap-southeast-1' | 'us-east-1' | 'cn-beijing' | 'cn-hongkong' | 'ap-northeast-1' | 'eu-central-1';
+
+/** Billing plans. A key works only with the base URLs of its own plan; a mismatch is a 401. */
+export const PLAN_IDS = ['payg', 'coding', 'token'] as const;
+export type Plan = (typeof PLAN_IDS)[number];
+
+/**
+ * The kinds of host a region can have. Pay-as-you-go keys work on the shared DashScope
+ * domain, their own workspace's domain and the trial domain; each plan has its own host.
+ */
+export type EndpointFamily = 'dashscope' | 'workspace' | 'trial' | 'coding' | 'token';
+
+export const WORKSPACE_ID_PLACEHOLDER = '{workspaceId}';
 
 export interface RegionFacts {
   id: RegionId;
   /** The name Alibaba's console uses. */
   name: string;
-  /** Host of the general (pay-as-you-go) endpoints. */
-  origin: string;
-  /** Console page where a user creates a key for this region. */
-  apiKeyPage: string;
-  /** Coding Plan (`sk-sp-`) endpoint origin, where one is documented for this region. */
-  planOrigin?: string;
   /** Short names accepted by the command line. */
   aliases: readonly string[];
+  /** Console page where a user creates a key for this region. */
+  apiKeyPage: string;
+  /** Which console (and so which billing centre) the region's account lives in. */
+  console: 'international' | 'china';
+  /** Host of each endpoint family the region has; `workspace` holds the placeholder. */
+  origins: Readonly<Partial<Record<EndpointFamily, string>>>;
 }
 
+const workspaceOrigin = (regionId: RegionId) =>
+  `https://${WORKSPACE_ID_PLACEHOLDER}.${regionId}.maas.aliyuncs.com`;
+
+// The Base URL overview lists the trial domain's table from Beijing on; Singapore, the other
+// region with every plan, is the one international region we carry it for.
 export const REGIONS: readonly RegionFacts[] = [
   {
     id: 'ap-southeast-1',
     name: 'Singapore',
-    origin: 'https://dashscope-intl.aliyuncs.com',
-    apiKeyPage: 'https://modelstudio.console.alibabacloud.com/?tab=playground#/api-key',
-    planOrigin: 'https://coding-intl.dashscope.aliyuncs.com',
     aliases: ['sg', 'singapore', 'intl'],
+    apiKeyPage: 'https://modelstudio.console.alibabacloud.com/?tab=playground#/api-key',
+    console: 'international',
+    origins: {
+      dashscope: 'https://dashscope-intl.aliyuncs.com',
+      workspace: workspaceOrigin('ap-southeast-1'),
+      trial: 'https://trial.ap-southeast-1.maas.aliyuncs.com',
+      coding: 'https://coding-intl.dashscope.aliyuncs.com',
+      token: 'https://token-plan.ap-southeast-1.maas.aliyuncs.com',
+    },
   },
   {
     id: 'us-east-1',
     name: 'US (Virginia)',
-    origin: 'https://dashscope-us.aliyuncs.com',
-    apiKeyPage: 'https://modelstudio.console.alibabacloud.com/us-east-1/?tab=playground#/api-key',
     aliases: ['us', 'virginia'],
+    apiKeyPage: 'https://modelstudio.console.alibabacloud.com/us-east-1/?tab=playground#/api-key',
+    console: 'international',
+    origins: {
+      dashscope: 'https://dashscope-us.aliyuncs.com',
+      workspace: workspaceOrigin('us-east-1'),
+    },
   },
   {
     id: 'cn-beijing',
     name: 'China (Beijing)',
-    origin: 'https://dashscope.aliyuncs.com',
-    apiKeyPage: 'https://bailian.console.aliyun.com/?tab=model#/api-key',
-    planOrigin: 'https://coding.dashscope.aliyuncs.com',
     aliases: ['cn', 'beijing', 'china'],
+    apiKeyPage: 'https://bailian.console.aliyun.com/?tab=model#/api-key',
+    console: 'china',
+    origins: {
+      dashscope: 'https://dashscope.aliyuncs.com',
+      workspace: workspaceOrigin('cn-beijing'),
+      trial: 'https://trial.cn-beijing.maas.aliyuncs.com',
+      coding: 'https://coding.dashscope.aliyuncs.com',
+      token: 'https://token-plan.cn-beijing.maas.aliyuncs.com',
+    },
   },
   {
     id: 'cn-hongkong',
     name: 'China (Hong Kong)',
-    origin: 'https://cn-hongkong.dashscope.aliyuncs.com',
-    apiKeyPage: 'https://modelstudio.console.alibabacloud.com/cn-hongkong/?tab=playground#/api-key',
     aliases: ['hk', 'hongkong', 'hong-kong'],
+    apiKeyPage: 'https://modelstudio.console.alibabacloud.com/cn-hongkong/?tab=playground#/api-key',
+    console: 'international',
+    origins: {
+      dashscope: 'https://cn-hongkong.dashscope.aliyuncs.com',
+      workspace: workspaceOrigin('cn-hongkong'),
+    },
+  },
+  // Tokyo and Frankfurt exist only as workspace-dedicated domains: a key there needs its workspace id.
+  {
+    id: 'ap-northeast-1',
+    name: 'Japan (Tokyo)',
+    aliases: ['jp', 'tokyo', 'japan'],
+    apiKeyPage: 'https://modelstudio.console.alibabacloud.com/ap-northeast-1/?tab=playground#/api-key',
+    console: 'international',
+    origins: { workspace: workspaceOrigin('ap-northeast-1') },
+  },
+  {
+    id: 'eu-central-1',
+    name: 'Germany (Frankfurt)',
+    aliases: ['de', 'frankfurt', 'germany', 'eu'],
+    apiKeyPage: 'https://modelstudio.console.alibabacloud.com/eu-central-1/?tab=playground#/api-key',
+    console: 'international',
+    origins: { workspace: workspaceOrigin('eu-central-1') },
   },
 ];
 
 export const DEFAULT_REGION_ID: RegionId = 'ap-southeast-1';
 
-/** Region ids that exist only as workspace-dedicated domains. */
-export const WORKSPACE_ONLY_REGIONS = [
-  { id: 'ap-northeast-1', name: 'Japan (Tokyo)' },
-  { id: 'eu-central-1', name: 'Germany (Frankfurt)' },
-] as const;
+/** Where an account in arrears tops up. */
+export const BILLING_PAGES = {
+  international: 'https://usercenter2-intl.aliyun.com/billing',
+  china: 'https://usercenter2.aliyun.com/home',
+} as const;
 
-/** Workspace-dedicated domain: only that workspace's keys work there. */
-export const workspaceOrigin = (workspaceId: string, regionId: string): string =>
-  `https://${workspaceId}.${regionId}.maas.aliyuncs.com`;
+export interface ApiPaths {
+  /** OpenAI-compatible. */
+  compatible: string;
+  /** DashScope native; the subscription plans have none. */
+  native: string | null;
+  /** Anthropic-compatible (Claude Code). */
+  anthropic: string;
+}
 
-/** Paths appended to an origin (or an override prefix) to get each API's base URL. */
-export const API_PATHS = {
+const PAY_AS_YOU_GO_PATHS: ApiPaths = {
   compatible: '/compatible-mode/v1',
   native: '/api/v1',
   anthropic: '/apps/anthropic',
+};
+
+export interface FamilyFacts {
+  plan: Plan;
+  /** What the host is, in a few words. */
+  description: string;
+  paths: ApiPaths;
+  /** Detection and checks may ask it whether a key belongs there. The trial domain is never home. */
+  home: boolean;
+}
+
+export const ENDPOINT_FAMILIES: Readonly<Record<EndpointFamily, FamilyFacts>> = {
+  dashscope: {
+    plan: 'payg',
+    description: 'shared DashScope domain: any workspace of the region',
+    paths: PAY_AS_YOU_GO_PATHS,
+    home: true,
+  },
+  workspace: {
+    plan: 'payg',
+    description: "workspace-dedicated domain: only that workspace's keys",
+    paths: PAY_AS_YOU_GO_PATHS,
+    home: true,
+  },
+  trial: {
+    plan: 'payg',
+    description: 'trial domain: any workspace of the region, lower rate limits',
+    paths: PAY_AS_YOU_GO_PATHS,
+    home: false,
+  },
+  coding: {
+    plan: 'coding',
+    description: 'Coding Plan endpoint: coding agents only',
+    paths: { compatible: '/v1', native: null, anthropic: '/apps/anthropic' },
+    home: true,
+  },
+  token: {
+    plan: 'token',
+    description: 'Token Plan endpoint',
+    paths: { compatible: '/compatible-mode/v1', native: null, anthropic: '/apps/anthropic' },
+    home: true,
+  },
+};
+
+export interface PlanFacts {
+  id: Plan;
+  name: string;
+  /** Spellings the command line accepts. */
+  aliases: readonly string[];
+}
+
+export const PLANS: Readonly<Record<Plan, PlanFacts>> = {
+  payg: { id: 'payg', name: 'Pay-as-you-go', aliases: ['pay-as-you-go', 'paygo', 'standard'] },
+  coding: { id: 'coding', name: 'Coding Plan', aliases: ['coding-plan'] },
+  token: { id: 'token', name: 'Token Plan', aliases: ['token-plan'] },
+};
+
+/** The families a key of `plan` may live on, best first (the workspace domain needs a workspace id). */
+export const PLAN_HOME_FAMILIES: Readonly<Record<Plan, readonly EndpointFamily[]>> = {
+  payg: ['dashscope', 'workspace'],
+  coding: ['coding'],
+  token: ['token'],
+};
+
+/**
+ * Key shapes seen in 2026. None is documented, so validation is loose: anything `sk-` + URL-safe
+ * characters within the length cap is stored (an unusual shape with a warning); probing decides.
+ */
+export const KEY_FORMAT = {
+  prefix: 'sk-',
+  /** base64url plus the few other URL-safe characters a signature may carry. */
+  alphabet: /^[A-Za-z0-9._~+/=-]+$/,
+  /** Shorter than this after `sk-` is a key cut off while copying. */
+  minBodyLength: 16,
+  /** The longest keys seen are ~130 characters; the cap keeps a pasted file out of argv and regexes. */
+  maxLength: 512,
+  temporaryPrefix: 'st-',
 } as const;
 
-/** Coding Plan endpoints use other paths on their own hosts. */
-export const PLAN_API_PATHS = {
-  compatible: '/v1',
-  anthropic: '/apps/anthropic',
-} as const;
+export const KEY_SHAPE_IDS = ['classic', 'workspace', 'plan', 'unusual'] as const;
+export type KeyShape = (typeof KEY_SHAPE_IDS)[number];
 
-export const KEY_PATTERNS = {
-  /** Observed: `sk-` + 32 hex; undocumented, so accept any long alphanumeric body. */
-  standard: /^sk-[A-Za-z0-9]{16,}$/,
-  /** The observed shape; anything else that passes `standard` earns a warning, not a refusal. */
-  standardTypical: /^sk-[0-9a-f]{32}$/,
-  /** Coding Plan / Token Plan keys: refused by the general endpoints. */
-  plan: /^sk-sp-[A-Za-z0-9-]{8,}$/,
-  /** Temporary keys minted from a permanent key; they expire within 30 minutes. */
-  temporary: /^st-[A-Za-z0-9-]{8,}$/,
-} as const;
+export interface KeyShapeFacts {
+  id: KeyShape;
+  /** Shown in masks: `sk-ws-…a1b2`. */
+  maskPrefix: string;
+  test(secret: string): boolean;
+  /** One sentence for the user; undefined when the shape needs no words. */
+  explanation?: string;
+  /** The plans a key of this shape can belong to; the first is assumed when nothing says otherwise. */
+  plans: readonly Plan[];
+}
+
+// Checked in order: the first that matches names the shape.
+export const KEY_SHAPES: readonly KeyShapeFacts[] = [
+  {
+    id: 'plan',
+    maskPrefix: 'sk-sp-',
+    test: (secret) => secret.startsWith('sk-sp-'),
+    explanation:
+      'This is a subscription plan key (sk-sp-…): it works only on its plan’s own endpoints (Coding Plan or Token Plan), never on the pay-as-you-go API.',
+    plans: ['coding', 'token'],
+  },
+  {
+    id: 'workspace',
+    maskPrefix: 'sk-ws-',
+    test: (secret) => secret.startsWith('sk-ws-'),
+    plans: ['payg'],
+  },
+  {
+    id: 'classic',
+    maskPrefix: 'sk-',
+    test: (secret) => /^sk-[A-Za-z0-9]{32}$/.test(secret),
+    plans: ['payg'],
+  },
+  {
+    id: 'unusual',
+    maskPrefix: 'sk-',
+    test: () => true,
+    explanation:
+      'This key has an unusual shape (not sk- + 32 characters, sk-ws-… or sk-sp-…); it is stored anyway, and a check will tell whether it works.',
+    plans: ['payg'],
+  },
+];
 
 export const WORKSPACE_ID_PATTERN = /^llm-[a-z0-9]{4,}$/;
 export const DEFAULT_WORKSPACE_ID = 'default';
@@ -120,4 +304,5 @@ export const STALE_VARIABLE_PREFIXES = [
   'DASHSCOPE_',
   'QWEN_',
   'MODELSTUDIO_',
+  'BAILIAN_',
 ] as const;

@@ -1,25 +1,35 @@
-// Which region a name means and which base URLs a key should talk to.
+// Which region and plan a name means, and which base URLs a key should talk to.
 import { MskError } from './errors.js';
 import {
-  API_PATHS,
   DEFAULT_WORKSPACE_ID,
-  PLAN_API_PATHS,
+  ENDPOINT_FAMILIES,
+  type EndpointFamily,
+  PLAN_HOME_FAMILIES,
+  PLANS,
+  type Plan,
+  type PlanFacts,
   REGIONS,
   type RegionFacts,
   type RegionId,
-  workspaceOrigin,
+  WORKSPACE_ID_PLACEHOLDER,
 } from './model-studio.js';
 
 export interface Endpoints {
-  /** OpenAI-compatible base (`…/compatible-mode/v1`). */
+  /** The host family these URLs belong to. */
+  family: EndpointFamily;
+  /** OpenAI-compatible base (`…/compatible-mode/v1`, or `…/v1` for the Coding Plan). */
   compatible: string;
-  /** DashScope native base (`…/api/v1`). */
-  native: string;
+  /** DashScope native base (`…/api/v1`); null for the subscription plans, which have none. */
+  native: string | null;
   /** Anthropic-compatible base (`…/apps/anthropic`). */
   anthropic: string;
 }
 
-/** Region id → URL prefix that replaces the region's host (proxies, gateways, tests). */
+/**
+ * URL prefixes that replace a host (proxies, gateways, tests). Keyed by `<regionId>` (every
+ * family of the region) or `<family>:<regionId>` (one family, which wins); a prefix may hold
+ * `{workspaceId}`.
+ */
 export type EndpointOverrides = Partial<Record<string, string>>;
 
 export const regionIds = (): RegionId[] => REGIONS.map((region) => region.id);
@@ -47,38 +57,70 @@ export function requireRegion(nameOrAlias: string): RegionFacts {
 export const regionName = (regionId: string): string =>
   REGIONS.find((region) => region.id === regionId)?.name ?? regionId;
 
+/** A region without a shared DashScope domain is reached only through workspace domains. */
+export const isWorkspaceOnly = (region: RegionFacts): boolean => region.origins.dashscope === undefined;
+
+export function requirePlan(nameOrAlias: string): PlanFacts {
+  const wanted = nameOrAlias.trim().toLowerCase();
+  const plan = Object.values(PLANS).find(
+    (candidate) =>
+      candidate.id === wanted ||
+      candidate.aliases.includes(wanted) ||
+      candidate.name.toLowerCase() === wanted,
+  );
+  if (!plan) {
+    const known = Object.values(PLANS).map((candidate) => `${candidate.id} (${candidate.name})`);
+    throw new MskError('invalid-input', `Unknown plan '${nameOrAlias}'. Known plans: ${known.join(', ')}.`);
+  }
+  return plan;
+}
+
+export const planName = (plan: Plan): string => PLANS[plan].name;
+
+/** The regions where a plan has an endpoint. */
+export const regionsOfPlan = (plan: Plan): RegionFacts[] =>
+  REGIONS.filter((region) => PLAN_HOME_FAMILIES[plan].some((family) => region.origins[family]));
+
 /**
- * Parses `MSK_ENDPOINT_OVERRIDES`. A malformed value is an error, not silently ignored:
- * ignoring it would send keys to the real service when the user meant a gateway.
+ * Parses `MSK_ENDPOINT_OVERRIDES`. A malformed value or an unknown key is an error, not silently
+ * ignored: ignoring it would send keys to the real service when the user meant a gateway.
  */
 export function parseEndpointOverrides(json: string | undefined): EndpointOverrides {
   if (json === undefined || json.trim() === '') return {};
+  const shape = '{"<regionId>" or "<family>:<regionId>": "<https://prefix>"}';
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
   } catch {
-    throw new MskError(
-      'invalid-input',
-      'MSK_ENDPOINT_OVERRIDES is not valid JSON; expected {"<regionId>": "<https://prefix>"}.',
-    );
+    throw new MskError('invalid-input', `MSK_ENDPOINT_OVERRIDES is not valid JSON; expected ${shape}.`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new MskError(
-      'invalid-input',
-      'MSK_ENDPOINT_OVERRIDES must be a JSON object {"<regionId>": "<https://prefix>"}.',
-    );
+    throw new MskError('invalid-input', `MSK_ENDPOINT_OVERRIDES must be a JSON object ${shape}.`);
   }
   const overrides: EndpointOverrides = {};
-  for (const [regionId, prefix] of Object.entries(parsed)) {
-    if (typeof prefix !== 'string' || !isHttpUrl(prefix)) {
+  for (const [key, prefix] of Object.entries(parsed)) {
+    if (!isOverrideKey(key)) {
       throw new MskError(
         'invalid-input',
-        `MSK_ENDPOINT_OVERRIDES: the prefix for '${regionId}' must be an http(s) URL.`,
+        `MSK_ENDPOINT_OVERRIDES: '${key}' is neither a region id (${REGIONS.map((region) => region.id).join(', ')}) nor <family>:<region id> with a family of ${Object.keys(ENDPOINT_FAMILIES).join(', ')}.`,
       );
     }
-    overrides[regionId] = prefix.replace(/\/+$/, '');
+    if (typeof prefix !== 'string' || !isHttpUrl(prefix.replaceAll(WORKSPACE_ID_PLACEHOLDER, 'w'))) {
+      throw new MskError(
+        'invalid-input',
+        `MSK_ENDPOINT_OVERRIDES: the prefix for '${key}' must be an http(s) URL.`,
+      );
+    }
+    overrides[key] = prefix.replace(/\/+$/, '');
   }
   return overrides;
+}
+
+function isOverrideKey(key: string): boolean {
+  const [first, second, ...rest] = key.split(':');
+  if (rest.length > 0 || first === undefined) return false;
+  if (second === undefined) return REGIONS.some((region) => region.id === first);
+  return Object.hasOwn(ENDPOINT_FAMILIES, first) && REGIONS.some((region) => region.id === second);
 }
 
 export function isHttpUrl(value: string): boolean {
@@ -92,42 +134,124 @@ export function isHttpUrl(value: string): boolean {
 
 export interface EndpointRequest {
   regionId: string;
-  kind: 'standard' | 'plan';
+  plan: Plan;
   workspaceId?: string;
-  /** Use `{workspace}.{region}.maas.aliyuncs.com` for sub-workspace keys. */
+  /** Prefer `{workspace}.{region}.maas.aliyuncs.com` for keys with a workspace id. */
   useWorkspaceDomain?: boolean;
   /** From settings; `environmentOverrides` win over these. */
   settingsOverrides?: EndpointOverrides;
   environmentOverrides?: EndpointOverrides;
 }
 
-/** The base URLs for one key. Overrides win over everything: they are how tests and gateways work. */
+/** The base URLs a key of `plan` uses in a region: the plan's home family there. */
 export function endpointsFor(request: EndpointRequest): Endpoints {
   const region = requireRegion(request.regionId);
-  const override = request.environmentOverrides?.[region.id] ?? request.settingsOverrides?.[region.id];
-  if (override) return fromPrefix(override);
-  if (request.kind === 'plan') {
-    if (!region.planOrigin) {
-      throw new MskError(
-        'unknown-region',
-        `Coding Plan keys have no documented endpoint in ${region.name}; use Singapore or China (Beijing).`,
-      );
-    }
-    return {
-      compatible: region.planOrigin + PLAN_API_PATHS.compatible,
-      native: region.origin + API_PATHS.native,
-      anthropic: region.planOrigin + PLAN_API_PATHS.anthropic,
-    };
-  }
   const workspaceId = request.workspaceId ?? DEFAULT_WORKSPACE_ID;
-  if (request.useWorkspaceDomain && workspaceId !== DEFAULT_WORKSPACE_ID) {
-    return fromPrefix(workspaceOrigin(workspaceId, region.id));
-  }
-  return fromPrefix(region.origin);
+  const family = homeFamily(region, request.plan, workspaceId, request.useWorkspaceDomain ?? false);
+  return endpointsOfFamily(family, region.id, { ...request, workspaceId });
 }
 
-const fromPrefix = (prefix: string): Endpoints => ({
-  compatible: prefix + API_PATHS.compatible,
-  native: prefix + API_PATHS.native,
-  anthropic: prefix + API_PATHS.anthropic,
-});
+/** Which host a key of `plan` lives on in `region`, or why it cannot live there. */
+export function homeFamily(
+  region: RegionFacts,
+  plan: Plan,
+  workspaceId: string,
+  preferWorkspaceDomain: boolean,
+): EndpointFamily {
+  const hasWorkspace = workspaceId !== DEFAULT_WORKSPACE_ID;
+  if (plan === 'payg') {
+    if (region.origins.dashscope && !(preferWorkspaceDomain && hasWorkspace)) return 'dashscope';
+    if (!hasWorkspace) {
+      throw new MskError(
+        'workspace-required',
+        `${region.name} is reached only through workspace domains ({workspaceId}.${region.id}.maas.aliyuncs.com): give the key's workspace id (llm-…, shown in the console).`,
+      );
+    }
+    return 'workspace';
+  }
+  const family = PLAN_HOME_FAMILIES[plan][0] as EndpointFamily;
+  if (!region.origins[family]) {
+    const where = regionsOfPlan(plan).map((candidate) => candidate.name);
+    throw new MskError(
+      'plan-unavailable',
+      `The ${PLANS[plan].name} has no endpoint in ${region.name}; it has endpoints in ${where.join(' and ')} only.`,
+    );
+  }
+  return family;
+}
+
+/** The base URLs of one host family in a region, overrides applied. */
+export function endpointsOfFamily(
+  family: EndpointFamily,
+  regionId: RegionId,
+  request: Omit<EndpointRequest, 'regionId' | 'plan'> = {},
+): Endpoints {
+  const region = requireRegion(regionId);
+  const key = `${family}:${region.id}`;
+  const origin =
+    request.environmentOverrides?.[key] ??
+    request.settingsOverrides?.[key] ??
+    request.environmentOverrides?.[region.id] ??
+    request.settingsOverrides?.[region.id] ??
+    region.origins[family];
+  if (origin === undefined) {
+    throw new MskError('plan-unavailable', `${region.name} has no ${ENDPOINT_FAMILIES[family].description}.`);
+  }
+  const prefix = origin.replaceAll(WORKSPACE_ID_PLACEHOLDER, request.workspaceId ?? DEFAULT_WORKSPACE_ID);
+  const { paths } = ENDPOINT_FAMILIES[family];
+  return {
+    family,
+    compatible: prefix + paths.compatible,
+    native: paths.native === null ? null : prefix + paths.native,
+    anthropic: prefix + paths.anthropic,
+  };
+}
+
+export interface Placement {
+  plan: Plan;
+  region: RegionFacts;
+  family: EndpointFamily;
+}
+
+/**
+ * Every place a key of these plans could live: each plan's home host in each region that has
+ * one. Regions reached only through workspace domains count only when the workspace id is known.
+ */
+export function placementsFor(
+  plans: readonly Plan[],
+  workspaceId: string = DEFAULT_WORKSPACE_ID,
+  regions: readonly RegionFacts[] = REGIONS,
+): Placement[] {
+  return plans.flatMap((plan) =>
+    regions.flatMap((region) => {
+      try {
+        return [{ plan, region, family: homeFamily(region, plan, workspaceId, false) }];
+      } catch {
+        return [];
+      }
+    }),
+  );
+}
+
+export interface CatalogEndpoint extends Endpoints {
+  regionId: RegionId;
+  plan: Plan;
+  /** Where a key of the plan may call it. */
+  description: string;
+}
+
+/** Every host of every region and plan, overrides applied; workspace hosts keep `{workspaceId}`. */
+export function endpointCatalog(
+  overrides: Pick<EndpointRequest, 'settingsOverrides' | 'environmentOverrides'> = {},
+): CatalogEndpoint[] {
+  return REGIONS.flatMap((region) =>
+    (Object.keys(ENDPOINT_FAMILIES) as EndpointFamily[])
+      .filter((family) => region.origins[family] !== undefined)
+      .map((family) => ({
+        regionId: region.id,
+        plan: ENDPOINT_FAMILIES[family].plan,
+        description: ENDPOINT_FAMILIES[family].description,
+        ...endpointsOfFamily(family, region.id, { ...overrides, workspaceId: WORKSPACE_ID_PLACEHOLDER }),
+      })),
+  );
+}

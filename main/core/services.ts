@@ -5,7 +5,7 @@ import { type MskEnvironment, readEnvironment } from './environment.js';
 import { type ClientOptions, ModelStudioClient } from './model-studio-client.js';
 import { endpointsFor, type Endpoints } from './regions.js';
 import { KeychainSecretStore, type SecretStore } from './secret-store.js';
-import { envFor, requirePreset } from './tools.js';
+import { envFor, requirePreset, variablesWithoutSource } from './tools.js';
 import { Vault } from './vault.js';
 
 export interface Services {
@@ -27,7 +27,7 @@ export function createServices(
 export function endpointsForKey(environment: MskEnvironment, config: Config, record: KeyRecord): Endpoints {
   return endpointsFor({
     regionId: record.regionId,
-    kind: record.kind,
+    plan: record.plan,
     workspaceId: record.workspaceId,
     useWorkspaceDomain: config.settings.useWorkspaceDomains,
     settingsOverrides: config.settings.endpointOverrides,
@@ -39,6 +39,12 @@ export function endpointsForKey(environment: MskEnvironment, config: Config, rec
 export const clientFor = (config: Config, overrides: ClientOptions = {}): ModelStudioClient =>
   new ModelStudioClient({ timeoutMs: config.settings.requestTimeoutSeconds * 1000, ...overrides });
 
+export interface ToolEnvironment {
+  variables: Record<string, string>;
+  /** Variables of the preset the key's plan cannot fill (the subscription plans have no native API). */
+  unavailable: string[];
+}
+
 /** The variables a tool preset gets for a stored key. */
 export function toolVariables(
   environment: MskEnvironment,
@@ -46,12 +52,16 @@ export function toolVariables(
   record: KeyRecord,
   secret: string,
   presetId?: string,
-): Record<string, string> {
+): ToolEnvironment {
   const preset = requirePreset(presetId);
-  return envFor(preset, {
-    secret,
-    endpoints: endpointsForKey(environment, config, record),
-    toolModel: config.settings.toolModels[preset.id],
-    defaultModel: config.settings.defaultModel,
-  });
+  const endpoints = endpointsForKey(environment, config, record);
+  return {
+    variables: envFor(preset, {
+      secret,
+      endpoints,
+      toolModel: config.settings.toolModels[preset.id],
+      defaultModel: config.settings.defaultModel,
+    }),
+    unavailable: variablesWithoutSource(preset, endpoints),
+  };
 }

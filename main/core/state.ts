@@ -2,14 +2,17 @@
 // and never a secret.
 import type { Config } from './config-schema.js';
 import { maskKey } from './keys.js';
-import { REGIONS } from './model-studio.js';
+import { type KeyShape, type Plan, PLANS, REGIONS, SERVICE_TITLE } from './model-studio.js';
+import { isWorkspaceOnly } from './regions.js';
 
 export interface KeyView {
   id: string;
   label: string;
   regionId: string;
   workspaceId: string;
-  kind: 'standard' | 'plan';
+  plan: Plan;
+  planName: string;
+  shape: KeyShape;
   masked: string;
   active: boolean;
 }
@@ -19,9 +22,15 @@ export interface RegionView {
   name: string;
   apiKeyPage: string;
   keyCount: number;
+  /** Reached only through workspace domains (Tokyo, Frankfurt). */
+  workspaceOnly: boolean;
+  /** Offered by the region switchers: every region with a shared domain, the others once they hold a key. */
+  switchable: boolean;
 }
 
 export interface AppState {
+  /** The service's names, so people who know it by another one still find it. */
+  serviceTitle: string;
   activeRegionId: string;
   regions: RegionView[];
   keys: KeyView[];
@@ -31,19 +40,28 @@ export interface AppState {
 export function snapshot(config: Config): AppState {
   const { settings } = config;
   return {
+    serviceTitle: SERVICE_TITLE,
     activeRegionId: settings.activeRegionId,
-    regions: REGIONS.map((region) => ({
-      id: region.id,
-      name: region.name,
-      apiKeyPage: region.apiKeyPage,
-      keyCount: config.keys.filter((key) => key.regionId === region.id).length,
-    })),
+    regions: REGIONS.map((region) => {
+      const keyCount = config.keys.filter((key) => key.regionId === region.id).length;
+      const workspaceOnly = isWorkspaceOnly(region);
+      return {
+        id: region.id,
+        name: region.name,
+        apiKeyPage: region.apiKeyPage,
+        keyCount,
+        workspaceOnly,
+        switchable: !workspaceOnly || keyCount > 0 || region.id === settings.activeRegionId,
+      };
+    }),
     keys: config.keys.map((key) => ({
       id: key.id,
       label: key.label,
       regionId: key.regionId,
       workspaceId: key.workspaceId,
-      kind: key.kind,
+      plan: key.plan,
+      planName: PLANS[key.plan].name,
+      shape: key.shape,
       masked: maskKey(key),
       active: settings.activeKeyByRegion[key.regionId] === key.id,
     })),

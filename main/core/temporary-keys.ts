@@ -5,6 +5,7 @@ import type { KeyRecord } from './config-schema.js';
 import { MskError } from './errors.js';
 import type { ClientOptions } from './model-studio-client.js';
 import { TEMPORARY_KEY } from './model-studio.js';
+import { planName, requireRegion } from './regions.js';
 import { clientFor, endpointsForKey, type Services } from './services.js';
 import { resolveKey } from './vault.js';
 
@@ -36,8 +37,15 @@ export async function mintTemporaryKey(
   validateTtl(ttlSeconds);
   const config = await services.config.read();
   const record = resolveKey(config.keys, reference);
+  const endpoints = endpointsForKey(services.environment, config, record);
+  const native = endpoints.native;
+  if (native === null) {
+    throw new MskError(
+      'plan-unavailable',
+      `No temporary key for '${record.label}': temporary keys come from the native DashScope API, which the ${planName(record.plan)} does not have. Mint one from a pay-as-you-go key.`,
+    );
+  }
   const secret = await services.vault.secretOf(record);
-  const native = endpointsForKey(services.environment, config, record).native;
   const client = clientFor(config, options.client);
   const answer = await client.post(
     `${native}/tokens?expire_in_seconds=${ttlSeconds}`,
@@ -67,7 +75,12 @@ export async function mintTemporaryKey(
       `No temporary key for '${record.label}': ${host} answered HTTP ${answer.status} without one.`,
     );
   }
-  const outcome = classify(answer, { host, timeoutMs: client.timeoutMs, planKey: record.kind === 'plan' });
+  const outcome = classify(answer, {
+    host,
+    timeoutMs: client.timeoutMs,
+    family: endpoints.family,
+    console: requireRegion(record.regionId).console,
+  });
   const code =
     outcome.status === 'network' || outcome.status === 'timeout' || outcome.status === 'cancelled'
       ? outcome.status

@@ -5,7 +5,7 @@ import { DEFAULT_CODING_MODEL, STALE_VARIABLE_PREFIXES } from './model-studio.js
 import type { Endpoints } from './regions.js';
 
 /** Where a variable's value comes from. */
-type Source = 'secret' | keyof Endpoints | 'model';
+type Source = 'secret' | 'model' | Exclude<keyof Endpoints, 'family'>;
 
 export interface ToolPreset {
   id: string;
@@ -94,12 +94,26 @@ export interface ToolContext {
   defaultModel: string;
 }
 
-/** The variables a preset sets for one key, in the preset's order. */
+/**
+ * The variables a preset sets for one key, in the preset's order. A variable whose source the
+ * key's plan lacks (the native base of a Coding or Token Plan key) is left out, not set empty.
+ */
 export function envFor(preset: ToolPreset, context: ToolContext): Record<string, string> {
   const model = context.toolModel ?? preset.defaultModel ?? context.defaultModel;
-  const values: Record<Source, string> = { secret: context.secret, model, ...context.endpoints };
-  return Object.fromEntries(Object.entries(preset.variables).map(([name, source]) => [name, values[source]]));
+  const values: Record<Source, string | null> = { secret: context.secret, model, ...context.endpoints };
+  return Object.fromEntries(
+    Object.entries(preset.variables).flatMap(([name, source]) => {
+      const value = values[source];
+      return value === null ? [] : [[name, value]];
+    }),
+  );
 }
+
+/** The preset's variables that `envFor` leaves out for these endpoints. */
+export const variablesWithoutSource = (preset: ToolPreset, endpoints: Endpoints): string[] =>
+  Object.entries(preset.variables)
+    .filter(([, source]) => source !== 'secret' && source !== 'model' && endpoints[source] === null)
+    .map(([name]) => name);
 
 type Environment = Record<string, string | undefined>;
 

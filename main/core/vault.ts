@@ -6,14 +6,22 @@ import type { Config, KeyRecord, LastCheck } from './config-schema.js';
 import type { ConfigStore } from './config-store.js';
 import { MskError } from './errors.js';
 import { fingerprintOf, parseKey } from './keys.js';
-import { ACCOUNT_ID_PATTERN, DEFAULT_WORKSPACE_ID, LIMITS, WORKSPACE_ID_PATTERN } from './model-studio.js';
-import { regionName, requireRegion } from './regions.js';
+import {
+  ACCOUNT_ID_PATTERN,
+  DEFAULT_WORKSPACE_ID,
+  LIMITS,
+  type Plan,
+  WORKSPACE_ID_PATTERN,
+} from './model-studio.js';
+import { homeFamily, planName, regionName, requireRegion } from './regions.js';
 import type { SecretStore } from './secret-store.js';
 
 export interface NewKey {
   secret: string;
   label: string;
   regionId: string;
+  /** Default: pay-as-you-go for sk- keys, the Coding Plan for sk-sp- keys. */
+  plan?: Plan;
   workspaceId?: string;
   accountId?: string;
   ramUser?: string;
@@ -22,6 +30,7 @@ export interface NewKey {
 export interface MetadataEdit {
   label?: string;
   regionId?: string;
+  plan?: Plan;
   workspaceId?: string;
   accountId?: string | null;
   ramUser?: string | null;
@@ -55,7 +64,7 @@ export class Vault {
 
   async add(input: NewKey): Promise<Added> {
     const parsed = parseKey(input.secret);
-    const fields = normaliseFields(input);
+    const fields = normaliseFields({ ...input, plan: input.plan ?? parsed.defaultPlan });
     const label = normaliseLabel(input.label);
     const before = await this.config.read();
     assertLabelFree(before.keys, label);
@@ -65,7 +74,7 @@ export class Vault {
       id: randomUUID(),
       label,
       ...fields,
-      kind: parsed.kind,
+      shape: parsed.shape,
       fingerprint: fingerprintOf(parsed.secret),
       createdAt: this.now().toISOString(),
     };
@@ -83,7 +92,11 @@ export class Vault {
       await this.secrets.delete(record.id).catch(() => undefined);
       throw error;
     }
-    return { record, active, warnings: [...parsed.warnings, ...limitWarnings(before, record)] };
+    return {
+      record,
+      active,
+      warnings: [...parsed.warnings, ...planWarnings(parsed.plans, record), ...limitWarnings(before, record)],
+    };
   }
 
   async edit(reference: string, edit: MetadataEdit): Promise<KeyRecord> {
@@ -99,6 +112,7 @@ export class Vault {
       }
       const fields = normaliseFields({
         regionId: edit.regionId ?? record.regionId,
+        plan: edit.plan ?? record.plan,
         workspaceId: edit.workspaceId ?? record.workspaceId,
         accountId: edit.accountId === null ? undefined : (edit.accountId ?? record.accountId),
         ramUser: edit.ramUser === null ? undefined : (edit.ramUser ?? record.ramUser),
@@ -209,15 +223,17 @@ function assertLabelFree(keys: KeyRecord[], label: string): void {
   }
 }
 
-type KeyFields = Pick<KeyRecord, 'regionId' | 'workspaceId' | 'accountId' | 'ramUser'>;
+type KeyFields = Pick<KeyRecord, 'regionId' | 'plan' | 'workspaceId' | 'accountId' | 'ramUser'>;
 
+/** Checks a key's place: a known region where its plan has an endpoint, a well-formed workspace id. */
 function normaliseFields(input: {
   regionId: string;
+  plan: Plan;
   workspaceId?: string | undefined;
   accountId?: string | undefined;
   ramUser?: string | undefined;
 }): KeyFields {
-  const regionId = requireRegion(input.regionId).id;
+  const region = requireRegion(input.regionId);
   const workspaceId = input.workspaceId?.trim() || DEFAULT_WORKSPACE_ID;
   if (workspaceId !== DEFAULT_WORKSPACE_ID && !WORKSPACE_ID_PATTERN.test(workspaceId)) {
     throw new MskError(
@@ -225,6 +241,7 @@ function normaliseFields(input: {
       `'${workspaceId}' is not a workspace id: use 'default' or the id shown in the console (llm-…).`,
     );
   }
+  homeFamily(region, input.plan, workspaceId, false);
   const accountId = input.accountId?.trim() || undefined;
   if (accountId !== undefined && !ACCOUNT_ID_PATTERN.test(accountId)) {
     throw new MskError(
@@ -234,7 +251,8 @@ function normaliseFields(input: {
   }
   const ramUser = input.ramUser?.trim() || undefined;
   return {
-    regionId,
+    regionId: region.id,
+    plan: input.plan,
     workspaceId,
     ...(accountId !== undefined && { accountId }),
     ...(ramUser !== undefined && { ramUser }),
@@ -248,6 +266,14 @@ function handOverActive(draft: Config, leaving: KeyRecord): void {
   const successor = draft.keys.find((key) => key.regionId === leaving.regionId && key.id !== leaving.id);
   if (successor) active[leaving.regionId] = successor.id;
   else delete active[leaving.regionId];
+}
+
+/** A key stored under a plan its shape does not suggest: allowed (probing decides), but said. */
+function planWarnings(plans: readonly Plan[], record: KeyRecord): string[] {
+  if (plans.includes(record.plan)) return [];
+  return [
+    `Stored as a ${planName(record.plan)} key, although keys of this shape usually belong to the ${plans.map(planName).join(' or ')}; run 'msk check ${record.label}' to be sure.`,
+  ];
 }
 
 /** The seed's soft limits, as warnings: Alibaba has raised them before. */

@@ -2,21 +2,32 @@
 // Main validates with it, the preload builds `window.api` from its names, and the renderer
 // imports its types only. Later features add methods here and nowhere else.
 import { z } from 'zod';
+import { KEY_SHAPE_IDS, PLAN_IDS } from '../core/model-studio.js';
 
 const KeyViewSchema = z.object({
   id: z.string(),
   label: z.string(),
   regionId: z.string(),
   workspaceId: z.string(),
-  kind: z.enum(['standard', 'plan']),
+  plan: z.enum(PLAN_IDS),
+  planName: z.string(),
+  shape: z.enum(KEY_SHAPE_IDS),
   masked: z.string(),
   active: z.boolean(),
 });
 
 export const AppStateSchema = z.object({
+  serviceTitle: z.string(),
   activeRegionId: z.string(),
   regions: z.array(
-    z.object({ id: z.string(), name: z.string(), apiKeyPage: z.string(), keyCount: z.number().int() }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      apiKeyPage: z.string(),
+      keyCount: z.number().int(),
+      workspaceOnly: z.boolean(),
+      switchable: z.boolean(),
+    }),
   ),
   keys: z.array(KeyViewSchema),
   clipboardClearSeconds: z.number().int(),

@@ -27,12 +27,14 @@ export function trayMenu(state: AppState): TrayItem[] {
     {
       kind: 'submenu',
       label: 'Switch Region',
-      items: state.regions.map((region) => ({
-        kind: 'radio',
-        label: region.keyCount > 0 ? `${region.name} (${region.keyCount})` : region.name,
-        checked: region.id === state.activeRegionId,
-        action: { type: 'set-region', regionId: region.id },
-      })),
+      items: state.regions
+        .filter((region) => region.switchable)
+        .map((region) => ({
+          kind: 'radio',
+          label: region.keyCount > 0 ? `${region.name} (${region.keyCount})` : region.name,
+          checked: region.id === state.activeRegionId,
+          action: { type: 'set-region', regionId: region.id },
+        })),
     },
     { kind: 'separator' },
     { kind: 'action', label: 'Open Model Studio Keys…', action: { type: 'open-window' } },

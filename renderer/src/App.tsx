@@ -5,6 +5,7 @@ import { KeysView } from './views/KeysView';
 
 export function App() {
   const loaded = useStore((store) => store.state !== undefined);
+  const serviceTitle = useStore((store) => store.state?.serviceTitle);
   return (
     <div className="app">
       <header className="app-header">
@@ -13,6 +14,7 @@ export function App() {
       </header>
       <ErrorBanner />
       <main>{loaded ? <KeysView /> : <p className="muted">Loading…</p>}</main>
+      {serviceTitle && <footer className="app-footer">{serviceTitle}</footer>}
     </div>
   );
 }

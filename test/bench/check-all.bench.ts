@@ -9,7 +9,7 @@ import { Checks } from '../../main/core/checks.js';
 import { createServices } from '../../main/core/services.js';
 import { startModelStudio } from '../fixtures/model-studio-server.js';
 import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
-import { fakeKey } from '../fixtures/msk.js';
+import { fakeKey } from '../fixtures/fake-keys.js';
 
 const KEYS = 200;
 const LATENCY_MS = 50;

@@ -9,14 +9,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Checks, type ChecksOptions } from '../../main/core/checks.js';
 import { createServices, type Services } from '../../main/core/services.js';
 import { mintTemporaryKey } from '../../main/core/temporary-keys.js';
+import type { Plan } from '../../main/core/model-studio.js';
 import {
   type FakeModelStudio,
   type KeyBehaviour,
+  type KeyOptions,
   MODELS,
   startModelStudio,
 } from '../fixtures/model-studio-server.js';
 import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
-import { fakeKey } from '../fixtures/msk.js';
+import { fakeKey } from '../fixtures/fake-keys.js';
 
 let server: FakeModelStudio;
 let home: string;
@@ -32,6 +34,7 @@ afterAll(() => server.close());
 afterEach(() => {
   rmSync(home, { recursive: true, force: true });
   server.fault = undefined;
+  server.codingAgentsOnly = false;
   server.latencyMs = 0;
   server.requests.length = 0;
   waits.length = 0;
@@ -62,11 +65,12 @@ async function storedKey(
   label: string,
   storedIn: string,
   ownedBy: string | undefined,
-  behaviour?: KeyBehaviour,
+  behaviour?: KeyBehaviour | KeyOptions,
   secret = fakeKey(),
+  stored: { plan?: Plan; workspaceId?: string } = {},
 ) {
   if (ownedBy) server.addKey(ownedBy, secret, behaviour);
-  await services.vault.add({ secret, label, regionId: storedIn });
+  await services.vault.add({ secret, label, regionId: storedIn, ...stored });
   return secret;
 }
 
@@ -112,11 +116,11 @@ describe('check', () => {
     await storedKey('k', 'us', undefined);
     const result = await new Checks(services, checksOptions).check('k');
     expect(result).toMatchObject({ status: 'invalid-key', httpStatus: 401, suggestedRegionId: null });
-    expect(server.requests.map((request) => request.regionId).sort()).toEqual([
-      'ap-southeast-1',
-      'cn-beijing',
-      'cn-hongkong',
-      'us-east-1',
+    expect(server.requests.map((request) => `${request.family}:${request.regionId}`).sort()).toEqual([
+      'dashscope:ap-southeast-1',
+      'dashscope:cn-beijing',
+      'dashscope:cn-hongkong',
+      'dashscope:us-east-1',
     ]);
     expect(waits).toEqual([]);
   });
@@ -144,13 +148,121 @@ describe('check', () => {
     });
   });
 
-  it('recognises a Coding Plan key on the general API', async () => {
+  it('tells an account in arrears from a broken key', async () => {
     freshServices();
-    const secret = `sk-sp-${fakeKey().slice(3)}`;
-    await storedKey('plan', 'sg', 'ap-southeast-1', 'ok', secret);
-    const result = await new Checks(services, checksOptions).check('plan');
-    expect(result).toMatchObject({ status: 'plan-key', httpStatus: 401 });
-    expect(server.requests).toHaveLength(1);
+    await storedKey('k', 'cn', 'cn-beijing', 'arrears');
+    expect(await new Checks(services, checksOptions).check('k')).toMatchObject({
+      status: 'arrears',
+      httpStatus: 400,
+      message: expect.stringMatching(/in arrears .*top up at https:\/\/usercenter2\.aliyun\.com/),
+    });
+  });
+
+  it.each(['workspace', 'plan', 'unusual'] as const)(
+    'checks a %s-shaped key on its plan’s own endpoint',
+    async (shape) => {
+      freshServices();
+      const plan = shape === 'plan' ? 'coding' : 'payg';
+      await storedKey('k', 'sg', 'ap-southeast-1', { plan }, fakeKey(shape));
+      expect(await new Checks(services, checksOptions).check('k')).toMatchObject({ status: 'ok', plan });
+      expect(server.requests.map((request) => `${request.family} ${request.path}`)).toEqual([
+        shape === 'plan' ? 'coding /v1/models' : 'dashscope /compatible-mode/v1/models',
+      ]);
+    },
+  );
+
+  it('checks a Token Plan key on the Token Plan endpoint', async () => {
+    freshServices();
+    await storedKey('t', 'cn', 'cn-beijing', { plan: 'token' }, fakeKey('plan'), { plan: 'token' });
+    expect(await new Checks(services, checksOptions).check('t')).toMatchObject({
+      status: 'ok',
+      plan: 'token',
+    });
+    expect(server.requests.map((request) => `${request.family}:${request.regionId}`)).toEqual([
+      'token:cn-beijing',
+    ]);
+  });
+
+  it('finds the plan a plan key really belongs to', async () => {
+    freshServices();
+    // Stored as the usual Coding Plan key, but the Token Plan in Singapore is where it works.
+    await storedKey('p', 'cn', 'ap-southeast-1', { plan: 'token' }, fakeKey('plan'));
+    const result = await new Checks(services, checksOptions).check('p');
+    expect(result).toMatchObject({
+      status: 'wrong-plan',
+      plan: 'coding',
+      suggestedRegionId: 'ap-southeast-1',
+      suggestedPlan: 'token',
+      message: 'This is a Token Plan key of Singapore, not a Coding Plan key: move it there.',
+    });
+    expect(server.requests.map((request) => `${request.family}:${request.regionId}`).sort()).toEqual([
+      'coding:ap-southeast-1',
+      'coding:cn-beijing',
+      'token:ap-southeast-1',
+      'token:cn-beijing',
+    ]);
+  });
+
+  it('says when the Coding Plan answers coding agents only, instead of calling the key broken', async () => {
+    freshServices();
+    server.codingAgentsOnly = true;
+    await storedKey('c', 'sg', 'ap-southeast-1', { plan: 'coding' }, fakeKey('plan'));
+    expect(await new Checks(services, checksOptions).check('c')).toMatchObject({
+      status: 'unverified',
+      httpStatus: 405,
+      message: expect.stringMatching(/coding agents only/),
+    });
+  });
+
+  it('uses the workspace domain when the settings say so, and hears another workspace’s refusal', async () => {
+    freshServices();
+    const secret = await storedKey(
+      'w',
+      'sg',
+      'ap-southeast-1',
+      { workspaceId: 'llm-abcd1234' },
+      fakeKey('workspace'),
+      {
+        workspaceId: 'llm-abcd1234',
+      },
+    );
+    await services.config.update((draft) => void (draft.settings.useWorkspaceDomains = true));
+    expect(await new Checks(services, checksOptions).check('w')).toMatchObject({ status: 'ok' });
+    expect(server.requests.at(-1)).toMatchObject({ family: 'workspace', workspaceId: 'llm-abcd1234' });
+
+    await services.vault.edit('w', { workspaceId: 'llm-other999' });
+    expect(await new Checks(services, checksOptions).check('w')).toMatchObject({
+      status: 'workspace-denied',
+      httpStatus: 403,
+    });
+    expect(secret).toMatch(/^sk-ws-/);
+  });
+
+  it('checks a Tokyo key on its workspace domain, and finds a misplaced one in Frankfurt', async () => {
+    freshServices();
+    const workspace = { workspaceId: 'llm-abcd1234' };
+    await storedKey('jp', 'tokyo', 'ap-northeast-1', workspace, fakeKey('workspace'), workspace);
+    expect(await new Checks(services, checksOptions).check('jp')).toMatchObject({ status: 'ok' });
+    expect(server.requests).toEqual([
+      expect.objectContaining({
+        family: 'workspace',
+        regionId: 'ap-northeast-1',
+        workspaceId: 'llm-abcd1234',
+      }),
+    ]);
+    await storedKey('de', 'tokyo', 'eu-central-1', workspace, fakeKey('workspace'), workspace);
+    expect(await new Checks(services, checksOptions).check('de')).toMatchObject({
+      status: 'wrong-region',
+      suggestedRegionId: 'eu-central-1',
+      suggestedPlan: null,
+    });
+  });
+
+  it('never treats the trial domain as where a key lives', async () => {
+    freshServices();
+    await storedKey('k', 'us', undefined);
+    await new Checks(services, checksOptions).check('k');
+    expect(server.requests.some((request) => request.family === 'trial')).toBe(false);
   });
 
   it('retries a 429 once, after the Retry-After it was given', async () => {
@@ -266,56 +378,119 @@ describe('checkAll', () => {
   });
 });
 
-describe('detectRegion', () => {
+describe('detect', () => {
   it('asks every region at once and names the owner', async () => {
     freshServices();
     const secret = fakeKey();
     server.addKey('cn-hongkong', secret);
-    expect(await new Checks(services).detectRegion(`${secret}\n`)).toEqual({
-      kind: 'standard',
+    expect(await new Checks(services).detect(`${secret}\n`)).toEqual({
+      plan: 'payg',
       regionId: 'cn-hongkong',
       status: 'ok',
-      message: 'The key belongs to China (Hong Kong).',
+      message: 'The key belongs to China (Hong Kong) (Pay-as-you-go).',
     });
     expect(server.requests).toHaveLength(4);
   });
 
-  it('counts a quota answer as ownership', async () => {
+  it('counts a quota or arrears answer as ownership', async () => {
     freshServices();
-    const secret = fakeKey();
-    server.addKey('us-east-1', secret, 'quota');
-    expect(await new Checks(services).detectRegion(secret)).toMatchObject({
+    const quota = fakeKey();
+    server.addKey('us-east-1', quota, 'quota');
+    expect(await new Checks(services).detect(quota)).toMatchObject({
       regionId: 'us-east-1',
       status: 'quota',
     });
+    const arrears = fakeKey('workspace');
+    server.addKey('cn-beijing', arrears, 'arrears');
+    expect(await new Checks(services).detect(arrears)).toMatchObject({
+      regionId: 'cn-beijing',
+      status: 'arrears',
+    });
   });
 
-  it('explains a Coding Plan key and its endpoints without asking anyone', async () => {
-    freshServices({});
-    const detection = await new Checks(services).detectRegion(`sk-sp-${fakeKey().slice(3)}`);
-    expect(detection).toMatchObject({
-      kind: 'plan',
-      planEndpoints: [
-        { regionId: 'ap-southeast-1', compatible: 'https://coding-intl.dashscope.aliyuncs.com/v1' },
-        { regionId: 'cn-beijing', compatible: 'https://coding.dashscope.aliyuncs.com/v1' },
-      ],
+  it('asks Tokyo and Frankfurt only when the workspace id is known', async () => {
+    freshServices();
+    const secret = fakeKey('workspace');
+    server.addKey('eu-central-1', secret, { workspaceId: 'llm-abcd1234' });
+    await expect(new Checks(services).detect(secret)).rejects.toMatchObject({ code: 'invalid-key' });
+    expect(new Set(server.requests.map((request) => request.regionId))).not.toContain('eu-central-1');
+    expect(await new Checks(services).detect(secret, { workspaceId: 'llm-abcd1234' })).toMatchObject({
+      plan: 'payg',
+      regionId: 'eu-central-1',
+    });
+    expect(server.requests.at(-1)).toMatchObject({ family: 'workspace', workspaceId: 'llm-abcd1234' });
+  });
+
+  it('finds a Token Plan key on the Token Plan endpoints, and a Coding Plan key on its own', async () => {
+    freshServices();
+    const token = fakeKey('plan');
+    server.addKey('ap-southeast-1', token, { plan: 'token' });
+    expect(await new Checks(services).detect(token)).toMatchObject({
+      plan: 'token',
+      regionId: 'ap-southeast-1',
+    });
+    expect(server.requests.map((request) => `${request.family}:${request.regionId}`).sort()).toEqual([
+      'coding:ap-southeast-1',
+      'coding:cn-beijing',
+      'token:ap-southeast-1',
+      'token:cn-beijing',
+    ]);
+    const coding = fakeKey('plan');
+    server.addKey('cn-beijing', coding, { plan: 'coding' });
+    expect(await new Checks(services).detect(coding)).toMatchObject({
+      plan: 'coding',
+      regionId: 'cn-beijing',
+    });
+  });
+
+  it('asks for the region of a Coding Plan key the Coding Plan will not answer for', async () => {
+    freshServices();
+    const coding = fakeKey('plan');
+    server.addKey('cn-beijing', coding, { plan: 'coding' });
+    server.codingAgentsOnly = true;
+    await expect(new Checks(services).detect(coding)).rejects.toMatchObject({
+      code: 'region-required',
+      message: expect.stringMatching(
+        /looks like a Coding Plan key.*sg \(Singapore\) or cn \(China \(Beijing\)\)/,
+      ),
+    });
+    expect(await new Checks(services).detect(coding, { regionId: 'cn' })).toMatchObject({
+      plan: 'coding',
+      regionId: 'cn-beijing',
+      status: 'unverified',
+    });
+  });
+
+  it('asks only where the hints allow, and says why nowhere is left', async () => {
+    freshServices();
+    const secret = fakeKey('plan');
+    await expect(new Checks(services).detect(secret, { regionId: 'us' })).rejects.toMatchObject({
+      code: 'plan-unavailable',
+      message: expect.stringMatching(
+        /Coding Plan has no endpoint in US \(Virginia\).* The Token Plan has no endpoint/,
+      ),
+    });
+    await expect(new Checks(services).detect(fakeKey(), { regionId: 'jp' })).rejects.toMatchObject({
+      code: 'workspace-required',
     });
     expect(server.requests).toEqual([]);
   });
 
   it('says so when no region accepts the key', async () => {
     freshServices();
-    await expect(new Checks(services).detectRegion(fakeKey())).rejects.toMatchObject({
+    await expect(new Checks(services).detect(fakeKey())).rejects.toMatchObject({
       code: 'invalid-key',
-      message: expect.stringMatching(/No region accepts this key/),
+      message: expect.stringMatching(
+        /No region accepts this key \(Singapore, US \(Virginia\), China \(Beijing\), China \(Hong Kong\) all answered 401\)/,
+      ),
     });
   });
 
   it('tells an unreachable service from a refused key', async () => {
     const overrides = await unreachable();
-    const host = new URL(overrides['ap-southeast-1'] ?? '').host;
+    const host = new URL(overrides['dashscope:ap-southeast-1'] ?? '').host;
     freshServices(overrides);
-    await expect(new Checks(services).detectRegion(fakeKey())).rejects.toMatchObject({
+    await expect(new Checks(services).detect(fakeKey())).rejects.toMatchObject({
       code: 'network',
       message: expect.stringContaining(
         `could not be asked: Singapore: Could not reach ${host}: connection refused.`,
@@ -325,7 +500,7 @@ describe('detectRegion', () => {
 
   it('refuses a temporary key before asking anyone', async () => {
     freshServices();
-    await expect(new Checks(services).detectRegion('st-0123456789abcdef')).rejects.toMatchObject({
+    await expect(new Checks(services).detect('st-0123456789abcdef')).rejects.toMatchObject({
       code: 'temporary-key',
     });
     expect(server.requests).toEqual([]);
@@ -364,6 +539,22 @@ describe('temporary keys', () => {
     await expect(mintTemporaryKey(services, 'k', ttl)).rejects.toMatchObject({
       code: 'invalid-input',
       message: expect.stringMatching(/1 to 1800/),
+    });
+    expect(server.requests).toEqual([]);
+  });
+
+  it('mints from a workspace-shaped key too', async () => {
+    freshServices();
+    await storedKey('w', 'sg', 'ap-southeast-1', 'ok', fakeKey('workspace'));
+    expect((await mintTemporaryKey(services, 'w')).token).toMatch(/^st-/);
+  });
+
+  it('refuses a Coding or Token Plan key, which has no native API, before sending anything', async () => {
+    freshServices();
+    await storedKey('c', 'sg', 'ap-southeast-1', { plan: 'coding' }, fakeKey('plan'));
+    await expect(mintTemporaryKey(services, 'c')).rejects.toMatchObject({
+      code: 'plan-unavailable',
+      message: expect.stringMatching(/native DashScope API, which the Coding Plan does not have/),
     });
     expect(server.requests).toEqual([]);
   });

@@ -1,16 +1,12 @@
 // msk check · detect · move · temp-key · add without --region, as real processes on the real
 // keychain, against the local Model Studio imitation.
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { keytar, testKeychainService } from '../fixtures/keychain.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { keychainPart, keytar, testKeychainService } from '../fixtures/keychain.js';
 import { type FakeModelStudio, startModelStudio } from '../fixtures/model-studio-server.js';
-import { fakeKey, type MskHome, mskHome } from '../fixtures/msk.js';
-import { systemPart } from '../fixtures/system.js';
+import { fakeKey } from '../fixtures/fake-keys.js';
+import { type MskHome, mskHome } from '../fixtures/msk.js';
 
-const keychain = systemPart(
-  'a Secret Service keychain',
-  inject('keychainAvailable'),
-  'install gnome-keyring and dbus',
-);
+const keychain = keychainPart();
 
 describe.runIf(keychain)('msk checks', () => {
   let server: FakeModelStudio;
@@ -52,11 +48,13 @@ describe.runIf(keychain)('msk checks', () => {
         keyId: expect.any(String),
         label: 'good',
         regionId: 'ap-southeast-1',
+        plan: 'payg',
         status: 'ok',
         httpStatus: 200,
         latencyMs: expect.any(Number),
         modelCount: 6,
         suggestedRegionId: null,
+        suggestedPlan: null,
         message: 'OK: 6 models available.',
         at: expect.any(String),
       },
@@ -72,13 +70,13 @@ describe.runIf(keychain)('msk checks', () => {
     expect((await listed()).map((entry) => entry.lastCheck?.status)).toEqual(['ok', 'wrong-region']);
 
     expect((await home.run(['move', 'misplaced', 'us-east-1'])).stderr).toBe(
-      "Moved 'misplaced' to US (Virginia).\n",
+      "Moved 'misplaced' to US (Virginia) (Pay-as-you-go).\n",
     );
     const again = await home.run(['check', '--all']);
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/^LABEL\s+REGION\s+STATUS\s+HTTP\s+LATENCY\s+MODELS\s+MESSAGE\n/);
+    expect(again.stdout).toMatch(/^LABEL\s+REGION\s+PLAN\s+STATUS\s+HTTP\s+LATENCY\s+MODELS\s+MESSAGE\n/);
     expect(again.stdout).toMatch(
-      /misplaced\s+US \(Virginia\)\s+ok\s+200\s+\d+ ms\s+6\s+OK: 6 models available\./,
+      /misplaced\s+US \(Virginia\)\s+Pay-as-you-go\s+ok\s+200\s+\d+ ms\s+6\s+OK: 6 models available\./,
     );
   });
 
@@ -135,15 +133,17 @@ describe.runIf(keychain)('msk checks', () => {
     const added = await home.run(['add', '-l', 'hk-key'], { input: secret });
     expect(added.code).toBe(0);
     expect(added.stderr).toMatch(
-      /^Detected China \(Hong Kong\)\.\nStored 'hk-key' .* for China \(Hong Kong\)/,
+      /^Detected China \(Hong Kong\) \(Pay-as-you-go\)\.\nStored 'hk-key' .* for China \(Hong Kong\)/,
     );
     expect((await listed()).map((entry) => entry.regionId)).toEqual(['cn-hongkong']);
 
     const refused = await home.run(['add', '-l', 'nobody'], { input: fakeKey() });
     expect(refused).toMatchObject({ code: 1, stdout: '' });
     expect(refused.stderr).toMatch(/^msk: No region accepts this key/);
-    const plan = await home.run(['add', '-l', 'plan'], { input: `sk-sp-${fakeKey().slice(3)}` });
-    expect(plan.stderr).toMatch(/^msk: Coding Plan keys \(sk-sp-…\) cannot be detected: pass --region sg/);
+    const plan = await home.run(['add', '-l', 'plan'], { input: fakeKey('plan') });
+    expect(plan.stderr).toBe(
+      'msk: No region accepts this key (the Coding Plan in Singapore, the Coding Plan in China (Beijing), the Token Plan in Singapore, the Token Plan in China (Beijing) all answered 401): it was deleted, mistyped, or its RAM user was disabled.\n',
+    );
     expect((await listed()).map((entry) => entry.label)).toEqual(['hk-key']);
   });
 
@@ -154,17 +154,110 @@ describe.runIf(keychain)('msk checks', () => {
     expect(await home.run(['detect'], { input: secret })).toMatchObject({
       code: 0,
       stdout: 'us-east-1\n',
-      stderr: 'The key belongs to US (Virginia).\n',
+      stderr: 'The key belongs to US (Virginia) (Pay-as-you-go).\n',
     });
-    const plan = await home.run(['detect'], { input: `sk-sp-${fakeKey().slice(3)}` });
-    expect(plan).toMatchObject({ code: 1, stdout: '' });
+    const token = fakeKey('plan');
+    server.addKey('cn-beijing', token, { plan: 'token' });
+    const plan = await home.run(['detect'], { input: token });
+    expect(plan).toMatchObject({ code: 0, stdout: 'cn-beijing\n' });
     expect(plan.stderr).toMatch(
-      /^msk: This is a Coding Plan key .*Its endpoints: Singapore http:\/\/127\.0\.0\.1:\d+\/ap-southeast-1\//, // overrides apply to plan keys too
+      /^This is a subscription plan key .*\nThe key belongs to China \(Beijing\) \(Token Plan\)\.\n$/,
     );
+    expect(
+      JSON.parse(
+        (await home.run(['detect', '--json', '--plan', 'token', '-r', 'cn'], { input: token })).stdout,
+      ),
+    ).toEqual({
+      plan: 'token',
+      regionId: 'cn-beijing',
+      status: 'ok',
+      message: 'The key belongs to China (Beijing) (Token Plan).',
+    });
     expect((await home.run(['detect'], { input: 'st-0123456789abcdef' })).stderr).toMatch(
       /^msk: That is a temporary key/,
     );
     expect((await home.run(['detect'], { input: fakeKey() })).code).toBe(1);
+  });
+
+  it('adds a Token Plan key where it works, and points a misfiled plan key at its plan', async () => {
+    newHome();
+    const token = fakeKey('plan');
+    server.addKey('ap-southeast-1', token, { plan: 'token' });
+    // With a region named, only the plan is asked: Singapore's Coding and Token Plan endpoints.
+    const added = await home.run(['add', '-l', 'token', '-r', 'sg'], { input: token });
+    expect(added.stderr).toMatch(
+      /^Detected Singapore \(Token Plan\)\.\nStored 'token' .* for Singapore \(Token Plan\)/,
+    );
+    expect(new Set(server.requests.map((request) => request.regionId))).toEqual(new Set(['ap-southeast-1']));
+
+    const misfiled = fakeKey('plan');
+    server.addKey('cn-beijing', misfiled, { plan: 'token' });
+    const stored = await home.run(['add', '-l', 'misfiled', '-r', 'cn', '--plan', 'coding'], {
+      input: misfiled,
+    });
+    expect(stored.code).toBe(0);
+    const run = await home.run(['check', 'misfiled', '--json']);
+    expect(JSON.parse(run.stdout)).toEqual([
+      expect.objectContaining({
+        status: 'wrong-plan',
+        plan: 'coding',
+        suggestedRegionId: 'cn-beijing',
+        suggestedPlan: 'token',
+      }),
+    ]);
+    expect(run.stderr).toBe(
+      "'misfiled' works in China (Beijing) (Token Plan): msk move misfiled cn-beijing --plan token\n",
+    );
+    expect((await home.run(['move', 'misfiled', 'cn-beijing', '--plan', 'token'])).stderr).toBe(
+      "Moved 'misfiled' to China (Beijing) (Token Plan).\n",
+    );
+    expect((await home.run(['check', 'misfiled'])).code).toBe(0);
+  });
+
+  it('stores a plan key with a region even when nothing answers for its plan, and says so', async () => {
+    newHome();
+    const added = await home.run(['add', '-l', 'coding', '-r', 'cn'], { input: fakeKey('plan') });
+    expect(added.code).toBe(0);
+    expect(added.stderr).toMatch(
+      /^warning: Could not tell the key's plan \(No region accepts this key .*\) Storing it as a Coding Plan key; pass --plan to choose another\.\n/,
+    );
+    expect((await listed()).map((entry) => entry.label)).toEqual(['coding']);
+  });
+
+  it('lists every endpoint of every plan with regions --all, and as JSON', async () => {
+    newHome();
+    const all = await home.run(['regions', '--all'], { env: { MSK_ENDPOINT_OVERRIDES: undefined } });
+    expect(all.stdout).toMatch(
+      /^REGION\s+PLAN\s+DOMAIN\s+OPENAI-COMPATIBLE\s+ANTHROPIC-COMPATIBLE\s+NATIVE\n/,
+    );
+    expect(all.stdout).toMatch(
+      /ap-southeast-1\s+Token Plan\s+token\s+https:\/\/token-plan\.ap-southeast-1\.maas\.aliyuncs\.com\/compatible-mode\/v1\s+\S+\s+-\n/,
+    );
+    expect(all.stdout).toMatch(
+      /cn-beijing\s+Pay-as-you-go\s+trial\s+https:\/\/trial\.cn-beijing\.maas\.aliyuncs\.com\/compatible-mode\/v1/,
+    );
+    expect(all.stdout).toMatch(
+      /eu-central-1\s+Pay-as-you-go\s+workspace\s+https:\/\/\{workspaceId\}\.eu-central-1\.maas\.aliyuncs\.com/,
+    );
+    expect(all.stderr).toMatch(/^Source: Base URL overview \(updated 2026-10-11\), https:\/\//);
+    const json = JSON.parse(
+      (await home.run(['regions', '--json'], { env: { MSK_ENDPOINT_OVERRIDES: undefined } })).stdout,
+    );
+    expect(json).toContainEqual(
+      expect.objectContaining({
+        regionId: 'ap-southeast-1',
+        plan: 'coding',
+        compatible: 'https://coding-intl.dashscope.aliyuncs.com/v1',
+        native: null,
+      }),
+    );
+    const table = (await home.run(['regions'], { env: { MSK_ENDPOINT_OVERRIDES: undefined } })).stdout;
+    expect(table).toMatch(
+      /ap-southeast-1\s+Singapore\s+sg, singapore, intl\s+Pay-as-you-go, Coding Plan, Token Plan\s+https:\/\/dashscope-intl/,
+    );
+    expect(table).toMatch(
+      /ap-northeast-1\s+Japan \(Tokyo\)\s+jp, tokyo, japan\s+Pay-as-you-go\s+https:\/\/\{workspaceId\}\.ap-northeast-1/,
+    );
   });
 
   it('temp-key prints a temporary key, and checks its lifetime before sending anything', async () => {

@@ -1,21 +1,15 @@
 // msk copy on a real X clipboard (Xvfb + xclip): cleared after the timeout only if unchanged.
 import { spawn, spawnSync } from 'node:child_process';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigStore } from '../../main/core/config-store.js';
 import { startModelStudio } from '../fixtures/model-studio-server.js';
-import { fakeKey, type MskHome, mskHome } from '../fixtures/msk.js';
-import { onPath, systemPart } from '../fixtures/system.js';
+import { fakeKey } from '../fixtures/fake-keys.js';
+import { type MskHome, mskHome } from '../fixtures/msk.js';
+import { keychainPart } from '../fixtures/keychain.js';
+import { xClipboardPart } from '../fixtures/system.js';
 
-const keychain = systemPart(
-  'a Secret Service keychain',
-  inject('keychainAvailable'),
-  'install gnome-keyring and dbus',
-);
-const clipboard = systemPart(
-  'an X display with xclip',
-  Boolean(process.env.DISPLAY) && onPath('xclip'),
-  'install xvfb and xclip (npm test then runs under xvfb-run)',
-);
+const keychain = keychainPart();
+const clipboard = xClipboardPart();
 
 const readClipboard = () =>
   spawnSync('xclip', ['-selection', 'clipboard', '-o'], { encoding: 'utf8' }).stdout;

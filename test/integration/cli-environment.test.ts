@@ -1,16 +1,13 @@
 // msk exec · env: a real OpenAI SDK client in a real child process, talking to the local
 // Model Studio imitation through MSK_ENDPOINT_OVERRIDES.
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeModelStudio, startModelStudio } from '../fixtures/model-studio-server.js';
-import { fakeKey, MSK, type MskHome, mskHome, runProcess } from '../fixtures/msk.js';
-import { systemPart } from '../fixtures/system.js';
+import { fakeKey } from '../fixtures/fake-keys.js';
+import { MSK, type MskHome, mskHome, runProcess } from '../fixtures/msk.js';
+import { keychainPart } from '../fixtures/keychain.js';
 
-const keychain = systemPart(
-  'a Secret Service keychain',
-  inject('keychainAvailable'),
-  'install gnome-keyring and dbus',
-);
+const keychain = keychainPart();
 const CLIENT = path.resolve('test/fixtures/openai-client.js');
 const STREAM_CLIENT = path.resolve('test/fixtures/openai-stream-client.js');
 const ANTHROPIC_CLIENT = path.resolve('test/fixtures/anthropic-client.js');
@@ -86,7 +83,7 @@ describe.runIf(keychain)('msk exec and env', () => {
       'OPENAI_API_KEY',
       'OPENAI_BASE_URL',
     ]);
-    expect(childEnv.DASHSCOPE_HTTP_BASE_URL).toBe(`${server.overrides['ap-southeast-1']}/api/v1`);
+    expect(childEnv.DASHSCOPE_HTTP_BASE_URL).toBe(`${server.overrides['dashscope:ap-southeast-1']}/api/v1`);
     expect(childEnv.MSK_HOME).toBe(home.directory);
   });
 
@@ -159,7 +156,7 @@ describe.runIf(keychain)('msk exec and env', () => {
     await homeWithKeys();
     const run = await home.run(['env', '--shell', 'json', '--tool', 'claude-code']);
     expect(JSON.parse(run.stdout)).toEqual({
-      ANTHROPIC_BASE_URL: `${server.overrides['ap-southeast-1']}/apps/anthropic`,
+      ANTHROPIC_BASE_URL: `${server.overrides['dashscope:ap-southeast-1']}/apps/anthropic`,
       ANTHROPIC_AUTH_TOKEN: sgKey,
       ANTHROPIC_MODEL: 'qwen3-coder-plus',
     });

@@ -1,16 +1,12 @@
 // msk add · list · remove · rename · use · region against the real keychain and real files.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { keytar, testKeychainService } from '../fixtures/keychain.js';
-import { fakeKey, type MskHome, mskHome } from '../fixtures/msk.js';
-import { systemPart } from '../fixtures/system.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { keychainPart, keytar, testKeychainService } from '../fixtures/keychain.js';
+import { fakeKey } from '../fixtures/fake-keys.js';
+import { type MskHome, mskHome } from '../fixtures/msk.js';
 
-const keychain = systemPart(
-  'a Secret Service keychain',
-  inject('keychainAvailable'),
-  'install gnome-keyring and dbus (npm test then starts a private, throwaway keyring)',
-);
+const keychain = keychainPart();
 
 describe.runIf(keychain)('msk keys on the real keychain', () => {
   let home: MskHome;
@@ -31,7 +27,9 @@ describe.runIf(keychain)('msk keys on the real keychain', () => {
         label: 'personal',
         regionId: 'ap-southeast-1',
         workspaceId: 'default',
-        kind: 'standard',
+        plan: 'payg',
+        planName: 'Pay-as-you-go',
+        shape: 'classic',
         masked: `sk-…${secret.slice(-4)}`,
         active: true,
       }),
@@ -44,7 +42,7 @@ describe.runIf(keychain)('msk keys on the real keychain', () => {
     expect(JSON.parse((await home.run(['list', '--json'])).stdout)).toEqual([]);
   });
 
-  it('keeps workspace, account and plan-key facts, and says what a plan key is', async () => {
+  it('keeps workspace, account and plan facts', async () => {
     home = mskHome();
     const plan = await home.run(
       [
@@ -53,6 +51,8 @@ describe.runIf(keychain)('msk keys on the real keychain', () => {
         'coding',
         '-r',
         'cn',
+        '--plan',
+        'coding',
         '-w',
         'llm-7c72iiw36kd8',
         '-a',
@@ -60,19 +60,39 @@ describe.runIf(keychain)('msk keys on the real keychain', () => {
         '--ram-user',
         'dev@acme.onaliyun.com',
       ],
-      { input: `sk-sp-${fakeKey().slice(3)}` },
+      { input: fakeKey('plan') },
     );
-    expect(plan.code).toBe(0);
-    expect(plan.stderr).toMatch(/warning: This is a Coding Plan key/);
+    expect(plan).toMatchObject({ code: 0, stdout: '' });
+    expect(plan.stderr).toMatch(
+      /^Stored 'coding' \(sk-sp-…\S{4}\) for China \(Beijing\) \(Coding Plan\), workspace llm-7c72iiw36kd8\./,
+    );
     const [entry] = JSON.parse((await home.run(['list', '--json'])).stdout);
     expect(entry).toMatchObject({
       regionId: 'cn-beijing',
       workspaceId: 'llm-7c72iiw36kd8',
       accountId: '1234567890123456',
       ramUser: 'dev@acme.onaliyun.com',
-      kind: 'plan',
+      plan: 'coding',
+      planName: 'Coding Plan',
+      shape: 'plan',
       masked: expect.stringMatching(/^sk-sp-…/),
     });
+  });
+
+  it('stores a Tokyo key with its workspace id, and says what Tokyo needs without one', async () => {
+    home = mskHome();
+    const refused = await home.run(['add', '-l', 'jp', '-r', 'tokyo'], { input: fakeKey('workspace') });
+    expect(refused).toMatchObject({ code: 1, stdout: '' });
+    expect(refused.stderr).toMatch(/^msk: Japan \(Tokyo\) is reached only through workspace domains/);
+    const stored = await home.run(['add', '-l', 'jp', '-r', 'jp', '-w', 'llm-abcd1234'], {
+      input: fakeKey('workspace'),
+    });
+    expect(stored.stderr).toMatch(
+      /^Stored 'jp' \(sk-ws-…\S{4}\) for Japan \(Tokyo\), workspace llm-abcd1234\./,
+    );
+    expect((await home.run(['list'])).stdout).toMatch(
+      /\*\s+jp\s+Japan \(Tokyo\)\s+Pay-as-you-go\s+llm-abcd1234\s+sk-ws-…/,
+    );
   });
 
   it('renames, switches the active key and region', async () => {
@@ -89,7 +109,7 @@ describe.runIf(keychain)('msk keys on the real keychain', () => {
     expect((await home.run(['rename', 'cn-key', 'team'])).stderr).toBe("Renamed 'cn-key' to 'team'.\n");
     const table = (await home.run(['list'])).stdout;
     expect(table).toMatch(/^\s+LABEL\s+REGION/);
-    expect(table).toMatch(/\*\s+team\s+China \(Beijing\)\s+default\s+sk-…/);
+    expect(table).toMatch(/\*\s+team\s+China \(Beijing\)\s+Pay-as-you-go\s+default\s+sk-…/);
   });
 
   it('loses no key when many msk processes add at once', async () => {

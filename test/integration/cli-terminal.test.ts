@@ -3,15 +3,13 @@
 // its own so the keyring the other tests share stays unlocked.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { fakeKey, MSK, type MskHome, mskHome, runProcess } from '../fixtures/msk.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeKey } from '../fixtures/fake-keys.js';
+import { MSK, type MskHome, mskHome, runProcess } from '../fixtures/msk.js';
+import { keychainPart } from '../fixtures/keychain.js';
 import { onPath, systemPart } from '../fixtures/system.js';
 
-const keychain = systemPart(
-  'a Secret Service keychain',
-  inject('keychainAvailable'),
-  'install gnome-keyring and dbus',
-);
+const keychain = keychainPart();
 const terminal = systemPart(
   'util-linux script (a pseudo-terminal)',
   onPath('script'),

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { acceptsKey, classify } from '../../main/core/check-classifier.js';
 import type { Answer } from '../../main/core/model-studio-client.js';
 
-const context = { host: 'dashscope-intl.aliyuncs.com', timeoutMs: 10_000, planKey: false };
+const context = {
+  host: 'dashscope-intl.aliyuncs.com',
+  timeoutMs: 10_000,
+  family: 'dashscope',
+  console: 'international',
+} as const;
 const http = (
   status: number,
   json: unknown,
@@ -53,7 +58,12 @@ describe('classify', () => {
     [
       '400 Arrearage',
       http(400, native('Arrearage', 'Access denied, please make sure your account is in good standing.')),
-      'quota',
+      'arrears',
+    ],
+    [
+      '400 Arrearage (compatible)',
+      http(400, compatible('Arrearage', 'Access denied, please make sure your account is in good standing.')),
+      'arrears',
     ],
     [
       '429 limit_requests',
@@ -100,15 +110,30 @@ describe('classify', () => {
     });
   });
 
-  it('calls a 401 for a Coding Plan key what it is', () => {
-    const result = classify(http(401, compatible('invalid_api_key', 'Incorrect API key provided.')), {
-      ...context,
-      planKey: true,
+  it('tells an account in arrears to top up, apart from quota, on its own console’s billing page', () => {
+    const arrears = http(
+      400,
+      native('Arrearage', 'Access denied, please make sure your account is in good standing.'),
+    );
+    expect(classify(arrears, context)).toMatchObject({
+      status: 'arrears',
+      message: expect.stringMatching(
+        /account is in arrears \(Arrearage: .*\): top up at https:\/\/usercenter2-intl\.aliyun\.com/,
+      ),
     });
-    expect(result).toMatchObject({
-      status: 'plan-key',
-      message: expect.stringMatching(/Coding Plan key.*only on the Coding Plan endpoints/),
+    expect(classify(arrears, { ...context, console: 'china' }).message).toMatch(
+      /top up at https:\/\/usercenter2\.aliyun\.com/,
+    );
+  });
+
+  it('says a Coding Plan endpoint that serves coding agents only could not check the key', () => {
+    const agentsOnly = http(405, { error: 'Coding Plan is currently only available for Coding Agents' });
+    expect(classify(agentsOnly, { ...context, family: 'coding' })).toMatchObject({
+      status: 'unverified',
+      message: expect.stringMatching(/coding agents only \(HTTP 405.*cannot be checked from here/),
     });
+    expect(classify(http(404, undefined), { ...context, family: 'coding' }).status).toBe('unverified');
+    expect(classify(agentsOnly, context).status).toBe('server-error');
   });
 
   it('carries Retry-After into the rate-limit result and its message', () => {
@@ -137,11 +162,11 @@ describe('classify', () => {
   });
 
   it('treats every answer that proves the key belongs to the region as ownership', () => {
-    const owning = ['ok', 'quota', 'rate-limited', 'model-denied', 'workspace-denied'] as const;
+    const owning = ['ok', 'quota', 'arrears', 'rate-limited', 'model-denied', 'workspace-denied'] as const;
     for (const status of owning) expect(acceptsKey(status)).toBe(true);
     for (const status of [
       'invalid-key',
-      'plan-key',
+      'unverified',
       'server-error',
       'network',
       'timeout',

@@ -54,7 +54,11 @@ describe('ConfigStore', () => {
   it.each([
     ['{ nope', /is damaged \(not valid JSON/],
     ['{"schemaVersion":1,"keys":[{"id":"x"}]}', /is damaged \(keys\.0\.id/],
-    ['{"schemaVersion":9}', /written by a newer version/],
+    [
+      '{"schemaVersion":9}',
+      /written by a newer version of Model Studio Keys \(schema 9, this one reads up to 2\)/,
+    ],
+    ['{"schemaVersion":1,"keys":[{"id":"x","kind":"plan"}]}', /is damaged \(keys\.0\.id/],
   ])(
     'reports a damaged file %j, says where the backup is, and leaves it untouched',
     async (text, message) => {
@@ -65,6 +69,36 @@ describe('ConfigStore', () => {
       expect(readFileSync(store.file, 'utf8')).toBe(text);
     },
   );
+
+  it('upgrades a file written by schema version 1, and keeps that version as the backup', async () => {
+    const store = new ConfigStore(directory());
+    const v1 = readFileSync('test/fixtures/config/v1.json', 'utf8');
+    writeFileSync(store.file, v1);
+    const config = await store.read();
+    expect(config.schemaVersion).toBe(2);
+    expect(
+      config.keys.map(({ label, plan, shape, lastCheck }) => ({
+        label,
+        plan,
+        shape,
+        status: lastCheck?.status,
+      })),
+    ).toEqual([
+      { label: 'personal', plan: 'payg', shape: 'classic', status: 'ok' },
+      { label: 'coding', plan: 'coding', shape: 'plan', status: 'wrong-plan' },
+    ]);
+    expect(config.keys[1]).toMatchObject({ workspaceId: 'llm-7c72iiw36kd8', accountId: '1234567890123456' });
+    expect(config.settings).toMatchObject({ activeRegionId: 'cn-beijing', clipboardClearSeconds: 45 });
+    expect(readFileSync(store.file, 'utf8')).toBe(v1);
+
+    await store.update((draft) => void (draft.settings.defaultModel = 'qwen3-max'));
+    expect(JSON.parse(readFileSync(store.file, 'utf8'))).toMatchObject({
+      schemaVersion: 2,
+      keys: [{ plan: 'payg' }, { plan: 'coding' }],
+    });
+    expect(JSON.parse(readFileSync(store.file, 'utf8')).keys[0]).not.toHaveProperty('kind');
+    expect(readFileSync(store.backupFile, 'utf8')).toBe(v1);
+  });
 
   it('mentions the backup in the damage report', async () => {
     const store = new ConfigStore(directory());

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { formatEnvironment, requireShell } from '../../main/core/env-format.js';
+import { formatEnvironment, requireShell, SHELLS } from '../../main/core/env-format.js';
+import { fakeKey } from '../fixtures/fake-keys.js';
 import { onPath } from '../fixtures/system.js';
 
 const plain = {
@@ -61,6 +62,18 @@ describe('formatEnvironment', () => {
       const result = spawnSync(shell, ['-c', script], { encoding: 'utf8' });
       expect(result.stderr).toBe('');
       expect(result.stdout).toBe(`${tricky.TRICKY}|a\nb`);
+    },
+  );
+
+  it.each(['classic', 'workspace', 'plan', 'unusual'] as const)(
+    'writes a %s-shaped key in every shell without refusing it',
+    (shape) => {
+      for (let index = 0; index < 20; index++) {
+        const value = { OPENAI_API_KEY: fakeKey(shape) };
+        for (const shell of SHELLS) expect(formatEnvironment(value, shell)).toContain(value.OPENAI_API_KEY);
+        expect(parseEnv(formatEnvironment(value, 'dotenv'))).toEqual(value);
+        expect(formatEnvironment(value, 'cmd')).toBe(`set OPENAI_API_KEY=${value.OPENAI_API_KEY}\n`);
+      }
     },
   );
 

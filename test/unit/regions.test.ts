@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { REGIONS } from '../../main/core/model-studio.js';
-import { endpointsFor, findRegion, parseEndpointOverrides, requireRegion } from '../../main/core/regions.js';
+import { REGIONS, SOURCES } from '../../main/core/model-studio.js';
+import {
+  endpointCatalog,
+  endpointsFor,
+  findRegion,
+  parseEndpointOverrides,
+  placementsFor,
+  requirePlan,
+  requireRegion,
+} from '../../main/core/regions.js';
 
 describe('region catalog', () => {
-  it('carries the seed’s three base URLs exactly, plus Hong Kong', () => {
-    const compatible = (id: string) => endpointsFor({ regionId: id, kind: 'standard' }).compatible;
+  it('carries the seed’s three base URLs exactly, plus Hong Kong, Tokyo and Frankfurt', () => {
+    const compatible = (id: string) => endpointsFor({ regionId: id, plan: 'payg' }).compatible;
     expect(compatible('ap-southeast-1')).toBe('https://dashscope-intl.aliyuncs.com/compatible-mode/v1');
     expect(compatible('us-east-1')).toBe('https://dashscope-us.aliyuncs.com/compatible-mode/v1');
     expect(compatible('cn-beijing')).toBe('https://dashscope.aliyuncs.com/compatible-mode/v1');
@@ -14,7 +22,17 @@ describe('region catalog', () => {
       'US (Virginia)',
       'China (Beijing)',
       'China (Hong Kong)',
+      'Japan (Tokyo)',
+      'Germany (Frankfurt)',
     ]);
+  });
+
+  it('names its source and the date it was read', () => {
+    expect(SOURCES.baseUrls).toEqual({
+      title: 'Base URL overview',
+      url: 'https://www.alibabacloud.com/help/en/model-studio/base-url',
+      updated: '2026-10-11',
+    });
   });
 
   it('gives every region a console page for creating keys', () => {
@@ -31,6 +49,8 @@ describe('region catalog', () => {
     ['hk', 'cn-hongkong'],
     ['cn-hongkong', 'cn-hongkong'],
     [' us-east-1 ', 'us-east-1'],
+    ['tokyo', 'ap-northeast-1'],
+    ['de', 'eu-central-1'],
   ])('resolves %j to %s', (name, id) => {
     expect(findRegion(name)?.id).toBe(id);
   });
@@ -42,7 +62,8 @@ describe('region catalog', () => {
 
 describe('endpointsFor', () => {
   it('gives the native and Anthropic-compatible bases beside the compatible one', () => {
-    expect(endpointsFor({ regionId: 'cn-beijing', kind: 'standard' })).toEqual({
+    expect(endpointsFor({ regionId: 'cn-beijing', plan: 'payg' })).toEqual({
+      family: 'dashscope',
       compatible: 'https://dashscope.aliyuncs.com/compatible-mode/v1',
       native: 'https://dashscope.aliyuncs.com/api/v1',
       anthropic: 'https://dashscope.aliyuncs.com/apps/anthropic',
@@ -50,20 +71,39 @@ describe('endpointsFor', () => {
   });
 
   it('uses the workspace-dedicated domain only when asked and only for a sub-workspace', () => {
-    const base = { regionId: 'ap-southeast-1', kind: 'standard' as const, workspaceId: 'llm-7c72iiw36kd8' };
+    const base = { regionId: 'ap-southeast-1', plan: 'payg' as const, workspaceId: 'llm-7c72iiw36kd8' };
     expect(endpointsFor(base).compatible).toBe('https://dashscope-intl.aliyuncs.com/compatible-mode/v1');
-    expect(endpointsFor({ ...base, useWorkspaceDomain: true }).native).toBe(
-      'https://llm-7c72iiw36kd8.ap-southeast-1.maas.aliyuncs.com/api/v1',
-    );
+    expect(endpointsFor({ ...base, useWorkspaceDomain: true })).toMatchObject({
+      family: 'workspace',
+      native: 'https://llm-7c72iiw36kd8.ap-southeast-1.maas.aliyuncs.com/api/v1',
+    });
     expect(endpointsFor({ ...base, workspaceId: 'default', useWorkspaceDomain: true }).compatible).toBe(
       'https://dashscope-intl.aliyuncs.com/compatible-mode/v1',
+    );
+  });
+
+  it('reaches Tokyo and Frankfurt only through a workspace domain, so a key there needs its workspace id', () => {
+    expect(endpointsFor({ regionId: 'jp', plan: 'payg', workspaceId: 'llm-abcd1234' })).toEqual({
+      family: 'workspace',
+      compatible: 'https://llm-abcd1234.ap-northeast-1.maas.aliyuncs.com/compatible-mode/v1',
+      native: 'https://llm-abcd1234.ap-northeast-1.maas.aliyuncs.com/api/v1',
+      anthropic: 'https://llm-abcd1234.ap-northeast-1.maas.aliyuncs.com/apps/anthropic',
+    });
+    expect(
+      endpointsFor({ regionId: 'eu-central-1', plan: 'payg', workspaceId: 'llm-abcd1234' }).compatible,
+    ).toBe('https://llm-abcd1234.eu-central-1.maas.aliyuncs.com/compatible-mode/v1');
+    expect(() => endpointsFor({ regionId: 'frankfurt', plan: 'payg' })).toThrow(
+      expect.objectContaining({
+        code: 'workspace-required',
+        message: expect.stringMatching(/Germany \(Frankfurt\) is reached only through workspace domains/),
+      }),
     );
   });
 
   it('lets an override replace the host, the environment winning over settings', () => {
     const request = {
       regionId: 'us-east-1',
-      kind: 'standard' as const,
+      plan: 'payg' as const,
       settingsOverrides: { 'us-east-1': 'https://gateway.example/us' },
     };
     expect(endpointsFor(request).anthropic).toBe('https://gateway.example/us/apps/anthropic');
@@ -72,15 +112,118 @@ describe('endpointsFor', () => {
     ).toBe('http://127.0.0.1:9/us/compatible-mode/v1');
   });
 
-  it('sends Coding Plan keys to the plan endpoints, and refuses regions without one', () => {
-    expect(endpointsFor({ regionId: 'sg', kind: 'plan' }).compatible).toBe(
-      'https://coding-intl.dashscope.aliyuncs.com/v1',
+  it('lets a family override win over the region’s, and fills in the workspace id', () => {
+    const overrides = {
+      'ap-southeast-1': 'http://gw/sg',
+      'coding:ap-southeast-1': 'http://gw/coding',
+      'workspace:ap-southeast-1': 'http://gw/ws/{workspaceId}',
+    };
+    const sg = { regionId: 'sg', environmentOverrides: overrides };
+    expect(endpointsFor({ ...sg, plan: 'payg' }).compatible).toBe('http://gw/sg/compatible-mode/v1');
+    expect(endpointsFor({ ...sg, plan: 'token' }).compatible).toBe('http://gw/sg/compatible-mode/v1');
+    expect(endpointsFor({ ...sg, plan: 'coding' }).compatible).toBe('http://gw/coding/v1');
+    expect(
+      endpointsFor({ ...sg, plan: 'payg', workspaceId: 'llm-abcd1234', useWorkspaceDomain: true }).native,
+    ).toBe('http://gw/ws/llm-abcd1234/api/v1');
+  });
+
+  it.each([
+    ['sg', 'coding', 'https://coding-intl.dashscope.aliyuncs.com', '/v1'],
+    ['cn', 'coding', 'https://coding.dashscope.aliyuncs.com', '/v1'],
+    ['sg', 'token', 'https://token-plan.ap-southeast-1.maas.aliyuncs.com', '/compatible-mode/v1'],
+    ['cn', 'token', 'https://token-plan.cn-beijing.maas.aliyuncs.com', '/compatible-mode/v1'],
+  ] as const)(
+    'sends a %s key of the %s plan to the plan’s own host, which has no native API',
+    (regionId, plan, host, path) => {
+      expect(endpointsFor({ regionId, plan })).toEqual({
+        family: plan,
+        compatible: host + path,
+        native: null,
+        anthropic: `${host}/apps/anthropic`,
+      });
+    },
+  );
+
+  it.each([
+    [
+      'us',
+      'coding',
+      /The Coding Plan has no endpoint in US \(Virginia\); it has endpoints in Singapore and China \(Beijing\) only/,
+    ],
+    ['hk', 'token', /The Token Plan has no endpoint in China \(Hong Kong\)/],
+    ['jp', 'coding', /The Coding Plan has no endpoint in Japan \(Tokyo\)/],
+  ] as const)(
+    'refuses a %s key of the %s plan, where the plan has no endpoint',
+    (regionId, plan, message) => {
+      expect(() => endpointsFor({ regionId, plan })).toThrow(
+        expect.objectContaining({ code: 'plan-unavailable', message: expect.stringMatching(message) }),
+      );
+    },
+  );
+});
+
+describe('where a key may live', () => {
+  it('asks the shared domains for a pay-as-you-go key, Tokyo and Frankfurt only with a workspace id', () => {
+    const places = (workspaceId?: string) =>
+      placementsFor(['payg'], workspaceId).map((place) => `${place.family}:${place.region.id}`);
+    expect(places()).toEqual([
+      'dashscope:ap-southeast-1',
+      'dashscope:us-east-1',
+      'dashscope:cn-beijing',
+      'dashscope:cn-hongkong',
+    ]);
+    expect(places('llm-abcd1234')).toEqual([
+      ...places(),
+      'workspace:ap-northeast-1',
+      'workspace:eu-central-1',
+    ]);
+  });
+
+  it('asks the plans’ own endpoints for a plan key, and never the trial domain', () => {
+    const places = placementsFor(['coding', 'token']).map((place) => `${place.family}:${place.region.id}`);
+    expect(places).toEqual([
+      'coding:ap-southeast-1',
+      'coding:cn-beijing',
+      'token:ap-southeast-1',
+      'token:cn-beijing',
+    ]);
+    expect(
+      placementsFor(['payg', 'coding', 'token'], 'llm-abcd1234').some((place) => place.family === 'trial'),
+    ).toBe(false);
+  });
+
+  it('lists every endpoint, trial domains included, with the workspace placeholder', () => {
+    const catalog = endpointCatalog();
+    expect(
+      catalog.filter((endpoint) => endpoint.family === 'trial').map((endpoint) => endpoint.compatible),
+    ).toEqual([
+      'https://trial.ap-southeast-1.maas.aliyuncs.com/compatible-mode/v1',
+      'https://trial.cn-beijing.maas.aliyuncs.com/compatible-mode/v1',
+    ]);
+    expect(catalog).toContainEqual(
+      expect.objectContaining({
+        regionId: 'eu-central-1',
+        plan: 'payg',
+        compatible: 'https://{workspaceId}.eu-central-1.maas.aliyuncs.com/compatible-mode/v1',
+      }),
     );
-    expect(endpointsFor({ regionId: 'cn', kind: 'plan' }).compatible).toBe(
-      'https://coding.dashscope.aliyuncs.com/v1',
-    );
-    expect(() => endpointsFor({ regionId: 'us', kind: 'plan' })).toThrow(
-      /Coding Plan keys have no documented endpoint/,
+    expect(
+      catalog.filter((endpoint) => endpoint.plan !== 'payg').every((endpoint) => endpoint.native === null),
+    ).toBe(true);
+  });
+
+  it.each([
+    ['payg', 'payg'],
+    ['Pay-as-you-go', 'payg'],
+    ['coding-plan', 'coding'],
+    ['TOKEN', 'token'],
+  ])('reads the plan %j as %s', (name, id) => {
+    expect(requirePlan(name).id).toBe(id);
+  });
+
+  it('names the plans when one is unknown', () => {
+    expect(() => requirePlan('gold')).toThrow(
+      /Unknown plan 'gold'. Known plans: payg \(Pay-as-you-go\), coding/,
     );
   });
 });
@@ -91,6 +234,11 @@ describe('parseEndpointOverrides', () => {
       'cn-beijing': 'http://127.0.0.1:8080/cn',
     });
     expect(parseEndpointOverrides(undefined)).toEqual({});
+    expect(
+      parseEndpointOverrides(
+        '{"token:ap-southeast-1":"http://gw/t","workspace:eu-central-1":"http://gw/{workspaceId}/"}',
+      ),
+    ).toEqual({ 'token:ap-southeast-1': 'http://gw/t', 'workspace:eu-central-1': 'http://gw/{workspaceId}' });
     expect(parseEndpointOverrides('  ')).toEqual({});
   });
 
@@ -99,6 +247,8 @@ describe('parseEndpointOverrides', () => {
     ['["http://x"]', /must be a JSON object/],
     ['{"cn-beijing": 42}', /'cn-beijing' must be an http\(s\) URL/],
     ['{"cn-beijing": "ftp://x"}', /must be an http\(s\) URL/],
+    ['{"cn-shanghai": "http://x"}', /'cn-shanghai' is neither a region id .* nor <family>:<region id>/],
+    ['{"gold:cn-beijing": "http://x"}', /'gold:cn-beijing' is neither/],
   ])('refuses %s instead of silently using the real service', (json, message) => {
     expect(() => parseEndpointOverrides(json)).toThrow(message);
   });

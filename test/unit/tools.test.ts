@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { childEnvironment, envFor, requirePreset, TOOL_PRESETS } from '../../main/core/tools.js';
+import {
+  childEnvironment,
+  envFor,
+  requirePreset,
+  TOOL_PRESETS,
+  variablesWithoutSource,
+} from '../../main/core/tools.js';
 
 const endpoints = {
+  family: 'dashscope' as const,
   compatible: 'https://h/compatible-mode/v1',
   native: 'https://h/api/v1',
   anthropic: 'https://h/apps/anthropic',
@@ -24,6 +31,20 @@ describe('envFor', () => {
       ANTHROPIC_AUTH_TOKEN: 'sk-secret',
       ANTHROPIC_MODEL: 'qwen3-coder-plus',
     });
+  });
+
+  it('leaves out what a plan without a native API cannot fill, and says which', () => {
+    const plan = { ...context, endpoints: { ...endpoints, family: 'token' as const, native: null } };
+    expect(envFor(requirePreset(), plan)).toEqual({
+      DASHSCOPE_API_KEY: 'sk-secret',
+      OPENAI_API_KEY: 'sk-secret',
+      OPENAI_BASE_URL: 'https://h/compatible-mode/v1',
+    });
+    expect(variablesWithoutSource(requirePreset('dashscope'), plan.endpoints)).toEqual([
+      'DASHSCOPE_HTTP_BASE_URL',
+    ]);
+    expect(variablesWithoutSource(requirePreset('claude-code'), plan.endpoints)).toEqual([]);
+    expect(variablesWithoutSource(requirePreset(), endpoints)).toEqual([]);
   });
 
   it('lets the user’s model for a tool win over the preset’s', () => {

@@ -12,7 +12,8 @@ const stateWith = (
   config.keys = keys.map((key) => ({
     ...key,
     workspaceId: 'default',
-    kind: 'standard' as const,
+    plan: 'payg' as const,
+    shape: 'classic' as const,
     fingerprint: 'abcd',
     createdAt: '2026-11-27T10:00:00.000Z',
   }));
@@ -68,5 +69,23 @@ describe('trayMenu', () => {
       },
     ]);
     expect(menu[1]).toEqual({ kind: 'header', label: 'No keys in this region' });
+  });
+
+  it('offers Tokyo and Frankfurt, reached only through workspace domains, once they hold a key', () => {
+    const regions = (state: ReturnType<typeof stateWith>) => {
+      const switcher = trayMenu(state).find((item) => item.kind === 'submenu');
+      return switcher?.kind === 'submenu'
+        ? switcher.items.map((item) => ('label' in item ? item.label : ''))
+        : [];
+    };
+    expect(regions(stateWith([]))).not.toContain('Japan (Tokyo)');
+    expect(regions(stateWith([{ id: '1', label: 'a', regionId: 'ap-northeast-1' }]))).toEqual([
+      'Singapore',
+      'US (Virginia)',
+      'China (Beijing)',
+      'China (Hong Kong)',
+      'Japan (Tokyo) (1)',
+    ]);
+    expect(regions(stateWith([], 'eu-central-1'))).toContain('Germany (Frankfurt)');
   });
 });

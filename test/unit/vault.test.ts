@@ -4,6 +4,7 @@ import { ConfigStore } from '../../main/core/config-store.js';
 import { MskError } from '../../main/core/errors.js';
 import { Vault } from '../../main/core/vault.js';
 import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
+import { fakeKey } from '../fixtures/fake-keys.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
 
 const key = (n: number) => `sk-${n.toString(16).padStart(32, '0')}`;
@@ -28,7 +29,8 @@ describe('Vault', () => {
       label: 'personal',
       regionId: 'ap-southeast-1',
       workspaceId: 'default',
-      kind: 'standard',
+      plan: 'payg',
+      shape: 'classic',
       fingerprint: '0001',
       createdAt: '2026-11-27T10:00:00.000Z',
     });
@@ -175,5 +177,80 @@ describe('Vault', () => {
     expect(eleventh.warnings).toEqual([
       expect.stringMatching(/keys in 11 workspaces; Model Studio allows 10 per account/),
     ]);
+  });
+
+  it('keeps a key’s plan next to its region: sk-sp- keys are Coding Plan unless told Token Plan', async () => {
+    const { vault } = setup();
+    const plan = `sk-sp-${key(1).slice(3)}`;
+    const coding = await vault.add({ secret: plan, label: 'coding', regionId: 'cn' });
+    expect(coding.record).toMatchObject({ plan: 'coding', shape: 'plan' });
+    expect(coding.warnings).toEqual([]);
+    const token = await vault.add({
+      secret: `sk-sp-${key(2).slice(3)}`,
+      label: 'token',
+      regionId: 'sg',
+      plan: 'token',
+    });
+    expect(token.record).toMatchObject({ plan: 'token', regionId: 'ap-southeast-1' });
+    const moved = await vault.edit('coding', { regionId: 'sg', plan: 'token' });
+    expect(moved).toMatchObject({ plan: 'token', regionId: 'ap-southeast-1' });
+  });
+
+  it('says so when a key is stored under a plan its shape does not suggest, and stores it', async () => {
+    const { vault } = setup();
+    const { record, warnings } = await vault.add({
+      secret: key(1),
+      label: 'odd',
+      regionId: 'sg',
+      plan: 'token',
+    });
+    expect(record.plan).toBe('token');
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /Stored as a Token Plan key, although keys of this shape usually belong to the Pay-as-you-go/,
+      ),
+    ]);
+  });
+
+  it('refuses a plan key where its plan has no endpoint, and a Tokyo key without its workspace', async () => {
+    const { vault, secrets } = setup();
+    await expect(
+      vault.add({ secret: `sk-sp-${key(1).slice(3)}`, label: 'x', regionId: 'us' }),
+    ).rejects.toMatchObject({
+      code: 'plan-unavailable',
+      message: expect.stringMatching(/Coding Plan has no endpoint in US \(Virginia\)/),
+    });
+    await expect(vault.add({ secret: key(2), label: 'y', regionId: 'tokyo' })).rejects.toMatchObject({
+      code: 'workspace-required',
+    });
+    const tokyo = await vault.add({
+      secret: key(3),
+      label: 'z',
+      regionId: 'tokyo',
+      workspaceId: 'llm-abcd1234',
+    });
+    expect(tokyo.record).toMatchObject({ regionId: 'ap-northeast-1', plan: 'payg' });
+    await expect(vault.edit('z', { workspaceId: 'default' })).rejects.toMatchObject({
+      code: 'workspace-required',
+    });
+    await expect(vault.edit('z', { regionId: 'us', plan: 'coding' })).rejects.toMatchObject({
+      code: 'plan-unavailable',
+    });
+    expect(secrets.items.size).toBe(1);
+  });
+
+  it('stores keys of every shape, masked with their family prefix', async () => {
+    const { vault } = setup();
+    const shapes = {
+      classic: key(1),
+      workspace: fakeKey('workspace'),
+      plan: fakeKey('plan'),
+      unusual: fakeKey('unusual'),
+    };
+    for (const [shape, secret] of Object.entries(shapes)) {
+      const { record } = await vault.add({ secret, label: shape, regionId: 'sg' });
+      expect(record).toMatchObject({ shape, fingerprint: secret.slice(-4) });
+      expect(await vault.secretOf(record)).toBe(secret);
+    }
   });
 });

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { type CheckResult, Checks, DEFAULT_CONCURRENCY } from '../../core/checks.js';
 import { posixQuote } from '../../core/env-format.js';
 import { MskError } from '../../core/errors.js';
-import { regionName, requireRegion } from '../../core/regions.js';
+import { explainShape, parseKey } from '../../core/keys.js';
+import { planName, regionName, requirePlan, requireRegion } from '../../core/regions.js';
 import { chooseKey } from '../../core/settings.js';
 import { core } from '../context.js';
 import { print, printJson, say, table } from '../output.js';
@@ -68,8 +69,9 @@ export function registerCheckCommands(program: Command): void {
       else if (results.length > 0) print(resultTable(results));
       for (const result of results) {
         if (result.suggestedRegionId) {
+          const plan = result.suggestedPlan ? ` --plan ${result.suggestedPlan}` : '';
           say(
-            `'${result.label}' works in ${regionName(result.suggestedRegionId)}: msk move ${quoteArgument(result.label)} ${result.suggestedRegionId}`,
+            `'${result.label}' works in ${regionName(result.suggestedRegionId)}${result.suggestedPlan ? ` (${planName(result.suggestedPlan)})` : ''}: msk move ${quoteArgument(result.label)} ${result.suggestedRegionId}${plan}`,
           );
         }
       }
@@ -85,23 +87,39 @@ export function registerCheckCommands(program: Command): void {
   program
     .command('detect')
     .description('read a key from stdin (or a hidden prompt) and print the region it belongs to')
-    .action(async () => {
-      const detection = await new Checks(core()).detectRegion(
-        await readSecret('Model Studio API key (input hidden): '),
-      );
-      if (detection.kind === 'plan') throw new MskError('plan-key', detection.message);
+    .option('-p, --plan <plan>', 'ask only where this plan has endpoints: payg, coding or token')
+    .option('-r, --region <region>', 'ask only this region')
+    .option('-w, --workspace <id>', "the key's workspace id (llm-…): lets Tokyo and Frankfurt be asked too")
+    .option('--json', 'print {regionId, plan, status, message}')
+    .action(async (options: { plan?: string; region?: string; workspace?: string; json?: boolean }) => {
+      const hints = {
+        plan: options.plan === undefined ? undefined : requirePlan(options.plan).id,
+        regionId: options.region === undefined ? undefined : requireRegion(options.region).id,
+        workspaceId: options.workspace,
+      };
+      const secret = await readSecret('Model Studio API key (input hidden): ');
+      const explanation = explainShape(parseKey(secret).shape);
+      const detection = await new Checks(core()).detect(secret, hints);
+      if (options.json) return printJson(detection);
       print(detection.regionId);
+      if (explanation) say(explanation);
       say(detection.message);
     });
 
   program
     .command('move')
-    .description('move a key to the region it belongs to (after a wrong-region check)')
+    .description(
+      'move a key to the region (and plan) it belongs to, after a wrong-region or wrong-plan check',
+    )
     .argument('<key>', 'label or id')
-    .argument('<region>', 'region id or alias: sg, us, cn, hk')
-    .action(async (reference: string, region: string) => {
-      const record = await core().vault.edit(reference, { regionId: requireRegion(region).id });
-      say(`Moved '${record.label}' to ${regionName(record.regionId)}.`);
+    .argument('<region>', 'region id or alias: sg, us, cn, hk, jp, de')
+    .option('-p, --plan <plan>', 'also change its plan: payg, coding or token')
+    .action(async (reference: string, region: string, options: { plan?: string }) => {
+      const record = await core().vault.edit(reference, {
+        regionId: requireRegion(region).id,
+        ...(options.plan !== undefined && { plan: requirePlan(options.plan).id }),
+      });
+      say(`Moved '${record.label}' to ${regionName(record.regionId)} (${planName(record.plan)}).`);
     });
 }
 
@@ -110,21 +128,24 @@ const jsonEntry = (result: CheckResult) => ({
   keyId: result.keyId,
   label: result.label,
   regionId: result.regionId,
+  plan: result.plan,
   status: result.status,
   httpStatus: result.httpStatus,
   latencyMs: result.latencyMs,
   modelCount: result.modelCount,
   suggestedRegionId: result.suggestedRegionId,
+  suggestedPlan: result.suggestedPlan,
   message: result.message,
   at: result.at,
 });
 
 const resultTable = (results: CheckResult[]): string =>
   table(
-    ['LABEL', 'REGION', 'STATUS', 'HTTP', 'LATENCY', 'MODELS', 'MESSAGE'],
+    ['LABEL', 'REGION', 'PLAN', 'STATUS', 'HTTP', 'LATENCY', 'MODELS', 'MESSAGE'],
     results.map((result) => [
       result.label,
       regionName(result.regionId),
+      planName(result.plan),
       result.status,
       result.httpStatus === null ? '-' : String(result.httpStatus),
       result.latencyMs === null ? '-' : `${result.latencyMs} ms`,

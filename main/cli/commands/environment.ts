@@ -2,11 +2,13 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { formatEnvironment, requireShell, type Shell } from '../../core/env-format.js';
+import { planName } from '../../core/regions.js';
 import { runCommand } from '../../core/run-command.js';
 import { toolVariables } from '../../core/services.js';
 import { chooseKey } from '../../core/settings.js';
 import { childEnvironment, requirePreset, TOOL_PRESETS } from '../../core/tools.js';
 import { core } from '../context.js';
+import { warn } from '../output.js';
 
 interface KeyAndTool {
   key?: string;
@@ -50,7 +52,12 @@ async function variablesFor(options: KeyAndTool): Promise<Record<string, string>
   const config = await store.read();
   const record = chooseKey(config, options.key);
   const secret = await vault.secretOf(record);
-  const variables = toolVariables(environment, config, record, secret, preset.id);
+  const { variables, unavailable } = toolVariables(environment, config, record, secret, preset.id);
+  if (unavailable.length > 0) {
+    warn(
+      `${unavailable.join(', ')} left unset: the ${planName(record.plan)} has no native DashScope API. Use --tool openai for OpenAI-compatible clients.`,
+    );
+  }
   await vault.markUsed(record.id);
   return variables;
 }

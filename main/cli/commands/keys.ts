@@ -1,10 +1,11 @@
 // msk add · list · remove · rename · use
 import type { Command } from 'commander';
 import type { Config, KeyRecord } from '../../core/config-schema.js';
-import { MskError } from '../../core/errors.js';
-import { maskKey } from '../../core/keys.js';
+import { isMskError, MskError } from '../../core/errors.js';
+import { maskKey, type ParsedKey, parseKey } from '../../core/keys.js';
 import { Checks } from '../../core/checks.js';
-import { regionName, requireRegion } from '../../core/regions.js';
+import type { Plan } from '../../core/model-studio.js';
+import { planName, regionName, requirePlan, requireRegion } from '../../core/regions.js';
 import type { Services } from '../../core/services.js';
 import { useKey } from '../../core/settings.js';
 import { core } from '../context.js';
@@ -20,35 +21,49 @@ export function registerKeyCommands(program: Command): void {
     .requiredOption('-l, --label <label>', 'a name for the key, unique among your keys')
     .option(
       '-r, --region <region>',
-      'the region the key was created in (sg, us, cn, hk or a region id); detected when left out',
+      'the region the key was created in (sg, us, cn, hk, jp, de or a region id); detected when left out',
     )
-    .option('-w, --workspace <id>', "the key's workspace: 'default' or llm-…", 'default')
+    .option(
+      '-p, --plan <plan>',
+      "the key's billing plan: payg, coding or token (default: pay-as-you-go for sk-, asked of Model Studio for sk-sp-)",
+    )
+    .option(
+      '-w, --workspace <id>',
+      "the key's workspace: 'default' or llm-… (required in Tokyo and Frankfurt)",
+      'default',
+    )
     .option('-a, --account <id>', 'the owner account id (digits)')
     .option('--ram-user <name>', 'the RAM user who created the key')
     .action(
       async (options: {
         label: string;
         region?: string;
+        plan?: string;
         workspace: string;
         account?: string;
         ramUser?: string;
       }) => {
         const services = core();
         const { vault } = services;
-        if (options.region !== undefined) requireRegion(options.region);
+        const hints = {
+          regionId: options.region === undefined ? undefined : requireRegion(options.region).id,
+          plan: options.plan === undefined ? undefined : requirePlan(options.plan).id,
+          workspaceId: options.workspace,
+        };
         const secret = await readSecret('Model Studio API key (input hidden): ');
-        const regionId = options.region ?? (await detectForAdd(services, secret));
+        const place = await placeForAdd(services, parseKey(secret), hints);
         const { record, active, warnings } = await vault.add({
           secret,
           label: options.label,
-          regionId,
+          ...place,
           workspaceId: options.workspace,
           ...(options.account !== undefined && { accountId: options.account }),
           ...(options.ramUser !== undefined && { ramUser: options.ramUser }),
         });
         for (const warning of warnings) warn(warning);
+        const plan = record.plan === 'payg' ? '' : ` (${planName(record.plan)})`;
         say(
-          `Stored '${record.label}' (${maskKey(record)}) for ${regionName(record.regionId)}, workspace ${record.workspaceId}.` +
+          `Stored '${record.label}' (${maskKey(record)}) for ${regionName(record.regionId)}${plan}, workspace ${record.workspaceId}.` +
             (active ? ` It is the active key there.` : ''),
         );
       },
@@ -68,14 +83,14 @@ export function registerKeyCommands(program: Command): void {
       }
       print(
         table(
-          ['', 'LABEL', 'REGION', 'WORKSPACE', 'KEY', 'KIND', 'LAST CHECK'],
+          ['', 'LABEL', 'REGION', 'PLAN', 'WORKSPACE', 'KEY', 'LAST CHECK'],
           rows.map((row) => [
             row.active ? '*' : '',
             row.label,
             row.regionName,
+            row.planName,
             row.workspaceId,
             row.masked,
-            row.kind,
             row.lastCheck ? `${row.lastCheck.status} ${row.lastCheck.at}` : '-',
           ]),
         ),
@@ -138,7 +153,9 @@ function listEntry(config: Config, record: KeyRecord) {
     workspaceId: record.workspaceId,
     accountId: record.accountId ?? null,
     ramUser: record.ramUser ?? null,
-    kind: record.kind,
+    plan: record.plan,
+    planName: planName(record.plan),
+    shape: record.shape,
     masked: maskKey(record),
     fingerprint: record.fingerprint,
     active: config.settings.activeKeyByRegion[record.regionId] === record.id,
@@ -148,15 +165,29 @@ function listEntry(config: Config, record: KeyRecord) {
   };
 }
 
-/** Without --region, the key's region is asked of Model Studio; nothing is stored unless one accepts it. */
-async function detectForAdd(services: Services, secret: string): Promise<string> {
-  const detection = await new Checks(services).detectRegion(secret);
-  if (detection.kind === 'plan') {
-    throw new MskError(
-      'region-required',
-      'Coding Plan keys (sk-sp-…) cannot be detected: pass --region sg for an international plan or --region cn for a China plan.',
+/**
+ * Where a new key goes. What the user said is taken as is; what they left out is asked of Model
+ * Studio. Without --region nothing is stored unless some place accepts the key; with it, the
+ * question only chooses between plans, and an unanswered one falls back to the usual plan.
+ */
+async function placeForAdd(
+  services: Services,
+  parsed: ParsedKey,
+  hints: { regionId: string | undefined; plan: Plan | undefined; workspaceId: string },
+): Promise<{ regionId: string; plan: Plan }> {
+  const plan = hints.plan ?? (parsed.plans.length === 1 ? parsed.defaultPlan : undefined);
+  if (hints.regionId !== undefined && plan !== undefined) return { regionId: hints.regionId, plan };
+  try {
+    const detection = await new Checks(services).detect(parsed.secret, hints);
+    if (detection.status === 'unverified') warn(detection.message);
+    else say(`Detected ${regionName(detection.regionId)} (${planName(detection.plan)}).`);
+    return { regionId: detection.regionId, plan: detection.plan };
+  } catch (error) {
+    const unanswered = isMskError(error) && (error.code === 'invalid-key' || error.code === 'network');
+    if (hints.regionId === undefined || !unanswered) throw error;
+    warn(
+      `Could not tell the key's plan (${error.message}) Storing it as a ${planName(parsed.defaultPlan)} key; pass --plan to choose another.`,
     );
+    return { regionId: hints.regionId, plan: parsed.defaultPlan };
   }
-  say(`Detected ${regionName(detection.regionId)}.`);
-  return detection.regionId;
 }

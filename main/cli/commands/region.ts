@@ -1,16 +1,16 @@
 // msk region · regions
 import type { Command } from 'commander';
-import { REGIONS } from '../../core/model-studio.js';
-import { endpointsFor, regionName } from '../../core/regions.js';
+import { PLANS, REGIONS, SOURCES } from '../../core/model-studio.js';
+import { endpointCatalog, planName, regionName } from '../../core/regions.js';
 import { readSettings, setActiveRegion } from '../../core/settings.js';
 import { core } from '../context.js';
-import { print, say, table } from '../output.js';
+import { print, printJson, say, table } from '../output.js';
 
 export function registerRegionCommands(program: Command): void {
   program
     .command('region')
     .description('print the active region, or set it')
-    .argument('[region]', 'region id or alias: sg, us, cn, hk')
+    .argument('[region]', 'region id or alias: sg, us, cn, hk, jp, de')
     .action(async (name: string | undefined) => {
       const { config } = core();
       if (name === undefined) {
@@ -23,22 +23,50 @@ export function registerRegionCommands(program: Command): void {
 
   program
     .command('regions')
-    .description('list the regions, their aliases and OpenAI-compatible base URLs')
-    .action(async () => {
+    .description('list the regions, their aliases, plans and OpenAI-compatible base URLs')
+    .option('--all', 'every endpoint: shared, workspace and trial domains, Coding Plan and Token Plan')
+    .option('--json', 'print every endpoint as JSON')
+    .action(async (options: { all?: boolean; json?: boolean }) => {
       const { environment, config } = core();
       const settings = await readSettings(config);
-      const rows = REGIONS.map((region) => [
-        region.id === settings.activeRegionId ? '*' : '',
-        region.id,
-        region.name,
-        region.aliases.join(', '),
-        endpointsFor({
-          regionId: region.id,
-          kind: 'standard',
-          settingsOverrides: settings.endpointOverrides,
-          environmentOverrides: environment.endpointOverrides,
-        }).compatible,
-      ]);
-      print(table(['', 'ID', 'NAME', 'ALIASES', 'OPENAI-COMPATIBLE BASE URL'], rows));
+      const endpoints = endpointCatalog({
+        settingsOverrides: settings.endpointOverrides,
+        environmentOverrides: environment.endpointOverrides,
+      });
+      if (options.json) return printJson(endpoints);
+      if (options.all) {
+        print(
+          table(
+            ['REGION', 'PLAN', 'DOMAIN', 'OPENAI-COMPATIBLE', 'ANTHROPIC-COMPATIBLE', 'NATIVE'],
+            endpoints.map((endpoint) => [
+              endpoint.regionId,
+              planName(endpoint.plan),
+              endpoint.family,
+              endpoint.compatible,
+              endpoint.anthropic,
+              endpoint.native ?? '-',
+            ]),
+          ),
+        );
+        return say(
+          `Source: ${SOURCES.baseUrls.title} (updated ${SOURCES.baseUrls.updated}), ${SOURCES.baseUrls.url}`,
+        );
+      }
+      const rows = REGIONS.map((region) => {
+        const here = endpoints.filter((endpoint) => endpoint.regionId === region.id);
+        const plans = Object.values(PLANS).filter((plan) =>
+          here.some((endpoint) => endpoint.plan === plan.id),
+        );
+        const general = here.find((endpoint) => endpoint.family === 'dashscope') ?? here[0];
+        return [
+          region.id === settings.activeRegionId ? '*' : '',
+          region.id,
+          region.name,
+          region.aliases.join(', '),
+          plans.map((plan) => plan.name).join(', '),
+          general?.compatible ?? '-',
+        ];
+      });
+      print(table(['', 'ID', 'NAME', 'ALIASES', 'PLANS', 'OPENAI-COMPATIBLE BASE URL'], rows));
     });
 }

@@ -1,7 +1,10 @@
+import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store';
 
 export function RegionPicker() {
-  const regions = useStore((store) => store.state?.regions ?? []);
+  const regions = useStore(
+    useShallow((store) => store.state?.regions.filter((region) => region.switchable) ?? []),
+  );
   const activeRegionId = useStore((store) => store.state?.activeRegionId);
   const setActiveRegion = useStore((store) => store.setActiveRegion);
   return (

@@ -23,7 +23,7 @@ export function KeysView() {
           </a>
           , then store it from a terminal:
         </p>
-        <pre>msk add --label personal --region {region.id}</pre>
+        <pre>{`msk add --label personal --region ${region.id}${region.workspaceOnly ? ' --workspace llm-…' : ''}`}</pre>
       </section>
     );
   }
@@ -40,7 +40,7 @@ export function KeysView() {
             <code className="key-masked">{key.masked}</code>
             <span className="key-meta">
               {key.workspaceId === 'default' ? 'default workspace' : key.workspaceId}
-              {key.kind === 'plan' ? ' · Coding Plan' : ''}
+              {key.plan === 'payg' ? '' : ` · ${key.planName}`}
             </span>
             {key.active && <span className="badge">active</span>}
           </li>
