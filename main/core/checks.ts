@@ -6,7 +6,7 @@ import type { CheckStatus, Config, KeyRecord, LastCheck } from './config-schema.
 import { MskError } from './errors.js';
 import { parseKey, shapeOf } from './keys.js';
 import type { ClientOptions, ModelStudioClient } from './model-studio-client.js';
-import { DEFAULT_WORKSPACE_ID, type Plan, type RegionFacts, type RegionId } from './model-studio.js';
+import type { Plan, RegionFacts, RegionId } from './model-studio.js';
 import {
   type Endpoints,
   endpointsOfFamily,
@@ -15,6 +15,7 @@ import {
   placementsFor,
   planName,
   requireRegion,
+  requireWorkspaceId,
 } from './regions.js';
 import { resolveKey } from './vault.js';
 import { clientFor, endpointsForKey, type Services } from './services.js';
@@ -66,9 +67,13 @@ export interface Detection {
   /** `unverified` when the place was inferred, not confirmed (the Coding Plan cannot be asked). */
   status: CheckStatus;
   message: string;
+  /** What the owner said besides accepting the key (quota, arrears, …); null for a plain ok. */
+  detail: string | null;
 }
 
 export const DEFAULT_CONCURRENCY = 4;
+/** Errors that concern one key only: `checkAll` reports the key and goes on. */
+const KEY_LOCAL_ERRORS = new Set<string>(['secret-missing', 'plan-unavailable', 'workspace-required']);
 /** A Retry-After longer than this is not waited for: the check reports `rate-limited`. */
 export const MAX_RETRY_AFTER_SECONDS = 30;
 
@@ -123,13 +128,17 @@ export class Checks {
       while (next < records.length && !options.signal?.aborted) {
         const index = next++;
         const record = records[index] as KeyRecord;
-        const secret = await this.services.vault.secretOf(record).catch((error: unknown) => {
-          // One lost item must not sink the run; a locked or absent keychain does (it is all of them).
-          if (!(error instanceof MskError && error.code === 'secret-missing')) throw error;
+        // One key that cannot be checked (its item lost, its plan without an endpoint where it
+        // is filed) must not sink the run; a locked or absent keychain does (it is all of them).
+        let secret: string;
+        try {
+          endpointsForKey(this.services.environment, config, record);
+          secret = await this.services.vault.secretOf(record);
+        } catch (error) {
+          if (!(error instanceof MskError && KEY_LOCAL_ERRORS.has(error.code))) throw error;
           unchecked.push({ keyId: record.id, label: record.label, message: error.message });
-          return undefined;
-        });
-        if (secret === undefined) continue;
+          continue;
+        }
         const result = await this.checkKey(client, config, record, secret, options.signal);
         if (result === undefined) return;
         results[index] = result;
@@ -151,9 +160,9 @@ export class Checks {
    */
   async detect(input: string, hints: DetectionHints = {}, signal?: AbortSignal): Promise<Detection> {
     const { secret, plans } = parseKey(input);
-    const config = await this.services.config.read();
     const regions = hints.regionId === undefined ? undefined : [requireRegion(hints.regionId)];
-    const workspaceId = hints.workspaceId ?? DEFAULT_WORKSPACE_ID;
+    const workspaceId = requireWorkspaceId(hints.workspaceId);
+    const config = await this.services.config.read();
     const candidatePlans = hints.plan ? [hints.plan] : plans;
     const places = placementsFor(candidatePlans, workspaceId, regions);
     // Only a named region can leave nothing to ask; the catalog says why for each plan.
@@ -162,11 +171,13 @@ export class Checks {
     const owner = answers.find((answer) => acceptsKey(answer.classification.status));
     if (owner) {
       const { plan, region } = owner.placement;
+      const status = owner.classification.status as CheckStatus;
       return {
         plan,
         regionId: region.id,
-        status: owner.classification.status as CheckStatus,
+        status,
         message: `The key belongs to ${region.name} (${planName(plan)}).`,
+        detail: status === 'ok' ? null : owner.classification.message,
       };
     }
     if (answers.some((answer) => answer.classification.status === 'cancelled')) {
@@ -175,24 +186,26 @@ export class Checks {
     // The Coding Plan may turn non-agents away before or after it looks at the key: a single
     // such answer where every other place said 401 names the place either way.
     const unverified = answers.filter((answer) => answer.classification.status === 'unverified');
+    const refused = answers.filter((answer) => answer.classification.status === 'invalid-key');
     const [only] = unverified;
-    if (only && unverified.length === 1) {
+    if (only && unverified.length === 1 && refused.length === answers.length - 1) {
       return {
         plan: only.placement.plan,
         regionId: only.placement.region.id,
         status: 'unverified',
-        message: `Taken as a ${planName(only.placement.plan)} key of ${only.placement.region.name}: ${only.classification.message}`,
+        message: `Taken as a ${planName(only.placement.plan)} key of ${only.placement.region.name}.`,
+        detail: only.classification.message,
       };
     }
-    if (unverified.length > 0) {
+    const unreachable = answers.filter(({ classification }) =>
+      ['network', 'timeout', 'server-error'].includes(classification.status),
+    );
+    if (unverified.length > 0 && unreachable.length === 0) {
       throw new MskError(
         'region-required',
         `This looks like a Coding Plan key: no other plan knows it, and the Coding Plan answers coding agents only, so its region cannot be asked. Say where it was created: ${unverified.map(({ placement }) => `${placement.region.aliases[0]} (${placement.region.name})`).join(' or ')}.`,
       );
     }
-    const unreachable = answers.filter(({ classification }) =>
-      ['network', 'timeout', 'server-error'].includes(classification.status),
-    );
     if (unreachable.length > 0) {
       throw new MskError(
         'network',
@@ -224,7 +237,8 @@ export class Checks {
       }
     }
     let suggestion: Placement | undefined;
-    if (classification.status === 'invalid-key') {
+    // A 401, or a Coding Plan that would not answer: the key may well live elsewhere.
+    if (classification.status === 'invalid-key' || classification.status === 'unverified') {
       const plans = [...new Set([record.plan, ...shapeOf(secret).plans])];
       const elsewhere = placementsFor(plans, record.workspaceId).filter(
         (place) => !(place.plan === record.plan && place.region.id === record.regionId),

@@ -11,16 +11,18 @@ const MIGRATIONS: Readonly<Record<number, (config: Json) => Json>> = {
   1: (config) => ({
     ...config,
     schemaVersion: 2,
-    keys: arrayOf(config.keys).map((key) => {
+    keys: eachObject(config.keys, (key) => {
       const { kind, lastCheck, ...rest } = key;
-      const check = typeof lastCheck === 'object' && lastCheck !== null ? (lastCheck as Json) : undefined;
+      if (kind !== 'standard' && kind !== 'plan') return key; // left for the schema to report
       return {
         ...rest,
         plan: kind === 'plan' ? 'coding' : 'payg',
         shape: kind === 'plan' ? 'plan' : 'classic',
-        ...(check && {
+        ...(lastCheck !== undefined && {
           // 'plan-key' meant "a Coding Plan key on the general API": another plan's endpoint.
-          lastCheck: check.status === 'plan-key' ? { ...check, status: 'wrong-plan' } : check,
+          lastCheck: eachObject([lastCheck], (check) =>
+            check.status === 'plan-key' ? { ...check, status: 'wrong-plan' } : check,
+          )[0],
         }),
       };
     }),
@@ -49,5 +51,15 @@ export function migrate(json: unknown): Migration {
   return { kind: 'migrated', config, from: version };
 }
 
-const arrayOf = (value: unknown): Json[] =>
-  Array.isArray(value) ? value.filter((item): item is Json => typeof item === 'object' && item !== null) : [];
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Upgrades the objects of a list. Anything not shaped as expected (not a list, an entry that is
+ * not an object) passes through untouched, so the schema reports the file as damaged instead of
+ * the upgrade quietly dropping what it did not understand.
+ */
+function eachObject(list: unknown, upgrade: (item: Json) => Json): unknown[] {
+  if (!Array.isArray(list)) return list as unknown[];
+  return list.map((item) => (isObject(item) ? upgrade(item) : item));
+}

@@ -42,9 +42,12 @@ export function parseKey(input: string): ParsedKey {
     );
   }
   if (!secret.startsWith(KEY_FORMAT.prefix)) {
+    const first = [...secret][0] ?? '';
+    // An invisible character or a smart quote picked up while copying is worth naming.
+    const why = /^[\x21-\x7e]$/.test(first) ? '' : ` (it begins with ${describeCharacter(first)})`;
     throw new MskError(
       'invalid-key',
-      'That does not look like a Model Studio API key: keys start with sk- (sk-…, sk-ws-…, or sk-sp-… for a Coding or Token Plan).',
+      `That does not look like a Model Studio API key${why}: keys start with sk- (sk-…, sk-ws-…, or sk-sp-… for a Coding or Token Plan).`,
     );
   }
   const body = secret.slice(KEY_FORMAT.prefix.length);

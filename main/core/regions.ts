@@ -11,6 +11,7 @@ import {
   REGIONS,
   type RegionFacts,
   type RegionId,
+  WORKSPACE_ID_PATTERN,
   WORKSPACE_ID_PLACEHOLDER,
 } from './model-studio.js';
 
@@ -77,6 +78,21 @@ export function requirePlan(nameOrAlias: string): PlanFacts {
 
 export const planName = (plan: Plan): string => PLANS[plan].name;
 
+/**
+ * `default` or a console workspace id (llm-…). Checked before any URL is built from it: the id
+ * becomes part of a host name, and a key is sent there.
+ */
+export function requireWorkspaceId(input: string | undefined): string {
+  const workspaceId = input?.trim() || DEFAULT_WORKSPACE_ID;
+  if (workspaceId !== DEFAULT_WORKSPACE_ID && !WORKSPACE_ID_PATTERN.test(workspaceId)) {
+    throw new MskError(
+      'invalid-input',
+      `'${workspaceId}' is not a workspace id: use 'default' or the id shown in the console (llm-…).`,
+    );
+  }
+  return workspaceId;
+}
+
 /** The regions where a plan has an endpoint. */
 export const regionsOfPlan = (plan: Plan): RegionFacts[] =>
   REGIONS.filter((region) => PLAN_HOME_FAMILIES[plan].some((family) => region.origins[family]));
@@ -102,7 +118,7 @@ export function parseEndpointOverrides(json: string | undefined): EndpointOverri
     if (!isOverrideKey(key)) {
       throw new MskError(
         'invalid-input',
-        `MSK_ENDPOINT_OVERRIDES: '${key}' is neither a region id (${REGIONS.map((region) => region.id).join(', ')}) nor <family>:<region id> with a family of ${Object.keys(ENDPOINT_FAMILIES).join(', ')}.`,
+        `MSK_ENDPOINT_OVERRIDES: '${key}' is neither a region id (${REGIONS.map((region) => region.id).join(', ')}) nor <family>:<region id> for a host the region has (families: ${Object.keys(ENDPOINT_FAMILIES).join(', ')}; 'msk regions --all' lists them).`,
       );
     }
     if (typeof prefix !== 'string' || !isHttpUrl(prefix.replaceAll(WORKSPACE_ID_PLACEHOLDER, 'w'))) {
@@ -120,7 +136,10 @@ function isOverrideKey(key: string): boolean {
   const [first, second, ...rest] = key.split(':');
   if (rest.length > 0 || first === undefined) return false;
   if (second === undefined) return REGIONS.some((region) => region.id === first);
-  return Object.hasOwn(ENDPOINT_FAMILIES, first) && REGIONS.some((region) => region.id === second);
+  // Only a host the region has: `trial:us-east-1` would be silently ignored.
+  return REGIONS.some(
+    (region) => region.id === second && region.origins[first as EndpointFamily] !== undefined,
+  );
 }
 
 export function isHttpUrl(value: string): boolean {
@@ -197,7 +216,9 @@ export function endpointsOfFamily(
   if (origin === undefined) {
     throw new MskError('plan-unavailable', `${region.name} has no ${ENDPOINT_FAMILIES[family].description}.`);
   }
-  const prefix = origin.replaceAll(WORKSPACE_ID_PLACEHOLDER, request.workspaceId ?? DEFAULT_WORKSPACE_ID);
+  const prefix = origin.includes(WORKSPACE_ID_PLACEHOLDER)
+    ? origin.replaceAll(WORKSPACE_ID_PLACEHOLDER, workspaceIdForHost(request.workspaceId))
+    : origin;
   const { paths } = ENDPOINT_FAMILIES[family];
   return {
     family,
@@ -206,6 +227,10 @@ export function endpointsOfFamily(
     anthropic: prefix + paths.anthropic,
   };
 }
+
+/** The catalog lists workspace hosts with the placeholder kept; anything else must be a real id. */
+const workspaceIdForHost = (workspaceId: string | undefined): string =>
+  workspaceId === WORKSPACE_ID_PLACEHOLDER ? workspaceId : requireWorkspaceId(workspaceId);
 
 export interface Placement {
   plan: Plan;

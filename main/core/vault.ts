@@ -6,14 +6,8 @@ import type { Config, KeyRecord, LastCheck } from './config-schema.js';
 import type { ConfigStore } from './config-store.js';
 import { MskError } from './errors.js';
 import { fingerprintOf, parseKey } from './keys.js';
-import {
-  ACCOUNT_ID_PATTERN,
-  DEFAULT_WORKSPACE_ID,
-  LIMITS,
-  type Plan,
-  WORKSPACE_ID_PATTERN,
-} from './model-studio.js';
-import { homeFamily, planName, regionName, requireRegion } from './regions.js';
+import { ACCOUNT_ID_PATTERN, LIMITS, type Plan } from './model-studio.js';
+import { homeFamily, planName, regionName, requireRegion, requireWorkspaceId } from './regions.js';
 import type { SecretStore } from './secret-store.js';
 
 export interface NewKey {
@@ -110,13 +104,18 @@ export class Vault {
         );
         record.label = label;
       }
-      const fields = normaliseFields({
-        regionId: edit.regionId ?? record.regionId,
-        plan: edit.plan ?? record.plan,
-        workspaceId: edit.workspaceId ?? record.workspaceId,
-        accountId: edit.accountId === null ? undefined : (edit.accountId ?? record.accountId),
-        ramUser: edit.ramUser === null ? undefined : (edit.ramUser ?? record.ramUser),
-      });
+      // A record an upgrade left where its plan has no endpoint can still be renamed.
+      const moving = edit.regionId !== undefined || edit.plan !== undefined || edit.workspaceId !== undefined;
+      const fields = normaliseFields(
+        {
+          regionId: edit.regionId ?? record.regionId,
+          plan: edit.plan ?? record.plan,
+          workspaceId: edit.workspaceId ?? record.workspaceId,
+          accountId: edit.accountId === null ? undefined : (edit.accountId ?? record.accountId),
+          ramUser: edit.ramUser === null ? undefined : (edit.ramUser ?? record.ramUser),
+        },
+        moving,
+      );
       if (fields.regionId !== record.regionId) {
         handOverActive(draft, record);
         draft.settings.activeKeyByRegion[fields.regionId] ??= record.id;
@@ -226,22 +225,19 @@ function assertLabelFree(keys: KeyRecord[], label: string): void {
 type KeyFields = Pick<KeyRecord, 'regionId' | 'plan' | 'workspaceId' | 'accountId' | 'ramUser'>;
 
 /** Checks a key's place: a known region where its plan has an endpoint, a well-formed workspace id. */
-function normaliseFields(input: {
-  regionId: string;
-  plan: Plan;
-  workspaceId?: string | undefined;
-  accountId?: string | undefined;
-  ramUser?: string | undefined;
-}): KeyFields {
+function normaliseFields(
+  input: {
+    regionId: string;
+    plan: Plan;
+    workspaceId?: string | undefined;
+    accountId?: string | undefined;
+    ramUser?: string | undefined;
+  },
+  checkPlace = true,
+): KeyFields {
   const region = requireRegion(input.regionId);
-  const workspaceId = input.workspaceId?.trim() || DEFAULT_WORKSPACE_ID;
-  if (workspaceId !== DEFAULT_WORKSPACE_ID && !WORKSPACE_ID_PATTERN.test(workspaceId)) {
-    throw new MskError(
-      'invalid-input',
-      `'${workspaceId}' is not a workspace id: use 'default' or the id shown in the console (llm-…).`,
-    );
-  }
-  homeFamily(region, input.plan, workspaceId, false);
+  const workspaceId = requireWorkspaceId(input.workspaceId);
+  if (checkPlace) homeFamily(region, input.plan, workspaceId, false);
   const accountId = input.accountId?.trim() || undefined;
   if (accountId !== undefined && !ACCOUNT_ID_PATTERN.test(accountId)) {
     throw new MskError(

@@ -214,6 +214,17 @@ describe('check', () => {
     });
   });
 
+  it('finds a Token Plan key filed as Coding Plan even when the Coding Plan will not answer', async () => {
+    freshServices();
+    server.codingAgentsOnly = true;
+    await storedKey('p', 'sg', 'ap-southeast-1', { plan: 'token' }, fakeKey('plan'));
+    expect(await new Checks(services, checksOptions).check('p')).toMatchObject({
+      status: 'wrong-plan',
+      suggestedPlan: 'token',
+      suggestedRegionId: 'ap-southeast-1',
+    });
+  });
+
   it('uses the workspace domain when the settings say so, and hears another workspace’s refusal', async () => {
     freshServices();
     const secret = await storedKey(
@@ -362,6 +373,27 @@ describe('checkAll', () => {
     expect(outcome.cancelled).toBe(false);
   });
 
+  it('reports a key filed where its plan has no endpoint (an upgraded file), checks the others, and lets it be renamed', async () => {
+    freshServices();
+    await storedKey('a', 'sg', 'ap-southeast-1');
+    await storedKey('hk-plan', 'cn', 'cn-beijing', { plan: 'coding' }, fakeKey('plan'));
+    // Schema 1 allowed a plan key in any region; the upgrade keeps it where it was.
+    await services.config.update((draft) => {
+      const record = draft.keys.find((key) => key.label === 'hk-plan');
+      if (record) record.regionId = 'cn-hongkong';
+    });
+    const outcome = await new Checks(services, checksOptions).checkAll();
+    expect(outcome.results.map((result) => [result.label, result.status])).toEqual([['a', 'ok']]);
+    expect(outcome.unchecked).toEqual([
+      expect.objectContaining({
+        label: 'hk-plan',
+        message: expect.stringMatching(/Coding Plan has no endpoint in China \(Hong Kong\)/),
+      }),
+    ]);
+    expect((await services.vault.rename('hk-plan', 'old-plan')).label).toBe('old-plan');
+    expect((await services.vault.edit('old-plan', { regionId: 'cn' })).regionId).toBe('cn-beijing');
+  });
+
   it('stops when cancelled, and records only what finished', async () => {
     freshServices();
     for (let index = 0; index < 8; index++) await storedKey(`k${index}`, 'sg', 'ap-southeast-1');
@@ -388,6 +420,7 @@ describe('detect', () => {
       regionId: 'cn-hongkong',
       status: 'ok',
       message: 'The key belongs to China (Hong Kong) (Pay-as-you-go).',
+      detail: null,
     });
     expect(server.requests).toHaveLength(4);
   });
@@ -458,6 +491,41 @@ describe('detect', () => {
       plan: 'coding',
       regionId: 'cn-beijing',
       status: 'unverified',
+    });
+  });
+
+  it('takes the Coding Plan’s word only when every other place refused the key', async () => {
+    const dead = await unreachable();
+    freshServices({
+      ...server.overrides,
+      'token:ap-southeast-1': dead['token:ap-southeast-1'] ?? '',
+      'token:cn-beijing': dead['token:cn-beijing'] ?? '',
+    });
+    server.codingAgentsOnly = true;
+    await expect(new Checks(services).detect(fakeKey('plan'), { regionId: 'sg' })).rejects.toMatchObject({
+      code: 'network',
+      message: expect.stringMatching(/the Token Plan in Singapore: Could not reach/),
+    });
+  });
+
+  it('checks the workspace id before it becomes part of a host name, sending nothing', async () => {
+    freshServices();
+    for (const workspaceId of ['evil.example/#', 'llm-ok.evil.example', 'LLM-ABCD']) {
+      await expect(new Checks(services).detect(fakeKey(), { workspaceId })).rejects.toMatchObject({
+        code: 'invalid-input',
+        message: expect.stringMatching(/is not a workspace id/),
+      });
+    }
+    expect(server.requests).toEqual([]);
+  });
+
+  it('passes on what the owner said besides accepting the key', async () => {
+    freshServices();
+    const secret = fakeKey();
+    server.addKey('cn-beijing', secret, 'arrears');
+    expect(await new Checks(services).detect(secret)).toMatchObject({
+      status: 'arrears',
+      detail: expect.stringMatching(/in arrears/),
     });
   });
 

@@ -19,6 +19,7 @@ describe.runIf(keychain)('msk checks', () => {
   afterEach(() => {
     home?.remove();
     server.fault = undefined;
+    server.codingAgentsOnly = false;
     server.requests.length = 0;
   });
 
@@ -91,7 +92,7 @@ describe.runIf(keychain)('msk checks', () => {
     const run = await home.run(['check', '--all', '--json']);
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toEqual([expect.objectContaining({ label: 'kept', status: 'ok' })]);
-    expect(run.stderr).toMatch(/^msk: not checked: The keychain has no secret for 'lost'/);
+    expect(run.stderr).toMatch(/^msk: 'lost' not checked: The keychain has no secret for 'lost'/);
   });
 
   it('checks the active key by default', async () => {
@@ -154,7 +155,9 @@ describe.runIf(keychain)('msk checks', () => {
     expect(await home.run(['detect'], { input: secret })).toMatchObject({
       code: 0,
       stdout: 'us-east-1\n',
-      stderr: 'The key belongs to US (Virginia) (Pay-as-you-go).\n',
+      stderr: expect.stringMatching(
+        /^The key belongs to US \(Virginia\) \(Pay-as-you-go\)\.\nwarning: The key is valid, but the account's quota .*\n$/,
+      ),
     });
     const token = fakeKey('plan');
     server.addKey('cn-beijing', token, { plan: 'token' });
@@ -172,6 +175,7 @@ describe.runIf(keychain)('msk checks', () => {
       regionId: 'cn-beijing',
       status: 'ok',
       message: 'The key belongs to China (Beijing) (Token Plan).',
+      detail: null,
     });
     expect((await home.run(['detect'], { input: 'st-0123456789abcdef' })).stderr).toMatch(
       /^msk: That is a temporary key/,
@@ -212,6 +216,50 @@ describe.runIf(keychain)('msk checks', () => {
       "Moved 'misfiled' to China (Beijing) (Token Plan).\n",
     );
     expect((await home.run(['check', 'misfiled'])).code).toBe(0);
+  });
+
+  it('does not fail a check the Coding Plan would not answer, and says why', async () => {
+    newHome();
+    const coding = fakeKey('plan');
+    server.addKey('cn-beijing', coding, { plan: 'coding' });
+    await home.run(['add', '-l', 'coding', '-r', 'cn', '--plan', 'coding'], { input: coding });
+    server.codingAgentsOnly = true;
+    const run = await home.run(['check', 'coding', '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([
+      expect.objectContaining({
+        status: 'unverified',
+        httpStatus: 405,
+        message: expect.stringMatching(/coding agents only/),
+      }),
+    ]);
+  });
+
+  it('moves a key to Tokyo with the workspace id Tokyo needs', async () => {
+    newHome();
+    const secret = fakeKey('workspace');
+    server.addKey('ap-northeast-1', secret, { workspaceId: 'llm-tokyo123' });
+    await home.run(['add', '-l', 'k', '-r', 'sg'], { input: secret });
+    const without = await home.run(['move', 'k', 'jp']);
+    expect(without).toMatchObject({ code: 1 });
+    expect(without.stderr).toMatch(/^msk: Japan \(Tokyo\) is reached only through workspace domains/);
+    expect((await home.run(['move', 'k', 'jp', '--workspace', 'llm-tokyo123'])).stderr).toBe(
+      "Moved 'k' to Japan (Tokyo) (Pay-as-you-go).\n",
+    );
+    expect(JSON.parse((await home.run(['check', 'k', '--json'])).stdout)).toEqual([
+      expect.objectContaining({ status: 'ok' }),
+    ]);
+  });
+
+  it('warns about what the owner said when add detects the region', async () => {
+    newHome();
+    const secret = fakeKey();
+    server.addKey('us-east-1', secret, 'arrears');
+    const added = await home.run(['add', '-l', 'owing'], { input: secret });
+    expect(added.code).toBe(0);
+    expect(added.stderr).toMatch(
+      /^Detected US \(Virginia\) \(Pay-as-you-go\)\.\nwarning: The key is valid, but the account is in arrears/,
+    );
   });
 
   it('stores a plan key with a region even when nothing answers for its plan, and says so', async () => {

@@ -100,6 +100,36 @@ describe('ConfigStore', () => {
     expect(readFileSync(store.backupFile, 'utf8')).toBe(v1);
   });
 
+  it.each([
+    ['keys that are not a list', { keys: 'oops' }, /is damaged \(keys:/],
+    ['a key that is not an object', { keys: [42] }, /is damaged \(keys\.0:/],
+    [
+      'a key without its kind',
+      {
+        keys: [
+          {
+            id: '0b6d7e0e-2f41-4c63-9d56-5b8f2a0c1e11',
+            label: 'x',
+            regionId: 'sg',
+            fingerprint: 'abcd',
+            createdAt: '2026-11-20T09:00:00.000Z',
+          },
+        ],
+      },
+      /is damaged \(keys\.0\.plan/,
+    ],
+  ])(
+    'reports a schema 1 file with %s as damaged instead of upgrading it into an empty one',
+    async (_name, content, message) => {
+      const store = new ConfigStore(directory());
+      const text = JSON.stringify({ schemaVersion: 1, ...content });
+      writeFileSync(store.file, text);
+      await expect(store.read()).rejects.toThrow(message);
+      await expect(store.update(() => undefined)).rejects.toThrow(message);
+      expect(readFileSync(store.file, 'utf8')).toBe(text);
+    },
+  );
+
   it('mentions the backup in the damage report', async () => {
     const store = new ConfigStore(directory());
     writeFileSync(store.file, '{');

@@ -72,11 +72,25 @@ describe('parseKey', () => {
     expect(() => parseKey(input)).toThrow(message);
   });
 
-  it('never repeats the value it refuses', () => {
-    const secretish = 'sk-0123456789abcdef#SECRETPART0123456789';
-    expect(() => parseKey(secretish)).toThrow(
-      expect.objectContaining({ message: expect.not.stringContaining('SECRETPART') }),
-    );
+  it('names an invisible character or a smart quote at the start', () => {
+    expect(() => parseKey(`\u200b${typical}`)).toThrow(/begins with a non-ASCII character \(U\+200B\)/);
+    expect(() => parseKey(`\u201c${typical}\u201d`)).toThrow(/begins with a non-ASCII character \(U\+201C\)/);
+  });
+
+  it('never repeats the value it refuses, whatever is wrong with it', () => {
+    const part = 'SECRETPART0123456789';
+    for (const input of [
+      `sk-0123456789abcdef#${part}`,
+      `sk-${part}\u200b`,
+      `sk-${part} sk-${part}`,
+      `xk-${part}`,
+      `st-${part}`,
+      `sk-${part}${'x'.repeat(600)}`,
+    ]) {
+      expect(() => parseKey(input)).toThrow(
+        expect.objectContaining({ message: expect.not.stringContaining(part) }),
+      );
+    }
   });
 });
 

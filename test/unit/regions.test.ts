@@ -249,6 +249,7 @@ describe('parseEndpointOverrides', () => {
     ['{"cn-beijing": "ftp://x"}', /must be an http\(s\) URL/],
     ['{"cn-shanghai": "http://x"}', /'cn-shanghai' is neither a region id .* nor <family>:<region id>/],
     ['{"gold:cn-beijing": "http://x"}', /'gold:cn-beijing' is neither/],
+    ['{"trial:us-east-1": "http://x"}', /'trial:us-east-1' is neither .* for a host the region has/],
   ])('refuses %s instead of silently using the real service', (json, message) => {
     expect(() => parseEndpointOverrides(json)).toThrow(message);
   });

@@ -7,7 +7,7 @@ import { explainShape, parseKey } from '../../core/keys.js';
 import { planName, regionName, requirePlan, requireRegion } from '../../core/regions.js';
 import { chooseKey } from '../../core/settings.js';
 import { core } from '../context.js';
-import { print, printJson, say, table } from '../output.js';
+import { print, printJson, say, table, warn } from '../output.js';
 import { readSecret } from '../read-secret.js';
 import { positiveInteger } from '../parse.js';
 
@@ -75,11 +75,15 @@ export function registerCheckCommands(program: Command): void {
           );
         }
       }
-      for (const key of unchecked) say(`msk: not checked: ${key.message}`);
+      for (const key of unchecked) say(`msk: '${key.label}' not checked: ${key.message}`);
       if (cancelled) {
         say(`Cancelled after ${results.length} of ${keyIds.length} keys.`);
         process.exitCode = 130;
-      } else if (unchecked.length > 0 || results.some((result) => result.status !== 'ok')) {
+        // `unverified` is no failure: the Coding Plan just would not answer a non-agent.
+      } else if (
+        unchecked.length > 0 ||
+        results.some((result) => !['ok', 'unverified'].includes(result.status))
+      ) {
         process.exitCode = 1;
       }
     });
@@ -104,6 +108,7 @@ export function registerCheckCommands(program: Command): void {
       print(detection.regionId);
       if (explanation) say(explanation);
       say(detection.message);
+      if (detection.detail) warn(detection.detail);
     });
 
   program
@@ -114,10 +119,15 @@ export function registerCheckCommands(program: Command): void {
     .argument('<key>', 'label or id')
     .argument('<region>', 'region id or alias: sg, us, cn, hk, jp, de')
     .option('-p, --plan <plan>', 'also change its plan: payg, coding or token')
-    .action(async (reference: string, region: string, options: { plan?: string }) => {
+    .option(
+      '-w, --workspace <id>',
+      "also set its workspace: 'default' or llm-… (Tokyo and Frankfurt need one)",
+    )
+    .action(async (reference: string, region: string, options: { plan?: string; workspace?: string }) => {
       const record = await core().vault.edit(reference, {
         regionId: requireRegion(region).id,
         ...(options.plan !== undefined && { plan: requirePlan(options.plan).id }),
+        ...(options.workspace !== undefined && { workspaceId: options.workspace }),
       });
       say(`Moved '${record.label}' to ${regionName(record.regionId)} (${planName(record.plan)}).`);
     });

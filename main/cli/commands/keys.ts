@@ -179,8 +179,8 @@ async function placeForAdd(
   if (hints.regionId !== undefined && plan !== undefined) return { regionId: hints.regionId, plan };
   try {
     const detection = await new Checks(services).detect(parsed.secret, hints);
-    if (detection.status === 'unverified') warn(detection.message);
-    else say(`Detected ${regionName(detection.regionId)} (${planName(detection.plan)}).`);
+    say(`Detected ${regionName(detection.regionId)} (${planName(detection.plan)}).`);
+    if (detection.detail) warn(detection.detail);
     return { regionId: detection.regionId, plan: detection.plan };
   } catch (error) {
     const unanswered = isMskError(error) && (error.code === 'invalid-key' || error.code === 'network');

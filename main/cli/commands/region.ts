@@ -48,9 +48,10 @@ export function registerRegionCommands(program: Command): void {
             ]),
           ),
         );
-        return say(
-          `Source: ${SOURCES.baseUrls.title} (updated ${SOURCES.baseUrls.updated}), ${SOURCES.baseUrls.url}`,
-        );
+        for (const source of Object.values(SOURCES)) {
+          say(`Source: ${source.title} (updated ${source.updated}), ${source.url}`);
+        }
+        return;
       }
       const rows = REGIONS.map((region) => {
         const here = endpoints.filter((endpoint) => endpoint.regionId === region.id);
