@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Checks, type ChecksOptions } from '../../main/core/checks.js';
+import { ModelStudioClient } from '../../main/core/model-studio-client.js';
+import { endpointCatalog } from '../../main/core/regions.js';
 import { createServices, type Services } from '../../main/core/services.js';
 import { mintTemporaryKey } from '../../main/core/temporary-keys.js';
 import type { Plan } from '../../main/core/model-studio.js';
@@ -267,6 +269,24 @@ describe('check', () => {
       suggestedRegionId: 'eu-central-1',
       suggestedPlan: null,
     });
+  });
+
+  it('lists a trial domain that takes any pay-as-you-go key of its region', async () => {
+    freshServices();
+    const sg = fakeKey('workspace');
+    server.addKey('ap-southeast-1', sg, { workspaceId: 'llm-abcd1234' });
+    const trial = (regionId: string) =>
+      endpointCatalog({ environmentOverrides: server.overrides }).find(
+        (endpoint) => endpoint.family === 'trial' && endpoint.regionId === regionId,
+      );
+    const client = new ModelStudioClient();
+    const models = await client.get(`${trial('ap-southeast-1')?.compatible}/models`, sg);
+    expect(models).toMatchObject({ kind: 'http', status: 200 });
+    expect(await client.get(`${trial('cn-beijing')?.compatible}/models`, sg)).toMatchObject({ status: 401 });
+    expect(server.requests.map((request) => `${request.family}:${request.regionId}`)).toEqual([
+      'trial:ap-southeast-1',
+      'trial:cn-beijing',
+    ]);
   });
 
   it('never treats the trial domain as where a key lives', async () => {
