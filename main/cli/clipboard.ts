@@ -2,17 +2,20 @@
 // process waits, then clears the clipboard only if it still holds the secret.
 import { spawn } from 'node:child_process';
 import { type Command, Option } from 'commander';
+import type { KeyClipboard } from '../core/actions/clipboard.js';
 import { clearIfUnchanged } from '../core/clipboard-guard.js';
 import { digestOf } from '../core/keys.js';
 import { systemClipboard } from '../core/system-clipboard.js';
 
 const CLEAR_COMMAND = '_clear-clipboard';
 
-/** Copies `secret`; with `clearAfterSeconds` > 0, starts the clearer. */
-export async function copyWithAutoClear(secret: string, clearAfterSeconds: number): Promise<void> {
-  await systemClipboard().writeText(secret);
-  if (clearAfterSeconds > 0) startClearer(clearAfterSeconds, digestOf(secret));
-}
+/** The command line's clipboard: the system's, and a detached clearer when asked to clear. */
+export const cliClipboard: KeyClipboard = {
+  async copy(value, { clearAfterSeconds }) {
+    await systemClipboard().writeText(value);
+    if (clearAfterSeconds > 0) startClearer(clearAfterSeconds, digestOf(value));
+  },
+};
 
 /** The hidden command the clearer runs as. It is given only the digest of the secret, on stdin. */
 export function registerClipboardClearer(program: Command): void {

@@ -1,6 +1,7 @@
 // msk — Model Studio Keys on the command line. Same core, files and keychain items as the app.
 import { Command } from 'commander';
 import { isMskError, messageOf } from '../core/errors.js';
+import { renderError } from './messages.js';
 import { registerCheckCommands } from './commands/checks.js';
 import { registerCopyCommands } from './commands/copy.js';
 import { registerClipboardClearer } from './clipboard.js';
@@ -31,7 +32,7 @@ try {
   await buildProgram().parseAsync(process.argv);
 } catch (error) {
   // One line a person can act on; a stack trace only for what we did not foresee.
-  if (isMskError(error)) say(`msk: ${error.message}`);
+  if (isMskError(error)) say(`msk: ${renderError(error)}`);
   else say(`msk: unexpected error: ${messageOf(error)}`);
   // A command that cannot be started exits 127, as it would in a shell.
   process.exitCode = isMskError(error) && error.code === 'launch-failed' ? 127 : 1;

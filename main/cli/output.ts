@@ -1,4 +1,6 @@
 // How msk speaks: results on stdout (for pipes), messages and warnings on stderr.
+import type { Notice } from '../core/notices.js';
+import { renderNotice } from './messages.js';
 
 export const print = (text: string): void => {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -9,6 +11,9 @@ export const say = (text: string): void => {
 };
 
 export const warn = (text: string): void => say(`warning: ${text}`);
+
+export const warnAll = (notices: readonly Notice[]): void =>
+  notices.forEach((item) => warn(renderNotice(item)));
 
 export const printJson = (value: unknown): void => print(JSON.stringify(value, null, 2));
 

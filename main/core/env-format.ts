@@ -25,8 +25,9 @@ const powershellQuote = (value: string): string => `'${value.replaceAll("'", "''
 function cmdEscape(name: string, value: string): string {
   if (/[%"\r\n]/.test(value)) {
     throw new MskError(
-      'invalid-input',
-      `The value of ${name} contains %, a double quote or a line break, which cmd cannot take safely; use --shell powershell.`,
+      'unquotable-value',
+      `The value of ${name} contains %, a double quote or a line break, which cmd cannot take safely; PowerShell can.`,
+      { name, shell: 'cmd', alternative: 'powershell' },
     );
   }
   return value.replace(/[\^&|<>()]/g, '^$&');
@@ -42,8 +43,13 @@ function dotenvQuote(name: string, value: string): string {
   if (!/["\\\r]/.test(value)) return `"${value.replaceAll('\n', '\\n')}"`;
   if (!/[`\r\n]/.test(value)) return `\`${value}\``;
   throw new MskError(
-    'invalid-input',
-    `The value of ${name} cannot be written safely as dotenv; use --shell json.`,
+    'unquotable-value',
+    `The value of ${name} cannot be written safely as dotenv; JSON can.`,
+    {
+      name,
+      shell: 'dotenv',
+      alternative: 'json',
+    },
   );
 }
 

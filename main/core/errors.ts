@@ -1,5 +1,6 @@
-// Errors the user can act on. `code` is stable (IPC results, --json, tests); `message` is one
-// line that says what happened and what to do.
+// Errors the user can act on. `code` is stable (IPC results, --json, tests) and, with `params`,
+// lets each surface say it its own way: the CLI adds the command to run (cli/messages.ts), the
+// app a translated sentence. `message` is one plain line that names no surface's commands.
 
 export type ErrorCode =
   | 'invalid-input'
@@ -11,6 +12,7 @@ export type ErrorCode =
   | 'unknown-region'
   | 'unknown-tool'
   | 'unknown-shell'
+  | 'unquotable-value'
   | 'no-active-key'
   | 'region-required'
   | 'workspace-required'
@@ -25,12 +27,17 @@ export type ErrorCode =
   | 'network'
   | 'timeout'
   | 'service-refused'
+  | 'busy'
   | 'cancelled';
+
+/** What a message is about, for surfaces that word it themselves. JSON-safe. */
+export type Params = Readonly<Record<string, string | number | boolean | null | readonly string[]>>;
 
 export class MskError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly params: Params = {},
   ) {
     super(message);
     this.name = 'MskError';

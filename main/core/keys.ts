@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { MskError } from './errors.js';
 import { KEY_FORMAT, KEY_SHAPES, type KeyShape, type Plan, TEMPORARY_KEY } from './model-studio.js';
+import { type Notice, notice } from './notices.js';
 
 export interface ParsedKey {
   secret: string;
@@ -13,7 +14,7 @@ export interface ParsedKey {
   /** What the key is stored as when nobody says otherwise. */
   defaultPlan: Plan;
   /** Things worth telling the user that do not stop the key from being stored. */
-  warnings: string[];
+  notices: Notice[];
 }
 
 /**
@@ -71,7 +72,7 @@ export function parseKey(input: string): ParsedKey {
     shape: shape.id,
     plans: shape.plans,
     defaultPlan: shape.plans[0] ?? 'payg',
-    warnings: shape.id === 'unusual' && shape.explanation ? [shape.explanation] : [],
+    notices: shape.id === 'unusual' && shape.explanation ? [notice('unusual-shape', shape.explanation)] : [],
   };
 }
 

@@ -266,7 +266,7 @@ export const KEY_SHAPES: readonly KeyShapeFacts[] = [
     maskPrefix: 'sk-',
     test: () => true,
     explanation:
-      'This key has an unusual shape (not sk- + 32 characters, sk-ws-… or sk-sp-…); that is allowed: whether it works is for Model Studio to say (msk check).',
+      'This key has an unusual shape (not sk- + 32 characters, sk-ws-… or sk-sp-…); that is allowed: whether it works is for Model Studio to say.',
     plans: ['payg'],
   },
 ];

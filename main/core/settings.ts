@@ -34,14 +34,19 @@ export function activeKey(config: Config): KeyRecord {
   const id = activeKeyByRegion[activeRegionId];
   const record = config.keys.find((key) => key.id === id);
   if (record) return record;
-  const inRegion = config.keys.filter((key) => key.regionId === activeRegionId);
-  const advice =
+  const inRegion = config.keys.filter((key) => key.regionId === activeRegionId).map((key) => key.label);
+  const why =
     inRegion.length > 0
-      ? `run 'msk use <label>' to choose one of: ${inRegion.map((key) => key.label).join(', ')}`
+      ? `none of its keys (${inRegion.join(', ')}) is chosen as active`
       : config.keys.length > 0
-        ? `no key is stored for it; switch with 'msk region <region>' or name a key with --key`
-        : `no keys are stored yet; add one with 'msk add --label <name> --region <region>'`;
-  throw new MskError('no-active-key', `No active key in ${regionName(activeRegionId)}: ${advice}.`);
+        ? 'no key is stored for it'
+        : 'no keys are stored yet';
+  throw new MskError('no-active-key', `No active key in ${regionName(activeRegionId)}: ${why}.`, {
+    regionId: activeRegionId,
+    regionName: regionName(activeRegionId),
+    keysInRegion: inRegion,
+    keyCount: config.keys.length,
+  });
 }
 
 /** A named key, or the active one when no name is given. */

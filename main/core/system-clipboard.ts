@@ -80,10 +80,7 @@ export function systemClipboard(
       env.DISPLAY || env.WAYLAND_DISPLAY
         ? 'install xclip or xsel (X11), or wl-clipboard (Wayland)'
         : 'no graphical session was found (DISPLAY/WAYLAND_DISPLAY unset)';
-    throw new MskError(
-      'clipboard-unavailable',
-      `No clipboard is available: ${reason}. Use --print to write the key to stdout instead.`,
-    );
+    throw new MskError('clipboard-unavailable', `No clipboard is available: ${reason}.`);
   }
   return new SystemClipboard(commands);
 }

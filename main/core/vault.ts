@@ -8,6 +8,7 @@ import { MskError } from './errors.js';
 import { fingerprintOf, parseKey } from './keys.js';
 import { ACCOUNT_ID_PATTERN, LIMITS, type Plan } from './model-studio.js';
 import { homeFamily, planName, regionName, requireRegion, requireWorkspaceId } from './regions.js';
+import { type Notice, notice } from './notices.js';
 import type { SecretStore } from './secret-store.js';
 
 export interface NewKey {
@@ -34,7 +35,7 @@ export interface Added {
   record: KeyRecord;
   /** The key became the active key of its region (it is the first there). */
   active: boolean;
-  warnings: string[];
+  notices: Notice[];
 }
 
 const MAX_LABEL_LENGTH = 64;
@@ -89,7 +90,7 @@ export class Vault {
     return {
       record,
       active,
-      warnings: [...parsed.warnings, ...planWarnings(parsed.plans, record), ...limitWarnings(before, record)],
+      notices: [...parsed.notices, ...planNotices(parsed.plans, record), ...limitNotices(before, record)],
     };
   }
 
@@ -154,7 +155,8 @@ export class Vault {
     if (secret === null) {
       throw new MskError(
         'secret-missing',
-        `The keychain has no secret for '${record.label}' (item ${record.id}): it was deleted outside Model Studio Keys. If you still have the key, run 'msk remove ${record.id} --yes' and add it again.`,
+        `The keychain has no secret for '${record.label}' (item ${record.id}): it was deleted outside Model Studio Keys.`,
+        { label: record.label, keyId: record.id },
       );
     }
     return secret;
@@ -204,7 +206,7 @@ export function resolveKey(keys: KeyRecord[], reference: string): KeyRecord {
 
 function normaliseLabel(label: string): string {
   const trimmed = label.trim();
-  if (trimmed === '') throw new MskError('invalid-input', 'A key needs a label, e.g. --label personal.');
+  if (trimmed === '') throw new MskError('invalid-input', 'A key needs a label, such as "personal".');
   if (trimmed.length > MAX_LABEL_LENGTH) {
     throw new MskError('invalid-input', `A label is at most ${MAX_LABEL_LENGTH} characters.`);
   }
@@ -265,16 +267,20 @@ function handOverActive(draft: Config, leaving: KeyRecord): void {
 }
 
 /** A key stored under a plan its shape does not suggest: allowed (probing decides), but said. */
-function planWarnings(plans: readonly Plan[], record: KeyRecord): string[] {
+function planNotices(plans: readonly Plan[], record: KeyRecord): Notice[] {
   if (plans.includes(record.plan)) return [];
   return [
-    `Stored as a ${planName(record.plan)} key, although keys of this shape usually belong to the ${plans.map(planName).join(' or ')}; run 'msk check ${record.label}' to be sure.`,
+    notice(
+      'plan-mismatch',
+      `Stored as a ${planName(record.plan)} key, although keys of this shape usually belong to the ${plans.map(planName).join(' or ')}.`,
+      { label: record.label, plan: record.plan, usualPlans: plans },
+    ),
   ];
 }
 
 /** The seed's soft limits, as warnings: Alibaba has raised them before. */
-function limitWarnings(before: Config, added: KeyRecord): string[] {
-  const warnings: string[] = [];
+function limitNotices(before: Config, added: KeyRecord): Notice[] {
+  const notices: Notice[] = [];
   const sameWorkspace = before.keys.filter(
     (key) =>
       key.regionId === added.regionId &&
@@ -282,8 +288,12 @@ function limitWarnings(before: Config, added: KeyRecord): string[] {
       key.accountId === added.accountId,
   );
   if (sameWorkspace.length + 1 > LIMITS.keysPerWorkspace) {
-    warnings.push(
-      `${sameWorkspace.length + 1} keys are now stored for workspace '${added.workspaceId}' in ${regionName(added.regionId)}; Model Studio allows ${LIMITS.keysPerWorkspace} per workspace.`,
+    notices.push(
+      notice(
+        'keys-per-workspace',
+        `${sameWorkspace.length + 1} keys are now stored for workspace '${added.workspaceId}' in ${regionName(added.regionId)}; Model Studio allows ${LIMITS.keysPerWorkspace} per workspace.`,
+        { count: sameWorkspace.length + 1, limit: LIMITS.keysPerWorkspace },
+      ),
     );
   }
   if (added.accountId !== undefined) {
@@ -293,10 +303,14 @@ function limitWarnings(before: Config, added: KeyRecord): string[] {
         .map((key) => `${key.regionId}/${key.workspaceId}`),
     );
     if (workspaces.size > LIMITS.workspacesPerAccount) {
-      warnings.push(
-        `Account ${added.accountId} now has keys in ${workspaces.size} workspaces; Model Studio allows ${LIMITS.workspacesPerAccount} per account.`,
+      notices.push(
+        notice(
+          'workspaces-per-account',
+          `Account ${added.accountId} now has keys in ${workspaces.size} workspaces; Model Studio allows ${LIMITS.workspacesPerAccount} per account.`,
+          { count: workspaces.size, limit: LIMITS.workspacesPerAccount },
+        ),
       );
     }
   }
-  return warnings;
+  return notices;
 }

@@ -2,7 +2,7 @@
 // (which bridge a real page to it) both go through here, so both see the same behaviour.
 import { isMskError, messageOf } from '../core/errors.js';
 import type { Services } from '../core/services.js';
-import { setActiveRegion } from '../core/settings.js';
+import { switchRegion } from '../core/actions/regions.js';
 import { type AppState, snapshot } from '../core/state.js';
 import { type ArgsOf, contract, type Method, type Result, type ResultOf } from './contract.js';
 
@@ -27,7 +27,7 @@ export function createRouter(
   const handlers: Handlers = {
     'state.get': () => state(),
     'regions.setActive': async ({ regionId }) => {
-      await setActiveRegion(services.config, regionId);
+      await switchRegion(services, regionId);
       return changed();
     },
   };

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CheckRunner } from '../../main/core/actions/checks.js';
 import { Checks, type ChecksOptions } from '../../main/core/checks.js';
 import { ModelStudioClient } from '../../main/core/model-studio-client.js';
 import { endpointCatalog } from '../../main/core/regions.js';
@@ -427,6 +428,39 @@ describe('checkAll', () => {
     expect(cancelled).toBe(true);
     expect(results).toHaveLength(2);
     expect((await services.vault.list()).filter((record) => record.lastCheck)).toHaveLength(2);
+  });
+});
+
+describe('CheckRunner', () => {
+  it('runs one check of every key at a time: a second start joins the first, progress is shared', async () => {
+    freshServices();
+    for (let index = 0; index < 6; index++) await storedKey(`k${index}`, 'sg', 'ap-southeast-1');
+    server.latencyMs = 30;
+    const runner = new CheckRunner(services, checksOptions);
+    const seen: (number | undefined)[] = [];
+    runner.watch((progress) => seen.push(progress?.done));
+    const first = runner.start();
+    expect(runner.start()).toBe(first);
+    const outcome = await first.outcome;
+    expect(outcome.results).toHaveLength(6);
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6, undefined]);
+    expect(first.progress).toEqual({ done: 6, total: 6 });
+    expect(runner.running).toBeUndefined();
+    expect(runner.start()).not.toBe(first);
+    await runner.running?.outcome;
+  });
+
+  it('cancels the run for everyone watching it', async () => {
+    freshServices();
+    for (let index = 0; index < 6; index++) await storedKey(`k${index}`, 'sg', 'ap-southeast-1');
+    server.latencyMs = 100;
+    const runner = new CheckRunner(services, checksOptions);
+    const run = runner.start();
+    runner.watch((progress) => progress?.done === 1 && runner.cancel());
+    const outcome = await run.outcome;
+    expect(outcome.cancelled).toBe(true);
+    expect(outcome.results.length).toBeLessThan(6);
+    expect(() => runner.cancel()).toThrow(/No check is running/);
   });
 });
 

@@ -96,6 +96,8 @@ describe.runIf(keychain && clipboard)('msk copy', () => {
     await homeWithKey(30);
     const run = await home.run(['copy'], { env: { DISPLAY: undefined, WAYLAND_DISPLAY: undefined } });
     expect(run).toMatchObject({ code: 1, stdout: '' });
-    expect(run.stderr).toMatch(/^msk: No clipboard is available: no graphical session.*Use --print/);
+    expect(run.stderr).toMatch(
+      /^msk: No clipboard is available: no graphical session.*; use --print to write the key to stdout instead\.\n$/,
+    );
   });
 });

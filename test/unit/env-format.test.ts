@@ -34,7 +34,11 @@ describe('formatEnvironment', () => {
   it('escapes cmd metacharacters with a caret and refuses what cmd cannot carry', () => {
     expect(formatEnvironment({ A: 'a&b|c<d>e^f(g)' }, 'cmd')).toBe('set A=a^&b^|c^<d^>e^^f^(g^)\n');
     expect(() => formatEnvironment({ A: '50%' }, 'cmd')).toThrow(
-      /cmd cannot take safely; use --shell powershell/,
+      expect.objectContaining({
+        code: 'unquotable-value',
+        message: expect.stringMatching(/cmd cannot take safely; PowerShell can/),
+        params: { name: 'A', shell: 'cmd', alternative: 'powershell' },
+      }),
     );
   });
 

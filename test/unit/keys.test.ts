@@ -14,12 +14,12 @@ describe('parseKey', () => {
       shape: 'classic',
       plans: ['payg'],
       defaultPlan: 'payg',
-      warnings: [],
+      notices: [],
     });
   });
 
   it('accepts a workspace key with dots, hyphens and underscores, without a warning', () => {
-    expect(parseKey(workspace)).toMatchObject({ secret: workspace, shape: 'workspace', warnings: [] });
+    expect(parseKey(workspace)).toMatchObject({ secret: workspace, shape: 'workspace', notices: [] });
     for (let index = 0; index < 50; index++) {
       const generated = fakeKey('workspace');
       expect(parseKey(generated)).toMatchObject({ shape: 'workspace', defaultPlan: 'payg' });
@@ -36,7 +36,9 @@ describe('parseKey', () => {
     for (const input of ['sk-ABCDEFGHIJ0123456789', fakeKey('unusual'), `sk-${'a~+/='.repeat(100)}`]) {
       const result = parseKey(input);
       expect(result.shape).toBe('unusual');
-      expect(result.warnings[0]).toMatch(/unusual shape/);
+      expect(result.notices).toEqual([
+        { code: 'unusual-shape', message: expect.stringMatching(/unusual shape/), params: {} },
+      ]);
     }
   });
 

@@ -13,9 +13,13 @@ describe('active region and key', () => {
     return { config, vault: new Vault(config, new MemorySecretStore()) };
   };
 
-  it('explains what to do when no key is stored at all', () => {
+  it('says why there is no active key when no key is stored at all', () => {
     expect(() => activeKey(emptyConfig())).toThrow(
-      /No active key in Singapore: no keys are stored yet; add one/,
+      expect.objectContaining({
+        code: 'no-active-key',
+        message: 'No active key in Singapore: no keys are stored yet.',
+        params: { regionId: 'ap-southeast-1', regionName: 'Singapore', keysInRegion: [], keyCount: 0 },
+      }),
     );
   });
 
@@ -35,7 +39,10 @@ describe('active region and key', () => {
     expect((await setActiveRegion(config, 'us')).id).toBe('us-east-1');
     const snapshot = await config.read();
     expect(() => activeKey(snapshot)).toThrow(
-      /No active key in US \(Virginia\): no key is stored for it; switch/,
+      expect.objectContaining({
+        message: 'No active key in US (Virginia): no key is stored for it.',
+        params: expect.objectContaining({ keysInRegion: [], keyCount: 1 }),
+      }),
     );
   });
 

@@ -19,12 +19,12 @@ describe('Vault', () => {
 
   it('stores the secret in the secret store and only metadata in config.json', async () => {
     const { vault, secrets, config } = setup();
-    const { record, warnings } = await vault.add({
+    const { record, notices } = await vault.add({
       secret: `${key(1)}\n`,
       label: ' personal ',
       regionId: 'sg',
     });
-    expect(warnings).toEqual([]);
+    expect(notices).toEqual([]);
     expect(record).toMatchObject({
       label: 'personal',
       regionId: 'ap-southeast-1',
@@ -144,23 +144,31 @@ describe('Vault', () => {
     const a = (await vault.add({ secret: key(1), label: 'a', regionId: 'sg' })).record;
     secrets.items.delete(a.id);
     await expect(vault.secretOf(await vault.find('a'))).rejects.toThrow(
-      /has no secret for 'a'.*add it again/,
+      expect.objectContaining({
+        code: 'secret-missing',
+        message: expect.stringMatching(/has no secret for 'a'.*deleted outside Model Studio Keys\.$/),
+        params: { label: 'a', keyId: expect.any(String) },
+      }),
     );
   });
 
   it('warns past the seed’s soft limits but still stores', async () => {
     const { vault } = setup();
     for (let n = 1; n <= 20; n++) await vault.add({ secret: key(n), label: `k${n}`, regionId: 'sg' });
-    const { warnings } = await vault.add({ secret: key(21), label: 'k21', regionId: 'sg' });
-    expect(warnings).toEqual([
-      expect.stringMatching(
-        /21 keys are now stored for workspace 'default' in Singapore; Model Studio allows 20/,
-      ),
+    const { notices } = await vault.add({ secret: key(21), label: 'k21', regionId: 'sg' });
+    expect(notices).toEqual([
+      {
+        code: 'keys-per-workspace',
+        message: expect.stringMatching(
+          /21 keys are now stored for workspace 'default' in Singapore; Model Studio allows 20/,
+        ),
+        params: { count: 21, limit: 20 },
+      },
     ]);
 
     const account = { accountId: '1234567890', regionId: 'cn' };
     for (let n = 1; n <= 10; n++) {
-      const { warnings: quiet } = await vault.add({
+      const { notices: quiet } = await vault.add({
         secret: key(100 + n),
         label: `w${n}`,
         workspaceId: `llm-work${n}`,
@@ -174,8 +182,11 @@ describe('Vault', () => {
       workspaceId: 'llm-work11',
       ...account,
     });
-    expect(eleventh.warnings).toEqual([
-      expect.stringMatching(/keys in 11 workspaces; Model Studio allows 10 per account/),
+    expect(eleventh.notices).toEqual([
+      expect.objectContaining({
+        code: 'workspaces-per-account',
+        message: expect.stringMatching(/keys in 11 workspaces; Model Studio allows 10 per account/),
+      }),
     ]);
   });
 
@@ -184,7 +195,7 @@ describe('Vault', () => {
     const plan = `sk-sp-${key(1).slice(3)}`;
     const coding = await vault.add({ secret: plan, label: 'coding', regionId: 'cn' });
     expect(coding.record).toMatchObject({ plan: 'coding', shape: 'plan' });
-    expect(coding.warnings).toEqual([]);
+    expect(coding.notices).toEqual([]);
     const token = await vault.add({
       secret: `sk-sp-${key(2).slice(3)}`,
       label: 'token',
@@ -198,17 +209,21 @@ describe('Vault', () => {
 
   it('says so when a key is stored under a plan its shape does not suggest, and stores it', async () => {
     const { vault } = setup();
-    const { record, warnings } = await vault.add({
+    const { record, notices } = await vault.add({
       secret: key(1),
       label: 'odd',
       regionId: 'sg',
       plan: 'token',
     });
     expect(record.plan).toBe('token');
-    expect(warnings).toEqual([
-      expect.stringMatching(
-        /Stored as a Token Plan key, although keys of this shape usually belong to the Pay-as-you-go/,
-      ),
+    expect(notices).toEqual([
+      {
+        code: 'plan-mismatch',
+        message: expect.stringMatching(
+          /Stored as a Token Plan key, although keys of this shape usually belong to the Pay-as-you-go/,
+        ),
+        params: { label: 'odd', plan: 'token', usualPlans: ['payg'] },
+      },
     ]);
   });
 

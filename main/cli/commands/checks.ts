@@ -1,6 +1,8 @@
 // msk check · detect · move
 import type { Command } from 'commander';
-import { type CheckResult, Checks, DEFAULT_CONCURRENCY } from '../../core/checks.js';
+import { checkKeys, detectKey } from '../../core/actions/checks.js';
+import { moveKey } from '../../core/actions/keys.js';
+import { type CheckResult, DEFAULT_CONCURRENCY } from '../../core/checks.js';
 import { posixQuote } from '../../core/env-format.js';
 import { MskError } from '../../core/errors.js';
 import { explainShape, parseKey } from '../../core/keys.js';
@@ -42,10 +44,6 @@ export function registerCheckCommands(program: Command): void {
       if (reference !== undefined && options.all)
         throw new MskError('invalid-input', 'Name a key or pass --all, not both.');
       const services = core();
-      const checks = new Checks(
-        services,
-        options.timeout ? { client: { timeoutMs: options.timeout * 1000 } } : {},
-      );
       const config = await services.config.read();
       const keyIds = options.all ? config.keys.map((key) => key.id) : [chooseKey(config, reference).id];
       if (keyIds.length === 0) return say('No keys stored yet: nothing to check.');
@@ -55,14 +53,13 @@ export function registerCheckCommands(program: Command): void {
       const stop = () => controller.abort();
       process.once('SIGINT', stop);
       const progress = process.stderr.isTTY && !options.json && keyIds.length > 1;
-      const { results, unchecked, cancelled } = await checks
-        .checkAll({
-          keyIds,
-          concurrency: options.concurrency,
-          signal: controller.signal,
-          onProgress: ({ done, total }) => progress && process.stderr.write(`\rChecked ${done} of ${total}…`),
-        })
-        .finally(() => process.off('SIGINT', stop));
+      const { results, unchecked, cancelled } = await checkKeys(services, {
+        keyIds,
+        concurrency: options.concurrency,
+        signal: controller.signal,
+        onProgress: ({ done, total }) => progress && process.stderr.write(`\rChecked ${done} of ${total}…`),
+        ...(options.timeout && { checks: { client: { timeoutMs: options.timeout * 1000 } } }),
+      }).finally(() => process.off('SIGINT', stop));
       if (progress) process.stderr.write('\r\u001b[K');
 
       if (options.json) printJson(results.map(jsonEntry));
@@ -103,7 +100,7 @@ export function registerCheckCommands(program: Command): void {
       };
       const secret = await readSecret('Model Studio API key (input hidden): ');
       const explanation = explainShape(parseKey(secret).shape);
-      const detection = await new Checks(core()).detect(secret, hints);
+      const detection = await detectKey(core(), secret, hints);
       if (options.json) return printJson(detection);
       print(detection.regionId);
       if (explanation) say(explanation);
@@ -124,10 +121,10 @@ export function registerCheckCommands(program: Command): void {
       "also set its workspace: 'default' or llm-… (Tokyo and Frankfurt need one)",
     )
     .action(async (reference: string, region: string, options: { plan?: string; workspace?: string }) => {
-      const record = await core().vault.edit(reference, {
+      const record = await moveKey(core(), reference, {
         regionId: requireRegion(region).id,
-        ...(options.plan !== undefined && { plan: requirePlan(options.plan).id }),
-        ...(options.workspace !== undefined && { workspaceId: options.workspace }),
+        plan: options.plan === undefined ? undefined : requirePlan(options.plan).id,
+        workspaceId: options.workspace,
       });
       say(`Moved '${record.label}' to ${regionName(record.regionId)} (${planName(record.plan)}).`);
     });

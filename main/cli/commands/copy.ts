@@ -1,9 +1,9 @@
 // msk copy · temp-key
 import { type Command, InvalidArgumentError } from 'commander';
+import { copyKey, copyTemporaryKey, revealKey, temporaryKey } from '../../core/actions/use-key.js';
 import { regionName } from '../../core/regions.js';
-import { chooseKey } from '../../core/settings.js';
-import { mintTemporaryKey, validateTtl } from '../../core/temporary-keys.js';
-import { copyWithAutoClear } from '../clipboard.js';
+import { validateTtl } from '../../core/temporary-keys.js';
+import { cliClipboard } from '../clipboard.js';
 import { core } from '../context.js';
 import { print, say } from '../output.js';
 
@@ -16,18 +16,9 @@ export function registerCopyCommands(program: Command): void {
     .argument('[key]', 'label or id (default: the active key of the active region)')
     .option('--print', 'write the key to stdout instead')
     .action(async (reference: string | undefined, options: { print?: boolean }) => {
-      const { config, vault } = core();
-      const current = await config.read();
-      const record = chooseKey(current, reference);
-      const secret = await vault.secretOf(record);
-      if (options.print) {
-        print(secret);
-      } else {
-        const seconds = current.settings.clipboardClearSeconds;
-        await copyWithAutoClear(secret, seconds);
-        say(`Copied '${record.label}' (${regionName(record.regionId)})${clearsIn(seconds)}`);
-      }
-      await vault.markUsed(record.id);
+      if (options.print) return print((await revealKey(core(), reference)).secret);
+      const { record, clearAfterSeconds } = await copyKey(core(), cliClipboard, reference);
+      say(`Copied '${record.label}' (${regionName(record.regionId)})${clearsIn(clearAfterSeconds)}`);
     });
 
   program
@@ -39,21 +30,17 @@ export function registerCopyCommands(program: Command): void {
     .option('--ttl <seconds>', 'how long it lives: 1 to 1800 seconds', parseTtl, 60)
     .option('--print', 'write it to stdout instead')
     .action(async (reference: string | undefined, options: { ttl: number; print?: boolean }) => {
-      const services = core();
-      const current = await services.config.read();
-      const minted = await mintTemporaryKey(services, chooseKey(current, reference).id, options.ttl);
-      const until = minted.expiresAt.toLocaleTimeString();
       if (options.print) {
+        const minted = await temporaryKey(core(), reference, options.ttl);
         print(minted.token);
-        say(`Temporary key for '${minted.record.label}', valid ${minted.ttlSeconds} s (until ${until}).`);
-      } else {
-        const seconds = current.settings.clipboardClearSeconds;
-        await copyWithAutoClear(minted.token, seconds);
-        say(
-          `Copied a temporary key for '${minted.record.label}', valid ${minted.ttlSeconds} s (until ${until})${clearsIn(seconds)}`,
+        return say(
+          `Temporary key for '${minted.record.label}', valid ${minted.ttlSeconds} s (until ${minted.expiresAt.toLocaleTimeString()}).`,
         );
       }
-      await services.vault.markUsed(minted.record.id);
+      const minted = await copyTemporaryKey(core(), cliClipboard, reference, options.ttl);
+      say(
+        `Copied a temporary key for '${minted.record.label}', valid ${minted.ttlSeconds} s (until ${minted.expiresAt.toLocaleTimeString()})${clearsIn(minted.clearAfterSeconds)}`,
+      );
     });
 }
 

@@ -1,14 +1,12 @@
 // msk env · exec — a key's environment, printed for a shell or given to a child process.
 import path from 'node:path';
 import type { Command } from 'commander';
+import { keyEnvironment } from '../../core/actions/use-key.js';
 import { formatEnvironment, requireShell, type Shell } from '../../core/env-format.js';
-import { planName } from '../../core/regions.js';
 import { runCommand } from '../../core/run-command.js';
-import { toolVariables } from '../../core/services.js';
-import { chooseKey } from '../../core/settings.js';
 import { childEnvironment, requirePreset, TOOL_PRESETS } from '../../core/tools.js';
 import { core } from '../context.js';
-import { warn } from '../output.js';
+import { warnAll } from '../output.js';
 
 interface KeyAndTool {
   key?: string;
@@ -48,17 +46,8 @@ export function registerEnvironmentCommands(program: Command): void {
 
 async function variablesFor(options: KeyAndTool): Promise<Record<string, string>> {
   const preset = requirePreset(options.tool);
-  const { environment, config: store, vault } = core();
-  const config = await store.read();
-  const record = chooseKey(config, options.key);
-  const secret = await vault.secretOf(record);
-  const { variables, unavailable } = toolVariables(environment, config, record, secret, preset.id);
-  if (unavailable.length > 0) {
-    warn(
-      `${unavailable.join(', ')} left unset: the ${planName(record.plan)} has no native DashScope API. Use --tool openai for OpenAI-compatible clients.`,
-    );
-  }
-  await vault.markUsed(record.id);
+  const { variables, notices } = await keyEnvironment(core(), options.key, preset.id);
+  warnAll(notices);
   return variables;
 }
 

@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { PLANS, REGIONS, SOURCES } from '../../core/model-studio.js';
 import { endpointCatalog, planName, regionName } from '../../core/regions.js';
-import { readSettings, setActiveRegion } from '../../core/settings.js';
+import { switchRegion } from '../../core/actions/regions.js';
+import { readSettings } from '../../core/settings.js';
 import { core } from '../context.js';
 import { print, printJson, say, table } from '../output.js';
 
@@ -17,7 +18,7 @@ export function registerRegionCommands(program: Command): void {
         const { activeRegionId } = await readSettings(config);
         return print(`${activeRegionId}\t${regionName(activeRegionId)}`);
       }
-      const region = await setActiveRegion(config, name);
+      const region = await switchRegion(core(), name);
       say(`Active region: ${region.name} (${region.id}).`);
     });
 

@@ -1,0 +1,42 @@
+// How msk words errors and notices: the core's sentence, plus the msk command that helps, chosen
+// by code. The app words the same codes its own way (i18n), so no advice lives in the core.
+import { type MskError, type Params } from '../core/errors.js';
+import type { Notice } from '../core/notices.js';
+
+type Advice = (params: Params) => string | undefined;
+
+const list = (value: Params[string] | undefined): string =>
+  Array.isArray(value) ? value.join(', ') : String(value ?? '');
+
+const ERROR_ADVICE: Partial<Record<MskError['code'], Advice>> = {
+  'no-active-key': (params) =>
+    list(params.keysInRegion) !== ''
+      ? `run 'msk use <label>' to choose one of: ${list(params.keysInRegion)}`
+      : Number(params.keyCount) > 0
+        ? `switch with 'msk region <region>' or name a key with --key`
+        : `add one with 'msk add --label <name> --region <region>'`,
+  'secret-missing': (params) =>
+    `if you still have the key, run 'msk remove ${String(params.keyId)} --yes' and add it again`,
+  'clipboard-unavailable': () => 'use --print to write the key to stdout instead',
+  'unquotable-value': (params) => `use --shell ${String(params.alternative)}`,
+};
+
+const NOTICE_ADVICE: Partial<Record<Notice['code'], Advice>> = {
+  'unusual-shape': () => `'msk check' will tell`,
+  'plan-mismatch': (params) => `run 'msk check ${String(params.label)}' to be sure`,
+  'plan-assumed': () => 'pass --plan to choose another',
+  'variables-unavailable': () => 'use --tool openai for OpenAI-compatible clients',
+};
+
+/** The one `msk: …` line for an error. */
+export const renderError = (error: MskError): string =>
+  withAdvice(error.message, ERROR_ADVICE[error.code]?.(error.params));
+
+/** The `warning: …` text of a notice. */
+export const renderNotice = (item: Notice): string =>
+  withAdvice(item.message, NOTICE_ADVICE[item.code]?.(item.params));
+
+function withAdvice(message: string, advice: string | undefined): string {
+  if (!advice) return message;
+  return `${message.replace(/[.:;]$/, '')}; ${advice}.`;
+}

@@ -1,0 +1,156 @@
+// Key use cases: add (asking Model Studio what the user left out), list, rename, make active,
+// move, remove. The CLI, the IPC handlers and the tray call these; none of them sequences steps.
+import { Checks, type ChecksOptions, type Detection } from '../checks.js';
+import type { Config, KeyRecord } from '../config-schema.js';
+import { isMskError } from '../errors.js';
+import { maskKey, type ParsedKey, parseKey } from '../keys.js';
+import type { Plan } from '../model-studio.js';
+import { type Notice, notice } from '../notices.js';
+import { planName, regionName } from '../regions.js';
+import type { Services } from '../services.js';
+import { useKey } from '../settings.js';
+import type { Added } from '../vault.js';
+
+export interface AddKeyInput {
+  secret: string;
+  label: string;
+  /** Left out: asked of Model Studio, and nothing is stored unless some place accepts the key. */
+  regionId?: string | undefined;
+  /** Left out: the usual plan of the key's shape, asked of Model Studio when the shape allows two. */
+  plan?: Plan | undefined;
+  workspaceId?: string | undefined;
+  accountId?: string | undefined;
+  ramUser?: string | undefined;
+}
+
+export interface AddKeyOutcome extends Added {
+  /** What Model Studio said, when it was asked. */
+  detection: Detection | null;
+}
+
+export async function addKey(
+  services: Services,
+  input: AddKeyInput,
+  options: { signal?: AbortSignal; checks?: ChecksOptions } = {},
+): Promise<AddKeyOutcome> {
+  const parsed = parseKey(input.secret);
+  const place = await placeOf(services, parsed, input, options);
+  const added = await services.vault.add({
+    secret: parsed.secret,
+    label: input.label,
+    regionId: place.regionId,
+    plan: place.plan,
+    ...(input.workspaceId !== undefined && { workspaceId: input.workspaceId }),
+    ...(input.accountId !== undefined && { accountId: input.accountId }),
+    ...(input.ramUser !== undefined && { ramUser: input.ramUser }),
+  });
+  return { ...added, detection: place.detection, notices: [...place.notices, ...added.notices] };
+}
+
+/**
+ * Where a new key goes. What the user said is taken as is; what they left out is asked. With a
+ * region named, the question only chooses between plans, and an unanswered one falls back to
+ * the shape's usual plan: the user's word loses nothing.
+ */
+async function placeOf(
+  services: Services,
+  parsed: ParsedKey,
+  input: AddKeyInput,
+  options: { signal?: AbortSignal; checks?: ChecksOptions },
+): Promise<{ regionId: string; plan: Plan; detection: Detection | null; notices: Notice[] }> {
+  const plan = input.plan ?? (parsed.plans.length === 1 ? parsed.defaultPlan : undefined);
+  if (input.regionId !== undefined && plan !== undefined) {
+    return { regionId: input.regionId, plan, detection: null, notices: [] };
+  }
+  try {
+    const detection = await new Checks(services, options.checks).detect(
+      parsed.secret,
+      { regionId: input.regionId, plan: input.plan, workspaceId: input.workspaceId },
+      options.signal,
+    );
+    const notices = detection.detail
+      ? [notice('detected-with-remark', detection.detail, { status: detection.status })]
+      : [];
+    return { regionId: detection.regionId, plan: detection.plan, detection, notices };
+  } catch (error) {
+    const unanswered = isMskError(error) && (error.code === 'invalid-key' || error.code === 'network');
+    if (input.regionId === undefined || !unanswered) throw error;
+    const assumed = notice(
+      'plan-assumed',
+      `Could not tell the key's plan (${error.message}) Storing it as a ${planName(parsed.defaultPlan)} key.`,
+      { plan: parsed.defaultPlan },
+    );
+    return { regionId: input.regionId, plan: parsed.defaultPlan, detection: null, notices: [assumed] };
+  }
+}
+
+/** One key as lists show it: metadata and the masked form, never the secret. */
+export interface KeyListing {
+  id: string;
+  label: string;
+  regionId: string;
+  regionName: string;
+  workspaceId: string;
+  accountId: string | null;
+  ramUser: string | null;
+  plan: Plan;
+  planName: string;
+  shape: KeyRecord['shape'];
+  masked: string;
+  fingerprint: string;
+  active: boolean;
+  createdAt: string;
+  lastUsedAt: string | null;
+  lastCheck: KeyRecord['lastCheck'] | null;
+}
+
+export const listKeys = (config: Config): KeyListing[] =>
+  config.keys.map((record) => ({
+    id: record.id,
+    label: record.label,
+    regionId: record.regionId,
+    regionName: regionName(record.regionId),
+    workspaceId: record.workspaceId,
+    accountId: record.accountId ?? null,
+    ramUser: record.ramUser ?? null,
+    plan: record.plan,
+    planName: planName(record.plan),
+    shape: record.shape,
+    masked: maskKey(record),
+    fingerprint: record.fingerprint,
+    active: config.settings.activeKeyByRegion[record.regionId] === record.id,
+    createdAt: record.createdAt,
+    lastUsedAt: record.lastUsedAt ?? null,
+    lastCheck: record.lastCheck ?? null,
+  }));
+
+export async function renameKey(
+  services: Services,
+  reference: string,
+  label: string,
+): Promise<{ before: KeyRecord; after: KeyRecord }> {
+  const before = await services.vault.find(reference);
+  return { before, after: await services.vault.rename(before.id, label) };
+}
+
+/** Makes a key the active one of its region, and its region the active region. */
+export const makeKeyActive = (services: Services, reference: string): Promise<KeyRecord> =>
+  useKey(services.config, reference);
+
+export interface Move {
+  regionId: string;
+  plan?: Plan | undefined;
+  workspaceId?: string | undefined;
+}
+
+/** Files a key under another region, plan or workspace (after a wrong-region or wrong-plan check). */
+export const moveKey = (services: Services, reference: string, move: Move): Promise<KeyRecord> =>
+  services.vault.edit(reference, {
+    regionId: move.regionId,
+    ...(move.plan !== undefined && { plan: move.plan }),
+    ...(move.workspaceId !== undefined && { workspaceId: move.workspaceId }),
+  });
+
+/** Deletes the key from the keychain and the list; the keychain is asked first (see Vault.remove). */
+export const removeKey = (services: Services, reference: string): Promise<KeyRecord> =>
+  services.vault.remove(reference);

@@ -1,0 +1,148 @@
+// Putting a key to work: copy it, show it, give a tool its environment, mint a temporary key,
+// copy a base URL. Each reads the secret from the keychain only here, and marks the key used.
+import type { Config, KeyRecord } from '../config-schema.js';
+import { formatEnvironment, type Shell } from '../env-format.js';
+import { isMskError } from '../errors.js';
+import { type Notice, notice } from '../notices.js';
+import { endpointsFor, planName } from '../regions.js';
+import { endpointsForKey, type Services, toolVariables } from '../services.js';
+import { activeKey, chooseKey } from '../settings.js';
+import { mintTemporaryKey, type TemporaryKey } from '../temporary-keys.js';
+import type { ClientOptions } from '../model-studio-client.js';
+import type { KeyClipboard } from './clipboard.js';
+
+export interface Copied {
+  record: KeyRecord;
+  clearAfterSeconds: number;
+}
+
+/** Copies a key (the active key of the active region when none is named). */
+export async function copyKey(
+  services: Services,
+  clipboard: KeyClipboard,
+  reference?: string,
+): Promise<Copied> {
+  const config = await services.config.read();
+  const record = chooseKey(config, reference);
+  const secret = await services.vault.secretOf(record);
+  await clipboard.copy(secret, clipboardOptions(config));
+  await services.vault.markUsed(record.id);
+  return { record, clearAfterSeconds: config.settings.clipboardClearSeconds };
+}
+
+/** The secret itself, for `msk copy --print` and the window's explicit Reveal. */
+export async function revealKey(
+  services: Services,
+  reference?: string,
+): Promise<{ record: KeyRecord; secret: string }> {
+  const config = await services.config.read();
+  const record = chooseKey(config, reference);
+  const secret = await services.vault.secretOf(record);
+  await services.vault.markUsed(record.id);
+  return { record, secret };
+}
+
+export interface KeyEnvironment {
+  record: KeyRecord;
+  variables: Record<string, string>;
+  notices: Notice[];
+}
+
+/** A tool preset's variables for a key, for `msk env`, `msk exec` and launching. */
+export async function keyEnvironment(
+  services: Services,
+  reference?: string,
+  tool?: string,
+): Promise<KeyEnvironment> {
+  const config = await services.config.read();
+  const record = chooseKey(config, reference);
+  const secret = await services.vault.secretOf(record);
+  const { variables, unavailable } = toolVariables(services.environment, config, record, secret, tool);
+  await services.vault.markUsed(record.id);
+  const notices =
+    unavailable.length > 0
+      ? [
+          notice(
+            'variables-unavailable',
+            `${unavailable.join(', ')} left unset: the ${planName(record.plan)} has no native DashScope API.`,
+            { variables: unavailable, plan: record.plan },
+          ),
+        ]
+      : [];
+  return { record, variables, notices };
+}
+
+/** A key's environment, written for a shell, on the clipboard (it holds the secret: cleared like one). */
+export async function copyEnvironment(
+  services: Services,
+  clipboard: KeyClipboard,
+  options: { reference?: string; tool?: string; shell: Shell },
+): Promise<Copied & { notices: Notice[] }> {
+  const { record, variables, notices } = await keyEnvironment(services, options.reference, options.tool);
+  const config = await services.config.read();
+  await clipboard.copy(formatEnvironment(variables, options.shell), clipboardOptions(config));
+  return { record, notices, clearAfterSeconds: config.settings.clipboardClearSeconds };
+}
+
+/** Mints a temporary key (st-…) from a stored key; marks the stored key used. */
+export async function temporaryKey(
+  services: Services,
+  reference: string | undefined,
+  ttlSeconds?: number,
+  options: { client?: ClientOptions; signal?: AbortSignal } = {},
+): Promise<TemporaryKey> {
+  const record = chooseKey(await services.config.read(), reference);
+  const minted = await mintTemporaryKey(services, record.id, ttlSeconds, options);
+  await services.vault.markUsed(record.id);
+  return minted;
+}
+
+export async function copyTemporaryKey(
+  services: Services,
+  clipboard: KeyClipboard,
+  reference: string | undefined,
+  ttlSeconds?: number,
+  options: { client?: ClientOptions; signal?: AbortSignal } = {},
+): Promise<TemporaryKey & { clearAfterSeconds: number }> {
+  const minted = await temporaryKey(services, reference, ttlSeconds, options);
+  const config = await services.config.read();
+  await clipboard.copy(minted.token, clipboardOptions(config));
+  return { ...minted, clearAfterSeconds: config.settings.clipboardClearSeconds };
+}
+
+/**
+ * The OpenAI-compatible base URL of the active region: its active key's (plan and workspace
+ * domain included) when it has one, else the region's pay-as-you-go base. Not a secret: it
+ * stays on the clipboard.
+ */
+export async function copyBaseUrl(services: Services, clipboard: KeyClipboard): Promise<{ baseUrl: string }> {
+  const config = await services.config.read();
+  const baseUrl = baseUrlOfActiveRegion(services, config);
+  await clipboard.copy(baseUrl, { clearAfterSeconds: 0, conceal: false });
+  return { baseUrl };
+}
+
+function baseUrlOfActiveRegion(services: Services, config: Config): string {
+  const record = activeKeyIfAny(config);
+  if (record) return endpointsForKey(services.environment, config, record).compatible;
+  return endpointsFor({
+    regionId: config.settings.activeRegionId,
+    plan: 'payg',
+    settingsOverrides: config.settings.endpointOverrides,
+    environmentOverrides: services.environment.endpointOverrides,
+  }).compatible;
+}
+
+function activeKeyIfAny(config: Config): KeyRecord | undefined {
+  try {
+    return activeKey(config);
+  } catch (error) {
+    if (isMskError(error) && error.code === 'no-active-key') return undefined;
+    throw error;
+  }
+}
+
+const clipboardOptions = (config: Config) => ({
+  clearAfterSeconds: config.settings.clipboardClearSeconds,
+  conceal: config.settings.concealClipboard,
+});
