@@ -11,7 +11,7 @@ const noElectron = {
       paths: [
         {
           name: 'electron',
-          message: 'main/core and main/cli run under plain Node: put Electron code in main/shell.',
+          message: 'main/core, cli, ipc and i18n run under plain Node: put Electron code in main/shell.',
         },
       ],
       patterns: [
@@ -35,7 +35,8 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
-  { files: ['main/core/**/*.ts', 'main/cli/**/*.ts'], rules: noElectron },
+  // main/ipc and main/i18n run under plain Node too: the tests drive them without Electron.
+  { files: ['main/core/**/*.ts', 'main/cli/**/*.ts', 'main/ipc/**/*.ts', 'main/i18n/**/*.ts'], rules: noElectron },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -1,17 +1,33 @@
-// Electron entry: one instance, the core composed once, tray + window + IPC wired to it.
+// Electron entry: one instance; the core composed once; tray, window and IPC wired to it; the
+// data directory watched so a change by `msk` shows at once; the clipboard cleared on quit.
 import path from 'node:path';
-import { app, type BrowserWindow } from 'electron';
+import { app, type BrowserWindow, shell } from 'electron';
 import trayIcon from '../build/tray.png?asset';
+import { CheckRunner } from './core/actions/checks.js';
+import { ClipboardGuard } from './core/clipboard-guard.js';
+import { watchConfig } from './core/config-watcher.js';
+import { PRODUCT_NAME } from './core/paths.js';
 import { createServices } from './core/services.js';
+import { StatePublisher } from './core/state-publisher.js';
 import type { AppState } from './core/state.js';
+import { createTranslator, resolveLanguage, type Translate } from './i18n/translator.js';
+import type { AppContext } from './ipc/context.js';
 import { createRouter } from './ipc/router.js';
+import { isOwnPage } from './ipc/sender-check.js';
+import { createIpcServer } from './ipc/server.js';
+import { electronClipboard } from './shell/clipboard.js';
 import { pushState, registerIpc } from './shell/ipc.js';
+import { notify } from './shell/notify.js';
 import { createTray } from './shell/tray.js';
-import type { TrayAction } from './shell/tray-menu.js';
-import { createMainWindow, isOwnPage, markQuitting, type WindowPaths } from './shell/window.js';
+import { performTrayAction } from './shell/tray-actions.js';
+import type { CheckingProgress, TrayAction } from './shell/tray-menu.js';
+import { createMainWindow, markQuitting, type WindowPaths } from './shell/window.js';
+
+/** Shown beside "Copy API Key"; registered globally only when the user turns the shortcut on. */
+const COPY_ACCELERATOR = 'CommandOrControl+Shift+K';
 
 // The CLI and the app agree on the data directory only if the app's name is ours.
-app.setName('Model Studio Keys');
+app.setName(PRODUCT_NAME);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -26,15 +42,37 @@ async function start(): Promise<void> {
     indexHtml: path.join(import.meta.dirname, '../renderer/index.html'),
   };
   const services = createServices();
+  const guard = new ClipboardGuard(electronClipboard());
+  const context: AppContext = {
+    services,
+    clipboard: guard,
+    checks: new CheckRunner(services),
+    state: new StatePublisher(services.config),
+  };
+  registerIpc(createIpcServer(createRouter(context), (url) => isOwnPage(url, paths)));
+
   let window: BrowserWindow | undefined;
+  let latest: AppState | undefined;
+  let checking: CheckingProgress | null = null;
+  let language = '';
+  let t: Translate = createTranslator('en');
 
   const tray = createTray(trayIcon, perform);
-  const publish = (state: AppState) => {
-    tray.update(state);
-    pushState(window, state);
+  const render = () => {
+    if (latest) tray.update(latest, t, { checking, copyAccelerator: COPY_ACCELERATOR });
   };
-  const router = createRouter(services, publish);
-  registerIpc(router, (url) => isOwnPage(url, paths));
+  context.state.subscribe((state) => {
+    const wanted = resolveLanguage(state.language, app.getLocale());
+    if (wanted !== language) [language, t] = [wanted, createTranslator(wanted)];
+    latest = state;
+    render();
+    pushState(window, state);
+  });
+  context.checks.watch((progress) => {
+    checking = progress ? { done: progress.done, total: progress.total } : null;
+    render();
+  });
+  await watchConfig(services.environment.dataDirectory, () => void context.state.refresh());
 
   function showWindow(): void {
     if (!window) {
@@ -48,17 +86,31 @@ async function start(): Promise<void> {
   }
 
   function perform(action: TrayAction): void {
-    if (action.type === 'open-window') showWindow();
-    else if (action.type === 'set-region')
-      void router.call('regions.setActive', { regionId: action.regionId });
-    else app.quit();
+    void performTrayAction(action, {
+      context,
+      t: () => t,
+      notify: (body) => notify(t('product'), body),
+      openWindow: showWindow,
+      openExternal: (url) => shell.openExternal(url),
+      quit: () => app.quit(),
+    });
   }
 
   app.on('second-instance', showWindow);
-  app.on('before-quit', markQuitting);
+  // Electron does not wait for async listeners: hold the quit until the clipboard is cleared.
+  let clipboardCleared = false;
+  app.on('before-quit', (event) => {
+    markQuitting();
+    if (clipboardCleared) return;
+    event.preventDefault();
+    void guard.flush().finally(() => {
+      clipboardCleared = true;
+      app.quit();
+    });
+  });
   // A tray app keeps running with no window open.
   app.on('window-all-closed', () => undefined);
 
-  publish(await router.state());
+  await context.state.refresh();
   showWindow();
 }

@@ -1,6 +1,6 @@
 // The snapshot main pushes to the renderer (and the tray builds from): everything a view shows,
-// and never a secret.
-import type { Config } from './config-schema.js';
+// and never a secret. Each carries a revision, so a view can drop one older than what it has.
+import { type Config, emptyConfig, type LastCheck, type Settings } from './config-schema.js';
 import { maskKey } from './keys.js';
 import { type KeyShape, type Plan, PLANS, REGIONS, SERVICE_TITLE } from './model-studio.js';
 import { isWorkspaceOnly } from './regions.js';
@@ -15,6 +15,7 @@ export interface KeyView {
   shape: KeyShape;
   masked: string;
   active: boolean;
+  lastCheck: LastCheck | null;
 }
 
 export interface RegionView {
@@ -26,32 +27,45 @@ export interface RegionView {
   workspaceOnly: boolean;
   /** Offered by the region switchers: every region with a shared domain, the others once they hold a key. */
   switchable: boolean;
+  /** The workspaces its keys belong to, `default` first. */
+  workspaces: string[];
+}
+
+/** Something wrong that the user should see and can act on (a damaged file, a locked keychain). */
+export interface Problem {
+  code: string;
+  message: string;
 }
 
 export interface AppState {
+  revision: number;
   /** The service's names, so people who know it by another one still find it. */
   serviceTitle: string;
   activeRegionId: string;
   regions: RegionView[];
   keys: KeyView[];
   clipboardClearSeconds: number;
+  language: Settings['language'];
+  problem: Problem | null;
 }
 
-export function snapshot(config: Config): AppState {
+export function snapshot(config: Config, revision = 0, problem: Problem | null = null): AppState {
   const { settings } = config;
   return {
+    revision,
     serviceTitle: SERVICE_TITLE,
     activeRegionId: settings.activeRegionId,
     regions: REGIONS.map((region) => {
-      const keyCount = config.keys.filter((key) => key.regionId === region.id).length;
+      const keys = config.keys.filter((key) => key.regionId === region.id);
       const workspaceOnly = isWorkspaceOnly(region);
       return {
         id: region.id,
         name: region.name,
         apiKeyPage: region.apiKeyPage,
-        keyCount,
+        keyCount: keys.length,
         workspaceOnly,
-        switchable: !workspaceOnly || keyCount > 0 || region.id === settings.activeRegionId,
+        switchable: !workspaceOnly || keys.length > 0 || region.id === settings.activeRegionId,
+        workspaces: [...new Set(keys.map((key) => key.workspaceId))].sort(defaultFirst),
       };
     }),
     keys: config.keys.map((key) => ({
@@ -64,7 +78,17 @@ export function snapshot(config: Config): AppState {
       shape: key.shape,
       masked: maskKey(key),
       active: settings.activeKeyByRegion[key.regionId] === key.id,
+      lastCheck: key.lastCheck ?? null,
     })),
     clipboardClearSeconds: settings.clipboardClearSeconds,
+    language: settings.language,
+    problem,
   };
 }
+
+/** What the app shows when the data file cannot be read: no keys, and why. */
+export const problemSnapshot = (problem: Problem, revision: number): AppState =>
+  snapshot(emptyConfig(), revision, problem);
+
+const defaultFirst = (a: string, b: string): number =>
+  a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b);

@@ -1,59 +1,76 @@
-// Validate → call the core → a serialisable Result. The Electron IPC adapter and the tests
-// (which bridge a real page to it) both go through here, so both see the same behaviour.
+// Validate → call the handler → validate the answer → a serialisable Result. The Electron IPC
+// adapter, the tray's tests and the browser tests all go through here, so all see one behaviour.
+import { type z } from 'zod';
 import { isMskError, messageOf } from '../core/errors.js';
-import type { Services } from '../core/services.js';
-import { switchRegion } from '../core/actions/regions.js';
-import { type AppState, snapshot } from '../core/state.js';
-import { type ArgsOf, contract, type Method, type Result, type ResultOf } from './contract.js';
+import type { CallName, TaskName } from './channels.js';
+import { calls, type Result, tasks } from './contract/index.js';
+import type { AppContext } from './context.js';
+import { checkHandlers } from './handlers/checks.js';
+import { keyHandlers } from './handlers/keys.js';
+import { stateHandlers } from './handlers/state.js';
+import type { CallHandlers, TaskControls, TaskHandlers } from './handlers/types.js';
 
-type Handlers = { [M in Method]: (args: ArgsOf<M>) => Promise<ResultOf<M>> };
+const callHandlers: CallHandlers<CallName> = { ...stateHandlers, ...keyHandlers };
+const taskHandlers: TaskHandlers<TaskName> = { ...checkHandlers };
 
 export interface Router {
-  call(method: string, args: unknown): Promise<Result<unknown>>;
-  state(): Promise<AppState>;
+  call(name: string, args: unknown): Promise<Result<unknown>>;
+  task(name: string, args: unknown, controls: TaskControls<unknown>): Promise<Result<unknown>>;
+  /** The contract's progress schema for a task, to validate what goes out. */
+  progressSchema(name: TaskName): z.ZodType;
 }
 
-export function createRouter(
-  services: Services,
-  onChange: (state: AppState) => void = () => undefined,
-): Router {
-  const state = async () => snapshot(await services.config.read());
-  const changed = async () => {
-    const next = await state();
-    onChange(next);
-    return next;
-  };
-
-  const handlers: Handlers = {
-    'state.get': () => state(),
-    'regions.setActive': async ({ regionId }) => {
-      await switchRegion(services, regionId);
-      return changed();
-    },
-  };
-
+export function createRouter(context: AppContext): Router {
   return {
-    state,
-    async call(method, args) {
-      if (!Object.hasOwn(contract, method)) {
-        return { ok: false, error: { code: 'unknown-method', message: `Unknown method '${method}'.` } };
-      }
-      const name = method as Method;
-      const parsed = contract[name].args.safeParse(args);
-      if (!parsed.success) {
-        return {
-          ok: false,
-          error: { code: 'invalid-input', message: parsed.error.issues[0]?.message ?? 'Invalid input.' },
-        };
-      }
-      try {
-        const handler = handlers[name] as (input: unknown) => Promise<unknown>;
-        return { ok: true, value: contract[name].result.parse(await handler(parsed.data)) };
-      } catch (error) {
-        return isMskError(error)
-          ? { ok: false, error: { code: error.code, message: error.message } }
-          : { ok: false, error: { code: 'internal', message: messageOf(error) } };
-      }
+    call(name, args) {
+      if (!Object.hasOwn(calls, name)) return Promise.resolve(unknownMethod(name));
+      const method = name as CallName;
+      const handler = callHandlers[method] as (context: AppContext, args: unknown) => Promise<unknown>;
+      return answer(calls[method].args, calls[method].result, args, (parsed) => handler(context, parsed));
     },
+    task(name, args, controls) {
+      if (!Object.hasOwn(tasks, name)) return Promise.resolve(unknownMethod(name));
+      const method = name as TaskName;
+      const handler = taskHandlers[method] as (
+        context: AppContext,
+        args: unknown,
+        controls: TaskControls<unknown>,
+      ) => Promise<unknown>;
+      return answer(tasks[method].args, tasks[method].result, args, (parsed) =>
+        handler(context, parsed, controls),
+      );
+    },
+    progressSchema: (name) => tasks[name].progress,
   };
 }
+
+async function answer(
+  argsSchema: z.ZodType,
+  resultSchema: z.ZodType,
+  args: unknown,
+  run: (args: unknown) => Promise<unknown>,
+): Promise<Result<unknown>> {
+  const parsed = argsSchema.safeParse(args);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: { code: 'invalid-input', message: parsed.error.issues[0]?.message ?? 'Invalid input.' },
+    };
+  }
+  try {
+    return { ok: true, value: resultSchema.parse(await run(parsed.data)) };
+  } catch (error) {
+    return { ok: false, error: errorOf(error) };
+  }
+}
+
+/** An error as it crosses the bridge: code, message and the params the window words it with. */
+export const errorOf = (error: unknown) =>
+  isMskError(error)
+    ? { code: error.code, message: error.message, params: { ...error.params } }
+    : { code: 'internal', message: messageOf(error) };
+
+const unknownMethod = (name: string): Result<never> => ({
+  ok: false,
+  error: { code: 'unknown-method', message: `Unknown method '${name}'.` },
+});

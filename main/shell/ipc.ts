@@ -1,21 +1,39 @@
-// ipcMain ↔ router: one handler per contract method, each checking who is asking.
-import { type BrowserWindow, ipcMain } from 'electron';
+// ipcMain ↔ the transport-free IPC server: every channel handled, each sender's tasks aborted
+// when its page navigates away or is destroyed, and state snapshots pushed to the window.
+import {
+  type BrowserWindow,
+  ipcMain,
+  type IpcMainEvent,
+  type IpcMainInvokeEvent,
+  type WebContents,
+} from 'electron';
 import type { AppState } from '../core/state.js';
-import { channelOf, METHODS, STATE_EVENT } from '../ipc/contract.js';
-import type { Router } from '../ipc/router.js';
+import { STATE_EVENT, TASK_CANCEL } from '../ipc/channels.js';
+import type { IpcSender, IpcServer } from '../ipc/server.js';
 
-export function registerIpc(router: Router, isOwnFrame: (url: string) => boolean): void {
-  for (const method of METHODS) {
-    ipcMain.handle(channelOf(method), (event, args: unknown) => {
-      if (!event.senderFrame || !isOwnFrame(event.senderFrame.url)) {
-        return {
-          ok: false,
-          error: { code: 'forbidden', message: 'Calls are accepted only from the app’s own window.' },
-        };
-      }
-      return router.call(method, args);
-    });
+export function registerIpc(server: IpcServer): void {
+  const watched = new WeakSet<WebContents>();
+  const senderOf = (event: IpcMainInvokeEvent | IpcMainEvent): IpcSender => {
+    const contents = event.sender;
+    if (!watched.has(contents)) {
+      watched.add(contents);
+      contents.on('destroyed', () => server.senderGone(contents.id));
+      contents.on('did-start-navigation', (details) => {
+        if (details.isMainFrame && !details.isSameDocument) server.senderGone(contents.id);
+      });
+    }
+    return {
+      id: contents.id,
+      frameUrl: event.senderFrame?.url,
+      send: (channel, payload) => {
+        if (!contents.isDestroyed()) contents.send(channel, payload);
+      },
+    };
+  };
+  for (const channel of server.channels) {
+    ipcMain.handle(channel, (event, payload: unknown) => server.invoke(channel, senderOf(event), payload));
   }
+  ipcMain.on(TASK_CANCEL, (event, payload: unknown) => server.message(TASK_CANCEL, senderOf(event), payload));
 }
 
 export function pushState(window: BrowserWindow | undefined, state: AppState): void {

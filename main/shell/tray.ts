@@ -1,16 +1,19 @@
-// The tray icon and its menu, rebuilt from each state snapshot.
+// The tray icon and its menu, rebuilt from each state snapshot (and each step of a check run).
+// On Linux the menu is the only reliable way in, so every action lives there.
 import { Menu, type MenuItemConstructorOptions, nativeImage, Tray } from 'electron';
 import type { AppState } from '../core/state.js';
-import { type TrayAction, type TrayItem, trayMenu } from './tray-menu.js';
+import type { Translate } from '../i18n/translator.js';
+import { type TrayAction, type TrayExtras, type TrayItem, trayMenu, trayTooltip } from './tray-menu.js';
 
-export function createTray(
-  iconPath: string,
-  perform: (action: TrayAction) => void,
-): { update(state: AppState): void } {
+export interface AppTray {
+  update(state: AppState, t: Translate, extras: TrayExtras): void;
+}
+
+export function createTray(iconPath: string, perform: (action: TrayAction) => void): AppTray {
   const icon = nativeImage.createFromPath(iconPath);
   if (process.platform === 'darwin') icon.setTemplateImage(true);
   const tray = new Tray(icon);
-  tray.setToolTip('Model Studio Keys');
+  // Where a click is delivered (macOS, Windows), it opens the window; the menu has the rest.
   tray.on('click', () => perform({ type: 'open-window' }));
 
   const toElectron = (item: TrayItem): MenuItemConstructorOptions => {
@@ -20,7 +23,13 @@ export function createTray(
       case 'separator':
         return { type: 'separator' };
       case 'action':
-        return { label: item.label, click: () => perform(item.action) };
+        return {
+          label: item.label,
+          enabled: item.enabled ?? true,
+          click: () => perform(item.action),
+          // Shown as a hint only: the global shortcut, if on, is registered separately.
+          ...(item.accelerator && { accelerator: item.accelerator, registerAccelerator: false }),
+        };
       case 'radio':
         return { label: item.label, type: 'radio', checked: item.checked, click: () => perform(item.action) };
       case 'submenu':
@@ -29,6 +38,10 @@ export function createTray(
   };
 
   return {
-    update: (state) => tray.setContextMenu(Menu.buildFromTemplate(trayMenu(state).map(toElectron))),
+    update(state, t, extras) {
+      tray.setToolTip(trayTooltip(state, t, extras.checking));
+      // Linux needs the menu set again after any change (DESIGN.md, platform facts).
+      tray.setContextMenu(Menu.buildFromTemplate(trayMenu(state, t, extras).map(toElectron)));
+    },
   };
 }

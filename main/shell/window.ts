@@ -1,16 +1,14 @@
 // The one window, locked down: sandboxed, isolated, no Node, no navigation, no new windows.
 import { BrowserWindow, shell } from 'electron';
+import type { PageLocation } from '../ipc/sender-check.js';
 
 const EXTERNAL_ALLOW_LIST = [
   /^https:\/\/([a-z0-9-]+\.)*alibabacloud\.com\//,
   /^https:\/\/([a-z0-9-]+\.)*aliyun\.com\//,
 ];
 
-export interface WindowPaths {
+export interface WindowPaths extends PageLocation {
   preload: string;
-  /** Dev server URL (electron-vite dev) or undefined to load the built file. */
-  devServerUrl: string | undefined;
-  indexHtml: string;
 }
 
 export function createMainWindow(paths: WindowPaths): BrowserWindow {
@@ -54,9 +52,3 @@ let quitting = false;
 export const markQuitting = (): void => {
   quitting = true;
 };
-
-/** True when an IPC message comes from our own page, not from anything else loaded somewhere. */
-export function isOwnPage(frameUrl: string, paths: WindowPaths): boolean {
-  if (paths.devServerUrl) return frameUrl.startsWith(paths.devServerUrl);
-  return decodeURI(new URL(frameUrl).pathname).endsWith(paths.indexHtml.replaceAll('\\', '/'));
-}

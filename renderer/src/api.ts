@@ -1,7 +1,7 @@
 // The renderer's view of main: `window.api`, typed by the shared contract (types only).
-import type { Api, Result } from '../../main/ipc/contract';
+import type { Api, Result } from '../../main/ipc/contract/index';
 
-export type { State } from '../../main/ipc/contract';
+export type { State } from '../../main/ipc/contract/index';
 
 declare global {
   interface Window {

@@ -1,5 +1,6 @@
 // The `app` fixture: a page showing the real built renderer, wired to the real router and core.
-// Target `renderer`: Debian's Chromium, window.api bridged with exposeBinding.
+// Target `renderer`: Debian's Chromium running the REAL built preload, its ipcRenderer bridged
+// with exposeBinding to the real IPC server in this process.
 // Target `electron`: the built app through Playwright's _electron, where a binary is installed.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -7,8 +8,14 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron, type Browser, chromium, type Page, test as base } from '@playwright/test';
+import { CheckRunner } from '../../main/core/actions/checks.js';
 import { createServices, type Services } from '../../main/core/services.js';
+import { StatePublisher } from '../../main/core/state-publisher.js';
+import { STATE_EVENT } from '../../main/ipc/channels.js';
+import type { AppContext } from '../../main/ipc/context.js';
 import { createRouter } from '../../main/ipc/router.js';
+import { createIpcServer, type IpcSender } from '../../main/ipc/server.js';
+import { bridgePreload, deliver } from '../fixtures/preload-bridge.js';
 import { removeService } from '../fixtures/keytar.js';
 import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
 
@@ -72,41 +79,28 @@ async function useBridgedRenderer(
     { dataDirectory: home, keychainService: 'unused', endpointOverrides: {} },
     new MemorySecretStore(),
   );
+  const context: AppContext = {
+    services,
+    clipboard: { copy: async () => undefined },
+    checks: new CheckRunner(services),
+    state: new StatePublisher(services.config),
+  };
   const server = await serveStatic(RENDERER);
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const page = await browser.newPage();
-  const router = createRouter(services, (state) => {
-    void page
-      .evaluate(
-        (next) => (globalThis as unknown as { __mskState(state: unknown): void }).__mskState(next),
-        state,
-      )
-      .catch(() => undefined);
+  const sender: IpcSender = {
+    id: 1,
+    frameUrl: undefined,
+    send: (channel, payload) => void deliver(page, channel, payload),
+  };
+  const ipc = createIpcServer(createRouter(context), (url) => url.startsWith(`${origin}/index.html`));
+  context.state.subscribe((state) => sender.send(STATE_EVENT, state));
+  await bridgePreload(page, {
+    invoke: (frameUrl, channel, payload) => ipc.invoke(channel, { ...sender, frameUrl }, payload),
+    send: (frameUrl, channel, payload) => ipc.message(channel, { ...sender, frameUrl }, payload),
   });
-  await page.exposeBinding('__mskInvoke', (_source, method: string, args: unknown) =>
-    router.call(method, args),
-  );
-  await page.addInitScript(() => {
-    const listeners = new Set<(state: unknown) => void>();
-    const bridge = globalThis as unknown as Record<string, unknown> & {
-      __mskInvoke(method: string, args: unknown): Promise<unknown>;
-    };
-    bridge.__mskState = (state: unknown) => listeners.forEach((listener) => listener(state));
-    bridge.api = new Proxy(
-      {},
-      {
-        get: (_target, name: string) =>
-          name === 'onState'
-            ? (listener: (state: unknown) => void) => {
-                listeners.add(listener);
-                return () => listeners.delete(listener);
-              }
-            : (args?: unknown) => bridge.__mskInvoke(name, args),
-      },
-    );
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`;
   const reload = async () => {
-    await page.goto(url);
+    await page.goto(`${origin}/index.html`);
   };
   try {
     await use({ page, services, reload });

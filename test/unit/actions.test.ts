@@ -1,29 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { CopyOptions, KeyClipboard } from '../../main/core/actions/clipboard.js';
 import { addKey, listKeys, makeKeyActive } from '../../main/core/actions/keys.js';
 import { copyBaseUrl, copyEnvironment, copyKey, keyEnvironment } from '../../main/core/actions/use-key.js';
-import { createServices } from '../../main/core/services.js';
 import { fakeKey } from '../fixtures/fake-keys.js';
-import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
+import { testContext } from '../fixtures/app-context.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
-
-/** A clipboard of our own port that remembers what it was given. */
-class RecordingClipboard implements KeyClipboard {
-  readonly copies: { value: string; options: CopyOptions }[] = [];
-  async copy(value: string, options: CopyOptions): Promise<void> {
-    this.copies.push({ value, options });
-  }
-}
 
 describe('use cases', () => {
   const directory = useTempDirectory();
-  const setup = () => ({
-    services: createServices(
-      { dataDirectory: directory(), keychainService: 'unused', endpointOverrides: {} },
-      new MemorySecretStore(),
-    ),
-    clipboard: new RecordingClipboard(),
-  });
+  const setup = () => testContext(directory());
 
   it('adds a key where the user said, asking nobody, and lists it masked', async () => {
     const { services } = setup();

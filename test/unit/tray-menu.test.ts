@@ -1,91 +1,208 @@
 import { describe, expect, it } from 'vitest';
-import { emptyConfig } from '../../main/core/config-schema.js';
+import { emptyConfig, type KeyRecord } from '../../main/core/config-schema.js';
 import { snapshot } from '../../main/core/state.js';
-import { trayMenu } from '../../main/shell/tray-menu.js';
+import { createTranslator } from '../../main/i18n/translator.js';
+import { MAX_KEYS_PER_LIST, type TrayItem, trayMenu, trayTooltip } from '../../main/shell/tray-menu.js';
 
+const t = createTranslator('en');
+const extras = { checking: null, copyAccelerator: 'CommandOrControl+Shift+K' };
+
+type KeySpec = { id: string; label: string; regionId: string } & Partial<KeyRecord>;
 const stateWith = (
-  keys: { id: string; label: string; regionId: string }[],
+  keys: KeySpec[],
   activeRegionId = 'ap-southeast-1',
+  active: Record<string, string> = {},
 ) => {
   const config = emptyConfig();
   config.settings.activeRegionId = activeRegionId;
+  config.settings.activeKeyByRegion = active;
   config.keys = keys.map((key) => ({
-    ...key,
     workspaceId: 'default',
     plan: 'payg' as const,
     shape: 'classic' as const,
-    fingerprint: 'abcd',
+    fingerprint: key.id.padStart(4, '0'),
     createdAt: '2026-11-27T10:00:00.000Z',
+    ...key,
   }));
   return snapshot(config);
 };
 
+/** The menu as an outline: labels, submenus indented, disabled items in brackets. */
+function outline(items: TrayItem[], depth = 0): string[] {
+  return items.flatMap((item) => {
+    const pad = '  '.repeat(depth);
+    switch (item.kind) {
+      case 'separator':
+        return [`${pad}---`];
+      case 'header':
+        return [`${pad}[${item.label}]`];
+      case 'radio':
+        return [`${pad}(${item.checked ? 'x' : ' '}) ${item.label}`];
+      case 'action':
+        return [`${pad}${item.enabled === false ? `[${item.label}]` : item.label}`];
+      case 'submenu':
+        return [`${pad}${item.label} >`, ...outline(item.items, depth + 1)];
+    }
+  });
+}
+
+const find = (items: TrayItem[], label: string): TrayItem | undefined =>
+  items.find((item) => 'label' in item && item.label === label);
+
 describe('trayMenu', () => {
-  it('shows the active region, its key count, a region switch, Open and Quit', () => {
-    const menu = trayMenu(stateWith([{ id: '1', label: 'a', regionId: 'cn-beijing' }], 'cn-beijing'));
-    expect(menu.map((item) => ('label' in item ? item.label : '—'))).toEqual([
-      'Region: China (Beijing)',
-      '1 key in this region',
-      'Switch Region',
-      '—',
+  it('offers every use of the active key, the keys, regions, checks, the window, the console and Quit', () => {
+    const state = stateWith(
+      [
+        { id: '1', label: 'personal', regionId: 'ap-southeast-1' },
+        { id: '2', label: 'team', regionId: 'ap-southeast-1', workspaceId: 'llm-abcd1234' },
+      ],
+      'ap-southeast-1',
+      { 'ap-southeast-1': '1' },
+    );
+    expect(outline(trayMenu(state, t, extras))).toEqual([
+      '[Region: Singapore]',
+      '[Active key: personal (sk-…0001)]',
+      '---',
+      'Copy API Key',
+      'Copy Base URL',
+      'Keys >',
+      '  [Default workspace]',
+      '  personal — sk-…0001 (active) >',
+      '    Copy Key',
+      '    Copy Temporary Key (60 s)',
+      '    Copy Environment >',
+      '      bash / zsh',
+      '      fish',
+      '      PowerShell',
+      '      cmd',
+      '      .env',
+      '    [Make Active]',
+      '    Check',
+      '  [Workspace llm-abcd1234]',
+      '  team — sk-…0002 >',
+      '    Copy Key',
+      '    Copy Temporary Key (60 s)',
+      '    Copy Environment >',
+      '      bash / zsh',
+      '      fish',
+      '      PowerShell',
+      '      cmd',
+      '      .env',
+      '    Make Active',
+      '    Check',
+      'Switch Region >',
+      '  (x) Singapore (2)',
+      '  ( ) US (Virginia)',
+      '  ( ) China (Beijing)',
+      '  ( ) China (Hong Kong)',
+      '---',
+      'Check All Keys',
+      '---',
       'Open Model Studio Keys…',
-      '—',
+      'Open API-Key Page (Singapore)',
+      '---',
       'Quit',
     ]);
+    const copy = find(trayMenu(state, t, extras), 'Copy API Key');
+    expect(copy).toMatchObject({
+      action: { type: 'copy-active-key' },
+      accelerator: 'CommandOrControl+Shift+K',
+    });
   });
 
-  it('checks the active region and counts keys per region in the switch', () => {
+  it('groups keys by region when several regions hold keys, and says when there is no active key', () => {
     const menu = trayMenu(
       stateWith([
         { id: '1', label: 'a', regionId: 'cn-beijing' },
-        { id: '2', label: 'b', regionId: 'cn-beijing' },
+        { id: '2', label: 'b', regionId: 'us-east-1', plan: 'payg' },
+        { id: '3', label: 'c', regionId: 'cn-beijing', plan: 'coding', shape: 'plan' },
       ]),
+      t,
+      extras,
     );
-    const switcher = menu.find((item) => item.kind === 'submenu');
-    expect(switcher?.kind === 'submenu' && switcher.items).toEqual([
-      {
-        kind: 'radio',
-        label: 'Singapore',
-        checked: true,
-        action: { type: 'set-region', regionId: 'ap-southeast-1' },
-      },
-      {
-        kind: 'radio',
-        label: 'US (Virginia)',
-        checked: false,
-        action: { type: 'set-region', regionId: 'us-east-1' },
-      },
-      {
-        kind: 'radio',
-        label: 'China (Beijing) (2)',
-        checked: false,
-        action: { type: 'set-region', regionId: 'cn-beijing' },
-      },
-      {
-        kind: 'radio',
-        label: 'China (Hong Kong)',
-        checked: false,
-        action: { type: 'set-region', regionId: 'cn-hongkong' },
-      },
+    const lines = outline(menu);
+    expect(lines.slice(0, 5)).toEqual([
+      '[Region: Singapore]',
+      '[No active key in this region]',
+      '---',
+      '[Copy API Key]',
+      'Copy Base URL',
     ]);
-    expect(menu[1]).toEqual({ kind: 'header', label: 'No keys in this region' });
+    expect(
+      lines.filter((line) => /^ {2}\S/.test(line) && lines.indexOf(line) < lines.indexOf('Switch Region >')),
+    ).toEqual(['  US (Virginia) (1) >', '  China (Beijing) (2) >']);
+    // A Coding Plan key cannot mint temporary keys: the item is not offered.
+    const beijing = lines.slice(lines.indexOf('  China (Beijing) (2) >'), lines.indexOf('Switch Region >'));
+    expect(beijing).toContain('    c — sk-sp-…0003 >');
+    expect(beijing.filter((line) => line.includes('Copy Temporary Key'))).toHaveLength(1);
+  });
+
+  it('stays usable with hundreds of keys: each list is capped, the rest are in the window', () => {
+    const keys = Array.from({ length: 600 }, (_, index) => ({
+      id: String(index + 1),
+      label: `key-${index + 1}`,
+      regionId: 'ap-southeast-1',
+    }));
+    const menu = trayMenu(stateWith(keys), t, extras);
+    const list = find(menu, 'Keys');
+    expect(list?.kind === 'submenu' && list.items).toHaveLength(MAX_KEYS_PER_LIST + 1);
+    expect(list?.kind === 'submenu' && list.items.at(-1)).toEqual({
+      kind: 'action',
+      label: `More in window… (${600 - MAX_KEYS_PER_LIST} more)`,
+      action: { type: 'open-window' },
+    });
+  });
+
+  it('sums up the last checks, shows progress while checking, and offers to cancel', () => {
+    const at = '2026-11-27T10:00:00.000Z';
+    const check = (status: 'ok' | 'wrong-region') => ({
+      status,
+      httpStatus: 200,
+      latencyMs: 1,
+      modelCount: 1,
+      at,
+    });
+    const state = stateWith([
+      { id: '1', label: 'a', regionId: 'ap-southeast-1', lastCheck: check('ok') },
+      { id: '2', label: 'b', regionId: 'ap-southeast-1', lastCheck: check('wrong-region') },
+      { id: '3', label: 'c', regionId: 'ap-southeast-1', lastCheck: check('ok') },
+      { id: '4', label: 'd', regionId: 'ap-southeast-1' },
+    ]);
+    expect(outline(trayMenu(state, t, extras))).toContain('Check All Keys (2 ok · 1 wrong region)');
+    const running = outline(trayMenu(state, t, { ...extras, checking: { done: 4, total: 12 } }));
+    expect(running).toContain('[Checking 4/12…]');
+    expect(running).toContain('Cancel Check');
+    expect(trayTooltip(state, t, { done: 4, total: 12 })).toBe('Checking 4/12…');
+    expect(trayTooltip(state, t, null)).toBe('Model Studio Keys — Singapore');
+    expect(outline(trayMenu(stateWith([]), t, extras))).toContain('[Check All Keys]');
   });
 
   it('offers Tokyo and Frankfurt, reached only through workspace domains, once they hold a key', () => {
     const regions = (state: ReturnType<typeof stateWith>) => {
-      const switcher = trayMenu(state).find((item) => item.kind === 'submenu');
+      const switcher = find(trayMenu(state, t, extras), 'Switch Region');
       return switcher?.kind === 'submenu'
         ? switcher.items.map((item) => ('label' in item ? item.label : ''))
         : [];
     };
     expect(regions(stateWith([]))).not.toContain('Japan (Tokyo)');
-    expect(regions(stateWith([{ id: '1', label: 'a', regionId: 'ap-northeast-1' }]))).toEqual([
-      'Singapore',
-      'US (Virginia)',
-      'China (Beijing)',
-      'China (Hong Kong)',
-      'Japan (Tokyo) (1)',
-    ]);
+    expect(
+      regions(stateWith([{ id: '1', label: 'a', regionId: 'ap-northeast-1', workspaceId: 'llm-abcd1234' }])),
+    ).toEqual(['Singapore', 'US (Virginia)', 'China (Beijing)', 'China (Hong Kong)', 'Japan (Tokyo) (1)']);
     expect(regions(stateWith([], 'eu-central-1'))).toContain('Germany (Frankfurt)');
+  });
+
+  it('speaks Simplified Chinese when asked', () => {
+    const zh = createTranslator('zh-CN');
+    const lines = outline(
+      trayMenu(stateWith([{ id: '1', label: 'a', regionId: 'cn-beijing' }], 'cn-beijing'), zh, extras),
+    );
+    expect(lines.slice(0, 5)).toEqual([
+      '[地域：华北2（北京）]',
+      '[此地域没有当前密钥]',
+      '---',
+      '[复制 API Key]',
+      '复制 Base URL',
+    ]);
+    expect(lines).toContain('退出');
   });
 });

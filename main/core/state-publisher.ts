@@ -1,0 +1,55 @@
+// Turns the data on disk into numbered snapshots for everyone watching (tray, window). Any
+// change — by the app, by `msk` in another process — goes through `refresh()`; a snapshot whose
+// content did not change is not sent again.
+import type { ConfigStore } from './config-store.js';
+import { isMskError, messageOf } from './errors.js';
+import { type AppState, type Problem, problemSnapshot, snapshot } from './state.js';
+
+export class StatePublisher {
+  private revision = 0;
+  private last: AppState | undefined;
+  private lastContent = '';
+  private readonly listeners = new Set<(state: AppState) => void>();
+  /** A problem met outside reading the file (a locked keychain), shown until cleared. */
+  private runtimeProblem: Problem | null = null;
+
+  constructor(private readonly config: ConfigStore) {}
+
+  /** The latest snapshot, reading the file the first time. */
+  async current(): Promise<AppState> {
+    return this.last ?? this.refresh();
+  }
+
+  /** Reads the data again; tells the listeners when anything they show changed. */
+  async refresh(): Promise<AppState> {
+    const next = await this.read(this.revision + 1);
+    const { revision: _revision, ...content } = next;
+    const text = JSON.stringify(content);
+    if (this.last && text === this.lastContent) return this.last;
+    this.revision = next.revision;
+    this.last = next;
+    this.lastContent = text;
+    for (const listener of this.listeners) listener(next);
+    return next;
+  }
+
+  /** Shows (or, with null, clears) a problem the file does not tell, such as a locked keychain. */
+  async setProblem(problem: Problem | null): Promise<AppState> {
+    this.runtimeProblem = problem;
+    return this.refresh();
+  }
+
+  subscribe(listener: (state: AppState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async read(revision: number): Promise<AppState> {
+    try {
+      return snapshot(await this.config.read(), revision, this.runtimeProblem);
+    } catch (error) {
+      const code = isMskError(error) ? error.code : 'internal';
+      return problemSnapshot({ code, message: messageOf(error) }, revision);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+// Words for things the core names in English: a region, an error by its code and params —
+// from the catalog in the user's language, or the core's own words when it has none.
+import type { Translate } from './translator.js';
+
+export interface ErrorLike {
+  code: string;
+  message: string;
+  params?: Readonly<Record<string, unknown>>;
+}
+
+export function errorText(error: ErrorLike, t: Translate): string {
+  const key = `errors.${error.code}`;
+  const regionId = error.params?.regionId;
+  // The core names regions in English; the catalog has them in every language.
+  const regionName = typeof regionId === 'string' ? regionLabel(regionId, t) : error.params?.regionName;
+  const text = t(key, { ...error.params, regionName, message: error.message });
+  // i18next answers a missing key with the key itself.
+  return text === key ? error.message : text;
+}
+
+/** A region's name in the user's language; its id when the catalog does not know it. */
+export function regionLabel(regionId: string, t: Translate): string {
+  const key = `regions.${regionId}`;
+  const name = t(key);
+  return name === key ? regionId : name;
+}

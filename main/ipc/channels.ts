@@ -1,0 +1,36 @@
+// The names of every IPC call and task, grouped by domain, with no schema attached: the preload
+// builds `window.api.<domain>.<verb>` from this list alone, so its bundle stays small. The zod
+// contract (contract/) has exactly these names; a test holds the two together.
+
+export const CALLS = {
+  state: ['get'],
+  regions: ['setActive'],
+  keys: ['copy', 'makeActive'],
+} as const;
+
+/** Long work: progress events and cancel (DESIGN.md "Long work is a task"). */
+export const TASKS = {
+  checks: ['all', 'one'],
+} as const;
+
+type Names<T extends Record<string, readonly string[]>> = {
+  [D in keyof T & string]: `${D}.${T[D][number]}`;
+}[keyof T & string];
+
+export type CallName = Names<typeof CALLS>;
+export type TaskName = Names<typeof TASKS>;
+
+const qualified = (groups: Record<string, readonly string[]>): string[] =>
+  Object.entries(groups).flatMap(([domain, verbs]) => verbs.map((verb) => `${domain}.${verb}`));
+
+export const CALL_NAMES = qualified(CALLS) as CallName[];
+export const TASK_NAMES = qualified(TASKS) as TaskName[];
+
+export const callChannel = (name: CallName): string => `msk:call:${name}`;
+export const taskChannel = (name: TaskName): string => `msk:task:${name}`;
+/** main → renderer: `{ taskId, progress }`. */
+export const TASK_PROGRESS = 'msk:task-progress';
+/** renderer → main: `{ taskId }`. */
+export const TASK_CANCEL = 'msk:task-cancel';
+/** main → renderer: a state snapshot. */
+export const STATE_EVENT = 'msk:state';

@@ -1,0 +1,50 @@
+// state.*: the secret-free snapshot, as the renderer receives it.
+import { z } from 'zod';
+import { CheckStatusSchema } from '../../core/config-schema.js';
+import { KEY_SHAPE_IDS, PLAN_IDS } from '../../core/model-studio.js';
+
+export const KeyViewSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  regionId: z.string(),
+  workspaceId: z.string(),
+  plan: z.enum(PLAN_IDS),
+  planName: z.string(),
+  shape: z.enum(KEY_SHAPE_IDS),
+  masked: z.string(),
+  active: z.boolean(),
+  lastCheck: z
+    .object({
+      status: CheckStatusSchema,
+      httpStatus: z.number().int().nullable(),
+      latencyMs: z.number().nullable(),
+      modelCount: z.number().int().nullable(),
+      at: z.string(),
+    })
+    .nullable(),
+});
+
+export const AppStateSchema = z.object({
+  revision: z.number().int().nonnegative(),
+  serviceTitle: z.string(),
+  activeRegionId: z.string(),
+  regions: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      apiKeyPage: z.string(),
+      keyCount: z.number().int(),
+      workspaceOnly: z.boolean(),
+      switchable: z.boolean(),
+      workspaces: z.array(z.string()),
+    }),
+  ),
+  keys: z.array(KeyViewSchema),
+  clipboardClearSeconds: z.number().int(),
+  language: z.enum(['system', 'en', 'zh-CN']),
+  problem: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+
+export const stateCalls = {
+  'state.get': { args: z.void(), result: AppStateSchema },
+} as const;

@@ -1,0 +1,11 @@
+// state.* and regions.*: what the views show, and the one setting they change directly.
+import { switchRegion } from '../../core/actions/regions.js';
+import type { CallHandlers } from './types.js';
+
+export const stateHandlers: CallHandlers<'state.get' | 'regions.setActive'> = {
+  'state.get': (context) => context.state.current(),
+  'regions.setActive': async (context, { regionId }) => {
+    await switchRegion(context.services, regionId);
+    return context.state.refresh();
+  },
+};

@@ -1,0 +1,23 @@
+// The shape of a handler: the app context and the validated arguments in, a plain value out.
+import type { CallName, TaskName } from '../channels.js';
+import type { CallResult, TaskProgress, TaskResult } from '../contract/index.js';
+import type { calls, tasks } from '../contract/index.js';
+import type { AppContext } from '../context.js';
+import type { z } from 'zod';
+
+export type CallHandlers<N extends CallName> = {
+  [M in N]: (context: AppContext, args: z.output<(typeof calls)[M]['args']>) => Promise<CallResult<M>>;
+};
+
+export interface TaskControls<P> {
+  signal: AbortSignal;
+  progress(progress: P): void;
+}
+
+export type TaskHandlers<N extends TaskName> = {
+  [M in N]: (
+    context: AppContext,
+    args: z.output<(typeof tasks)[M]['args']>,
+    controls: TaskControls<TaskProgress<M>>,
+  ) => Promise<TaskResult<M>>;
+};

@@ -1,0 +1,136 @@
+// What a tray click does: an exhaustive switch over the menu's actions, each one use case of
+// the core. A failure becomes a notification, never a lost promise. No Electron here: the
+// window, notifications, the browser and quitting come in as functions.
+import { makeKeyActive } from '../core/actions/keys.js';
+import { switchRegion } from '../core/actions/regions.js';
+import { checkKey } from '../core/actions/checks.js';
+import {
+  copyBaseUrl,
+  copyEnvironment,
+  copyKey,
+  copyTemporaryKey,
+  type Copied,
+} from '../core/actions/use-key.js';
+import { REGIONS } from '../core/model-studio.js';
+import type { AppContext } from '../ipc/context.js';
+import { errorOf } from '../ipc/router.js';
+import { errorText, regionLabel } from '../i18n/labels.js';
+import type { Translate } from '../i18n/translator.js';
+import { checkSummary, type TrayAction } from './tray-menu.js';
+
+export interface TrayActionDeps {
+  context: AppContext;
+  t: () => Translate;
+  notify(body: string): void;
+  openWindow(): void;
+  openExternal(url: string): Promise<void>;
+  quit(): void;
+}
+
+/** Carries out one click; resolves when done, whatever happened. */
+export async function performTrayAction(action: TrayAction, deps: TrayActionDeps): Promise<void> {
+  try {
+    await perform(action, deps);
+  } catch (error) {
+    deps.notify(errorText(errorOf(error), deps.t()));
+  } finally {
+    // Whatever the click changed (last used, active key, last check) shows everywhere.
+    await deps.context.state.refresh().catch(() => undefined);
+  }
+}
+
+async function perform(action: TrayAction, deps: TrayActionDeps): Promise<void> {
+  const { context } = deps;
+  const t = deps.t();
+  switch (action.type) {
+    case 'open-window':
+      return deps.openWindow();
+    case 'open-api-key-page': {
+      const page = REGIONS.find((region) => region.id === action.regionId)?.apiKeyPage;
+      if (page) await deps.openExternal(page);
+      return;
+    }
+    case 'copy-active-key':
+      return deps.notify(copiedText(await copyKey(context.services, context.clipboard), t));
+    case 'copy-key':
+      return deps.notify(copiedText(await copyKey(context.services, context.clipboard, action.keyId), t));
+    case 'copy-temporary-key': {
+      const minted = await copyTemporaryKey(context.services, context.clipboard, action.keyId);
+      const params = {
+        label: minted.record.label,
+        ttl: minted.ttlSeconds,
+        seconds: minted.clearAfterSeconds,
+      };
+      return deps.notify(
+        t(minted.clearAfterSeconds > 0 ? 'notify.copiedTemporary' : 'notify.copiedTemporaryKept', params),
+      );
+    }
+    case 'copy-environment': {
+      const copied = await copyEnvironment(context.services, context.clipboard, {
+        reference: action.keyId,
+        shell: action.shell,
+      });
+      const params = {
+        label: copied.record.label,
+        shell: t(`shells.${action.shell}`),
+        seconds: copied.clearAfterSeconds,
+      };
+      return deps.notify(
+        t(copied.clearAfterSeconds > 0 ? 'notify.copiedEnvironment' : 'notify.copiedEnvironmentKept', params),
+      );
+    }
+    case 'copy-base-url': {
+      const { baseUrl } = await copyBaseUrl(context.services, context.clipboard);
+      return deps.notify(t('notify.copiedBaseUrl', { url: baseUrl }));
+    }
+    case 'make-active': {
+      const record = await makeKeyActive(context.services, action.keyId);
+      return deps.notify(
+        t('notify.madeActive', { label: record.label, region: regionLabel(record.regionId, t) }),
+      );
+    }
+    case 'check-key': {
+      const result = await checkKey(context.services, action.keyId);
+      return deps.notify(
+        t('notify.checked', {
+          label: result.label,
+          status: t(`status.${result.status}`),
+          message: result.message,
+        }),
+      );
+    }
+    case 'set-region':
+      await switchRegion(context.services, action.regionId);
+      return;
+    case 'check-all': {
+      const running = context.checks.running;
+      // A run the window started is already reported there; join it quietly.
+      if (running) return;
+      const outcome = await context.checks.start().outcome;
+      const summary = checkSummary(
+        outcome.results.map((result) => result.status),
+        t,
+      );
+      const count = outcome.results.length;
+      return deps.notify(
+        t(outcome.cancelled ? 'notify.checkCancelled' : 'notify.checkedAll', { count, summary }),
+      );
+    }
+    case 'cancel-check':
+      context.checks.running?.cancel();
+      return;
+    case 'quit':
+      return deps.quit();
+    default:
+      return unreachable(action);
+  }
+}
+
+function copiedText({ record, clearAfterSeconds }: Copied, t: Translate): string {
+  const params = { label: record.label, region: regionLabel(record.regionId, t), seconds: clearAfterSeconds };
+  return t(clearAfterSeconds > 0 ? 'notify.copied' : 'notify.copiedKept', params);
+}
+
+function unreachable(action: never): never {
+  throw new Error(`Unknown tray action ${JSON.stringify(action)}`);
+}

@@ -1,0 +1,48 @@
+import { writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigStore } from '../../main/core/config-store.js';
+import type { AppState } from '../../main/core/state.js';
+import { StatePublisher } from '../../main/core/state-publisher.js';
+import { useTempDirectory } from '../fixtures/temp-directory.js';
+
+describe('StatePublisher', () => {
+  const directory = useTempDirectory();
+
+  it('numbers each changed snapshot and sends nothing when nothing changed', async () => {
+    const config = new ConfigStore(directory());
+    const publisher = new StatePublisher(config);
+    const seen: AppState[] = [];
+    publisher.subscribe((state) => seen.push(state));
+    expect((await publisher.current()).revision).toBe(1);
+    await publisher.refresh();
+    await config.update((draft) => void (draft.settings.activeRegionId = 'cn-beijing'));
+    await publisher.refresh();
+    await publisher.refresh();
+    expect(seen.map((state) => [state.revision, state.activeRegionId])).toEqual([
+      [1, 'ap-southeast-1'],
+      [2, 'cn-beijing'],
+    ]);
+  });
+
+  it('turns a damaged data file into a problem to show, not a crash, and recovers', async () => {
+    const config = new ConfigStore(directory());
+    const publisher = new StatePublisher(config);
+    writeFileSync(config.file, '{ damaged');
+    const damaged = await publisher.refresh();
+    expect(damaged).toMatchObject({
+      keys: [],
+      problem: { code: 'config-damaged', message: expect.stringMatching(/is damaged/) },
+    });
+    writeFileSync(config.file, JSON.stringify({ schemaVersion: 2 }));
+    expect((await publisher.refresh()).problem).toBeNull();
+  });
+
+  it('shows a problem the file does not tell until it is cleared', async () => {
+    const publisher = new StatePublisher(new ConfigStore(directory()));
+    expect((await publisher.setProblem({ code: 'keychain-locked', message: 'locked' })).problem).toEqual({
+      code: 'keychain-locked',
+      message: 'locked',
+    });
+    expect((await publisher.setProblem(null)).problem).toBeNull();
+  });
+});
