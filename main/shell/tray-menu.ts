@@ -171,6 +171,8 @@ function template(
 ): (values: Record<string, string>) => string {
   const marker = (name: string) => `\u0000${name}\u0000`;
   const text = t(key, Object.fromEntries(names.map((name) => [name, marker(name)])));
+  // A NUL marks the holes: no label or translation contains one (labels refuse control characters).
+  // eslint-disable-next-line no-control-regex
   return (values) => text.replace(/\u0000(\w+)\u0000/g, (_, name: string) => values[name] ?? '');
 }
 type KeyLabels = ReturnType<typeof keyLabels>;
