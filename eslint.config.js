@@ -36,7 +36,10 @@ export default tseslint.config(
     },
   },
   // main/ipc and main/i18n run under plain Node too: the tests drive them without Electron.
-  { files: ['main/core/**/*.ts', 'main/cli/**/*.ts', 'main/ipc/**/*.ts', 'main/i18n/**/*.ts'], rules: noElectron },
+  {
+    files: ['main/core/**/*.ts', 'main/cli/**/*.ts', 'main/ipc/**/*.ts', 'main/i18n/**/*.ts'],
+    rules: noElectron,
+  },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
