@@ -7,6 +7,9 @@ import { CheckRunner } from './core/actions/checks.js';
 import { ClipboardGuard } from './core/clipboard-guard.js';
 import { watchConfig } from './core/config-watcher.js';
 import { PRODUCT_NAME } from './core/paths.js';
+import { readEnvironment } from './core/environment.js';
+import { ObservedSecretStore } from './core/observed-secret-store.js';
+import { KeychainSecretStore } from './core/secret-store.js';
 import { createServices } from './core/services.js';
 import { StatePublisher } from './core/state-publisher.js';
 import type { AppState } from './core/state.js';
@@ -41,14 +44,17 @@ async function start(): Promise<void> {
     devServerUrl: process.env.ELECTRON_RENDERER_URL,
     indexHtml: path.join(import.meta.dirname, '../renderer/index.html'),
   };
-  const services = createServices();
+  const environment = readEnvironment();
+  // The keychain's trouble (locked, unavailable) is shown in the tray and window as a problem.
+  const secrets = new ObservedSecretStore(
+    new KeychainSecretStore(environment.keychainService),
+    // Called only by keychain work, which starts after `state` exists.
+    (problem) => void state.setProblem(problem),
+  );
+  const services = createServices(environment, secrets);
+  const state = new StatePublisher(services.config);
   const guard = new ClipboardGuard(electronClipboard());
-  const context: AppContext = {
-    services,
-    clipboard: guard,
-    checks: new CheckRunner(services),
-    state: new StatePublisher(services.config),
-  };
+  const context: AppContext = { services, clipboard: guard, checks: new CheckRunner(services), state };
   registerIpc(createIpcServer(createRouter(context), (url) => isOwnPage(url, paths)));
 
   let window: BrowserWindow | undefined;

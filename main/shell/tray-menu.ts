@@ -5,7 +5,7 @@ import type { CheckStatus } from '../core/config-schema.js';
 import type { Shell } from '../core/env-format.js';
 import { TEMPORARY_KEY } from '../core/model-studio.js';
 import type { AppState, KeyView, RegionView } from '../core/state.js';
-import { regionLabel } from '../i18n/labels.js';
+import { errorText, regionLabel } from '../i18n/labels.js';
 import type { Translate } from '../i18n/translator.js';
 
 export type TrayAction =
@@ -66,6 +66,13 @@ const STATUS_ORDER: readonly CheckStatus[] = [
 export function trayMenu(state: AppState, t: Translate, extras: TrayExtras): TrayItem[] {
   const activeKey = activeKeyOf(state);
   return [
+    // A damaged data file or a locked keychain is said first: it explains every failure below.
+    ...(state.problem
+      ? [
+          { kind: 'header' as const, label: `⚠ ${errorText(state.problem, t)}` },
+          { kind: 'separator' as const },
+        ]
+      : []),
     { kind: 'header', label: t('tray.region', { region: regionLabel(state.activeRegionId, t) }) },
     {
       kind: 'header',

@@ -1,4 +1,5 @@
 import { ErrorBanner } from './components/ErrorBanner';
+import { ProblemBanner } from './components/ProblemBanner';
 import { RegionPicker } from './components/RegionPicker';
 import { useStore } from './store';
 import { KeysView } from './views/KeysView';
@@ -12,6 +13,7 @@ export function App() {
         <h1>Model Studio Keys</h1>
         {loaded && <RegionPicker />}
       </header>
+      <ProblemBanner />
       <ErrorBanner />
       <main>{loaded ? <KeysView /> : <p className="muted">Loading…</p>}</main>
       {serviceTitle && <footer className="app-footer">{serviceTitle}</footer>}

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { expect, test } from './app.js';
 
 const secret = 'sk-0123456789abcdef0123456789abcdef';
@@ -73,4 +74,15 @@ test('names the service by all its names, and shows every key shape with its pla
     'Japan (Tokyo) (1)',
   ]);
   expect(await app.page.content()).not.toContain(workspace);
+});
+
+test('shows a damaged data file as a problem, and recovers when it is fixed', async ({ app }) => {
+  await app.reload();
+  writeFileSync(app.services.config.file, '{ damaged');
+  await app.reload();
+  await expect(app.page.getByRole('alert')).toContainText(/is damaged/);
+  writeFileSync(app.services.config.file, JSON.stringify({ schemaVersion: 2 }));
+  await app.reload();
+  await expect(app.page.getByRole('alert')).toHaveCount(0);
+  await expect(app.page.getByRole('heading', { name: 'No keys in Singapore' })).toBeVisible();
 });

@@ -191,6 +191,18 @@ describe('trayMenu', () => {
     expect(regions(stateWith([], 'eu-central-1'))).toContain('Germany (Frankfurt)');
   });
 
+  it('says first what is wrong: a locked keychain explains every failure below it', () => {
+    const state = {
+      ...stateWith([]),
+      problem: { code: 'keychain-locked', message: 'The keychain is locked (x).' },
+    };
+    expect(outline(trayMenu(state, t, extras)).slice(0, 3)).toEqual([
+      '[⚠ The keychain is locked: unlock it, then try again.]',
+      '---',
+      '[Region: Singapore]',
+    ]);
+  });
+
   it('speaks Simplified Chinese when asked', () => {
     const zh = createTranslator('zh-CN');
     const lines = outline(

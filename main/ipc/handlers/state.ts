@@ -3,7 +3,8 @@ import { switchRegion } from '../../core/actions/regions.js';
 import type { CallHandlers } from './types.js';
 
 export const stateHandlers: CallHandlers<'state.get' | 'regions.setActive'> = {
-  'state.get': (context) => context.state.current(),
+  // A pull reads the file again: a view that asks wants what is there now.
+  'state.get': (context) => context.state.refresh(),
   'regions.setActive': async (context, { regionId }) => {
     await switchRegion(context.services, regionId);
     return context.state.refresh();
