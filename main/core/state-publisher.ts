@@ -29,7 +29,14 @@ export class StatePublisher {
     this.revision = next.revision;
     this.last = next;
     this.lastContent = text;
-    for (const listener of this.listeners) listener(next);
+    for (const listener of this.listeners) {
+      // One view that cannot take it (a window closing) must not keep it from the others.
+      try {
+        listener(next);
+      } catch {
+        // The next snapshot reaches it again, if it is still there.
+      }
+    }
     return next;
   }
 

@@ -37,5 +37,8 @@ export function registerIpc(server: IpcServer): void {
 }
 
 export function pushState(window: BrowserWindow | undefined, state: AppState): void {
-  if (window && !window.isDestroyed()) window.webContents.send(STATE_EVENT, state);
+  // While quitting, a window's page can be gone before the window is.
+  if (window && !window.isDestroyed() && !window.webContents.isDestroyed()) {
+    window.webContents.send(STATE_EVENT, state);
+  }
 }

@@ -24,7 +24,7 @@ export interface TargetOptions {
   target: Target;
 }
 const RENDERER = path.resolve('out/renderer');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM } from '../fixtures/system.js';
 
 export interface App {
   page: Page;

@@ -1,5 +1,9 @@
 // Refreshes the README screenshots: MSK_SCREENSHOTS=1 npx playwright test screenshots --project renderer
+import { createTranslator } from '../../main/i18n/translator.js';
+import { snapshot } from '../../main/core/state.js';
+import { trayMenu } from '../../main/shell/tray-menu.js';
 import { expect, test } from './app.js';
+import { trayMenuHtml } from './tray-picture.js';
 
 test.skip(!process.env.MSK_SCREENSHOTS, 'refreshes README screenshots only when MSK_SCREENSHOTS=1');
 
@@ -34,4 +38,35 @@ test('window with an empty region', async ({ app }) => {
   await app.page.getByLabel('Region').selectOption('us-east-1');
   await expect(app.page.getByRole('heading', { name: 'No keys in US (Virginia)' })).toBeVisible();
   await app.page.screenshot({ path: 'build/screenshots/window-empty.png' });
+});
+
+test('tray menu', async ({ app }) => {
+  const add = (label: string, regionId: string, workspaceId = 'default', fingerprint = '7f3c') =>
+    app.services.vault.add({ secret: `sk-${'a'.repeat(28)}${fingerprint}`, label, regionId, workspaceId });
+  await add('personal', 'sg');
+  await add('team-prod', 'sg', 'llm-7c72iiw36kd8', '91d0');
+  await add('beijing', 'cn', 'default', '5b7e');
+  await app.services.config.update((draft) => {
+    const at = '2026-11-27T10:00:00.000Z';
+    for (const [index, key] of draft.keys.entries()) {
+      key.lastCheck = {
+        status: index === 2 ? 'wrong-region' : 'ok',
+        httpStatus: 200,
+        latencyMs: 90,
+        modelCount: 6,
+        at,
+      };
+    }
+  });
+  const state = snapshot(await app.services.config.read());
+  const menu = trayMenu(state, createTranslator('en'), { checking: null, copyAccelerator: 'Ctrl+Shift+K' });
+  await app.page.setViewportSize({ width: 1400, height: 560 });
+  await app.page.setContent(
+    trayMenuHtml(
+      menu,
+      ['Keys', 'Singapore (2)', 'personal — sk-…7f3c (active)', 'Copy Environment'],
+      'Ctrl+Shift+K',
+    ),
+  );
+  await app.page.locator('body').screenshot({ path: 'build/screenshots/tray-menu.png' });
 });

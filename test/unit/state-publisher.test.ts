@@ -45,4 +45,15 @@ describe('StatePublisher', () => {
     });
     expect((await publisher.setProblem(null)).problem).toBeNull();
   });
+
+  it('still tells every other listener when one of them throws', async () => {
+    const publisher = new StatePublisher(new ConfigStore(directory()));
+    const seen: number[] = [];
+    publisher.subscribe(() => {
+      throw new TypeError('Object has been destroyed');
+    });
+    publisher.subscribe((state) => seen.push(state.revision));
+    await expect(publisher.refresh()).resolves.toMatchObject({ revision: 1 });
+    expect(seen).toEqual([1]);
+  });
 });

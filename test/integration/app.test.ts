@@ -1,0 +1,230 @@
+// The REAL built main process (out/main/index.js) under plain Node, with the electron stand-in:
+// its tray menu clicked by label, the real keychain, a real X clipboard (a private Xvfb), the
+// built renderer in Chromium with the real preload, the Model Studio imitation, and real `msk`
+// processes changing things behind its back.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigStore } from '../../main/core/config-store.js';
+import { fakeKey } from '../fixtures/fake-keys.js';
+import {
+  type LaunchedApp,
+  launchApp,
+  type RecordedMenuItem,
+  REGISTER,
+} from '../fixtures/electron-stand-in/launch.js';
+import { type PrivateDisplay, startPrivateDisplay } from '../fixtures/electron-stand-in/private-display.js';
+import { keychainPart, keytar, testKeychainService } from '../fixtures/keychain.js';
+import { type FakeModelStudio, startModelStudio } from '../fixtures/model-studio-server.js';
+import { type MskHome, mskHome, runProcess } from '../fixtures/msk.js';
+import { CHROMIUM, onPath, systemPart } from '../fixtures/system.js';
+
+const MAIN = path.resolve('out/main/index.js');
+const parts =
+  keychainPart() &&
+  systemPart(
+    'Chromium, Xvfb and xclip',
+    existsSync(CHROMIUM) && onPath('Xvfb') && onPath('xclip'),
+    'apt-get install chromium xvfb xclip',
+  );
+
+describe.runIf(parts)('the app’s main process', () => {
+  let x: PrivateDisplay;
+  let server: FakeModelStudio;
+  let home: MskHome;
+  let configHome: string;
+  let app: LaunchedApp | undefined;
+
+  beforeAll(async () => {
+    expect(existsSync(MAIN), 'run `npm run build` first').toBe(true);
+    x = await startPrivateDisplay();
+    server = await startModelStudio();
+  });
+  afterAll(async () => {
+    await x?.stop();
+    await server?.close();
+  });
+  beforeEach(() => {
+    home = mskHome({ MSK_ENDPOINT_OVERRIDES: JSON.stringify(server.overrides), DISPLAY: x.display });
+    configHome = mkdtempSync(path.join(os.tmpdir(), 'msk-app-config-'));
+  });
+  afterEach(async () => {
+    await app?.kill();
+    app = undefined;
+    home.remove();
+    rmSync(configHome, { recursive: true, force: true });
+    server.latencyMs = 0;
+  });
+
+  const environment = () => ({ ...home.env, DISPLAY: x.display, XDG_CONFIG_HOME: configHome });
+  const launch = async () => (app = await launchApp(MAIN, { env: environment() }));
+  const readClipboard = () =>
+    spawnSync('xclip', ['-selection', 'clipboard', '-o'], {
+      encoding: 'utf8',
+      env: { ...process.env, DISPLAY: x.display },
+    }).stdout;
+  const writeClipboard = (text: string) =>
+    new Promise<void>((resolve) => {
+      const child = spawn('xclip', ['-selection', 'clipboard'], {
+        stdio: ['pipe', 'ignore', 'ignore'],
+        env: { ...process.env, DISPLAY: x.display },
+      });
+      child.stdin.end(text);
+      child.on('exit', () => resolve());
+    });
+  const setClearSeconds = (seconds: number) =>
+    new ConfigStore(home.directory).update((draft) => void (draft.settings.clipboardClearSeconds = seconds));
+  /** Stores a key with msk, as a user would, and returns it with its masked form. */
+  async function stored(label: string, region: string, secret = fakeKey()) {
+    expect((await home.run(['add', '-l', label, '-r', region], { input: secret })).code).toBe(0);
+    const entry = (
+      JSON.parse((await home.run(['list', '--json'])).stdout) as { label: string; masked: string }[]
+    ).find((candidate) => candidate.label === label);
+    return { secret, masked: entry?.masked ?? '' };
+  }
+  const labels = (items: RecordedMenuItem[]) => items.map((item) => item.label);
+  const find = (items: RecordedMenuItem[], label: string) => items.find((item) => item.label === label);
+
+  it('copies a key from Keys ▸ key ▸ Copy Key, with the concealment marker, and clears it only if unchanged', async () => {
+    const personal = await stored('personal', 'sg', fakeKey('workspace'));
+    await stored('team', 'sg');
+    await setClearSeconds(2);
+    const launched = await launch();
+    const keyItem = `personal — ${personal.masked} (active)`;
+    expect(labels(find(await launched.menu(), 'Keys')?.submenu ?? [])).toEqual([
+      keyItem,
+      expect.stringMatching(/^team — sk-…/),
+    ]);
+
+    await launched.click(['Keys', keyItem, 'Copy Key']);
+    await expect.poll(readClipboard).toBe(personal.secret);
+    const [write] = await launched.clipboardWrites();
+    expect(write?.formats).toEqual({
+      'text/plain': { kind: 'string', value: personal.secret },
+      'electron application/osclipboard;format="x-kde-passwordManagerHint"': {
+        kind: 'string',
+        value: 'secret',
+      },
+    });
+    await expect
+      .poll(() => launched.notifications())
+      .toEqual([{ title: 'Model Studio Keys', body: 'Copied ‘personal’ (Singapore) — clears in 2 s' }]);
+    await expect.poll(readClipboard, { timeout: 5000 }).toBe('');
+
+    // What the user copied meanwhile survives the clear.
+    await launched.click(['Copy API Key']);
+    await expect.poll(readClipboard).toBe(personal.secret);
+    await writeClipboard('my own text');
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(readClipboard()).toBe('my own text');
+    expect(JSON.stringify(await launched.notifications())).not.toContain(personal.secret);
+  });
+
+  it('clears a copied key when quit during the countdown, before the process ends', async () => {
+    const { secret } = await stored('personal', 'sg');
+    await setClearSeconds(60);
+    const launched = await launch();
+    await launched.click(['Copy API Key']);
+    await expect.poll(readClipboard).toBe(secret);
+    expect(await launched.quit(), launched.stderr()).toBe(0);
+    expect(readClipboard()).toBe('');
+  });
+
+  it('switches region from the tray: config.json changes and the open window shows it', async () => {
+    await stored('sg-key', 'sg');
+    await stored('cn-key', 'cn');
+    const launched = await launch();
+    const page = await launched.window();
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).textContent()).toBe('1 key in Singapore');
+    await launched.click(['Switch Region', 'China (Beijing) (1)']);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2 }).textContent())
+      .toBe('1 key in China (Beijing)');
+    expect(
+      JSON.parse(readFileSync(path.join(home.directory, 'config.json'), 'utf8')).settings.activeRegionId,
+    ).toBe('cn-beijing');
+    expect((await launched.menu())[0]?.label).toBe('Region: China (Beijing)');
+  });
+
+  it('shows a key `msk add` stored from another process in the tray within a second', async () => {
+    const launched = await launch();
+    expect(labels(find(await launched.menu(), 'Keys')?.submenu ?? [])).toEqual([
+      'No keys yet — add one in the window',
+    ]);
+    await stored('elsewhere', 'sg');
+    const started = Date.now();
+    await launched.waitForMenu(
+      (menu) => labels(find(menu, 'Keys')?.submenu ?? []).some((label) => label.startsWith('elsewhere')),
+      1000,
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('checks every key with progress in the menu, then sums up the results', async () => {
+    for (const [label, owner] of [
+      ['a', 'ap-southeast-1'],
+      ['b', 'ap-southeast-1'],
+      ['c', 'cn-beijing'],
+    ] as const) {
+      const secret = fakeKey();
+      server.addKey(owner, secret);
+      await stored(label, 'sg', secret);
+    }
+    server.latencyMs = 300;
+    const launched = await launch();
+    await launched.click(['Check All Keys']);
+    await launched.waitForMenu((menu) => labels(menu).some((label) => /^Checking \d\/3…$/.test(label)), 5000);
+    expect(labels(await launched.menu())).toContain('Cancel Check');
+    await launched.waitForMenu(
+      (menu) => labels(menu).includes('Check All Keys (2 ok · 1 wrong region)'),
+      10_000,
+    );
+    await expect
+      .poll(() => launched.notifications())
+      .toContainEqual({ title: 'Model Studio Keys', body: 'Checked 3 keys: 2 ok · 1 wrong region' });
+    expect(await launched.tooltip()).toBe('Model Studio Keys — Singapore · a');
+  });
+
+  it('opens the region’s API-key page in the browser, and copies the base URL', async () => {
+    const launched = await launch();
+    expect(find(await launched.menu(), 'Copy API Key')?.enabled).toBe(false);
+    await launched.click(['Open API-Key Page (Singapore)']);
+    await expect
+      .poll(() => launched.openedExternally())
+      .toEqual(['https://modelstudio.console.alibabacloud.com/?tab=playground#/api-key']);
+    await launched.click(['Copy Base URL']);
+    await expect
+      .poll(readClipboard)
+      .toBe(`${server.overrides['dashscope:ap-southeast-1']}/compatible-mode/v1`);
+  });
+
+  it('tells of a failure in a notification, in the user’s language', async () => {
+    await stored('gone', 'sg');
+    const [entry] = JSON.parse((await home.run(['list', '--json'])).stdout) as { id: string }[];
+    await keytar.deletePassword(testKeychainService(), entry?.id ?? '');
+    await new ConfigStore(home.directory).update((draft) => void (draft.settings.language = 'zh-CN'));
+    const launched = await launch();
+    expect((await launched.menu())[3]?.label).toBe('复制 API Key');
+    await launched.click(['复制 API Key']);
+    await expect
+      .poll(() => launched.notifications())
+      .toEqual([
+        {
+          title: 'Model Studio Keys',
+          body: '钥匙串中已没有“gone”的密钥。如果您仍保存着该密钥，请在此删除后重新添加。',
+        },
+      ]);
+  });
+
+  it('brings the first instance’s window back when the app is started again', async () => {
+    const launched = await launch();
+    await launched.window();
+    await launched.closeWindow();
+    await expect.poll(async () => (await launched.windows())[0]?.visible).toBe(false);
+    const second = await runProcess(process.execPath, ['--import', REGISTER, MAIN], environment());
+    expect(second.code).toBe(0);
+    await expect.poll(async () => (await launched.windows()).map((window) => window.visible)).toEqual([true]);
+  });
+});
