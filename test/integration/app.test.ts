@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigStore } from '../../main/core/config-store.js';
+import type { Api } from '../../main/ipc/contract/index.js';
 import { fakeKey } from '../fixtures/fake-keys.js';
 import {
   type LaunchedApp,
@@ -22,6 +23,7 @@ import { type MskHome, mskHome, runProcess } from '../fixtures/msk.js';
 import { CHROMIUM, onPath, systemPart } from '../fixtures/system.js';
 
 const MAIN = path.resolve('out/main/index.js');
+
 const parts =
   keychainPart() &&
   systemPart(
@@ -185,6 +187,35 @@ describe.runIf(parts)('the app’s main process', () => {
       .poll(() => launched.notifications())
       .toContainEqual({ title: 'Model Studio Keys', body: 'Checked 3 keys: 2 ok · 1 wrong region' });
     expect(await launched.tooltip()).toBe('Model Studio Keys — Singapore · a');
+  });
+
+  it('runs the window’s check as a task: progress reaches the page, and leaving the page cancels it', async () => {
+    for (const label of ['a', 'b', 'c', 'd', 'e', 'f']) {
+      const secret = fakeKey();
+      server.addKey('ap-southeast-1', secret);
+      await stored(label, 'sg', secret);
+    }
+    const launched = await launch();
+    const page = await launched.window();
+    server.latencyMs = 100;
+    const finished = await page.evaluate(async () => {
+      const steps: string[] = [];
+      const api = (globalThis as unknown as { api: Api }).api;
+      const task = api.checks.all({ onProgress: (step) => steps.push(`${step.done}/${step.total}`) });
+      const result = await task.result;
+      return { steps, ok: result.ok, checked: result.ok ? result.value.results.length : 0 };
+    });
+    expect(finished).toMatchObject({ ok: true, checked: 6 });
+    // Throttled to ~10 a second; the result, not the last event, is the final word.
+    expect(finished.steps.length).toBeGreaterThan(0);
+    expect(finished.steps.every((step) => /^[1-6]\/6$/.test(step))).toBe(true);
+
+    server.latencyMs = 1500;
+    await page.evaluate(() => void (globalThis as unknown as { api: Api }).api.checks.all());
+    await launched.waitForMenu((menu) => labels(menu).some((label) => label.startsWith('Checking')), 5000);
+    await page.reload();
+    // The run the page started stops with the page, long before its 1.5 s answers would end it.
+    await launched.waitForMenu((menu) => !labels(menu).some((label) => label.startsWith('Checking')), 2000);
   });
 
   it('opens the region’s API-key page in the browser, and copies the base URL', async () => {
