@@ -1,14 +1,15 @@
 // Electron entry: one instance; the core composed once; tray, window and IPC wired to it; the
 // data directory watched so a change by `msk` shows at once; the clipboard cleared on quit.
 import path from 'node:path';
-import { app, type BrowserWindow, shell } from 'electron';
+import { app, type BrowserWindow, dialog, session, shell } from 'electron';
 import trayIcon from '../build/tray.png?asset';
 import { CheckRunner } from './core/actions/checks.js';
 import { ClipboardGuard } from './core/clipboard-guard.js';
 import { watchConfig } from './core/config-watcher.js';
-import { PRODUCT_NAME } from './core/paths.js';
 import { readEnvironment } from './core/environment.js';
+import { messageOf } from './core/errors.js';
 import { ObservedSecretStore } from './core/observed-secret-store.js';
+import { PRODUCT_NAME } from './core/paths.js';
 import { KeychainSecretStore } from './core/secret-store.js';
 import { createServices } from './core/services.js';
 import { StatePublisher } from './core/state-publisher.js';
@@ -19,6 +20,7 @@ import { createRouter } from './ipc/router.js';
 import { isOwnPage } from './ipc/sender-check.js';
 import { createIpcServer } from './ipc/server.js';
 import { electronClipboard } from './shell/clipboard.js';
+import { COPY_ACCELERATOR, syncCopyShortcut } from './shell/global-shortcut.js';
 import { pushState, registerIpc } from './shell/ipc.js';
 import { notify } from './shell/notify.js';
 import { createTray } from './shell/tray.js';
@@ -26,8 +28,10 @@ import { performTrayAction } from './shell/tray-actions.js';
 import type { CheckingProgress, TrayAction } from './shell/tray-menu.js';
 import { createMainWindow, markQuitting, type WindowPaths } from './shell/window.js';
 
-/** Shown beside "Copy API Key"; registered globally only when the user turns the shortcut on. */
-const COPY_ACCELERATOR = 'CommandOrControl+Shift+K';
+/** The longest a quit waits for the clipboard to be cleared. */
+const CLEAR_ON_QUIT_TIMEOUT_MS = 1500;
+/** How often the tray menu may be rebuilt while a check runs (each rebuild closes open submenus on Linux). */
+const PROGRESS_RENDER_MS = 250;
 
 // The CLI and the app agree on the data directory only if the app's name is ours.
 app.setName(PRODUCT_NAME);
@@ -35,15 +39,26 @@ app.setName(PRODUCT_NAME);
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  void app.whenReady().then(start);
+  void app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox(PRODUCT_NAME, `Model Studio Keys could not start: ${messageOf(error)}`);
+      app.exit(1);
+    });
 }
 
 async function start(): Promise<void> {
   const paths: WindowPaths = {
     preload: path.join(import.meta.dirname, '../preload/preload.cjs'),
-    devServerUrl: process.env.ELECTRON_RENDERER_URL,
+    // Only a development build may load its page from a server; a packaged app never does.
+    devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
     indexHtml: path.join(import.meta.dirname, '../renderer/index.html'),
   };
+  // The page needs no permission at all (camera, notifications, clipboard reads…): refuse them.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) => grant(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
   const environment = readEnvironment();
   // The keychain's trouble (locked, unavailable) is shown in the tray and window as a problem.
   const secrets = new ObservedSecretStore(
@@ -62,23 +77,37 @@ async function start(): Promise<void> {
   let checking: CheckingProgress | null = null;
   let language = '';
   let t: Translate = createTranslator('en');
+  let shortcut = false;
 
   const tray = createTray(trayIcon, perform);
   const render = () => {
-    if (latest) tray.update(latest, t, { checking, copyAccelerator: COPY_ACCELERATOR });
+    if (latest)
+      tray.update(latest, t, { checking, copyAccelerator: shortcut ? COPY_ACCELERATOR : undefined });
   };
-  context.state.subscribe((state) => {
-    const wanted = resolveLanguage(state.language, app.getLocale());
+  state.subscribe((next) => {
+    const wanted = resolveLanguage(next.language, app.getLocale());
     if (wanted !== language) [language, t] = [wanted, createTranslator(wanted)];
-    latest = state;
+    shortcut = syncCopyShortcut(next.globalShortcut, () => perform({ type: 'copy-active-key' }));
+    latest = next;
     render();
-    pushState(window, state);
+    pushState(window, next);
   });
+  let progressTimer: ReturnType<typeof setTimeout> | undefined;
   context.checks.watch((progress) => {
     checking = progress ? { done: progress.done, total: progress.total } : null;
-    render();
+    // The start and the end show at once; the steps between at most a few times a second.
+    if (!progress || progress.done === 0) {
+      clearTimeout(progressTimer);
+      progressTimer = undefined;
+      render();
+    } else {
+      progressTimer ??= setTimeout(() => {
+        progressTimer = undefined;
+        render();
+      }, PROGRESS_RENDER_MS);
+    }
   });
-  await watchConfig(services.environment.dataDirectory, () => void context.state.refresh());
+  await watchConfig(services.environment.dataDirectory, () => void state.refresh());
 
   function showWindow(): void {
     if (!window) {
@@ -103,20 +132,24 @@ async function start(): Promise<void> {
   }
 
   app.on('second-instance', showWindow);
-  // Electron does not wait for async listeners: hold the quit until the clipboard is cleared.
+  // Electron does not wait for async listeners: hold the quit until the clipboard is cleared,
+  // but never longer than a moment (a clipboard that does not answer must not keep us here).
   let clipboardCleared = false;
   app.on('before-quit', (event) => {
     markQuitting();
     if (clipboardCleared) return;
     event.preventDefault();
-    void guard.flush().finally(() => {
-      clipboardCleared = true;
-      app.quit();
-    });
+    const timeout = new Promise((resolve) => setTimeout(resolve, CLEAR_ON_QUIT_TIMEOUT_MS));
+    void Promise.race([guard.flush(), timeout])
+      .catch(() => undefined)
+      .finally(() => {
+        clipboardCleared = true;
+        app.quit();
+      });
   });
   // A tray app keeps running with no window open.
   app.on('window-all-closed', () => undefined);
 
-  await context.state.refresh();
+  await state.refresh();
   showWindow();
 }

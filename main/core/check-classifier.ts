@@ -2,6 +2,7 @@
 // act on. Pure: the whole table of the service's refusals is tested without a network.
 import type { CheckStatus } from './config-schema.js';
 import { BILLING_PAGES, type EndpointFamily } from './model-studio.js';
+import { redactKeys } from './keys.js';
 import type { Answer } from './model-studio-client.js';
 
 export interface Classification {
@@ -157,7 +158,11 @@ function errorOf(json: unknown): { code: string; text: string } {
   const nested = typeof body.error === 'object' && body.error !== null ? body.error : undefined;
   const code = nested?.code ?? nested?.type ?? body.code;
   const text = nested?.message ?? body.message;
-  return { code: typeof code === 'string' ? code : '', text: typeof text === 'string' ? text.trim() : '' };
+  // A service may echo what it was sent; what we show and store never carries a key.
+  return {
+    code: typeof code === 'string' ? redactKeys(code) : '',
+    text: typeof text === 'string' ? redactKeys(text.trim()) : '',
+  };
 }
 
 /** A status that proves the key belongs to the region that gave it. */

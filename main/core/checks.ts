@@ -41,9 +41,21 @@ export interface CheckAllOptions {
   /** Requests at once; rate limits are per account, so keep it small. Default 4. */
   concurrency?: number;
   signal?: AbortSignal;
-  onProgress?(progress: { done: number; total: number; result: CheckResult }): void;
+  /**
+   * Once when the run starts (done 0), then after every key: checked (`result`) or not checkable
+   * (`unchecked`). `done` counts both, so it always reaches `total`.
+   */
+  onProgress?(progress: CheckProgress): void;
   /** Only these keys (ids); default all. */
   keyIds?: readonly string[];
+}
+
+export interface CheckProgress {
+  done: number;
+  total: number;
+  /** The key just finished; absent at the start. */
+  label?: string;
+  result?: CheckResult;
 }
 
 export interface CheckAllOutcome {
@@ -112,20 +124,27 @@ export class Checks {
     return result;
   }
 
-  /** Checks many keys with bounded concurrency; records every finished result at once. */
+  /**
+   * Checks many keys with bounded concurrency; records every finished result at once. A failure
+   * that concerns every key (the keychain locked mid-run) stops all workers, not just one.
+   */
   async checkAll(options: CheckAllOptions = {}): Promise<CheckAllOutcome> {
     const config = await this.services.config.read();
     const wanted = options.keyIds ? new Set(options.keyIds) : undefined;
     const records = config.keys.filter((record) => !wanted || wanted.has(record.id));
-    const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, records.length));
+    const total = records.length;
+    const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, total));
+    const failed = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, failed.signal]) : failed.signal;
     // As many connections as workers: each reuses its own instead of opening more.
     const client = this.client(config, concurrency);
-    const results: (CheckResult | undefined)[] = new Array(records.length);
+    const results: (CheckResult | undefined)[] = new Array(total);
     const unchecked: CheckAllOutcome['unchecked'] = [];
     let next = 0;
     let done = 0;
+    options.onProgress?.({ done, total });
     const worker = async () => {
-      while (next < records.length && !options.signal?.aborted) {
+      while (next < total && !signal.aborted) {
         const index = next++;
         const record = records[index] as KeyRecord;
         // One key that cannot be checked (its item lost, its plan without an endpoint where it
@@ -137,21 +156,29 @@ export class Checks {
         } catch (error) {
           if (!(error instanceof MskError && KEY_LOCAL_ERRORS.has(error.code))) throw error;
           unchecked.push({ keyId: record.id, label: record.label, message: error.message });
+          options.onProgress?.({ done: ++done, total, label: record.label });
           continue;
         }
-        const result = await this.checkKey(client, config, record, secret, options.signal);
+        const result = await this.checkKey(client, config, record, secret, signal);
         if (result === undefined) return;
         results[index] = result;
-        options.onProgress?.({ done: ++done, total: records.length, result });
+        options.onProgress?.({ done: ++done, total, label: record.label, result });
       }
     };
 
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    await Promise.all(
+      Array.from({ length: concurrency }, () =>
+        worker().catch((error: unknown) => {
+          failed.abort();
+          throw error;
+        }),
+      ),
+    );
     const finished = results.filter((result): result is CheckResult => result !== undefined);
     await this.services.vault.recordChecks(
       finished.map((result) => ({ keyId: result.keyId, lastCheck: lastCheckOf(result) })),
     );
-    return { results: finished, unchecked, cancelled: finished.length + unchecked.length < records.length };
+    return { results: finished, unchecked, cancelled: finished.length + unchecked.length < total };
   }
 
   /**

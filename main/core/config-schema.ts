@@ -81,6 +81,8 @@ export const SettingsSchema = z.object({
   terminal: z.string().default('auto'),
   language: z.enum(['system', 'en', 'zh-CN']).default('system'),
   launchAtLogin: z.boolean().default(false),
+  /** A system-wide shortcut for Copy API Key. Off by default: the tray stays the way in. */
+  globalShortcut: z.boolean().default(false),
   customTools: z.array(CustomToolSchema).default([]),
 });
 

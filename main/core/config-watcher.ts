@@ -1,9 +1,11 @@
 // Notices changes to the data directory made by anyone — another `msk`, a second app, a hand
 // edit — so the tray and window show them within a second. It watches the directory, not the
 // file: an atomic rename replaces the file's inode, and a watch on it would go deaf (VS Code
-// re-attaches for the same reason). Lock and backup files are not changes.
-import { watch, type FSWatcher } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+// re-attaches for the same reason). If the directory itself is removed or replaced, the watch
+// is re-attached once it is back. Lock and backup files are not changes.
+import { type FSWatcher, watch } from 'node:fs';
+import { mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
 
 export interface ConfigWatcher {
   close(): void;
@@ -20,32 +22,52 @@ export async function watchConfig(
   const retryMs = options.retryMs ?? 1000;
   await mkdir(directory, { recursive: true, mode: 0o700 });
   let watcher: FSWatcher | undefined;
+  let watchedInode: number | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
 
-  const changed = (name: string | null) => {
-    if (name && IGNORED.test(name)) return;
+  const changed = () => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(onChange, debounceMs);
   };
-  const attach = () => {
+  const inodeOf = async () => (await stat(directory).catch(() => undefined))?.ino;
+
+  /** Watches the directory as it is now; without one, looks again shortly. */
+  const attach = async (afterGap = false) => {
     if (closed) return;
+    const inode = await inodeOf();
+    if (inode === undefined) {
+      retry = setTimeout(() => void attach(true), retryMs);
+      return;
+    }
     try {
-      watcher = watch(directory, { persistent: false }, (_event, name) => changed(name));
-      // The directory went away (or the watch broke): look again shortly, and re-read then.
-      watcher.on('error', () => {
-        watcher?.close();
-        retry = setTimeout(() => {
-          attach();
-          changed(null);
-        }, retryMs);
+      watcher = watch(directory, { persistent: false }, (event, name) => {
+        if (name && IGNORED.test(name)) return;
+        changed();
+        // On Linux a removed directory says only "rename" with its own name, never "error".
+        if (event === 'rename' && (!name || name === path.basename(directory))) void verify();
       });
+      watcher.on('error', () => void reattach());
+      watchedInode = inode;
+      // Whatever happened while nobody was watching is news too.
+      if (afterGap) changed();
     } catch {
-      retry = setTimeout(attach, retryMs);
+      retry = setTimeout(() => void attach(true), retryMs);
     }
   };
-  attach();
+  const reattach = async () => {
+    watcher?.close();
+    watcher = undefined;
+    await attach();
+    changed();
+  };
+  /** The directory the watch holds is gone or replaced: follow the new one. */
+  const verify = async () => {
+    if ((await inodeOf()) !== watchedInode) await reattach();
+  };
+
+  await attach();
   return {
     close() {
       closed = true;

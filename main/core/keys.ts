@@ -93,6 +93,13 @@ export function maskKey(key: { shape: KeyShape; fingerprint: string }): string {
   return `${prefix}…${key.fingerprint}`;
 }
 
+/**
+ * Text from elsewhere (a server's error message) with anything shaped like a key masked, so it
+ * can be shown, stored and logged: `sk-…a1b2`.
+ */
+export const redactKeys = (text: string): string =>
+  text.replace(/\b(?:sk|st)-[A-Za-z0-9._~+/=-]{8,}/g, (token) => `${token.slice(0, 3)}…${token.slice(-4)}`);
+
 /** A stable digest for comparing a secret without keeping it (clipboard clearing). */
 export const digestOf = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
 

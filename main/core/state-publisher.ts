@@ -1,6 +1,7 @@
 // Turns the data on disk into numbered snapshots for everyone watching (tray, window). Any
-// change — by the app, by `msk` in another process — goes through `refresh()`; a snapshot whose
-// content did not change is not sent again.
+// change — by the app, by `msk` in another process — goes through `refresh()`; refreshes run one
+// after another, so a slow old read can never be published after a newer one, and a snapshot
+// whose content did not change is not sent again.
 import type { ConfigStore } from './config-store.js';
 import { isMskError, messageOf } from './errors.js';
 import { type AppState, type Problem, problemSnapshot, snapshot } from './state.js';
@@ -9,19 +10,32 @@ export class StatePublisher {
   private revision = 0;
   private last: AppState | undefined;
   private lastContent = '';
+  private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<(state: AppState) => void>();
   /** A problem met outside reading the file (a locked keychain), shown until cleared. */
   private runtimeProblem: Problem | null = null;
 
   constructor(private readonly config: ConfigStore) {}
 
-  /** The latest snapshot, reading the file the first time. */
-  async current(): Promise<AppState> {
-    return this.last ?? this.refresh();
+  /** Reads the data again (after any refresh already under way); tells the listeners if anything changed. */
+  refresh(): Promise<AppState> {
+    const next = this.queue.then(() => this.publish());
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
-  /** Reads the data again; tells the listeners when anything they show changed. */
-  async refresh(): Promise<AppState> {
+  /** Shows (or, with null, clears) a problem the file does not tell, such as a locked keychain. */
+  setProblem(problem: Problem | null): Promise<AppState> {
+    this.runtimeProblem = problem;
+    return this.refresh();
+  }
+
+  subscribe(listener: (state: AppState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async publish(): Promise<AppState> {
     const next = await this.read(this.revision + 1);
     const { revision: _revision, ...content } = next;
     const text = JSON.stringify(content);
@@ -40,23 +54,13 @@ export class StatePublisher {
     return next;
   }
 
-  /** Shows (or, with null, clears) a problem the file does not tell, such as a locked keychain. */
-  async setProblem(problem: Problem | null): Promise<AppState> {
-    this.runtimeProblem = problem;
-    return this.refresh();
-  }
-
-  subscribe(listener: (state: AppState) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
   private async read(revision: number): Promise<AppState> {
     try {
       return snapshot(await this.config.read(), revision, this.runtimeProblem);
     } catch (error) {
       const code = isMskError(error) ? error.code : 'internal';
-      return problemSnapshot({ code, message: messageOf(error) }, revision);
+      // The language the user chose still applies while the file cannot be read.
+      return problemSnapshot({ code, message: messageOf(error) }, revision, this.last?.language);
     }
   }
 }

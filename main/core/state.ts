@@ -46,6 +46,7 @@ export interface AppState {
   keys: KeyView[];
   clipboardClearSeconds: number;
   language: Settings['language'];
+  globalShortcut: boolean;
   problem: Problem | null;
 }
 
@@ -82,13 +83,21 @@ export function snapshot(config: Config, revision = 0, problem: Problem | null =
     })),
     clipboardClearSeconds: settings.clipboardClearSeconds,
     language: settings.language,
+    globalShortcut: settings.globalShortcut,
     problem,
   };
 }
 
 /** What the app shows when the data file cannot be read: no keys, and why. */
-export const problemSnapshot = (problem: Problem, revision: number): AppState =>
-  snapshot(emptyConfig(), revision, problem);
+export function problemSnapshot(
+  problem: Problem,
+  revision: number,
+  language?: Settings['language'],
+): AppState {
+  const config = emptyConfig();
+  if (language) config.settings.language = language;
+  return snapshot(config, revision, problem);
+}
 
 const defaultFirst = (a: string, b: string): number =>
   a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b);

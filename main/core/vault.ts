@@ -185,7 +185,9 @@ export class Vault {
     const fingerprint = fingerprintOf(secret);
     for (const key of keys.filter((candidate) => candidate.fingerprint === fingerprint)) {
       if ((await this.secrets.get(key.id)) === secret) {
-        throw new MskError('duplicate-key', `This key is already stored as '${key.label}'.`);
+        throw new MskError('duplicate-key', `This key is already stored as '${key.label}'.`, {
+          label: key.label,
+        });
       }
     }
   }
@@ -201,7 +203,9 @@ export function resolveKey(keys: KeyRecord[], reference: string): KeyRecord {
   const known = keys.length
     ? ` Stored keys: ${keys.map((key) => key.label).join(', ')}.`
     : ' No keys are stored yet.';
-  throw new MskError('unknown-key', `No key is labelled or identified '${reference}'.${known}`);
+  throw new MskError('unknown-key', `No key is labelled or identified '${reference}'.${known}`, {
+    reference,
+  });
 }
 
 function normaliseLabel(label: string): string {

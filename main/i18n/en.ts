@@ -72,9 +72,18 @@ export const en = {
     copiedBaseUrl: 'Copied {{url}}',
     madeActive: '‘{{label}}’ is now the active key of {{region}}',
     checked: '‘{{label}}’: {{status}} — {{message}}',
-    checkedAll: 'Checked {{count}} keys: {{summary}}',
-    checkCancelled: 'Check cancelled after {{count}} keys: {{summary}}',
-    failed: 'Could not do that',
+    checkedAll_one: 'Checked {{count}} key',
+    checkedAll_other: 'Checked {{count}} keys',
+    checkCancelled_one: 'Check cancelled after {{count}} key',
+    checkCancelled_other: 'Check cancelled after {{count}} keys',
+    /** Appended to the two above when there are results to sum up. */
+    summary: ': {{summary}}',
+    checkUnchecked: '{{count}} could not be checked: open the window to see why.',
+    checkRunning: 'A check is already running ({{done}}/{{total}}).',
+  },
+  /** Notices: what stops nothing but is worth saying (by code, like errors). */
+  notices: {
+    'variables-unavailable': '{{variables}} left unset: this plan has no native DashScope API.',
   },
   errors: {
     'no-active-key': 'No active key in {{regionName}}: open the window to add one or choose one.',
@@ -90,6 +99,10 @@ export const en = {
     network: 'Model Studio could not be reached: {{message}}',
     timeout: 'Model Studio did not answer in time: {{message}}',
     'service-refused': '{{message}}',
+    'unknown-key': 'No key is labelled or identified ‘{{reference}}’.',
+    'duplicate-key': 'This key is already stored as ‘{{label}}’.',
+    cancelled: 'Cancelled.',
+    internal: 'Something unexpected went wrong: {{message}}',
   },
 } as const;
 

@@ -18,6 +18,19 @@ export function errorText(error: ErrorLike, t: Translate): string {
   return text === key ? error.message : text;
 }
 
+/** A notice (what stops nothing but is worth saying) in the user's language, or its own words. */
+export function noticeText(notice: ErrorLike, t: Translate): string {
+  const key = `notices.${notice.code}`;
+  const params = Object.fromEntries(
+    Object.entries(notice.params ?? {}).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? value.join(', ') : value,
+    ]),
+  );
+  const text = t(key, params);
+  return text === key ? notice.message : text;
+}
+
 /** A region's name in the user's language; its id when the catalog does not know it. */
 export function regionLabel(regionId: string, t: Translate): string {
   const key = `regions.${regionId}`;

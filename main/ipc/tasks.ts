@@ -7,6 +7,10 @@ import type { Router } from './router.js';
 
 export const PROGRESS_INTERVAL_MS = 100;
 
+/** Why a task's signal aborted: its page asked (task.cancel()), or its page went away. */
+export const CANCELLED_BY_PAGE = 'cancelled-by-page';
+export const PAGE_GONE = 'page-gone';
+
 export class TaskHost {
   private readonly running = new Map<string, AbortController>();
 
@@ -38,18 +42,14 @@ export class TaskHost {
   }
 
   cancel(senderId: number, taskId: string): void {
-    this.running.get(keyOf(senderId, taskId))?.abort();
+    this.running.get(keyOf(senderId, taskId))?.abort(CANCELLED_BY_PAGE);
   }
 
   /** The page went away: nobody is left to want the answers. */
   cancelAll(senderId: number): void {
     for (const [key, controller] of this.running) {
-      if (key.startsWith(`${senderId}:`)) controller.abort();
+      if (key.startsWith(`${senderId}:`)) controller.abort(PAGE_GONE);
     }
-  }
-
-  get size(): number {
-    return this.running.size;
   }
 }
 

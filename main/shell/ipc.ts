@@ -17,10 +17,11 @@ export function registerIpc(server: IpcServer): void {
     const contents = event.sender;
     if (!watched.has(contents)) {
       watched.add(contents);
-      contents.on('destroyed', () => server.senderGone(contents.id));
-      contents.on('did-start-navigation', (details) => {
-        if (details.isMainFrame && !details.isSameDocument) server.senderGone(contents.id);
-      });
+      // Only a navigation that happened (not one will-navigate refused), a crash, or the end.
+      const gone = () => server.senderGone(contents.id);
+      contents.on('did-navigate', gone);
+      contents.on('render-process-gone', gone);
+      contents.on('destroyed', gone);
     }
     return {
       id: contents.id,

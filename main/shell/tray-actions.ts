@@ -14,7 +14,7 @@ import {
 import { REGIONS } from '../core/model-studio.js';
 import type { AppContext } from '../ipc/context.js';
 import { errorOf } from '../ipc/router.js';
-import { errorText, regionLabel } from '../i18n/labels.js';
+import { errorText, noticeText, regionLabel } from '../i18n/labels.js';
 import type { Translate } from '../i18n/translator.js';
 import { checkSummary, type TrayAction } from './tray-menu.js';
 
@@ -75,9 +75,11 @@ async function perform(action: TrayAction, deps: TrayActionDeps): Promise<void> 
         shell: t(`shells.${action.shell}`),
         seconds: copied.clearAfterSeconds,
       };
-      return deps.notify(
-        t(copied.clearAfterSeconds > 0 ? 'notify.copiedEnvironment' : 'notify.copiedEnvironmentKept', params),
+      const done = t(
+        copied.clearAfterSeconds > 0 ? 'notify.copiedEnvironment' : 'notify.copiedEnvironmentKept',
+        params,
       );
+      return deps.notify([done, ...copied.notices.map((notice) => noticeText(notice, t))].join('\n'));
     }
     case 'copy-base-url': {
       const { baseUrl } = await copyBaseUrl(context.services, context.clipboard);
@@ -104,17 +106,18 @@ async function perform(action: TrayAction, deps: TrayActionDeps): Promise<void> 
       return;
     case 'check-all': {
       const running = context.checks.running;
-      // A run the window started is already reported there; join it quietly.
-      if (running) return;
+      if (running) return deps.notify(t('notify.checkRunning', { ...running.progress }));
       const outcome = await context.checks.start().outcome;
       const summary = checkSummary(
         outcome.results.map((result) => result.status),
         t,
       );
       const count = outcome.results.length;
-      return deps.notify(
-        t(outcome.cancelled ? 'notify.checkCancelled' : 'notify.checkedAll', { count, summary }),
-      );
+      const headline = t(outcome.cancelled ? 'notify.checkCancelled' : 'notify.checkedAll', { count });
+      const lines = [summary ? headline + t('notify.summary', { summary }) : headline];
+      if (outcome.unchecked.length > 0)
+        lines.push(t('notify.checkUnchecked', { count: outcome.unchecked.length }));
+      return deps.notify(lines.join('\n'));
     }
     case 'cancel-check':
       context.checks.running?.cancel();

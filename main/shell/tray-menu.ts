@@ -38,8 +38,8 @@ export interface CheckingProgress {
 
 export interface TrayExtras {
   checking: CheckingProgress | null;
-  /** Shown beside Copy API Key (the global shortcut, when the user turns it on). */
-  copyAccelerator: string;
+  /** Shown beside Copy API Key: the global shortcut, when the user turned it on and it works. */
+  copyAccelerator: string | undefined;
 }
 
 /** Most keys a region lists in the tray; the rest are one click away in the window. */
@@ -145,7 +145,7 @@ function keysMenu(state: AppState, t: Translate): TrayItem {
   const [only] = regions;
   const items: TrayItem[] =
     regions.length === 0
-      ? [{ kind: 'header', label: t('tray.noKeys') }]
+      ? [{ kind: 'action', label: t('tray.noKeys'), action: { type: 'open-window' } }]
       : regions.length === 1 && only
         ? regionKeys(state, only, t, labels)
         : regions.map((region) => ({
@@ -198,13 +198,15 @@ function regionKeys(state: AppState, region: RegionView, t: Translate, labels: K
   );
   const items: TrayItem[] =
     workspaces.length <= 1
-      ? shown.map((key) => keyMenu(key, labels))
+      ? shown.map((key) => keyMenu(key, labels, state.activeRegionId))
       : workspaces.flatMap((workspace): TrayItem[] => [
           {
             kind: 'header',
             label: workspace === 'default' ? t('tray.defaultWorkspace') : t('tray.workspace', { workspace }),
           },
-          ...shown.filter((key) => key.workspaceId === workspace).map((key) => keyMenu(key, labels)),
+          ...shown
+            .filter((key) => key.workspaceId === workspace)
+            .map((key) => keyMenu(key, labels, state.activeRegionId)),
         ]);
   if (keys.length > shown.length) {
     items.push({
@@ -216,8 +218,9 @@ function regionKeys(state: AppState, region: RegionView, t: Translate, labels: K
   return items;
 }
 
-function keyMenu(key: KeyView, labels: KeyLabels): TrayItem {
+function keyMenu(key: KeyView, labels: KeyLabels, activeRegionId: string): TrayItem {
   const keyId = key.id;
+  const current = key.active && key.regionId === activeRegionId;
   return {
     kind: 'submenu',
     label: (key.active ? labels.activeKeyItem : labels.keyItem)({ label: key.label, masked: key.masked }),
@@ -242,12 +245,8 @@ function keyMenu(key: KeyView, labels: KeyLabels): TrayItem {
           action: { type: 'copy-environment', keyId, shell },
         })),
       },
-      {
-        kind: 'action',
-        label: labels.makeActive,
-        action: { type: 'make-active', keyId },
-        enabled: !key.active,
-      },
+      // Making another region's active key active switches to its region: only the current one is moot.
+      { kind: 'action', label: labels.makeActive, action: { type: 'make-active', keyId }, enabled: !current },
       { kind: 'action', label: labels.check, action: { type: 'check-key', keyId } },
     ],
   };

@@ -19,29 +19,44 @@ export function createTray(iconPath: string, perform: (action: TrayAction) => vo
   const toElectron = (item: TrayItem): MenuItemConstructorOptions => {
     switch (item.kind) {
       case 'header':
-        return { label: item.label, enabled: false };
+        return { label: literal(item.label), enabled: false };
       case 'separator':
         return { type: 'separator' };
       case 'action':
         return {
-          label: item.label,
+          label: literal(item.label),
           enabled: item.enabled ?? true,
           click: () => perform(item.action),
           // Shown as a hint only: the global shortcut, if on, is registered separately.
           ...(item.accelerator && { accelerator: item.accelerator, registerAccelerator: false }),
         };
       case 'radio':
-        return { label: item.label, type: 'radio', checked: item.checked, click: () => perform(item.action) };
+        return {
+          label: literal(item.label),
+          type: 'radio',
+          checked: item.checked,
+          click: () => perform(item.action),
+        };
       case 'submenu':
-        return { label: item.label, submenu: item.items.map(toElectron) };
+        return { label: literal(item.label), submenu: item.items.map(toElectron) };
     }
   };
 
+  let shown = '';
   return {
     update(state, t, extras) {
-      tray.setToolTip(trayTooltip(state, t, extras.checking));
+      const tooltip = trayTooltip(state, t, extras.checking);
+      const items = trayMenu(state, t, extras);
+      // An unchanged menu is not set again: on Linux that would close a submenu the user has open.
+      const content = JSON.stringify([tooltip, items]);
+      if (content === shown) return;
+      shown = content;
+      tray.setToolTip(tooltip);
       // Linux needs the menu set again after any change (DESIGN.md, platform facts).
-      tray.setContextMenu(Menu.buildFromTemplate(trayMenu(state, t, extras).map(toElectron)));
+      tray.setContextMenu(Menu.buildFromTemplate(items.map(toElectron)));
     },
   };
 }
+
+/** Electron reads `&` in a label as a mnemonic marker: "R&D" would show as "RD". */
+const literal = (label: string): string => label.replaceAll('&', '&&');

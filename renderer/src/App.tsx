@@ -1,3 +1,5 @@
+// The window: the active region's keys under a header with the region picker, what is wrong
+// (a damaged file, a locked keychain) above them, and the service's names below.
 import { ErrorBanner } from './components/ErrorBanner';
 import { ProblemBanner } from './components/ProblemBanner';
 import { RegionPicker } from './components/RegionPicker';

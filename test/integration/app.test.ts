@@ -189,7 +189,7 @@ describe.runIf(parts)('the app’s main process', () => {
     expect(await launched.tooltip()).toBe('Model Studio Keys — Singapore · a');
   });
 
-  it('runs the window’s check as a task: progress reaches the page, and leaving the page cancels it', async () => {
+  it('runs the window’s check as a task: progress reaches the page, its cancel stops the run', async () => {
     for (const label of ['a', 'b', 'c', 'd', 'e', 'f']) {
       const secret = fakeKey();
       server.addKey('ap-southeast-1', secret);
@@ -206,16 +206,36 @@ describe.runIf(parts)('the app’s main process', () => {
       return { steps, ok: result.ok, checked: result.ok ? result.value.results.length : 0 };
     });
     expect(finished).toMatchObject({ ok: true, checked: 6 });
-    // Throttled to ~10 a second; the result, not the last event, is the final word.
-    expect(finished.steps.length).toBeGreaterThan(0);
-    expect(finished.steps.every((step) => /^[1-6]\/6$/.test(step))).toBe(true);
+    // Throttled to ~10 a second, starting at 0; the result, not the last event, is the final word.
+    expect(finished.steps[0]).toBe('0/6');
+    expect(finished.steps.every((step) => /^[0-6]\/6$/.test(step))).toBe(true);
 
-    server.latencyMs = 1500;
+    server.latencyMs = 5000;
+    const cancelled = await page.evaluate(async () => {
+      const task = (globalThis as unknown as { api: Api }).api.checks.all();
+      setTimeout(() => task.cancel(), 300);
+      const result = await task.result;
+      return result.ok
+        ? { cancelled: result.value.cancelled, checked: result.value.results.length }
+        : result.error;
+    });
+    expect(cancelled).toEqual({ cancelled: true, checked: 0 });
+    await launched.waitForMenu((menu) => labels(menu).includes('Check All Keys (6 ok)'), 2000);
+  });
+
+  it('lets a check go on for the tray when the page that started it goes away', async () => {
+    for (const label of ['a', 'b', 'c', 'd', 'e', 'f']) {
+      const secret = fakeKey();
+      server.addKey('ap-southeast-1', secret);
+      await stored(label, 'sg', secret);
+    }
+    const launched = await launch();
+    const page = await launched.window();
+    server.latencyMs = 600;
     await page.evaluate(() => void (globalThis as unknown as { api: Api }).api.checks.all());
     await launched.waitForMenu((menu) => labels(menu).some((label) => label.startsWith('Checking')), 5000);
     await page.reload();
-    // The run the page started stops with the page, long before its 1.5 s answers would end it.
-    await launched.waitForMenu((menu) => !labels(menu).some((label) => label.startsWith('Checking')), 2000);
+    await launched.waitForMenu((menu) => labels(menu).includes('Check All Keys (6 ok)'), 10_000);
   });
 
   it('opens the region’s API-key page in the browser, and copies the base URL', async () => {
@@ -247,6 +267,35 @@ describe.runIf(parts)('the app’s main process', () => {
           body: '钥匙串中已没有“gone”的密钥。如果您仍保存着该密钥，请在此删除后重新添加。',
         },
       ]);
+  });
+
+  it('offers the system-wide shortcut only when turned on, and shows it only while registered', async () => {
+    const { secret } = await stored('personal', 'sg');
+    const first = await launch();
+    expect(await first.shortcuts()).toEqual([]);
+    expect(find(await first.menu(), 'Copy API Key')?.accelerator).toBeUndefined();
+    await new ConfigStore(home.directory).update((draft) => void (draft.settings.globalShortcut = true));
+    await first.waitForMenu((menu) => find(menu, 'Copy API Key')?.accelerator === 'CommandOrControl+Shift+K');
+    expect(await first.shortcuts()).toEqual(['CommandOrControl+Shift+K']);
+    await first.pressShortcut('CommandOrControl+Shift+K');
+    await expect.poll(readClipboard).toBe(secret);
+  });
+
+  it('refuses every permission a page might ask for', async () => {
+    const launched = await launch();
+    expect(await launched.decidePermission('clipboard-read')).toBe(false);
+    expect(await launched.decidePermission('notifications')).toBe(false);
+  });
+
+  it('says why it cannot start, in a dialog, and exits', async () => {
+    const run = await runProcess(process.execPath, ['--import', REGISTER, MAIN], {
+      ...environment(),
+      MSK_ENDPOINT_OVERRIDES: '{oops',
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /error box: Model Studio Keys: Model Studio Keys could not start: MSK_ENDPOINT_OVERRIDES is not valid JSON/,
+    );
   });
 
   it('brings the first instance’s window back when the app is started again', async () => {

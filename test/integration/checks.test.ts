@@ -371,7 +371,8 @@ describe('checkAll', () => {
     );
     expect(results.every((result) => result.status === 'ok')).toBe(true);
     expect(server.maxInFlight).toBe(3);
-    expect(progress).toHaveLength(12);
+    expect(progress).toHaveLength(13);
+    expect(progress[0]).toBe(0);
     expect(progress.at(-1)).toBe(1);
     expect((await services.vault.list()).every((record) => record.lastCheck?.status === 'ok')).toBe(true);
   });
@@ -443,7 +444,8 @@ describe('CheckRunner', () => {
     expect(runner.start()).toBe(first);
     const outcome = await first.outcome;
     expect(outcome.results).toHaveLength(6);
-    expect(seen).toEqual([1, 2, 3, 4, 5, 6, undefined]);
+    // Done 0 first, so a view shows "0/6" at once; undefined at the end.
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6, undefined]);
     expect(first.progress).toEqual({ done: 6, total: 6 });
     expect(runner.running).toBeUndefined();
     expect(runner.start()).not.toBe(first);
@@ -456,11 +458,52 @@ describe('CheckRunner', () => {
     server.latencyMs = 100;
     const runner = new CheckRunner(services, checksOptions);
     const run = runner.start();
-    runner.watch((progress) => progress?.done === 1 && runner.cancel());
+    runner.watch((progress) => progress?.done === 1 && run.cancel());
     const outcome = await run.outcome;
     expect(outcome.cancelled).toBe(true);
     expect(outcome.results.length).toBeLessThan(6);
-    expect(() => runner.cancel()).toThrow(/No check is running/);
+  });
+
+  it('counts keys that cannot be checked, so progress reaches the total', async () => {
+    freshServices();
+    await storedKey('a', 'sg', 'ap-southeast-1');
+    await storedKey('lost', 'sg', 'ap-southeast-1');
+    await services.secrets.delete((await services.vault.find('lost')).id);
+    const runner = new CheckRunner(services, checksOptions);
+    const seen: string[] = [];
+    runner.watch(
+      (progress) => progress && seen.push(`${progress.done}/${progress.total} ${progress.label ?? ''}`),
+    );
+    const outcome = await runner.start().outcome;
+    expect(outcome.unchecked).toHaveLength(1);
+    expect(seen[0]).toBe('0/2 ');
+    expect(seen.slice(1).map((step) => step.slice(0, 3))).toEqual(['1/2', '2/2']);
+    expect(
+      seen
+        .slice(1)
+        .map((step) => step.slice(4))
+        .sort(),
+    ).toEqual(['a', 'lost']);
+  });
+
+  it('stops every worker when the keychain locks mid-run, and tells nobody anything after the end', async () => {
+    freshServices();
+    for (let index = 0; index < 8; index++) await storedKey(`k${index}`, 'sg', 'ap-southeast-1');
+    server.latencyMs = 50;
+    const secrets = services.secrets as MemorySecretStore;
+    const runner = new CheckRunner(services, checksOptions);
+    const events: string[] = [];
+    runner.watch((progress) => {
+      events.push(progress ? `step ${progress.done}` : 'end');
+      // One read fails; the other workers would go on happily unless told to stop.
+      if (progress?.done === 1) secrets.readsToFail = 1;
+    });
+    await expect(runner.start().outcome).rejects.toMatchObject({ code: 'keychain-locked' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(events.at(-1)).toBe('end');
+    expect(runner.running).toBeUndefined();
+    // Workers stopped: not every key was even asked for.
+    expect(server.requests.length).toBeLessThan(8);
   });
 });
 

@@ -1,6 +1,6 @@
 // A change by another process — a real `msk` — reaches the app's state within a second, through
 // the directory watch; lock and backup files alone are not changes.
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigStore } from '../../main/core/config-store.js';
@@ -58,5 +58,16 @@ describe.runIf(keychain)('the config watcher', () => {
     writeFileSync(path.join(home.directory, 'notes.txt'), 'unrelated');
     await expect.poll(changes, { timeout: 1000, interval: 20 }).toBe(1);
     expect(seen).toHaveLength(1);
+  });
+
+  it('follows the data directory when it is removed and made again', async () => {
+    const { seen } = await watched();
+    rmSync(home.directory, { recursive: true, force: true });
+    // Let the watch see the directory go before msk makes it again.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await home.run(['add', '-l', 'again', '-r', 'sg'], { input: fakeKey() })).code).toBe(0);
+    await expect
+      .poll(() => seen.at(-1)?.keys.map((key) => key.label), { timeout: 3000, interval: 50 })
+      .toEqual(['again']);
   });
 });

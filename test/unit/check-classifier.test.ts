@@ -157,6 +157,21 @@ describe('classify', () => {
     );
   });
 
+  it('masks anything shaped like a key that the service echoes back', () => {
+    const echoed = http(
+      401,
+      compatible('invalid_api_key', 'Incorrect API key provided: sk-0123456789abcdef0123456789abcdef.'),
+    );
+    const quota = http(
+      403,
+      compatible('AllocationQuota.FreeTierOnly', 'quota of sk-ws-H.ABCDEFG.Ab1x.MEQCsecret_x-y'),
+    );
+    expect(classify(quota, context).message).toContain('quota of sk-…_x-y');
+    expect(JSON.stringify([classify(echoed, context), classify(quota, context)])).not.toMatch(
+      /0123456789abcdef|MEQCsecret/,
+    );
+  });
+
   it('hints at the endpoint override on a 404', () => {
     expect(classify(http(404, undefined), context).message).toMatch(/HTTP 404.*Check the endpoint override/);
   });

@@ -13,7 +13,7 @@ describe('StatePublisher', () => {
     const publisher = new StatePublisher(config);
     const seen: AppState[] = [];
     publisher.subscribe((state) => seen.push(state));
-    expect((await publisher.current()).revision).toBe(1);
+    expect((await publisher.refresh()).revision).toBe(1);
     await publisher.refresh();
     await config.update((draft) => void (draft.settings.activeRegionId = 'cn-beijing'));
     await publisher.refresh();
@@ -55,5 +55,41 @@ describe('StatePublisher', () => {
     publisher.subscribe((state) => seen.push(state.revision));
     await expect(publisher.refresh()).resolves.toMatchObject({ revision: 1 });
     expect(seen).toEqual([1]);
+  });
+
+  it('publishes overlapping refreshes in order, never a stale read after a newer one', async () => {
+    const store = new ConfigStore(directory());
+    let reads = 0;
+    // The first read is slow and sees the old data; the second is quick and sees the new.
+    const slowFirst = Object.assign(Object.create(store) as ConfigStore, {
+      read: async () => {
+        const config = await store.read();
+        if ((reads += 1) === 1) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          return config;
+        }
+        return { ...config, settings: { ...config.settings, activeRegionId: 'cn-beijing' } };
+      },
+    });
+    const publisher = new StatePublisher(slowFirst);
+    const seen: [number, string][] = [];
+    publisher.subscribe((state) => seen.push([state.revision, state.activeRegionId]));
+    await Promise.all([publisher.refresh(), publisher.refresh()]);
+    expect(seen).toEqual([
+      [1, 'ap-southeast-1'],
+      [2, 'cn-beijing'],
+    ]);
+  });
+
+  it('keeps the user’s language while the data file is damaged', async () => {
+    const config = new ConfigStore(directory());
+    await config.update((draft) => void (draft.settings.language = 'zh-CN'));
+    const publisher = new StatePublisher(config);
+    await publisher.refresh();
+    writeFileSync(config.file, '{ damaged');
+    expect(await publisher.refresh()).toMatchObject({
+      language: 'zh-CN',
+      problem: { code: 'config-damaged' },
+    });
   });
 });

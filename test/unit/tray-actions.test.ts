@@ -85,7 +85,7 @@ describe('tray actions', () => {
     await perform({ type: 'copy-key', keyId: 'nobody' });
     await perform({ type: 'copy-active-key' });
     expect(calls.notified).toEqual([
-      "No key is labelled or identified 'nobody'. No keys are stored yet.",
+      '没有标签或 ID 为“nobody”的密钥。',
       '新加坡没有当前密钥：请打开窗口添加或选择一个。',
     ]);
   });

@@ -137,6 +137,24 @@ describe('trayMenu', () => {
     expect(beijing.filter((line) => line.includes('Copy Temporary Key'))).toHaveLength(1);
   });
 
+  it('offers Make Active on another region’s active key (it switches region too), and the window when there are no keys', () => {
+    const state = stateWith(
+      [
+        { id: '1', label: 'sg', regionId: 'ap-southeast-1' },
+        { id: '2', label: 'cn', regionId: 'cn-beijing' },
+      ],
+      'ap-southeast-1',
+      { 'ap-southeast-1': '1', 'cn-beijing': '2' },
+    );
+    const lines = outline(trayMenu(state, t, extras));
+    const makeActive = lines.filter((line) => line.includes('Make Active'));
+    expect(makeActive).toEqual(['      [Make Active]', '      Make Active']);
+    const empty = find(trayMenu(stateWith([]), t, extras), 'Keys');
+    expect(empty?.kind === 'submenu' && empty.items).toEqual([
+      { kind: 'action', label: 'No keys yet — add one in the window', action: { type: 'open-window' } },
+    ]);
+  });
+
   it('stays usable with hundreds of keys: each list is capped, the rest are in the window', () => {
     const keys = Array.from({ length: 600 }, (_, index) => ({
       id: String(index + 1),

@@ -3,20 +3,14 @@
 import {
   type CheckAllOptions,
   type CheckAllOutcome,
+  type CheckProgress,
   type CheckResult,
   Checks,
   type ChecksOptions,
   type Detection,
   type DetectionHints,
 } from '../checks.js';
-import { MskError } from '../errors.js';
 import type { Services } from '../services.js';
-
-export interface CheckProgress {
-  done: number;
-  total: number;
-  result: CheckResult;
-}
 
 export const checkKey = (
   services: Services,
@@ -69,26 +63,27 @@ export class CheckRunner {
         checks: this.options,
         signal: controller.signal,
         onProgress: (progress) => {
+          // A worker still finishing after its run failed has nobody left to tell.
+          if (this.current !== run) return;
           run.progress = { done: progress.done, total: progress.total };
-          for (const watcher of this.watchers) watcher(progress);
+          this.tell(progress);
         },
       }).finally(() => {
         this.current = undefined;
-        for (const watcher of this.watchers) watcher(undefined);
+        this.tell(undefined);
       }),
     };
     this.current = run;
     return run;
   }
 
-  /** Called with each result while a run goes, and with undefined when it ends. */
+  /** Called with each step while a run goes (done 0 at its start), and with undefined when it ends. */
   watch(watcher: (progress: CheckProgress | undefined) => void): () => void {
     this.watchers.add(watcher);
     return () => this.watchers.delete(watcher);
   }
 
-  cancel(): void {
-    if (!this.current) throw new MskError('invalid-input', 'No check is running.');
-    this.current.cancel();
+  private tell(progress: CheckProgress | undefined): void {
+    for (const watcher of this.watchers) watcher(progress);
   }
 }

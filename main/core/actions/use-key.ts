@@ -26,7 +26,7 @@ export async function copyKey(
   const record = chooseKey(config, reference);
   const secret = await services.vault.secretOf(record);
   await clipboard.copy(secret, clipboardOptions(config));
-  await services.vault.markUsed(record.id);
+  await markUsed(services, record.id);
   return { record, clearAfterSeconds: config.settings.clipboardClearSeconds };
 }
 
@@ -38,7 +38,7 @@ export async function revealKey(
   const config = await services.config.read();
   const record = chooseKey(config, reference);
   const secret = await services.vault.secretOf(record);
-  await services.vault.markUsed(record.id);
+  await markUsed(services, record.id);
   return { record, secret };
 }
 
@@ -58,7 +58,7 @@ export async function keyEnvironment(
   const record = chooseKey(config, reference);
   const secret = await services.vault.secretOf(record);
   const { variables, unavailable } = toolVariables(services.environment, config, record, secret, tool);
-  await services.vault.markUsed(record.id);
+  await markUsed(services, record.id);
   const notices =
     unavailable.length > 0
       ? [
@@ -93,7 +93,7 @@ export async function temporaryKey(
 ): Promise<TemporaryKey> {
   const record = chooseKey(await services.config.read(), reference);
   const minted = await mintTemporaryKey(services, record.id, ttlSeconds, options);
-  await services.vault.markUsed(record.id);
+  await markUsed(services, record.id);
   return minted;
 }
 
@@ -141,6 +141,13 @@ function activeKeyIfAny(config: Config): KeyRecord | undefined {
     throw error;
   }
 }
+
+/**
+ * Notes when a key was last used. Best effort: the key was copied (or given to a tool) already,
+ * and a busy data file (msk writing at that moment) must not make that look like a failure.
+ */
+const markUsed = (services: Services, keyId: string): Promise<void> =>
+  services.vault.markUsed(keyId).catch(() => undefined);
 
 const clipboardOptions = (config: Config) => ({
   clearAfterSeconds: config.settings.clipboardClearSeconds,

@@ -42,6 +42,7 @@ export const AppStateSchema = z.object({
   keys: z.array(KeyViewSchema),
   clipboardClearSeconds: z.number().int(),
   language: z.enum(['system', 'en', 'zh-CN']),
+  globalShortcut: z.boolean(),
   problem: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
 
