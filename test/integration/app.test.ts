@@ -86,6 +86,14 @@ describe.runIf(parts)('the app’s main process', () => {
     ).find((candidate) => candidate.label === label);
     return { secret, masked: entry?.masked ?? '' };
   }
+  /** Six keys Model Studio accepts in Singapore, labelled a to f. */
+  async function sixWorkingKeys() {
+    for (const label of ['a', 'b', 'c', 'd', 'e', 'f']) {
+      const secret = fakeKey();
+      server.addKey('ap-southeast-1', secret);
+      await stored(label, 'sg', secret);
+    }
+  }
   const labels = (items: RecordedMenuItem[]) => items.map((item) => item.label);
   const find = (items: RecordedMenuItem[], label: string) => items.find((item) => item.label === label);
 
@@ -190,11 +198,7 @@ describe.runIf(parts)('the app’s main process', () => {
   });
 
   it('runs the window’s check as a task: progress reaches the page, its cancel stops the run', async () => {
-    for (const label of ['a', 'b', 'c', 'd', 'e', 'f']) {
-      const secret = fakeKey();
-      server.addKey('ap-southeast-1', secret);
-      await stored(label, 'sg', secret);
-    }
+    await sixWorkingKeys();
     const launched = await launch();
     const page = await launched.window();
     server.latencyMs = 100;
@@ -224,11 +228,7 @@ describe.runIf(parts)('the app’s main process', () => {
   });
 
   it('lets a check go on for the tray when the page that started it goes away', async () => {
-    for (const label of ['a', 'b', 'c', 'd', 'e', 'f']) {
-      const secret = fakeKey();
-      server.addKey('ap-southeast-1', secret);
-      await stored(label, 'sg', secret);
-    }
+    await sixWorkingKeys();
     const launched = await launch();
     const page = await launched.window();
     server.latencyMs = 600;
