@@ -19,6 +19,10 @@ const ERROR_ADVICE: Partial<Record<MskError['code'], Advice>> = {
     `if you still have the key, run 'msk remove ${String(params.keyId)} --yes' and add it again`,
   'clipboard-unavailable': () => 'use --print to write the key to stdout instead',
   'unquotable-value': (params) => `use --shell ${String(params.alternative)}`,
+  'not-launchable': (params) =>
+    params.kind === 'gui'
+      ? `run 'msk tools settings ${String(params.tool)}' for what to paste where`
+      : `run 'msk tools export ${String(params.tool)} --out <file>'`,
 };
 
 const NOTICE_ADVICE: Partial<Record<Notice['code'], Advice>> = {
@@ -26,6 +30,7 @@ const NOTICE_ADVICE: Partial<Record<Notice['code'], Advice>> = {
   'plan-mismatch': (params) => `run 'msk check ${String(params.label)}' to be sure`,
   'plan-assumed': () => 'pass --plan to choose another',
   'variables-unavailable': () => 'use --tool openai for OpenAI-compatible clients',
+  'plan-unsupported': () => "'msk tools' says which tools each plan works with",
 };
 
 /** The one `msk: …` line for an error. */

@@ -2,12 +2,14 @@
 import { Command } from 'commander';
 import { isMskError, messageOf } from '../core/errors.js';
 import { renderError } from './messages.js';
+import { registerBindingCommands } from './commands/binding.js';
 import { registerCheckCommands } from './commands/checks.js';
 import { registerCopyCommands } from './commands/copy.js';
 import { registerClipboardClearer } from './clipboard.js';
 import { registerEnvironmentCommands } from './commands/environment.js';
 import { registerKeyCommands } from './commands/keys.js';
 import { registerRegionCommands } from './commands/region.js';
+import { registerToolCommands } from './commands/tools.js';
 import { say } from './output.js';
 
 declare const __MSK_VERSION__: string | undefined;
@@ -25,6 +27,8 @@ export function buildProgram(): Command {
   registerCheckCommands(program);
   registerClipboardClearer(program);
   registerEnvironmentCommands(program);
+  registerToolCommands(program);
+  registerBindingCommands(program);
   return program;
 }
 

@@ -27,6 +27,21 @@ const MIGRATIONS: Readonly<Record<number, (config: Json) => Json>> = {
       };
     }),
   }),
+  // 2 → 3: a custom tool became variables of its own on an optional base preset (was: a preset).
+  2: (config) => ({
+    ...config,
+    schemaVersion: 3,
+    settings: isObject(config.settings)
+      ? {
+          ...config.settings,
+          customTools: eachObject(config.settings.customTools, ({ preset, ...tool }) => ({
+            ...tool,
+            variables: {},
+            ...(preset !== undefined && { base: preset }),
+          })),
+        }
+      : config.settings,
+  }),
 };
 
 export type Migration =

@@ -10,7 +10,7 @@ import {
 } from './model-studio.js';
 
 /** Bumped with every change to the shape below; `config-migrations.ts` upgrades older files. */
-export const CONFIG_SCHEMA_VERSION = 2;
+export const CONFIG_SCHEMA_VERSION = 3;
 
 export const CheckStatusSchema = z.enum([
   'ok',
@@ -60,11 +60,14 @@ export const WorkspaceSchema = z.object({
   accountId: z.string().optional(),
 });
 
+/** A tool the user defined: variables as templates ({{apiKey}}, {{baseUrl}}…), maybe on a built-in base. */
 export const CustomToolSchema = z.object({
   id: z.string(),
   name: z.string(),
-  command: z.array(z.string()).min(1),
-  preset: z.string(),
+  command: z.array(z.string()).min(1).optional(),
+  variables: z.record(z.string(), z.string()).default({}),
+  /** A built-in preset whose variables it starts from. */
+  base: z.string().optional(),
 });
 
 export const SettingsSchema = z.object({
@@ -97,6 +100,7 @@ export type CheckStatus = z.infer<typeof CheckStatusSchema>;
 export type LastCheck = z.infer<typeof LastCheckSchema>;
 export type KeyRecord = z.infer<typeof KeyRecordSchema>;
 export type Workspace = z.infer<typeof WorkspaceSchema>;
+export type CustomTool = z.infer<typeof CustomToolSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -9,7 +9,8 @@ export type NoticeCode =
   | 'detected-with-remark'
   | 'keys-per-workspace'
   | 'workspaces-per-account'
-  | 'variables-unavailable';
+  | 'variables-unavailable'
+  | 'plan-unsupported';
 
 export interface Notice {
   code: NoticeCode;

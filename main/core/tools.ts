@@ -1,119 +1,206 @@
-// Tool presets: which environment variables each tool reads, as data, and the one pure
-// function that turns a preset, a key and its endpoints into a child's environment.
+// Tool presets at work: which preset a name means (built-in or the user's own), the values its
+// templates take for one key, and the child environment a tool is started with. Pure: the
+// keychain, the clipboard and the terminal are the actions' business.
+import type { CustomTool } from './config-schema.js';
 import { MskError } from './errors.js';
-import { DEFAULT_CODING_MODEL, STALE_VARIABLE_PREFIXES } from './model-studio.js';
+import { PLANS, type Plan, STALE_VARIABLE_PREFIXES } from './model-studio.js';
 import type { Endpoints } from './regions.js';
+import {
+  BUILT_IN_TOOLS,
+  PLACEHOLDERS,
+  type Placeholder,
+  type SettingField,
+  type ToolPreset,
+} from './tool-catalog.js';
 
-/** Where a variable's value comes from. */
-type Source = 'secret' | 'model' | Exclude<keyof Endpoints, 'family'>;
+export type { ToolPreset } from './tool-catalog.js';
 
-export interface ToolPreset {
-  id: string;
-  name: string;
-  description: string;
-  /** The command `msk exec --tool <id>` suggests; GUI-only tools have none. */
-  command?: readonly string[];
-  /** The model the tool starts with when the user has not chosen one. */
-  defaultModel?: string;
-  variables: Readonly<Record<string, Source>>;
-}
+const TEMPLATE = /\{\{(\w+)\}\}/g;
+const CUSTOM_ID = /^[a-z][a-z0-9-]{1,31}$/;
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-export const TOOL_PRESETS: readonly ToolPreset[] = [
-  {
-    id: 'default',
-    name: 'DashScope + OpenAI SDKs',
-    description: 'DashScope SDKs and any OpenAI-compatible client',
-    variables: {
-      DASHSCOPE_API_KEY: 'secret',
-      DASHSCOPE_HTTP_BASE_URL: 'native',
-      OPENAI_API_KEY: 'secret',
-      OPENAI_BASE_URL: 'compatible',
-    },
-  },
-  {
-    id: 'openai',
-    name: 'OpenAI-compatible tool',
-    description: 'Any tool that reads OPENAI_API_KEY and OPENAI_BASE_URL',
-    variables: { OPENAI_API_KEY: 'secret', OPENAI_BASE_URL: 'compatible' },
-  },
-  {
-    id: 'dashscope',
-    name: 'DashScope SDK',
-    description: 'DashScope Python and Java SDKs',
-    variables: {
-      DASHSCOPE_API_KEY: 'secret',
-      DASHSCOPE_HTTP_BASE_URL: 'native',
-      DASHSCOPE_COMPATIBLE_BASE_URL: 'compatible',
-    },
-  },
-  {
-    id: 'qwen-code',
-    name: 'Qwen Code',
-    description: 'Qwen Code (qwen) over the OpenAI-compatible API',
-    command: ['qwen'],
-    defaultModel: DEFAULT_CODING_MODEL,
-    variables: { OPENAI_API_KEY: 'secret', OPENAI_BASE_URL: 'compatible', OPENAI_MODEL: 'model' },
-  },
-  {
-    id: 'claude-code',
-    name: 'Claude Code',
-    description: 'Claude Code (claude) over the Anthropic-compatible API',
-    command: ['claude'],
-    defaultModel: DEFAULT_CODING_MODEL,
-    variables: {
-      ANTHROPIC_BASE_URL: 'anthropic',
-      ANTHROPIC_AUTH_TOKEN: 'secret',
-      ANTHROPIC_MODEL: 'model',
-    },
-  },
-  {
-    id: 'openclaw',
-    name: 'OpenClaw',
-    description: 'OpenClaw with the qwen provider',
-    command: ['openclaw'],
-    variables: { MODELSTUDIO_API_KEY: 'secret', DASHSCOPE_API_KEY: 'secret' },
-  },
+/** Every preset: the built-in ones, then the user's own. */
+export const allTools = (custom: readonly CustomTool[] = []): ToolPreset[] => [
+  ...BUILT_IN_TOOLS,
+  ...custom.map(toPreset),
 ];
 
-export function requirePreset(id: string = 'default'): ToolPreset {
-  const preset = TOOL_PRESETS.find((candidate) => candidate.id === id);
-  if (!preset) {
+export function requireTool(id: string = 'default', custom: readonly CustomTool[] = []): ToolPreset {
+  const tool = allTools(custom).find((candidate) => candidate.id === id);
+  if (!tool) {
     throw new MskError(
       'unknown-tool',
-      `Unknown tool '${id}'. Known tools: ${TOOL_PRESETS.map((tool) => tool.id).join(', ')}.`,
+      `Unknown tool '${id}'. Known tools: ${allTools(custom)
+        .map((candidate) => candidate.id)
+        .join(', ')}.`,
+      { tool: id },
     );
   }
-  return preset;
+  return tool;
 }
+
+/** A custom tool as a preset: its base preset's variables, then its own over them. */
+function toPreset(tool: CustomTool): ToolPreset {
+  const base = tool.base ? BUILT_IN_TOOLS.find((candidate) => candidate.id === tool.base) : undefined;
+  return {
+    id: tool.id,
+    name: tool.name,
+    kind: 'custom',
+    description: base ? `Your own tool, based on ${base.name}` : 'Your own tool',
+    plans: Object.keys(PLANS) as Plan[],
+    variables: { ...base?.variables, ...tool.variables },
+    ...(tool.command && { command: tool.command }),
+  };
+}
+
+/**
+ * Checks a tool the user defines before it is stored: an id of its own, variable names a shell
+ * accepts, only known placeholders, and no key on the command line (anyone can read one).
+ */
+export function validateCustomTool(tool: CustomTool, existing: readonly CustomTool[] = []): CustomTool {
+  if (!CUSTOM_ID.test(tool.id)) {
+    throw new MskError(
+      'invalid-input',
+      `'${tool.id}' is not a tool id: 2–32 lowercase letters, digits and hyphens, starting with a letter.`,
+    );
+  }
+  if (BUILT_IN_TOOLS.some((builtIn) => builtIn.id === tool.id)) {
+    throw new MskError('invalid-input', `'${tool.id}' is a built-in tool; choose another id.`);
+  }
+  if (existing.some((other) => other.id === tool.id)) {
+    throw new MskError('invalid-input', `A tool '${tool.id}' exists already; remove it first.`);
+  }
+  if (tool.base !== undefined && !BUILT_IN_TOOLS.some((builtIn) => builtIn.id === tool.base)) {
+    throw new MskError('unknown-tool', `Unknown base tool '${tool.base}'.`);
+  }
+  if (tool.name.trim() === '') throw new MskError('invalid-input', 'A tool needs a name.');
+  const variables = Object.entries(tool.variables);
+  if (variables.length === 0 && tool.base === undefined) {
+    throw new MskError('invalid-input', 'A tool needs at least one variable, such as MY_KEY={{apiKey}}.');
+  }
+  for (const [name, template] of variables) {
+    if (!VARIABLE_NAME.test(name)) {
+      throw new MskError(
+        'invalid-input',
+        `'${name}' is not a variable name: letters, digits and _, not starting with a digit.`,
+      );
+    }
+    assertKnownPlaceholders(template, name);
+  }
+  for (const part of tool.command ?? []) {
+    assertKnownPlaceholders(part, 'the command');
+    if (placeholdersOf(part).includes('apiKey')) {
+      throw new MskError(
+        'invalid-input',
+        'The command cannot hold {{apiKey}}: a command line is visible to every user of the machine. Put the key in a variable.',
+      );
+    }
+  }
+  return tool;
+}
+
+function assertKnownPlaceholders(template: string, where: string): void {
+  const unknown = placeholdersOf(template).filter(
+    (name) => !(PLACEHOLDERS as readonly string[]).includes(name),
+  );
+  if (unknown.length > 0) {
+    throw new MskError(
+      'invalid-input',
+      `Unknown placeholder {{${unknown[0]}}} in ${where}. Known: ${PLACEHOLDERS.map((name) => `{{${name}}}`).join(' ')}.`,
+    );
+  }
+}
+
+const placeholdersOf = (template: string): string[] =>
+  [...template.matchAll(TEMPLATE)].map((match) => match[1] ?? '');
 
 export interface ToolContext {
   secret: string;
   endpoints: Endpoints;
+  regionId: string;
+  workspaceId: string;
   /** The user's model for this tool, if any; else the preset's, else the global default. */
   toolModel?: string | undefined;
   defaultModel: string;
 }
 
-/**
- * The variables a preset sets for one key, in the preset's order. A variable whose source the
- * key's plan lacks (the native base of a Coding or Token Plan key) is left out, not set empty.
- */
-export function envFor(preset: ToolPreset, context: ToolContext): Record<string, string> {
-  const model = context.toolModel ?? preset.defaultModel ?? context.defaultModel;
-  const values: Record<Source, string | null> = { secret: context.secret, model, ...context.endpoints };
-  return Object.fromEntries(
-    Object.entries(preset.variables).flatMap(([name, source]) => {
-      const value = values[source];
-      return value === null ? [] : [[name, value]];
-    }),
-  );
+type Values = Record<Placeholder, string | null>;
+
+function valuesOf(tool: ToolPreset, context: ToolContext): Values {
+  const { compatible, native, anthropic } = context.endpoints;
+  return {
+    apiKey: context.secret,
+    baseUrl: compatible,
+    nativeBaseUrl: native,
+    anthropicBaseUrl: anthropic,
+    model: context.toolModel ?? tool.defaultModel ?? context.defaultModel,
+    regionId: context.regionId,
+    workspaceId: context.workspaceId,
+    apiHost: compatible.replace(/\/v1$/, ''),
+  };
 }
 
-/** The preset's variables that `envFor` leaves out for these endpoints. */
-export const variablesWithoutSource = (preset: ToolPreset, endpoints: Endpoints): string[] =>
-  Object.entries(preset.variables)
-    .filter(([, source]) => source !== 'secret' && source !== 'model' && endpoints[source] === null)
-    .map(([name]) => name);
+/** A template with its holes filled; null when one of them has no value for this key. */
+function render(template: string, values: Values): string | null {
+  let missing = false;
+  const text = template.replace(TEMPLATE, (_, name: string) => {
+    const value = values[name as Placeholder];
+    if (value === null || value === undefined) missing = true;
+    return value ?? '';
+  });
+  return missing ? null : text;
+}
+
+export interface ToolEnvironment {
+  variables: Record<string, string>;
+  /** Variables the key's plan cannot fill (the subscription plans have no native API): left out. */
+  unavailable: string[];
+}
+
+/** The variables a preset sets for one key, in the preset's order. */
+export function envFor(tool: ToolPreset, context: ToolContext): ToolEnvironment {
+  const values = valuesOf(tool, context);
+  const variables: Record<string, string> = {};
+  const unavailable: string[] = [];
+  for (const [name, template] of Object.entries(tool.variables)) {
+    const value = render(template, values);
+    if (value === null) unavailable.push(name);
+    else variables[name] = value;
+  }
+  return { variables, unavailable };
+}
+
+/** The command that starts a tool, templates filled (never a key: see validateCustomTool). */
+export function commandFor(tool: ToolPreset, context: Omit<ToolContext, 'secret'>): string[] | undefined {
+  const values = valuesOf(tool, { ...context, secret: '' });
+  return tool.command?.map((part) => render(part, values) ?? part);
+}
+
+export interface FilledField extends SettingField {
+  /** True for the field that holds the key: it is copied, not shown. */
+  secret: boolean;
+}
+
+/** A GUI tool's settings page, with this key's values. */
+export function settingsFor(tool: ToolPreset, context: ToolContext): FilledField[] {
+  const values = valuesOf(tool, context);
+  return (tool.settings ?? []).map((field) => ({
+    ...field,
+    value: render(field.value, values) ?? '',
+    secret: placeholdersOf(field.value).includes('apiKey'),
+  }));
+}
+
+/** Refuses a tool the key's plan does not serve, before anything is pasted or started. */
+export function assertPlanServes(tool: ToolPreset, plan: Plan): void {
+  if (tool.plans.includes(plan)) return;
+  const agents = plan === 'coding' ? ' Alibaba serves the Coding Plan to coding agents only.' : '';
+  throw new MskError(
+    'plan-unsupported',
+    `${tool.name} does not work with a ${PLANS[plan].name} key.${agents} It works with ${tool.plans.map((candidate) => PLANS[candidate].name).join(' and ')} keys.`,
+    { tool: tool.id, plan },
+  );
+}
 
 type Environment = Record<string, string | undefined>;
 

@@ -84,6 +84,8 @@ export const en = {
   /** Notices: what stops nothing but is worth saying (by code, like errors). */
   notices: {
     'variables-unavailable': '{{variables}} left unset: this plan has no native DashScope API.',
+    'plan-unsupported':
+      'This tool is not made for this key’s plan: Alibaba serves the Coding Plan to coding agents only.',
   },
   errors: {
     'no-active-key': 'No active key in {{regionName}}: open the window to add one or choose one.',

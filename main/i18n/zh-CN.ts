@@ -83,6 +83,7 @@ export const zhCN: Catalog = {
   },
   notices: {
     'variables-unavailable': '{{variables}} 未设置：此套餐没有 DashScope 原生 API。',
+    'plan-unsupported': '此工具不适用于该密钥的套餐：阿里云的 Coding Plan 仅供编程智能体使用。',
   },
   errors: {
     'no-active-key': '{{regionName}}没有当前密钥：请打开窗口添加或选择一个。',

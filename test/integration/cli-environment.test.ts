@@ -159,6 +159,10 @@ describe.runIf(keychain)('msk exec and env', () => {
       ANTHROPIC_BASE_URL: `${server.overrides['dashscope:ap-southeast-1']}/apps/anthropic`,
       ANTHROPIC_AUTH_TOKEN: sgKey,
       ANTHROPIC_MODEL: 'qwen3-coder-plus',
+      ANTHROPIC_DEFAULT_HAIKU_MODEL: 'qwen3-coder-plus',
+      ANTHROPIC_DEFAULT_SONNET_MODEL: 'qwen3-coder-plus',
+      ANTHROPIC_DEFAULT_OPUS_MODEL: 'qwen3-coder-plus',
+      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
     });
   });
 

@@ -163,7 +163,12 @@ describe.runIf(keychain).each(cases)('a $name key', (key) => {
   it('reaches its own plan’s endpoint through exec and the real OpenAI SDK', async () => {
     server.requests.length = 0;
     const result = await run(['exec', '--tool', 'openai', '--', process.execPath, CLIENT]);
-    expect(result.stderr).toBe('');
+    // An SDK with a Coding Plan key is said to be a mismatch (the real plan serves coding agents only).
+    expect(result.stderr).toBe(
+      key.plan === 'coding'
+        ? "warning: OpenAI-compatible tool is not made for Coding Plan keys: Alibaba serves the Coding Plan to coding agents only; 'msk tools' says which tools each plan works with.\n"
+        : '',
+    );
     expect(JSON.parse(result.stdout).content).toBe(`Hello from ${key.regionId}`);
     expect(server.requests).toEqual([
       expect.objectContaining({

@@ -100,7 +100,7 @@ describe('tray actions against Model Studio', () => {
     });
     await perform({ type: 'copy-environment', keyId: record.id, shell: 'bash' });
     expect(notified).toEqual([
-      'Copied the bash / zsh environment of ‘coding’ — clears in 30 s\nDASHSCOPE_HTTP_BASE_URL left unset: this plan has no native DashScope API.',
+      'Copied the bash / zsh environment of ‘coding’ — clears in 30 s\nThis tool is not made for this key’s plan: Alibaba serves the Coding Plan to coding agents only.\nDASHSCOPE_HTTP_BASE_URL left unset: this plan has no native DashScope API.',
     ]);
   });
 });

@@ -56,17 +56,19 @@ describe('use cases', () => {
     ]);
   });
 
-  it('says which variables a plan without the native API leaves unset', async () => {
+  it('says which variables a plan without the native API leaves unset, and that SDK presets are not for the Coding Plan', async () => {
     const { services } = setup();
     await addKey(services, { secret: fakeKey('plan'), label: 'c', regionId: 'cn', plan: 'coding' });
-    const { variables, notices } = await keyEnvironment(services, 'c');
+    const { variables, notices } = await keyEnvironment(services, { reference: 'c' });
     expect(Object.keys(variables)).toEqual(['DASHSCOPE_API_KEY', 'OPENAI_API_KEY', 'OPENAI_BASE_URL']);
     expect(notices).toEqual([
+      expect.objectContaining({ code: 'plan-unsupported', params: { tool: 'default', plan: 'coding' } }),
       expect.objectContaining({
         code: 'variables-unavailable',
         params: { variables: ['DASHSCOPE_HTTP_BASE_URL'], plan: 'coding' },
       }),
     ]);
+    expect((await keyEnvironment(services, { reference: 'c', tool: 'qwen-code' })).notices).toEqual([]);
   });
 
   it('copies the base URL of the active key’s plan, or of the region, never clearing it', async () => {

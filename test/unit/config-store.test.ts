@@ -56,7 +56,7 @@ describe('ConfigStore', () => {
     ['{"schemaVersion":1,"keys":[{"id":"x"}]}', /is damaged \(keys\.0\.id/],
     [
       '{"schemaVersion":9}',
-      /written by a newer version of Model Studio Keys \(schema 9, this one reads up to 2\)/,
+      /written by a newer version of Model Studio Keys \(schema 9, this one reads up to 3\)/,
     ],
     ['{"schemaVersion":1,"keys":[{"id":"x","kind":"plan"}]}', /is damaged \(keys\.0\.id/],
   ])(
@@ -75,7 +75,7 @@ describe('ConfigStore', () => {
     const v1 = readFileSync('test/fixtures/config/v1.json', 'utf8');
     writeFileSync(store.file, v1);
     const config = await store.read();
-    expect(config.schemaVersion).toBe(2);
+    expect(config.schemaVersion).toBe(3);
     expect(
       config.keys.map(({ label, plan, shape, lastCheck }) => ({
         label,
@@ -93,7 +93,7 @@ describe('ConfigStore', () => {
 
     await store.update((draft) => void (draft.settings.defaultModel = 'qwen3-max'));
     expect(JSON.parse(readFileSync(store.file, 'utf8'))).toMatchObject({
-      schemaVersion: 2,
+      schemaVersion: 3,
       keys: [{ plan: 'payg' }, { plan: 'coding' }],
     });
     expect(JSON.parse(readFileSync(store.file, 'utf8')).keys[0]).not.toHaveProperty('kind');
@@ -129,6 +129,20 @@ describe('ConfigStore', () => {
       expect(readFileSync(store.file, 'utf8')).toBe(text);
     },
   );
+
+  it('upgrades a schema 2 custom tool (a preset and a command) to variables on a base', async () => {
+    const store = new ConfigStore(directory());
+    const v2 = {
+      schemaVersion: 2,
+      settings: {
+        customTools: [{ id: 'mine', name: 'Mine', command: ['mine', '--fast'], preset: 'openai' }],
+      },
+    };
+    writeFileSync(store.file, JSON.stringify(v2));
+    expect((await store.read()).settings.customTools).toEqual([
+      { id: 'mine', name: 'Mine', command: ['mine', '--fast'], variables: {}, base: 'openai' },
+    ]);
+  });
 
   it('mentions the backup in the damage report', async () => {
     const store = new ConfigStore(directory());

@@ -1,26 +1,30 @@
-// msk env · exec — a key's environment, printed for a shell or given to a child process.
+// msk env · exec — a key's environment, printed for a shell or given to a child process. The
+// key is the one named, else the nearest .msk.json's, else the active key of the active region.
 import path from 'node:path';
 import type { Command } from 'commander';
 import { keyEnvironment } from '../../core/actions/use-key.js';
 import { formatEnvironment, requireShell, type Shell } from '../../core/env-format.js';
 import { runCommand } from '../../core/run-command.js';
-import { childEnvironment, requirePreset, TOOL_PRESETS } from '../../core/tools.js';
+import { childEnvironment } from '../../core/tools.js';
 import { core } from '../context.js';
 import { warnAll } from '../output.js';
 
 interface KeyAndTool {
   key?: string;
   tool?: string;
+  model?: string;
 }
 
-const toolHelp = `tool preset: ${TOOL_PRESETS.map((tool) => tool.id).join(', ')}`;
+const TOOL_HELP =
+  "tool preset: default, openai, dashscope, qwen-code, claude-code, … ('msk tools' lists them)";
 
 export function registerEnvironmentCommands(program: Command): void {
   program
     .command('env')
     .description('print a key\'s environment for a shell to evaluate, e.g. eval "$(msk env)"')
-    .option('-k, --key <key>', 'label or id (default: the active key of the active region)')
-    .option('-t, --tool <tool>', toolHelp, 'default')
+    .option('-k, --key <key>', 'label or id (default: .msk.json here or above, else the active key)')
+    .option('-t, --tool <tool>', TOOL_HELP)
+    .option('-m, --model <model>', "the model the tool's variables name (default: the tool's)")
     .option('-s, --shell <shell>', 'bash, zsh, fish, powershell, cmd, dotenv or json (default: your shell)')
     .action(async (options: KeyAndTool & { shell?: string }) => {
       const shell = options.shell === undefined ? defaultShell() : requireShell(options.shell);
@@ -31,10 +35,11 @@ export function registerEnvironmentCommands(program: Command): void {
   program
     .command('exec')
     .description(
-      "run a command with a key's environment; stale OPENAI_*, ANTHROPIC_*, DASHSCOPE_*, QWEN_*, MODELSTUDIO_* variables are removed",
+      "run a command with a key's environment; stale OPENAI_*, ANTHROPIC_*, DASHSCOPE_*, QWEN_*, MODELSTUDIO_*, BAILIAN_* variables are removed",
     )
-    .option('-k, --key <key>', 'label or id (default: the active key of the active region)')
-    .option('-t, --tool <tool>', toolHelp, 'default')
+    .option('-k, --key <key>', 'label or id (default: .msk.json here or above, else the active key)')
+    .option('-t, --tool <tool>', TOOL_HELP)
+    .option('-m, --model <model>', "the model the tool's variables name (default: the tool's)")
     .argument('<command>', 'the command to run (after --)')
     .argument('[args...]', 'its arguments')
     .passThroughOptions()
@@ -45,8 +50,12 @@ export function registerEnvironmentCommands(program: Command): void {
 }
 
 async function variablesFor(options: KeyAndTool): Promise<Record<string, string>> {
-  const preset = requirePreset(options.tool);
-  const { variables, notices } = await keyEnvironment(core(), options.key, preset.id);
+  const { variables, notices } = await keyEnvironment(core(), {
+    reference: options.key,
+    tool: options.tool,
+    model: options.model,
+    cwd: process.cwd(),
+  });
   warnAll(notices);
   return variables;
 }

@@ -5,7 +5,9 @@ import { formatEnvironment, type Shell } from '../env-format.js';
 import { isMskError } from '../errors.js';
 import { type Notice, notice } from '../notices.js';
 import { endpointsFor, planName } from '../regions.js';
-import { endpointsForKey, type Services, toolVariables } from '../services.js';
+import { endpointsForKey, type Services } from '../services.js';
+import { envFor, type ToolContext } from '../tools.js';
+import { type Choice, type ChoiceRequest, choose } from './choose.js';
 import { activeKey, chooseKey } from '../settings.js';
 import { mintTemporaryKey, type TemporaryKey } from '../temporary-keys.js';
 import type { ClientOptions } from '../model-studio-client.js';
@@ -42,43 +44,63 @@ export async function revealKey(
   return { record, secret };
 }
 
-export interface KeyEnvironment {
-  record: KeyRecord;
+export interface KeyEnvironment extends Choice {
   variables: Record<string, string>;
   notices: Notice[];
 }
 
-/** A tool preset's variables for a key, for `msk env`, `msk exec` and launching. */
+/** A tool preset's variables for the key chosen (see choose.ts), for `msk env`, `msk exec` and launching. */
 export async function keyEnvironment(
   services: Services,
-  reference?: string,
-  tool?: string,
+  request: ChoiceRequest = {},
 ): Promise<KeyEnvironment> {
   const config = await services.config.read();
-  const record = chooseKey(config, reference);
+  const choice = await choose(config, request);
+  const { record, tool } = choice;
   const secret = await services.vault.secretOf(record);
-  const { variables, unavailable } = toolVariables(services.environment, config, record, secret, tool);
+  const { variables, unavailable } = envFor(tool, toolContext(services, config, choice, secret));
   await markUsed(services, record.id);
-  const notices =
-    unavailable.length > 0
-      ? [
-          notice(
-            'variables-unavailable',
-            `${unavailable.join(', ')} left unset: the ${planName(record.plan)} has no native DashScope API.`,
-            { variables: unavailable, plan: record.plan },
-          ),
-        ]
-      : [];
-  return { record, variables, notices };
+  const notices: Notice[] = [];
+  if (!tool.plans.includes(record.plan)) {
+    notices.push(
+      notice(
+        'plan-unsupported',
+        `${tool.name} is not made for ${planName(record.plan)} keys${record.plan === 'coding' ? ': Alibaba serves the Coding Plan to coding agents only' : ''}.`,
+        { tool: tool.id, plan: record.plan },
+      ),
+    );
+  }
+  if (unavailable.length > 0) {
+    notices.push(
+      notice(
+        'variables-unavailable',
+        `${unavailable.join(', ')} left unset: the ${planName(record.plan)} has no native DashScope API.`,
+        { variables: unavailable, plan: record.plan },
+      ),
+    );
+  }
+  return { ...choice, variables, notices };
+}
+
+/** What a preset's templates are filled from, for the key chosen. */
+export function toolContext(services: Services, config: Config, choice: Choice, secret: string): ToolContext {
+  return {
+    secret,
+    endpoints: endpointsForKey(services.environment, config, choice.record),
+    regionId: choice.record.regionId,
+    workspaceId: choice.record.workspaceId,
+    toolModel: choice.model,
+    defaultModel: config.settings.defaultModel,
+  };
 }
 
 /** A key's environment, written for a shell, on the clipboard (it holds the secret: cleared like one). */
 export async function copyEnvironment(
   services: Services,
   clipboard: KeyClipboard,
-  options: { reference?: string; tool?: string; shell: Shell },
+  options: ChoiceRequest & { shell: Shell },
 ): Promise<Copied & { notices: Notice[] }> {
-  const { record, variables, notices } = await keyEnvironment(services, options.reference, options.tool);
+  const { record, variables, notices } = await keyEnvironment(services, options);
   const config = await services.config.read();
   await clipboard.copy(formatEnvironment(variables, options.shell), clipboardOptions(config));
   return { record, notices, clearAfterSeconds: config.settings.clipboardClearSeconds };

@@ -1,0 +1,197 @@
+// msk tools · tools settings · tools export postman · tools add · tools remove · launch
+import path from 'node:path';
+import { type Command, InvalidArgumentError } from 'commander';
+import { launchTool, startDetached } from '../../core/actions/launch.js';
+import {
+  addCustomTool,
+  exportPostman,
+  listTools,
+  removeCustomTool,
+  toolSettings,
+} from '../../core/actions/tools.js';
+import { PLANS } from '../../core/model-studio.js';
+import { cliClipboard } from '../clipboard.js';
+import { core } from '../context.js';
+import { print, printJson, say, table } from '../output.js';
+
+interface KeyOption {
+  key?: string;
+}
+
+export function registerToolCommands(program: Command): void {
+  const tools = program
+    .command('tools')
+    .description('list the tools msk can set up, with what each gets and whether it is installed')
+    .option('--json', 'print a JSON array')
+    .action(async (options: { json?: boolean }) => {
+      const rows = listTools(await core().config.read(), {
+        searchPath: process.env.PATH ?? '',
+        platform: process.platform,
+        shell: process.env.SHELL,
+      });
+      if (options.json) return printJson(rows);
+      print(
+        table(
+          ['ID', 'NAME', 'KIND', 'PLANS', 'INSTALLED', 'GETS'],
+          rows.map((row) => [
+            row.id,
+            row.name,
+            row.kind,
+            row.plans.map((plan) => PLANS[plan].name).join(', '),
+            row.available === null ? '-' : row.available ? 'yes' : 'no',
+            row.variables.join(' ') ||
+              (row.kind === 'gui'
+                ? 'settings: msk tools settings ' + row.id
+                : row.kind === 'export'
+                  ? 'msk tools export ' + row.id
+                  : '-'),
+          ]),
+        ),
+      );
+    });
+
+  tools
+    .command('settings')
+    .description("the fields a GUI tool's settings page asks for, filled in for a key; the key is copied")
+    .argument('<tool>', 'cline, chatbox, dify or cherry-studio')
+    .option('-k, --key <key>', 'label or id (default: .msk.json here or above, else the active key)')
+    .option('--print', 'show the key in the text instead of copying it')
+    .action(async (tool: string, options: KeyOption & { print?: boolean }) => {
+      const settings = await toolSettings(core(), cliClipboard, {
+        tool,
+        reference: options.key,
+        cwd: process.cwd(),
+        reveal: options.print ?? false,
+      });
+      say(`${settings.toolName} settings for '${settings.record.label}':`);
+      print(
+        table(
+          ['FIELD', 'VALUE', 'WHERE'],
+          settings.fields.map((field) => [field.label, field.value, field.where]),
+        ),
+      );
+      if (settings.copied) say('The API key is on the clipboard, ready to paste; it clears itself.');
+    });
+
+  tools
+    .command('export')
+    .description('export a Postman environment file for a key (mode 0600)')
+    .argument('<format>', 'postman')
+    .requiredOption('-o, --out <file>', 'where to write it')
+    .option('-k, --key <key>', 'label or id (default: .msk.json here or above, else the active key)')
+    .option('--force', 'replace the file if it exists')
+    .action(async (format: string, options: KeyOption & { out: string; force?: boolean }) => {
+      if (format !== 'postman')
+        throw new InvalidArgumentError(`unknown export '${format}': postman is the one there is.`);
+      const { record, file } = await exportPostman(core(), {
+        reference: options.key,
+        cwd: process.cwd(),
+        file: path.resolve(options.out),
+        force: options.force ?? false,
+      });
+      say(
+        `Wrote a Postman environment for '${record.label}' to ${file} (the key is typed "secret"; keep the file private).`,
+      );
+    });
+
+  tools
+    .command('add')
+    .description('add a tool of your own: its variables as templates ({{apiKey}} {{baseUrl}} {{model}} …)')
+    .argument('<id>', 'a short id: lowercase letters, digits and hyphens')
+    .option('-n, --name <name>', 'what it is called (default: the id)')
+    .option('-c, --command <command>', 'what starts it, e.g. "mytool --verbose"')
+    .option('-b, --base <tool>', 'start from a built-in preset’s variables')
+    .option('--var <NAME=TEMPLATE>', 'a variable (repeatable)', collectVariable, {})
+    .action(
+      async (
+        id: string,
+        options: { name?: string; command?: string; base?: string; var: Record<string, string> },
+      ) => {
+        const tool = await addCustomTool(core(), {
+          id,
+          name: options.name ?? id,
+          variables: options.var,
+          ...(options.command !== undefined && { command: splitCommand(options.command) }),
+          ...(options.base !== undefined && { base: options.base }),
+        });
+        say(
+          `Added '${tool.id}': msk exec --tool ${tool.id} -- <command>${tool.command ? `, or msk launch ${tool.id}` : ''}.`,
+        );
+      },
+    );
+
+  tools
+    .command('remove')
+    .description('remove a tool of your own')
+    .argument('<id>', 'its id')
+    .action(async (id: string) => {
+      const tool = await removeCustomTool(core(), id);
+      say(`Removed '${tool.id}'.`);
+    });
+
+  program
+    .command('launch')
+    .description(
+      'open a terminal running a tool with its environment (the key is read inside, never on a command line)',
+    )
+    .argument('<tool>', 'qwen-code, claude-code, openclaw, opencode, codex, aider, terminal, or one of yours')
+    .argument('[args...]', 'added to the tool’s command (after --); for terminal: run instead of your shell')
+    .option('-k, --key <key>', 'label or id (default: .msk.json here or above, else the active key)')
+    .option('-m, --model <model>', 'the model the tool gets')
+    .option('-T, --terminal <terminal>', 'which terminal (default: the setting, else detected)')
+    .option('-C, --cwd <dir>', 'the folder the window opens in (default: here)')
+    .option('--dry-run', "print the terminal's argv as JSON and start nothing")
+    .action(
+      async (
+        tool: string,
+        args: string[],
+        options: KeyOption & { model?: string; terminal?: string; cwd?: string; dryRun?: boolean },
+      ) => {
+        const cwd = path.resolve(options.cwd ?? process.cwd());
+        const launched = await launchTool(
+          core(),
+          {
+            tool,
+            reference: options.key,
+            model: options.model,
+            terminal: options.terminal,
+            cwd,
+            extraArgs: args,
+            dryRun: options.dryRun ?? false,
+          },
+          {
+            platform: process.platform,
+            env: process.env,
+            searchPath: process.env.PATH ?? '',
+            msk: [process.execPath, process.argv[1] ?? 'msk'],
+            start: startDetached,
+          },
+        );
+        if (options.dryRun) {
+          return printJson({
+            terminal: launched.terminal.id,
+            command: launched.started.command,
+            args: launched.started.args,
+            cwd: launched.cwd,
+          });
+        }
+        say(`Started ${launched.tool.name} with '${launched.record.label}' in ${launched.terminal.name}.`);
+      },
+    );
+}
+
+function collectVariable(value: string, previous: Record<string, string>): Record<string, string> {
+  const equals = value.indexOf('=');
+  if (equals <= 0)
+    throw new InvalidArgumentError(`give NAME=TEMPLATE, such as MY_KEY={{apiKey}}; got '${value}'.`);
+  return { ...previous, [value.slice(0, equals)]: value.slice(equals + 1) };
+}
+
+/** Splits "cmd 'an arg' \"another\"" the way a shell would for plain words and quotes; nothing is expanded. */
+export function splitCommand(command: string): string[] {
+  const words: string[] = [];
+  const pattern = /"([^"]*)"|'([^']*)'|(\S+)/g;
+  for (const match of command.matchAll(pattern)) words.push(match[1] ?? match[2] ?? match[3] ?? '');
+  if (words.length === 0) throw new InvalidArgumentError('the command is empty.');
+  return words;
+}

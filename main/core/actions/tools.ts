@@ -1,0 +1,170 @@
+// Tool use cases besides launching: the list (with whether each is installed), a GUI tool's
+// settings for a key (its key copied, not shown, unless asked), a Postman environment export,
+// and the user's own tools.
+import { randomUUID } from 'node:crypto';
+import { access } from 'node:fs/promises';
+import writeFileAtomic from 'write-file-atomic';
+import type { Config, CustomTool, KeyRecord } from '../config-schema.js';
+import { MskError } from '../errors.js';
+import { maskKey } from '../keys.js';
+import { findOnPath } from '../login-path.js';
+import { regionName } from '../regions.js';
+import type { Services } from '../services.js';
+import { TERMINAL_TOOL, type ToolKind } from '../tool-catalog.js';
+import { allTools, assertPlanServes, type FilledField, settingsFor, validateCustomTool } from '../tools.js';
+import type { Plan } from '../model-studio.js';
+import type { KeyClipboard } from './clipboard.js';
+import { type ChoiceRequest, choose } from './choose.js';
+import { toolContext } from './use-key.js';
+
+declare const __MSK_VERSION__: string | undefined;
+
+export interface ToolListing {
+  id: string;
+  name: string;
+  kind: ToolKind;
+  description: string;
+  /** The program that starts it; null for SDK presets, GUI tools and exports. */
+  command: string[] | null;
+  /** Names only: never a value. */
+  variables: string[];
+  /** Its command is on the login PATH; null when it has no command. */
+  available: boolean | null;
+  plans: Plan[];
+  install: string | null;
+  note: string | null;
+}
+
+export function listTools(
+  config: Config,
+  where: { searchPath: string; platform: NodeJS.Platform; shell: string | undefined },
+): ToolListing[] {
+  return allTools(config.settings.customTools).map((tool) => {
+    const command =
+      tool.id === TERMINAL_TOOL
+        ? [where.shell || (where.platform === 'win32' ? 'cmd.exe' : '/bin/sh')]
+        : tool.command;
+    const [program] = command ?? [];
+    return {
+      id: tool.id,
+      name: tool.name,
+      kind: tool.kind,
+      description: tool.description,
+      command: command ? [...command] : null,
+      variables: Object.keys(tool.variables),
+      available:
+        program === undefined ? null : findOnPath(program, where.searchPath, where.platform) !== undefined,
+      plans: [...tool.plans],
+      install: tool.install ?? null,
+      note: tool.note ?? null,
+    };
+  });
+}
+
+export interface ToolSettings {
+  record: KeyRecord;
+  toolName: string;
+  fields: FilledField[];
+  /** The key went to the clipboard (guarded), since its field shows it masked. */
+  copied: boolean;
+}
+
+/**
+ * A GUI tool's settings page filled in for a key. The key's own field shows it masked and the key
+ * is copied, unless `reveal` (the CLI's --print) asks for it in the text.
+ */
+export async function toolSettings(
+  services: Services,
+  clipboard: KeyClipboard,
+  request: ChoiceRequest & { reveal?: boolean },
+): Promise<ToolSettings> {
+  const config = await services.config.read();
+  const choice = await choose(config, request);
+  const { record, tool } = choice;
+  if (!tool.settings) {
+    throw new MskError(
+      'invalid-input',
+      `${tool.name} has no settings page to fill in: it is set up by its variables.`,
+      {
+        tool: tool.id,
+      },
+    );
+  }
+  assertPlanServes(tool, record.plan);
+  const secret = await services.vault.secretOf(record);
+  const fields = settingsFor(tool, toolContext(services, config, choice, secret)).map((field) =>
+    field.secret && !request.reveal ? { ...field, value: maskKey(record) } : field,
+  );
+  if (!request.reveal) {
+    await clipboard.copy(secret, {
+      clearAfterSeconds: config.settings.clipboardClearSeconds,
+      conceal: config.settings.concealClipboard,
+    });
+  }
+  return { record, toolName: tool.name, fields, copied: !request.reveal };
+}
+
+/**
+ * A Postman environment file for a key: baseUrl, nativeBaseUrl (pay-as-you-go), apiKey typed
+ * `secret`, model. Written owner-only and atomically; an existing file is kept unless `force`.
+ */
+export async function exportPostman(
+  services: Services,
+  request: ChoiceRequest & { file: string; force?: boolean },
+): Promise<{ record: KeyRecord; file: string }> {
+  const config = await services.config.read();
+  const choice = await choose(config, { ...request, tool: 'postman' });
+  const { record, tool } = choice;
+  assertPlanServes(tool, record.plan);
+  if (!request.force && (await exists(request.file))) {
+    throw new MskError('invalid-input', `${request.file} exists already; pass --force to replace it.`, {
+      file: request.file,
+    });
+  }
+  const secret = await services.vault.secretOf(record);
+  const context = toolContext(services, config, choice, secret);
+  const values = [
+    { key: 'baseUrl', value: context.endpoints.compatible, type: 'default' },
+    ...(context.endpoints.native
+      ? [{ key: 'nativeBaseUrl', value: context.endpoints.native, type: 'default' }]
+      : []),
+    { key: 'apiKey', value: secret, type: 'secret' },
+    { key: 'model', value: choice.model, type: 'default' },
+  ].map((value) => ({ ...value, enabled: true }));
+  const environment = {
+    id: randomUUID(),
+    name: `Model Studio — ${record.label} (${regionName(record.regionId)})`,
+    values,
+    _postman_variable_scope: 'environment',
+    _postman_exported_at: new Date().toISOString(),
+    _postman_exported_using: `Model Studio Keys/${typeof __MSK_VERSION__ === 'string' ? __MSK_VERSION__ : 'dev'}`,
+  };
+  await writeFileAtomic(request.file, `${JSON.stringify(environment, null, 2)}\n`, { mode: 0o600 });
+  return { record, file: request.file };
+}
+
+/** Stores a tool of the user's own; `msk exec --tool <id>` works with it at once. */
+export async function addCustomTool(services: Services, tool: CustomTool): Promise<CustomTool> {
+  return services.config.update((draft) => {
+    const valid = validateCustomTool(tool, draft.settings.customTools);
+    draft.settings.customTools.push(valid);
+    return valid;
+  });
+}
+
+export async function removeCustomTool(services: Services, id: string): Promise<CustomTool> {
+  return services.config.update((draft) => {
+    const tool = draft.settings.customTools.find((candidate) => candidate.id === id);
+    if (!tool) {
+      throw new MskError('unknown-tool', `No tool of your own is called '${id}'.`, { tool: id });
+    }
+    draft.settings.customTools = draft.settings.customTools.filter((candidate) => candidate.id !== id);
+    return tool;
+  });
+}
+
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );

@@ -1,0 +1,80 @@
+// Per-project keys: a `.msk.json` (a key's label or id, maybe a tool and a model — never a
+// secret), found by walking up from the current directory, picks the key `msk exec`, `msk env`
+// and `msk launch` use there. A company key in ~/work and a personal one in ~/hobby, no flags.
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { z } from 'zod';
+import { MskError, messageOf } from './errors.js';
+
+export const BINDING_FILE = '.msk.json';
+
+export const BindingSchema = z
+  .object({
+    /** A key's label or id. */
+    key: z.string().min(1),
+    tool: z.string().min(1).optional(),
+    model: z.string().min(1).optional(),
+  })
+  .strict();
+export type Binding = z.infer<typeof BindingSchema>;
+
+export interface FoundBinding {
+  file: string;
+  binding: Binding;
+}
+
+/** The nearest `.msk.json` in `directory` or above it. A damaged one is an error, not ignored. */
+export async function findBinding(directory: string): Promise<FoundBinding | undefined> {
+  for (let current = path.resolve(directory); ; current = path.dirname(current)) {
+    const file = path.join(current, BINDING_FILE);
+    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR' || error.code === 'EACCES') return undefined;
+      throw error;
+    });
+    if (text !== undefined) return { file, binding: parseBinding(file, text) };
+    if (path.dirname(current) === current) return undefined;
+  }
+}
+
+function parseBinding(file: string, text: string): Binding {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new MskError(
+      'invalid-input',
+      `${file} is not valid JSON (${messageOf(error)}); fix it, or remove it.`,
+      { file },
+    );
+  }
+  const parsed = BindingSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new MskError(
+      'invalid-input',
+      `${file} is not a key binding (${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}); expected {"key": "<label>", "tool"?: …, "model"?: …}.`,
+      { file },
+    );
+  }
+  return parsed.data;
+}
+
+/** Writes `.msk.json` into `directory` (atomically, owner-only, like every file we write). */
+export async function writeBinding(directory: string, binding: Binding): Promise<string> {
+  const file = path.join(path.resolve(directory), BINDING_FILE);
+  await writeFileAtomic(file, `${JSON.stringify(BindingSchema.parse(binding), null, 2)}\n`, { mode: 0o600 });
+  return file;
+}
+
+/** Removes `.msk.json` from `directory` itself (not above it); says whether there was one. */
+export async function removeBinding(directory: string): Promise<boolean> {
+  const file = path.join(path.resolve(directory), BINDING_FILE);
+  try {
+    await readFile(file);
+  } catch {
+    return false;
+  }
+  await rm(file);
+  return true;
+}

@@ -1,0 +1,275 @@
+// msk tools · tools settings · tools export postman · tools add/remove · bind/unbind/status ·
+// launch --dry-run, as real processes on the real keychain.
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeKey } from '../fixtures/fake-keys.js';
+import { keychainPart } from '../fixtures/keychain.js';
+import { type MskHome, mskHome } from '../fixtures/msk.js';
+
+const keychain = keychainPart();
+
+describe.runIf(keychain)('msk tools', () => {
+  let home: MskHome;
+  afterEach(() => home?.remove());
+
+  async function withKeys() {
+    home = mskHome();
+    const payg = fakeKey();
+    const coding = fakeKey('plan');
+    expect((await home.run(['add', '-l', 'personal', '-r', 'sg'], { input: payg })).code).toBe(0);
+    expect(
+      (await home.run(['add', '-l', 'coding', '-r', 'cn', '--plan', 'coding'], { input: coding })).code,
+    ).toBe(0);
+    return { payg, coding };
+  }
+
+  it('lists every tool with its kind, plans, variables (names only) and whether it is installed', async () => {
+    const { payg } = await withKeys();
+    const bin = path.join(home.directory, 'bin');
+    mkdirSync(bin);
+    writeFileSync(path.join(bin, 'qwen'), '#!/bin/sh\n');
+    chmodSync(path.join(bin, 'qwen'), 0o755);
+    const run = await home.run(['tools', '--json'], { env: { PATH: `${bin}:/usr/bin:/bin` } });
+    const tools = JSON.parse(run.stdout) as {
+      id: string;
+      kind: string;
+      available: boolean | null;
+      variables: string[];
+    }[];
+    expect(tools.map((tool) => tool.id)).toEqual([
+      'default',
+      'openai',
+      'dashscope',
+      'terminal',
+      'qwen-code',
+      'claude-code',
+      'openclaw',
+      'opencode',
+      'codex',
+      'aider',
+      'cline',
+      'chatbox',
+      'dify',
+      'cherry-studio',
+      'postman',
+    ]);
+    expect(tools.find((tool) => tool.id === 'qwen-code')).toMatchObject({
+      kind: 'cli',
+      available: true,
+      variables: ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_MODEL'],
+      install: 'npm install -g @qwen-code/qwen-code',
+    });
+    expect(tools.find((tool) => tool.id === 'claude-code')).toMatchObject({ available: false });
+    expect(tools.find((tool) => tool.id === 'cline')).toMatchObject({ kind: 'gui', available: null });
+    expect(run.stdout).not.toContain(payg);
+    expect((await home.run(['tools'])).stdout).toMatch(/^ID\s+NAME\s+KIND\s+PLANS\s+INSTALLED\s+GETS\n/);
+  });
+
+  it('fills in a GUI tool’s settings page, and refuses one the key’s plan does not serve', async () => {
+    const { payg } = await withKeys();
+    const settings = await home.run(['tools', 'settings', 'cline', '--key', 'personal', '--print']);
+    expect(settings.code).toBe(0);
+    expect(settings.stdout).toMatch(/^FIELD\s+VALUE\s+WHERE\n/);
+    expect(settings.stdout).toMatch(/API Provider\s+OpenAI Compatible/);
+    expect(settings.stdout).toMatch(
+      /Base URL\s+https:\/\/dashscope-intl\.aliyuncs\.com\/compatible-mode\/v1/,
+    );
+    expect(settings.stdout).toContain(payg);
+    const dify = await home.run(['tools', 'settings', 'dify', '--key', 'coding', '--print']);
+    expect(dify).toMatchObject({ code: 1, stdout: '' });
+    expect(dify.stderr).toMatch(
+      /^msk: Dify does not work with a Coding Plan key\. Alibaba serves the Coding Plan to coding agents only/,
+    );
+  });
+
+  it('exports a Postman environment: owner-only, the key typed secret, never over a file without --force', async () => {
+    const { payg } = await withKeys();
+    const file = path.join(home.directory, 'postman.json');
+    const run = await home.run(['tools', 'export', 'postman', '--key', 'personal', '--out', file]);
+    expect(run.code).toBe(0);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const environment = JSON.parse(readFileSync(file, 'utf8'));
+    expect(environment).toMatchObject({
+      name: 'Model Studio — personal (Singapore)',
+      _postman_variable_scope: 'environment',
+      values: [
+        {
+          key: 'baseUrl',
+          value: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1',
+          type: 'default',
+          enabled: true,
+        },
+        {
+          key: 'nativeBaseUrl',
+          value: 'https://dashscope-intl.aliyuncs.com/api/v1',
+          type: 'default',
+          enabled: true,
+        },
+        { key: 'apiKey', value: payg, type: 'secret', enabled: true },
+        { key: 'model', value: 'qwen-plus', type: 'default', enabled: true },
+      ],
+    });
+    const again = await home.run(['tools', 'export', 'postman', '--key', 'personal', '--out', file]);
+    expect(again.stderr).toMatch(/exists already; pass --force/);
+    expect(
+      (await home.run(['tools', 'export', 'postman', '--key', 'personal', '--out', file, '--force'])).code,
+    ).toBe(0);
+  });
+
+  it('adds a tool of your own that msk exec uses at once, and removes it', async () => {
+    const { payg } = await withKeys();
+    const added = await home.run([
+      'tools',
+      'add',
+      'my-agent',
+      '--name',
+      'My agent',
+      '--var',
+      'AGENT_KEY={{apiKey}}',
+      '--var',
+      'AGENT_URL={{baseUrl}}/chat',
+      '--var',
+      'AGENT_REGION={{regionId}}',
+    ]);
+    expect(added).toMatchObject({
+      code: 0,
+      stderr: "Added 'my-agent': msk exec --tool my-agent -- <command>.\n",
+    });
+    const printed = await home.run([
+      'exec',
+      '--key',
+      'personal',
+      '--tool',
+      'my-agent',
+      '--',
+      process.execPath,
+      '-e',
+      'console.log(JSON.stringify(process.env))',
+    ]);
+    expect(JSON.parse(printed.stdout)).toMatchObject({
+      AGENT_KEY: payg,
+      AGENT_URL: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1/chat',
+      AGENT_REGION: 'ap-southeast-1',
+    });
+    expect((await home.run(['tools', 'add', 'bad', '--var', 'X={{secret}}'])).stderr).toMatch(
+      /Unknown placeholder \{\{secret\}\}/,
+    );
+    expect(
+      (
+        await home.run([
+          'tools',
+          'add',
+          'leaky',
+          '--command',
+          'tool --key {{apiKey}}',
+          '--var',
+          'X={{model}}',
+        ])
+      ).stderr,
+    ).toMatch(/cannot hold \{\{apiKey\}\}/);
+    expect((await home.run(['tools', 'remove', 'my-agent'])).code).toBe(0);
+    expect((await home.run(['exec', '--tool', 'my-agent', '--', 'true'])).stderr).toMatch(
+      /Unknown tool 'my-agent'/,
+    );
+  });
+
+  it('binds a folder to a key: exec, env and status use it below; --key wins; unbind forgets', async () => {
+    const { payg, coding } = await withKeys();
+    const project = path.join(home.directory, 'project');
+    const nested = path.join(project, 'src', 'deep');
+    mkdirSync(nested, { recursive: true });
+    const inProject = (args: string[], cwd = nested) => home.run(args, { cwd });
+    expect(
+      (await home.run(['bind', 'coding', '--tool', 'qwen-code', '--model', 'qwen3-max'], { cwd: project }))
+        .stderr,
+    ).toMatch(/^This folder now uses 'coding' \(sk-sp-…\S{4}\): .*\/project\/\.msk\.json\n$/);
+    expect(JSON.parse(readFileSync(path.join(project, '.msk.json'), 'utf8'))).toEqual({
+      key: 'coding',
+      tool: 'qwen-code',
+      model: 'qwen3-max',
+    });
+    expect(statSync(path.join(project, '.msk.json')).mode & 0o777).toBe(0o600);
+    const env = JSON.parse((await inProject(['env', '--shell', 'json'])).stdout);
+    expect(env).toEqual({
+      OPENAI_API_KEY: coding,
+      OPENAI_BASE_URL: 'https://coding.dashscope.aliyuncs.com/v1',
+      OPENAI_MODEL: 'qwen3-max',
+    });
+    expect((await inProject(['status'])).stdout).toMatch(
+      /^key\tcoding \(sk-sp-…\S{4}\), China \(Beijing\), Coding Plan\ntool\tqwen-code \(Qwen Code\)\nmodel\tqwen3-max\nwhy\tbound here by .*\.msk\.json\n$/,
+    );
+    expect(
+      JSON.parse(
+        (await inProject(['env', '--shell', 'json', '--key', 'personal', '--tool', 'openai'])).stdout,
+      ).OPENAI_API_KEY,
+    ).toBe(payg);
+    expect((await home.run(['status'], { cwd: home.directory })).stdout).toMatch(
+      /why\tthe active key of Singapore/,
+    );
+    expect((await home.run(['unbind'], { cwd: project })).stderr).toBe('Removed .msk.json here.\n');
+    expect((await inProject(['status'])).stdout).toMatch(/^key\tpersonal/);
+    writeFileSync(path.join(project, '.msk.json'), '{"key": "personal", "secret": "sk-oops"}');
+    expect((await inProject(['env'])).stderr).toMatch(/^msk: .*\.msk\.json is not a key binding/);
+  });
+
+  it('shows what launch would start, and says why it will not start a GUI tool or a missing one', async () => {
+    await withKeys();
+    const bin = path.join(home.directory, 'bin');
+    mkdirSync(bin);
+    for (const program of ['qwen', 'xterm']) {
+      writeFileSync(path.join(bin, program), '#!/bin/sh\n');
+      chmodSync(path.join(bin, program), 0o755);
+    }
+    const env = { PATH: `${bin}:/usr/bin:/bin` };
+    const dry = await home.run(
+      [
+        'launch',
+        'qwen-code',
+        '--key',
+        'personal',
+        '--terminal',
+        'xterm',
+        '--cwd',
+        home.directory,
+        '--dry-run',
+        '--',
+        '--yolo',
+      ],
+      { env },
+    );
+    expect(dry.code).toBe(0);
+    const started = JSON.parse(dry.stdout) as {
+      terminal: string;
+      command: string;
+      args: string[];
+      cwd: string;
+    };
+    expect(started).toMatchObject({ terminal: 'xterm', command: 'xterm', cwd: home.directory });
+    expect(started.args.slice(0, 4)).toEqual(['-T', 'Qwen Code — personal', '-e', 'sh']);
+    const exec = started.args.indexOf('exec');
+    expect(started.args.slice(exec)).toEqual([
+      'exec',
+      '--key',
+      expect.any(String),
+      '--tool',
+      'qwen-code',
+      '--model',
+      'qwen3-coder-plus',
+      '--',
+      'qwen',
+      '--yolo',
+    ]);
+    expect(started.args).toContain(`MSK_HOME=${home.directory}`);
+    const gui = await home.run(['launch', 'cline'], { env });
+    expect(gui.stderr).toBe(
+      "msk: Cline is not started from here: it takes its settings on its own settings page; run 'msk tools settings cline' for what to paste where.\n",
+    );
+    const missing = await home.run(['launch', 'claude-code', '--terminal', 'xterm'], { env });
+    expect(missing.stderr).toBe(
+      'msk: Claude Code is not installed here (no claude on your PATH): npm install -g @anthropic-ai/claude-code\n',
+    );
+    const mismatch = await home.run(['launch', 'codex', '--key', 'coding'], { env });
+    expect(mismatch.stderr).toMatch(/^msk: Codex CLI does not work with a Coding Plan key/);
+  });
+});
