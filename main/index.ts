@@ -11,11 +11,13 @@ import { messageOf } from './core/errors.js';
 import { ObservedSecretStore } from './core/observed-secret-store.js';
 import { PRODUCT_NAME } from './core/paths.js';
 import { KeychainSecretStore } from './core/secret-store.js';
+import { createLauncher } from './core/launcher.js';
 import { createServices } from './core/services.js';
 import { StatePublisher } from './core/state-publisher.js';
 import type { AppState } from './core/state.js';
 import { createTranslator, resolveLanguage, type Translate } from './i18n/translator.js';
 import type { AppContext } from './ipc/context.js';
+import { toolList } from './ipc/handlers/tools.js';
 import { createRouter } from './ipc/router.js';
 import { isOwnPage } from './ipc/sender-check.js';
 import { createIpcServer } from './ipc/server.js';
@@ -25,7 +27,7 @@ import { pushState, registerIpc } from './shell/ipc.js';
 import { notify } from './shell/notify.js';
 import { createTray } from './shell/tray.js';
 import { performTrayAction } from './shell/tray-actions.js';
-import type { CheckingProgress, TrayAction } from './shell/tray-menu.js';
+import type { CheckingProgress, TrayAction, TrayTool } from './shell/tray-menu.js';
 import { createMainWindow, markQuitting, type WindowPaths } from './shell/window.js';
 
 /** The longest a quit waits for the clipboard to be cleared. */
@@ -69,7 +71,20 @@ async function start(): Promise<void> {
   const services = createServices(environment, secrets);
   const state = new StatePublisher(services.config);
   const guard = new ClipboardGuard(electronClipboard());
-  const context: AppContext = { services, clipboard: guard, checks: new CheckRunner(services), state };
+  const context: AppContext = {
+    services,
+    clipboard: guard,
+    checks: new CheckRunner(services),
+    state,
+    // The app's own msk (run by node from the login PATH) opens in the launched terminal.
+    launcher: createLauncher(path.join(import.meta.dirname, '../cli/msk.js')),
+    async chooseSaveFile(defaultName) {
+      const answer = await dialog.showSaveDialog({
+        defaultPath: path.join(app.getPath('documents'), defaultName),
+      });
+      return answer.canceled ? undefined : answer.filePath;
+    },
+  };
   registerIpc(createIpcServer(createRouter(context), (url) => isOwnPage(url, paths)));
 
   let window: BrowserWindow | undefined;
@@ -78,11 +93,16 @@ async function start(): Promise<void> {
   let language = '';
   let t: Translate = createTranslator('en');
   let shortcut = false;
+  let tools: TrayTool[] = [];
 
   const tray = createTray(trayIcon, perform);
   const render = () => {
     if (latest)
-      tray.update(latest, t, { checking, copyAccelerator: shortcut ? COPY_ACCELERATOR : undefined });
+      tray.update(latest, t, {
+        checking,
+        copyAccelerator: shortcut ? COPY_ACCELERATOR : undefined,
+        tools,
+      });
   };
   state.subscribe((next) => {
     const wanted = resolveLanguage(next.language, app.getLocale());
@@ -91,6 +111,14 @@ async function start(): Promise<void> {
     latest = next;
     render();
     pushState(window, next);
+    // Which tools are installed is asked of the login PATH, so it follows a moment later.
+    void toolList(context).then(
+      (list) => {
+        tools = list;
+        render();
+      },
+      () => undefined,
+    );
   });
   let progressTimer: ReturnType<typeof setTimeout> | undefined;
   context.checks.watch((progress) => {

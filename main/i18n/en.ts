@@ -10,6 +10,7 @@ export const en = {
     'ap-northeast-1': 'Japan (Tokyo)',
     'eu-central-1': 'Germany (Frankfurt)',
   },
+  plans: { payg: 'Pay-as-you-go', coding: 'Coding Plan', token: 'Token Plan' },
   tray: {
     region: 'Region: {{region}}',
     activeKey: 'Active key: {{label}} ({{masked}})',
@@ -30,6 +31,11 @@ export const en = {
     makeActive: 'Make Active',
     check: 'Check',
     switchRegion: 'Switch Region',
+    launch: 'Launch',
+    notInstalled: '{{name}} — not installed',
+    notForPlan: '{{name}} — not for {{plan}} keys',
+    copySettings: 'Copy Settings for',
+    exportPostman: 'Export Postman Environment…',
     checkAll: 'Check All Keys',
     checkAllWithSummary: 'Check All Keys ({{summary}})',
     checking: 'Checking {{done}}/{{total}}…',
@@ -71,6 +77,11 @@ export const en = {
     copiedTemporaryKept: 'Copied a temporary key for ‘{{label}}’, valid {{ttl}} s',
     copiedBaseUrl: 'Copied {{url}}',
     madeActive: '‘{{label}}’ is now the active key of {{region}}',
+    launched: 'Started {{tool}} with ‘{{label}}’ in {{terminal}}',
+    settings:
+      '{{tool}} for ‘{{label}}’: {{fields}}. The API key is on the clipboard — paste it into “{{keyField}}”.',
+    exported:
+      'Saved the Postman environment for ‘{{label}}’ to {{file}} (the key inside is typed secret; keep the file private)',
     checked: '‘{{label}}’: {{status}} — {{message}}',
     checkedAll_one: 'Checked {{count}} key',
     checkedAll_other: 'Checked {{count}} keys',

@@ -6,6 +6,7 @@ export const CALLS = {
   state: ['get'],
   regions: ['setActive'],
   keys: ['copy', 'makeActive'],
+  tools: ['list', 'launch', 'settings', 'exportPostman', 'saveCustom', 'removeCustom'],
 } as const;
 
 /** Long work: progress events and cancel (DESIGN.md "Long work is a task"). */

@@ -2,6 +2,7 @@
 // runner, and the state publisher that tells every view about a change.
 import type { CheckRunner } from '../core/actions/checks.js';
 import type { KeyClipboard } from '../core/actions/clipboard.js';
+import type { Launcher } from '../core/launcher.js';
 import type { Services } from '../core/services.js';
 import type { StatePublisher } from '../core/state-publisher.js';
 
@@ -10,4 +11,7 @@ export interface AppContext {
   clipboard: KeyClipboard;
   checks: CheckRunner;
   state: StatePublisher;
+  launcher: Launcher;
+  /** Asks the user where to save a file (a dialog in the app); undefined when they cancel. */
+  chooseSaveFile(defaultName: string): Promise<string | undefined>;
 }

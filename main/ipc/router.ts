@@ -8,9 +8,10 @@ import type { AppContext } from './context.js';
 import { checkHandlers } from './handlers/checks.js';
 import { keyHandlers } from './handlers/keys.js';
 import { stateHandlers } from './handlers/state.js';
+import { toolHandlers } from './handlers/tools.js';
 import type { CallHandlers, TaskControls, TaskHandlers } from './handlers/types.js';
 
-const callHandlers: CallHandlers<CallName> = { ...stateHandlers, ...keyHandlers };
+const callHandlers: CallHandlers<CallName> = { ...stateHandlers, ...keyHandlers, ...toolHandlers };
 const taskHandlers: TaskHandlers<TaskName> = { ...checkHandlers };
 
 export interface Router {

@@ -4,6 +4,8 @@
 import { makeKeyActive } from '../core/actions/keys.js';
 import { switchRegion } from '../core/actions/regions.js';
 import { checkKey } from '../core/actions/checks.js';
+import { launchTool } from '../core/actions/launch.js';
+import { exportPostman, toolSettings } from '../core/actions/tools.js';
 import {
   copyBaseUrl,
   copyEnvironment,
@@ -122,6 +124,38 @@ async function perform(action: TrayAction, deps: TrayActionDeps): Promise<void> 
     case 'cancel-check':
       context.checks.running?.cancel();
       return;
+    case 'launch': {
+      const launched = await launchTool(
+        context.services,
+        { tool: action.toolId, cwd: context.launcher.home },
+        await context.launcher.ports(),
+      );
+      return deps.notify(
+        t('notify.launched', {
+          tool: launched.tool.name,
+          label: launched.record.label,
+          terminal: launched.terminal.name,
+        }),
+      );
+    }
+    case 'copy-settings': {
+      const settings = await toolSettings(context.services, context.clipboard, { tool: action.toolId });
+      const shown = settings.fields.filter((field) => !field.secret);
+      return deps.notify(
+        t('notify.settings', {
+          tool: settings.toolName,
+          label: settings.record.label,
+          fields: shown.map((field) => `${field.label}: ${field.value}`).join('; '),
+          keyField: settings.fields.find((field) => field.secret)?.label ?? '',
+        }),
+      );
+    }
+    case 'export-postman': {
+      const file = await context.chooseSaveFile('Model Studio.postman_environment.json');
+      if (file === undefined) return;
+      const { record } = await exportPostman(context.services, { file, force: true });
+      return deps.notify(t('notify.exported', { label: record.label, file }));
+    }
     case 'quit':
       return deps.quit();
     default:

@@ -7,6 +7,7 @@ import { TEMPORARY_KEY } from '../core/model-studio.js';
 import type { AppState, KeyView, RegionView } from '../core/state.js';
 import { errorText, regionLabel } from '../i18n/labels.js';
 import type { Translate } from '../i18n/translator.js';
+import type { ToolListing } from '../core/actions/tools.js';
 
 export type TrayAction =
   | { type: 'open-window' }
@@ -21,6 +22,9 @@ export type TrayAction =
   | { type: 'set-region'; regionId: string }
   | { type: 'check-all' }
   | { type: 'cancel-check' }
+  | { type: 'launch'; toolId: string }
+  | { type: 'copy-settings'; toolId: string }
+  | { type: 'export-postman' }
   | { type: 'quit' };
 
 export type TrayItem =
@@ -36,8 +40,13 @@ export interface CheckingProgress {
   total: number;
 }
 
+/** What the tray needs to know of a tool (from actions/tools.ts's listing). */
+export type TrayTool = Pick<ToolListing, 'id' | 'name' | 'kind' | 'command' | 'available' | 'plans'>;
+
 export interface TrayExtras {
   checking: CheckingProgress | null;
+  /** Every tool, with whether it is installed; empty until the login PATH is known. */
+  tools?: readonly TrayTool[];
   /** Shown beside Copy API Key: the global shortcut, when the user turned it on and it works. */
   copyAccelerator: string | undefined;
 }
@@ -90,6 +99,7 @@ export function trayMenu(state: AppState, t: Translate, extras: TrayExtras): Tra
     },
     { kind: 'action', label: t('tray.copyBaseUrl'), action: { type: 'copy-base-url' } },
     keysMenu(state, t),
+    ...toolItems(activeKey, extras.tools ?? [], t),
     {
       kind: 'submenu',
       label: t('tray.switchRegion'),
@@ -250,6 +260,50 @@ function keyMenu(key: KeyView, labels: KeyLabels, activeRegionId: string): TrayI
       { kind: 'action', label: labels.check, action: { type: 'check-key', keyId } },
     ],
   };
+}
+
+/**
+ * Launch ▸ the CLI tools (and the user's own with a command), Copy Settings for ▸ the GUI tools,
+ * Export Postman Environment…: all for the active key. A tool that is not installed, or not made
+ * for the key's plan, is shown disabled with why.
+ */
+function toolItems(activeKey: KeyView | undefined, tools: readonly TrayTool[], t: Translate): TrayItem[] {
+  if (tools.length === 0) return [];
+  const blocked = (tool: TrayTool): string | undefined => {
+    if (tool.available === false) return t('tray.notInstalled', { name: tool.name });
+    if (activeKey && !tool.plans.includes(activeKey.plan)) {
+      return t('tray.notForPlan', { name: tool.name, plan: t(`plans.${activeKey.plan}`) });
+    }
+    return undefined;
+  };
+  const item = (tool: TrayTool, action: TrayAction, label = tool.name): TrayItem => {
+    const why = blocked(tool);
+    return {
+      kind: 'action',
+      label: why ?? label,
+      action,
+      enabled: activeKey !== undefined && why === undefined,
+    };
+  };
+  const launchable = tools.filter(
+    (tool) => tool.kind === 'cli' || (tool.kind === 'custom' && tool.command !== null),
+  );
+  const postman = tools.find((tool) => tool.kind === 'export');
+  return [
+    {
+      kind: 'submenu',
+      label: t('tray.launch'),
+      items: launchable.map((tool) => item(tool, { type: 'launch', toolId: tool.id })),
+    },
+    {
+      kind: 'submenu',
+      label: t('tray.copySettings'),
+      items: tools
+        .filter((tool) => tool.kind === 'gui')
+        .map((tool) => item(tool, { type: 'copy-settings', toolId: tool.id })),
+    },
+    ...(postman ? [item(postman, { type: 'export-postman' }, t('tray.exportPostman'))] : []),
+  ];
 }
 
 function checkItems(state: AppState, t: Translate, checking: CheckingProgress | null): TrayItem[] {

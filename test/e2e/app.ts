@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { _electron, type Browser, chromium, type Page, test as base } from '@playwright/test';
 import { CheckRunner } from '../../main/core/actions/checks.js';
+import { createLauncher } from '../../main/core/launcher.js';
 import { createServices, type Services } from '../../main/core/services.js';
 import { StatePublisher } from '../../main/core/state-publisher.js';
 import { STATE_EVENT } from '../../main/ipc/channels.js';
@@ -84,6 +85,8 @@ async function useBridgedRenderer(
     clipboard: { copy: async () => undefined },
     checks: new CheckRunner(services),
     state: new StatePublisher(services.config),
+    launcher: createLauncher(path.resolve('out/cli/msk.js')),
+    chooseSaveFile: async () => undefined,
   };
   const server = await serveStatic(RENDERER);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -3,13 +3,14 @@
 // built renderer in Chromium with the real preload, the Model Studio imitation, and real `msk`
 // processes changing things behind its back.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigStore } from '../../main/core/config-store.js';
 import type { Api } from '../../main/ipc/contract/index.js';
 import { fakeKey } from '../fixtures/fake-keys.js';
+import { fakePrograms } from '../fixtures/fake-programs.js';
 import {
   type LaunchedApp,
   launchApp,
@@ -279,6 +280,64 @@ describe.runIf(parts)('the app’s main process', () => {
     expect(await first.shortcuts()).toEqual(['CommandOrControl+Shift+K']);
     await first.pressShortcut('CommandOrControl+Shift+K');
     await expect.poll(readClipboard).toBe(secret);
+  });
+
+  it('launches a tool from Launch ▸, found on the login shell’s PATH, the key in its environment only', async () => {
+    const { secret } = await stored('personal', 'sg');
+    // Qwen Code and a terminal installed where only the user's login profile looks (~/.local/bin, nvm…).
+    const userHome = path.join(configHome, 'home');
+    const report = path.join(userHome, 'qwen-saw.txt');
+    const bin = fakePrograms(userHome, {
+      // A terminal that runs what follows -e, as xterm does.
+      xterm: '#!/bin/sh\nwhile [ "$1" != -e ]; do shift; done; shift; exec "$@"\n',
+      qwen: `#!/bin/sh\nprintf '%s\\n' "$PWD" "$OPENAI_API_KEY" "$OPENAI_BASE_URL" "$OPENAI_MODEL" "$*" > '${report}'\n`,
+    });
+    writeFileSync(path.join(userHome, '.profile'), `PATH="${bin}:${path.dirname(process.execPath)}:$PATH"\n`);
+    await new ConfigStore(home.directory).update((draft) => void (draft.settings.terminal = 'xterm'));
+    const launched = (app = await launchApp(MAIN, {
+      env: { ...environment(), HOME: userHome, SHELL: '/bin/sh' },
+    }));
+    const qwen = (menu: RecordedMenuItem[]) => find(find(menu, 'Launch')?.submenu ?? [], 'Qwen Code');
+    await launched.waitForMenu((menu) => qwen(menu)?.enabled === true);
+    await launched.click(['Launch', 'Qwen Code']);
+    await expect
+      .poll(() => (existsSync(report) ? readFileSync(report, 'utf8') : ''), { timeout: 15_000 })
+      .toBe(
+        [
+          userHome,
+          secret,
+          `${server.overrides['dashscope:ap-southeast-1']}/compatible-mode/v1`,
+          'qwen3-coder-plus',
+          '',
+          '',
+        ].join('\n'),
+      );
+    expect(await launched.notifications()).toEqual([
+      { title: 'Model Studio Keys', body: 'Started Qwen Code with ‘personal’ in xterm' },
+    ]);
+    // A tool that is not installed is shown so, and cannot be clicked.
+    expect(
+      find(find(await launched.menu(), 'Launch')?.submenu ?? [], 'Claude Code — not installed')?.enabled,
+    ).toBe(false);
+  });
+
+  it('exports a Postman environment to the file the user picks, and writes nothing when they cancel', async () => {
+    const { secret } = await stored('personal', 'sg');
+    const launched = await launch();
+    await launched.waitForMenu((menu) => find(menu, 'Export Postman Environment…')?.enabled === true);
+    await launched.click(['Export Postman Environment…']);
+    await expect.poll(async () => (await launched.dialogs()).length).toBe(1);
+    const file = path.join(configHome, 'model-studio.json');
+    await launched.answerSaveDialogs(file);
+    await launched.click(['Export Postman Environment…']);
+    await expect.poll(() => existsSync(file)).toBe(true);
+    expect(readFileSync(file, 'utf8')).toContain(secret);
+    expect((await launched.dialogs()).map((dialog) => dialog.kind)).toEqual(['save', 'save']);
+    await expect
+      .poll(async () => (await launched.notifications()).map((notice) => notice.body))
+      .toEqual([
+        `Saved the Postman environment for ‘personal’ to ${file} (the key inside is typed secret; keep the file private)`,
+      ]);
   });
 
   it('refuses every permission a page might ask for', async () => {

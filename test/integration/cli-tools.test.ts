@@ -1,11 +1,12 @@
 // msk tools · tools settings · tools export postman · tools add/remove · bind/unbind/status ·
 // launch --dry-run, as real processes on the real keychain.
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeKey } from '../fixtures/fake-keys.js';
 import { keychainPart } from '../fixtures/keychain.js';
 import { type MskHome, mskHome } from '../fixtures/msk.js';
+import { fakePrograms } from '../fixtures/fake-programs.js';
 
 const keychain = keychainPart();
 
@@ -26,10 +27,7 @@ describe.runIf(keychain)('msk tools', () => {
 
   it('lists every tool with its kind, plans, variables (names only) and whether it is installed', async () => {
     const { payg } = await withKeys();
-    const bin = path.join(home.directory, 'bin');
-    mkdirSync(bin);
-    writeFileSync(path.join(bin, 'qwen'), '#!/bin/sh\n');
-    chmodSync(path.join(bin, 'qwen'), 0o755);
+    const bin = fakePrograms(home.directory, ['qwen']);
     const run = await home.run(['tools', '--json'], { env: { PATH: `${bin}:/usr/bin:/bin` } });
     const tools = JSON.parse(run.stdout) as {
       id: string;
@@ -215,12 +213,7 @@ describe.runIf(keychain)('msk tools', () => {
 
   it('shows what launch would start, and says why it will not start a GUI tool or a missing one', async () => {
     await withKeys();
-    const bin = path.join(home.directory, 'bin');
-    mkdirSync(bin);
-    for (const program of ['qwen', 'xterm']) {
-      writeFileSync(path.join(bin, program), '#!/bin/sh\n');
-      chmodSync(path.join(bin, program), 0o755);
-    }
+    const bin = fakePrograms(home.directory, ['qwen', 'xterm']);
     const env = { PATH: `${bin}:/usr/bin:/bin` };
     const dry = await home.run(
       [

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppState } from '../../main/core/state.js';
 import { createRouter } from '../../main/ipc/router.js';
 import { testContext } from '../fixtures/app-context.js';
+import { fakePrograms } from '../fixtures/fake-programs.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
 
 describe('IPC router', () => {
@@ -86,5 +89,85 @@ describe('IPC router', () => {
       error: { code: 'invalid-input' },
     });
     expect(pushed).toEqual([]);
+  });
+
+  it('lists, launches, fills in and exports tools for the window, the key never in an answer', async () => {
+    const bin = fakePrograms(directory(), ['qwen', 'xterm']);
+    const context = testContext(directory(), {}, bin);
+    const router = createRouter(context);
+    await context.services.vault.add({ secret, label: 'personal', regionId: 'sg' });
+    expect(await router.call('tools.list', undefined)).toMatchObject({
+      ok: true,
+      value: expect.arrayContaining([
+        expect.objectContaining({ id: 'qwen-code', available: true, command: ['qwen'] }),
+        expect.objectContaining({ id: 'claude-code', available: false }),
+      ]),
+    });
+
+    const settings = await router.call('tools.settings', { tool: 'chatbox' });
+    expect(settings).toMatchObject({
+      ok: true,
+      value: {
+        toolName: 'Chatbox',
+        label: 'personal',
+        copied: true,
+        fields: expect.arrayContaining([
+          { label: 'API Key', value: 'sk-…cdef', where: expect.any(String), secret: true },
+        ]),
+      },
+    });
+    expect(JSON.stringify(settings)).not.toContain(secret);
+    expect(context.clipboard.copies.map((copy) => copy.value)).toEqual([secret]);
+
+    expect(await router.call('tools.launch', { tool: 'qwen-code' })).toEqual({
+      ok: true,
+      value: { tool: 'qwen-code', label: 'personal', terminal: 'xterm' },
+    });
+    expect(context.started).toHaveLength(1);
+    expect(
+      await router.call('tools.launch', { tool: 'qwen-code', cwd: path.join(directory(), 'gone') }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringContaining('There is no folder') },
+    });
+    expect(await router.call('tools.launch', { tool: 'cline' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-launchable' },
+    });
+
+    expect(await router.call('tools.exportPostman', {})).toEqual({ ok: true, value: { file: null } });
+    context.saveAs = path.join(directory(), 'env.json');
+    expect(await router.call('tools.exportPostman', {})).toEqual({
+      ok: true,
+      value: { file: context.saveAs },
+    });
+    expect(readFileSync(context.saveAs, 'utf8')).toContain(secret);
+  });
+
+  it('saves and removes the user’s own tools, refusing a bad one with why', async () => {
+    const bin = fakePrograms(directory(), ['mytool']);
+    const context = testContext(directory(), {}, bin);
+    const router = createRouter(context);
+    const saved = await router.call('tools.saveCustom', {
+      id: 'mine',
+      name: 'My Tool',
+      command: ['mytool'],
+      variables: { MY_KEY: '{{apiKey}}' },
+    });
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { id: 'mine', kind: 'custom', available: true, variables: ['MY_KEY'] },
+    });
+    expect(
+      await router.call('tools.saveCustom', { id: 'bad', name: 'Bad', variables: { MY_KEY: '{{nope}}' } }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringContaining('{{nope}}') },
+    });
+    expect(await router.call('tools.removeCustom', { id: 'mine' })).toEqual({
+      ok: true,
+      value: { id: 'mine' },
+    });
+    expect((await context.services.config.read()).settings.customTools).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addKey } from '../../main/core/actions/keys.js';
 import { createTranslator } from '../../main/i18n/translator.js';
@@ -5,12 +7,13 @@ import { performTrayAction, type TrayActionDeps } from '../../main/shell/tray-ac
 import type { TrayAction } from '../../main/shell/tray-menu.js';
 import { testContext } from '../fixtures/app-context.js';
 import { fakeKey } from '../fixtures/fake-keys.js';
+import { fakePrograms } from '../fixtures/fake-programs.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
 
 describe('tray actions', () => {
   const directory = useTempDirectory();
-  const setup = (language: 'en' | 'zh-CN' = 'en') => {
-    const context = testContext(directory());
+  const setup = (language: 'en' | 'zh-CN' = 'en', searchPath?: string) => {
+    const context = testContext(directory(), {}, searchPath);
     const calls = { notified: [] as string[], opened: [] as string[], windows: 0, quits: 0 };
     const deps: TrayActionDeps = {
       context,
@@ -78,6 +81,61 @@ describe('tray actions', () => {
       opened: ['https://bailian.console.aliyun.com/?tab=model#/api-key'],
       quits: 1,
     });
+  });
+
+  it('launches a tool in a terminal for the active key, with the key on no command line', async () => {
+    const bin = fakePrograms(directory(), ['qwen', 'xterm']);
+    const { context, calls, perform } = setup('en', bin);
+    const secret = fakeKey();
+    await addKey(context.services, { secret, label: 'personal', regionId: 'sg' });
+    await perform({ type: 'launch', toolId: 'qwen-code' });
+    expect(calls.notified).toEqual(['Started Qwen Code with ‘personal’ in xterm']);
+    const [launched] = context.started;
+    expect(launched?.cwd).toBe(directory());
+    expect(launched?.command.command).toBe('xterm');
+    const argv = launched?.command.args ?? [];
+    expect(argv.slice(argv.indexOf('msk'), argv.indexOf('--') + 2)).toEqual([
+      'msk',
+      'exec',
+      '--key',
+      (await context.services.config.read()).keys[0]?.id,
+      '--tool',
+      'qwen-code',
+      '--model',
+      'qwen3-coder-plus',
+      '--',
+      'qwen',
+    ]);
+    expect(JSON.stringify(context.started)).not.toContain(secret);
+    // Not installed: said, nothing started.
+    await perform({ type: 'launch', toolId: 'claude-code' });
+    expect(calls.notified[1]).toMatch(/^Claude Code is not installed/);
+    expect(context.started).toHaveLength(1);
+  });
+
+  it('copies a GUI tool’s key and names its other fields; exports Postman where the user chooses', async () => {
+    const { context, calls, perform } = setup();
+    const secret = fakeKey();
+    await addKey(context.services, { secret, label: 'personal', regionId: 'sg' });
+    await perform({ type: 'copy-settings', toolId: 'cline' });
+    expect(context.clipboard.copies.map((copy) => copy.value)).toEqual([secret]);
+    expect(calls.notified[0]).toMatch(
+      /^Cline for ‘personal’: .*https:\/\/dashscope-intl\.aliyuncs\.com\/compatible-mode\/v1.*The API key is on the clipboard/,
+    );
+    expect(calls.notified[0]).not.toContain(secret);
+    // The user cancels the save dialog: nothing written, nothing said.
+    await perform({ type: 'export-postman' });
+    expect(calls.notified).toHaveLength(1);
+    context.saveAs = path.join(directory(), 'ms.postman_environment.json');
+    await perform({ type: 'export-postman' });
+    expect(calls.notified[1]).toBe(
+      `Saved the Postman environment for ‘personal’ to ${context.saveAs} (the key inside is typed secret; keep the file private)`,
+    );
+    const exported = JSON.parse(readFileSync(context.saveAs, 'utf8')) as {
+      values: { key: string; value: string; type: string }[];
+    };
+    expect(exported.values).toContainEqual({ key: 'apiKey', value: secret, type: 'secret', enabled: true });
+    expect(statSync(context.saveAs).mode & 0o777).toBe(0o600);
   });
 
   it('says failures in the user’s language', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { listTools } from '../../main/core/actions/tools.js';
 import { emptyConfig, type KeyRecord } from '../../main/core/config-schema.js';
 import { snapshot } from '../../main/core/state.js';
 import { createTranslator } from '../../main/i18n/translator.js';
@@ -219,6 +220,56 @@ describe('trayMenu', () => {
       '---',
       '[Region: Singapore]',
     ]);
+  });
+
+  it('launches CLI tools, copies GUI settings and exports Postman for the active key, saying why one cannot', () => {
+    // Nothing on this PATH but a shell: Qwen Code and the others are "not installed".
+    const tools = listTools(emptyConfig(), { searchPath: '/bin', platform: 'linux', shell: '/bin/sh' }).map(
+      (tool) => (tool.id === 'qwen-code' ? { ...tool, available: true } : tool),
+    );
+    const tooled = { ...extras, tools };
+    const menuOf = (plan: 'payg' | 'coding') =>
+      outline(
+        trayMenu(
+          stateWith([{ id: '1', label: 'a', regionId: 'ap-southeast-1', plan }], 'ap-southeast-1', {
+            'ap-southeast-1': '1',
+          }),
+          t,
+          tooled,
+        ),
+      );
+    const payg = menuOf('payg');
+    const section = (lines: string[], from: string, to: string) =>
+      lines.slice(lines.indexOf(from), lines.indexOf(to));
+    expect(section(payg, 'Launch >', 'Switch Region >')).toEqual([
+      'Launch >',
+      '  Terminal',
+      '  Qwen Code',
+      '  [Claude Code — not installed]',
+      '  [OpenClaw — not installed]',
+      '  [OpenCode — not installed]',
+      '  [Codex CLI — not installed]',
+      '  [Aider — not installed]',
+      'Copy Settings for >',
+      '  Cline',
+      '  Chatbox',
+      '  Dify',
+      '  Cherry Studio',
+      'Export Postman Environment…',
+    ]);
+    // A Coding Plan key serves the coding tools only; an export of it would not work in Postman.
+    const coding = menuOf('coding');
+    expect(section(coding, 'Launch >', 'Switch Region >')).toEqual(
+      expect.arrayContaining(['  Terminal', '  Qwen Code', '  [Dify — not for Coding Plan keys]']),
+    );
+    expect(coding).toContain('[Postman — not for Coding Plan keys]');
+    // Without an active key nothing can be launched.
+    const none = outline(trayMenu(stateWith([]), t, tooled));
+    expect(none).toContain('  [Qwen Code]');
+    const launch = find(trayMenu(stateWith([]), t, tooled), 'Launch');
+    expect(launch?.kind === 'submenu' && launch.items[1]).toMatchObject({
+      action: { type: 'launch', toolId: 'qwen-code' },
+    });
   });
 
   it('speaks Simplified Chinese when asked', () => {

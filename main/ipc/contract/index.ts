@@ -6,9 +6,10 @@ import type { CallName, TaskName } from '../channels.js';
 import { checkTasks } from './checks.js';
 import { keyCalls } from './keys.js';
 import { regionCalls } from './regions.js';
+import { toolCalls } from './tools.js';
 import { AppStateSchema, stateCalls } from './state.js';
 
-export const calls = { ...stateCalls, ...regionCalls, ...keyCalls } as const satisfies Record<
+export const calls = { ...stateCalls, ...regionCalls, ...keyCalls, ...toolCalls } as const satisfies Record<
   CallName,
   { args: z.ZodType; result: z.ZodType }
 >;

@@ -1,0 +1,76 @@
+// tools.*: listing, launching, settings pages, the Postman export and the user's own tools, for
+// the window — the same actions the tray and msk use.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { launchTool } from '../../core/actions/launch.js';
+import {
+  addCustomTool,
+  exportPostman,
+  listTools,
+  removeCustomTool,
+  toolSettings,
+} from '../../core/actions/tools.js';
+import { MskError } from '../../core/errors.js';
+import type { AppContext } from '../context.js';
+import type { CallHandlers } from './types.js';
+
+type ToolCall =
+  | 'tools.list'
+  | 'tools.launch'
+  | 'tools.settings'
+  | 'tools.exportPostman'
+  | 'tools.saveCustom'
+  | 'tools.removeCustom';
+
+/** The tools with whether each is installed, on the login PATH the launcher found. */
+export async function toolList(context: AppContext) {
+  return listTools(await context.services.config.read(), {
+    searchPath: await context.launcher.searchPath(),
+    platform: process.platform,
+    shell: process.env.SHELL,
+  });
+}
+
+export const toolHandlers: CallHandlers<ToolCall> = {
+  'tools.list': (context) => toolList(context),
+  'tools.launch': async (context, { tool, keyId, cwd, terminal }) => {
+    const folder = cwd ?? context.launcher.home;
+    if (!path.isAbsolute(folder) || !existsSync(folder)) {
+      throw new MskError('invalid-input', `There is no folder ${folder} to open the tool in.`);
+    }
+    const launched = await launchTool(
+      context.services,
+      { tool, reference: keyId, cwd: folder, terminal },
+      await context.launcher.ports(),
+    );
+    await context.state.refresh();
+    return { tool: launched.tool.id, label: launched.record.label, terminal: launched.terminal.name };
+  },
+  'tools.settings': async (context, { tool, keyId }) => {
+    const settings = await toolSettings(context.services, context.clipboard, { tool, reference: keyId });
+    return {
+      toolName: settings.toolName,
+      label: settings.record.label,
+      fields: settings.fields,
+      copied: settings.copied,
+    };
+  },
+  'tools.exportPostman': async (context, { keyId }) => {
+    const file = await context.chooseSaveFile('Model Studio.postman_environment.json');
+    if (file === undefined) return { file: null };
+    await exportPostman(context.services, { reference: keyId, file, force: true });
+    return { file };
+  },
+  'tools.saveCustom': async (context, tool) => {
+    const saved = await addCustomTool(context.services, tool);
+    await context.state.refresh();
+    const listed = (await toolList(context)).find((candidate) => candidate.id === saved.id);
+    if (!listed) throw new MskError('unknown-tool', `The tool '${saved.id}' was not saved.`);
+    return listed;
+  },
+  'tools.removeCustom': async (context, { id }) => {
+    await removeCustomTool(context.services, id);
+    await context.state.refresh();
+    return { id };
+  },
+};
