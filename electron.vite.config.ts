@@ -1,6 +1,9 @@
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 // Strict CSP for the built app. Not in dev: React's refresh preamble there is an inline script.
 const CONTENT_SECURITY_POLICY = [
@@ -29,6 +32,8 @@ const contentSecurityPolicy = (): Plugin => ({
 
 export default defineConfig({
   main: {
+    // `msk --version` in the app's msk mode, and the Postman export's stamp.
+    define: { __MSK_VERSION__: JSON.stringify(version) },
     build: {
       outDir: 'out/main',
       rolldownOptions: { input: { index: 'main/index.ts' } },

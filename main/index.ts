@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { app, type BrowserWindow, dialog, session, shell } from 'electron';
 import trayIcon from '../build/tray.png?asset';
+import { runMsk } from './cli/msk.js';
 import { CheckRunner } from './core/actions/checks.js';
 import { ClipboardGuard } from './core/clipboard-guard.js';
 import { watchConfig } from './core/config-watcher.js';
@@ -25,6 +26,7 @@ import { electronClipboard } from './shell/clipboard.js';
 import { COPY_ACCELERATOR, syncCopyShortcut } from './shell/global-shortcut.js';
 import { pushState, registerIpc } from './shell/ipc.js';
 import { notify } from './shell/notify.js';
+import { mskArguments, selfAsMsk } from './shell/msk-mode.js';
 import { createTray } from './shell/tray.js';
 import { performTrayAction } from './shell/tray-actions.js';
 import type { CheckingProgress, TrayAction, TrayTool } from './shell/tray-menu.js';
@@ -35,19 +37,31 @@ const CLEAR_ON_QUIT_TIMEOUT_MS = 1500;
 /** How often the tray menu may be rebuilt while a check runs (each rebuild closes open submenus on Linux). */
 const PROGRESS_RENDER_MS = 250;
 
-// The CLI and the app agree on the data directory only if the app's name is ours.
-app.setName(PRODUCT_NAME);
-
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
+const asMsk = mskArguments(process.argv, app.isPackaged);
+if (asMsk) {
+  void runAsMsk(asMsk);
 } else {
-  void app
-    .whenReady()
-    .then(start)
-    .catch((error: unknown) => {
-      dialog.showErrorBox(PRODUCT_NAME, `Model Studio Keys could not start: ${messageOf(error)}`);
-      app.exit(1);
-    });
+  // The CLI and the app agree on the data directory only if the app's name is ours.
+  app.setName(PRODUCT_NAME);
+  if (!app.requestSingleInstanceLock()) app.quit();
+  else
+    void app
+      .whenReady()
+      .then(start)
+      .catch((error: unknown) => {
+        dialog.showErrorBox(PRODUCT_NAME, `Model Studio Keys could not start: ${messageOf(error)}`);
+        app.exit(1);
+      });
+}
+
+/** The app started as msk (a terminal the tray opened): the command, then exit with its status. No window, no tray. */
+async function runAsMsk(args: string[]): Promise<void> {
+  await runMsk(args, selfAsMsk(process, app.isPackaged, path.resolve));
+  // Piped output is written asynchronously: let it out before exiting.
+  await Promise.all(
+    [process.stdout, process.stderr].map((stream) => new Promise((done) => stream.write('', done))),
+  );
+  app.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
 }
 
 async function start(): Promise<void> {
@@ -76,8 +90,8 @@ async function start(): Promise<void> {
     clipboard: guard,
     checks: new CheckRunner(services),
     state,
-    // The app's own msk (run by node from the login PATH) opens in the launched terminal.
-    launcher: createLauncher(path.join(import.meta.dirname, '../cli/msk.js')),
+    // The terminal a tool opens in runs the app itself as msk.
+    launcher: createLauncher(selfAsMsk(process, app.isPackaged, path.resolve)),
     async chooseSaveFile(defaultName) {
       const answer = await dialog.showSaveDialog({
         defaultPath: path.join(app.getPath('documents'), defaultName),

@@ -6,6 +6,7 @@ import type { KeyClipboard } from '../core/actions/clipboard.js';
 import { clearIfUnchanged } from '../core/clipboard-guard.js';
 import { digestOf } from '../core/keys.js';
 import { systemClipboard } from '../core/system-clipboard.js';
+import { selfCommand } from './self-command.js';
 
 const CLEAR_COMMAND = '_clear-clipboard';
 
@@ -31,9 +32,9 @@ export function registerClipboardClearer(program: Command): void {
 }
 
 function startClearer(seconds: number, digest: string): void {
-  const script = process.argv[1];
-  if (script === undefined) return;
-  const child = spawn(process.execPath, [script, CLEAR_COMMAND, '--after', String(seconds)], {
+  const [program, ...args] = selfCommand();
+  if (program === undefined) return;
+  const child = spawn(program, [...args, CLEAR_COMMAND, '--after', String(seconds)], {
     detached: true,
     stdio: ['pipe', 'ignore', 'ignore'],
     windowsHide: true,

@@ -11,6 +11,7 @@ import { registerKeyCommands } from './commands/keys.js';
 import { registerRegionCommands } from './commands/region.js';
 import { registerToolCommands } from './commands/tools.js';
 import { say } from './output.js';
+import { setSelfCommand } from './self-command.js';
 
 declare const __MSK_VERSION__: string | undefined;
 
@@ -32,12 +33,19 @@ export function buildProgram(): Command {
   return program;
 }
 
-try {
-  await buildProgram().parseAsync(process.argv);
-} catch (error) {
-  // One line a person can act on; a stack trace only for what we did not foresee.
-  if (isMskError(error)) say(`msk: ${renderError(error)}`);
-  else say(`msk: unexpected error: ${messageOf(error)}`);
-  // A command that cannot be started exits 127, as it would in a shell.
-  process.exitCode = isMskError(error) && error.code === 'launch-failed' ? 127 : 1;
+/**
+ * Runs msk with `args` (what follows `msk`). `self` is how to start msk again. Failures are said
+ * on stderr and set the exit code; nothing throws.
+ */
+export async function runMsk(args: readonly string[], self: readonly string[]): Promise<void> {
+  setSelfCommand(self);
+  try {
+    await buildProgram().parseAsync(args, { from: 'user' });
+  } catch (error) {
+    // One line a person can act on; a stack trace only for what we did not foresee.
+    if (isMskError(error)) say(`msk: ${renderError(error)}`);
+    else say(`msk: unexpected error: ${messageOf(error)}`);
+    // A command that cannot be started exits 127, as it would in a shell.
+    process.exitCode = isMskError(error) && error.code === 'launch-failed' ? 127 : 1;
+  }
 }

@@ -7,7 +7,7 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 export default defineConfig({
   define: { __MSK_VERSION__: JSON.stringify(version) },
   build: {
-    ssr: 'main/cli/msk.ts',
+    ssr: 'main/cli/main.ts',
     outDir: 'out/cli',
     target: 'node20',
     emptyOutDir: true,

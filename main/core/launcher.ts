@@ -1,10 +1,8 @@
 // Where the app launches tools from: the login shell's PATH (asked once, in the background, since
-// a GUI-started app lacks it), and msk itself — the app's own copy run by `node` from that PATH,
-// else an `msk` installed there. The CLI launches with its own runtime and PATH instead.
-import { existsSync } from 'node:fs';
+// a GUI-started app lacks it), and msk itself — the app's own executable in its msk mode. The CLI
+// launches with its own runtime and PATH instead.
 import { type LaunchPorts, startDetached } from './actions/launch.js';
-import { MskError } from './errors.js';
-import { findOnPath, loginPath } from './login-path.js';
+import { loginPath } from './login-path.js';
 
 export interface Launcher {
   /** The login PATH (asked once; later calls share the answer). */
@@ -15,7 +13,7 @@ export interface Launcher {
 }
 
 export function createLauncher(
-  bundledCli: string,
+  msk: readonly string[],
   env: Record<string, string | undefined> = process.env,
   platform: NodeJS.Platform = process.platform,
 ): Launcher {
@@ -24,31 +22,7 @@ export function createLauncher(
     home: env.HOME ?? env.USERPROFILE ?? '/',
     searchPath: () => resolved,
     async ports() {
-      const searchPath = await resolved;
-      return {
-        platform,
-        env,
-        searchPath,
-        msk: mskOn(searchPath, bundledCli, platform, env),
-        start: startDetached,
-      };
+      return { platform, env, searchPath: await resolved, msk: [...msk], start: startDetached };
     },
   };
-}
-
-function mskOn(
-  searchPath: string,
-  bundledCli: string,
-  platform: NodeJS.Platform,
-  env: Record<string, string | undefined>,
-): string[] {
-  const node = findOnPath('node', searchPath, platform, env);
-  if (node && existsSync(bundledCli)) return [node, bundledCli];
-  const installed = findOnPath('msk', searchPath, platform, env);
-  if (installed) return [installed];
-  throw new MskError(
-    'tool-missing',
-    'Launching needs the msk command line: install Node.js, or the command-line tool (npm link in a source checkout).',
-    { program: 'msk', install: null },
-  );
 }

@@ -85,7 +85,7 @@ async function useBridgedRenderer(
     clipboard: { copy: async () => undefined },
     checks: new CheckRunner(services),
     state: new StatePublisher(services.config),
-    launcher: createLauncher(path.resolve('out/cli/msk.js')),
+    launcher: createLauncher([process.execPath, path.resolve('out/cli/msk.js')]),
     chooseSaveFile: async () => undefined,
   };
   const server = await serveStatic(RENDERER);

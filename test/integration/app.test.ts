@@ -292,7 +292,7 @@ describe.runIf(parts)('the app’s main process', () => {
       xterm: '#!/bin/sh\nwhile [ "$1" != -e ]; do shift; done; shift; exec "$@"\n',
       qwen: `#!/bin/sh\nprintf '%s\\n' "$PWD" "$OPENAI_API_KEY" "$OPENAI_BASE_URL" "$OPENAI_MODEL" "$*" > '${report}'\n`,
     });
-    writeFileSync(path.join(userHome, '.profile'), `PATH="${bin}:${path.dirname(process.execPath)}:$PATH"\n`);
+    writeFileSync(path.join(userHome, '.profile'), `PATH="${bin}:$PATH"\n`);
     await new ConfigStore(home.directory).update((draft) => void (draft.settings.terminal = 'xterm'));
     const launched = (app = await launchApp(MAIN, {
       env: { ...environment(), HOME: userHome, SHELL: '/bin/sh' },
@@ -365,5 +365,33 @@ describe.runIf(parts)('the app’s main process', () => {
     const second = await runProcess(process.execPath, ['--import', REGISTER, MAIN], environment());
     expect(second.code).toBe(0);
     await expect.poll(async () => (await launched.windows()).map((window) => window.visible)).toEqual([true]);
+  });
+
+  it('is msk too, beside a running app: output piped, exit status kept, no window or tray of its own', async () => {
+    const { secret } = await stored('personal', 'sg');
+    const launched = await launch();
+    await launched.window();
+    await launched.closeWindow();
+    await expect.poll(async () => (await launched.windows())[0]?.visible).toBe(false);
+    const asMsk = (args: string[]) =>
+      runProcess(process.execPath, ['--import', REGISTER, MAIN, '--msk', ...args], environment());
+    const list = await asMsk(['list', '--json']);
+    expect(list.code, list.stderr).toBe(0);
+    expect(JSON.parse(list.stdout)).toMatchObject([{ label: 'personal' }]);
+    const exec = await asMsk([
+      'exec',
+      '--',
+      'sh',
+      '-c',
+      'test "$DASHSCOPE_API_KEY" = "$0" && exit 7',
+      secret,
+    ]);
+    expect(exec.code).toBe(7);
+    expect(await asMsk(['copy', 'nobody'])).toMatchObject({
+      code: 1,
+      stderr: "msk: No key is labelled or identified 'nobody'. Stored keys: personal.\n",
+    });
+    // The running app was not asked to show itself (as a second start of the app would).
+    expect((await launched.windows()).map((window) => window.visible)).toEqual([false]);
   });
 });

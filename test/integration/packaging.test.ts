@@ -1,12 +1,26 @@
 // electron-builder packages the built app offline (a stub Electron stands in for the binary we
 // cannot download here): the app's code goes in, the CLI's and source maps stay out, and the
-// keychain addon is unpacked so it can load.
+// keychain addon is unpacked so it can load, and the fuses that would let another program use our
+// binary as Node are off.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { listPackage } from '@electron/asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/** Where @electron/fuses finds the fuse wire in an Electron binary: version 1, length, one byte per fuse. */
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+const FUSES = [
+  'RunAsNode',
+  'EnableCookieEncryption',
+  'EnableNodeOptionsEnvironmentVariable',
+  'EnableNodeCliInspectArguments',
+  'EnableEmbeddedAsarIntegrityValidation',
+  'OnlyLoadAppFromAsar',
+  'LoadBrowserProcessSpecificV8Snapshot',
+  'GrantFileProtocolExtraPrivileges',
+];
 
 describe('electron-builder package', () => {
   const work = mkdtempSync(path.join(os.tmpdir(), 'msk-package-'));
@@ -17,7 +31,8 @@ describe('electron-builder package', () => {
     expect(existsSync('out/main/index.js'), 'run `npm run build` first').toBe(true);
     const stub = path.join(work, 'electron');
     mkdirSync(stub);
-    writeFileSync(path.join(stub, 'electron'), '#!/bin/sh\nexit 0\n');
+    // A stub with Electron's fuse wire as a release has it (RunAsNode, NODE_OPTIONS, --inspect on).
+    writeFileSync(path.join(stub, 'electron'), `#!/bin/sh\nexit 0\n${FUSE_SENTINEL}\x01\x0810110001\n`);
     chmodSync(path.join(stub, 'electron'), 0o755);
     writeFileSync(path.join(stub, 'version'), '45.5.0');
     const build = spawnSync(
@@ -60,5 +75,22 @@ describe('electron-builder package', () => {
       'keytar.node',
     );
     expect(existsSync(addon)).toBe(true);
+  });
+
+  it('turns off running the app as Node, NODE_OPTIONS and --inspect, and loads only from its asar', () => {
+    const binary = readFileSync(path.join(output, 'linux-unpacked', 'model-studio-keys'), 'latin1');
+    const wire = binary
+      .slice(binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length + 2)
+      .slice(0, FUSES.length);
+    expect(Object.fromEntries(FUSES.map((fuse, index) => [fuse, wire[index] === '1']))).toEqual({
+      RunAsNode: false,
+      EnableCookieEncryption: true,
+      EnableNodeOptionsEnvironmentVariable: false,
+      EnableNodeCliInspectArguments: false,
+      EnableEmbeddedAsarIntegrityValidation: false,
+      OnlyLoadAppFromAsar: true,
+      LoadBrowserProcessSpecificV8Snapshot: false,
+      GrantFileProtocolExtraPrivileges: true,
+    });
   });
 });

@@ -13,6 +13,7 @@ import { PLANS } from '../../core/model-studio.js';
 import { cliClipboard } from '../clipboard.js';
 import { core } from '../context.js';
 import { print, printJson, say, table } from '../output.js';
+import { selfCommand } from '../self-command.js';
 
 interface KeyOption {
   key?: string;
@@ -163,7 +164,7 @@ export function registerToolCommands(program: Command): void {
             platform: process.platform,
             env: process.env,
             searchPath: process.env.PATH ?? '',
-            msk: [process.execPath, process.argv[1] ?? 'msk'],
+            msk: [...selfCommand()],
             start: startDetached,
           },
         );
