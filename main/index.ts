@@ -32,8 +32,8 @@ import { performTrayAction } from './shell/tray-actions.js';
 import type { CheckingProgress, TrayAction, TrayTool } from './shell/tray-menu.js';
 import { createMainWindow, markQuitting, type WindowPaths } from './shell/window.js';
 
-/** The longest a quit waits for the clipboard to be cleared. */
-const CLEAR_ON_QUIT_TIMEOUT_MS = 1500;
+/** The longest a quit waits for the clipboard to be cleared (a loaded machine needs more than a moment). */
+const CLEAR_ON_QUIT_TIMEOUT_MS = 3000;
 /** How often the tray menu may be rebuilt while a check runs (each rebuild closes open submenus on Linux). */
 const PROGRESS_RENDER_MS = 250;
 

@@ -1,6 +1,7 @@
 // Refreshes the README screenshots: MSK_SCREENSHOTS=1 npx playwright test screenshots --project renderer
 import { createTranslator } from '../../main/i18n/translator.js';
 import { snapshot } from '../../main/core/state.js';
+import { listTools } from '../../main/core/actions/tools.js';
 import { trayMenu } from '../../main/shell/tray-menu.js';
 import { expect, test } from './app.js';
 import { trayMenuHtml } from './tray-picture.js';
@@ -58,15 +59,25 @@ test('tray menu', async ({ app }) => {
       };
     }
   });
-  const state = snapshot(await app.services.config.read());
-  const menu = trayMenu(state, createTranslator('en'), { checking: null, copyAccelerator: 'Ctrl+Shift+K' });
-  await app.page.setViewportSize({ width: 1400, height: 560 });
-  await app.page.setContent(
-    trayMenuHtml(
-      menu,
-      ['Keys', 'Singapore (2)', 'personal — sk-…7f3c (active)', 'Copy Environment'],
-      'Ctrl+Shift+K',
-    ),
+  const config = await app.services.config.read();
+  // As on a machine with Qwen Code and Claude Code installed.
+  const installed = new Set(['terminal', 'qwen-code', 'claude-code']);
+  const tools = listTools(config, { searchPath: '', platform: 'linux', shell: '/bin/bash' }).map((tool) =>
+    tool.available === null ? tool : { ...tool, available: installed.has(tool.id) },
   );
-  await app.page.locator('body').screenshot({ path: 'build/screenshots/tray-menu.png' });
+  const menu = trayMenu(snapshot(config), createTranslator('en'), {
+    checking: null,
+    copyAccelerator: 'Ctrl+Shift+K',
+    tools,
+  });
+  await app.page.setViewportSize({ width: 1400, height: 640 });
+  const picture = async (open: string[], file: string) => {
+    await app.page.setContent(trayMenuHtml(menu, open, 'Ctrl+Shift+K'));
+    await app.page.locator('body').screenshot({ path: `build/screenshots/${file}` });
+  };
+  await picture(
+    ['Keys', 'Singapore (2)', 'personal — sk-…7f3c (active)', 'Copy Environment'],
+    'tray-menu.png',
+  );
+  await picture(['Launch'], 'tray-launch.png');
 });
