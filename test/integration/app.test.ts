@@ -287,15 +287,19 @@ describe.runIf(parts)('the app’s main process', () => {
     // Qwen Code and a terminal installed where only the user's login profile looks (~/.local/bin, nvm…).
     const userHome = path.join(configHome, 'home');
     const report = path.join(userHome, 'qwen-saw.txt');
+    const shellReport = path.join(userHome, 'shell-saw.txt');
+    const terminalLog = path.join(userHome, 'xterm-ran.txt');
     const bin = fakePrograms(userHome, {
-      // A terminal that runs what follows -e, as xterm does.
-      xterm: '#!/bin/sh\nwhile [ "$1" != -e ]; do shift; done; shift; exec "$@"\n',
+      // A terminal that runs what follows -e, as xterm does, and notes what it was given.
+      xterm: `#!/bin/sh\nprintf '%s\\n' "$*" >> '${terminalLog}'\nwhile [ "$1" != -e ]; do shift; done; shift; exec "$@"\n`,
       qwen: `#!/bin/sh\nprintf '%s\\n' "$PWD" "$OPENAI_API_KEY" "$OPENAI_BASE_URL" "$OPENAI_MODEL" "$*" > '${report}'\n`,
+      // The user's shell: a login shell when asked for PATH; opened by Launch ▸ Terminal, it notes its variables.
+      'user-shell': `#!/bin/sh\n[ "$1" = -i ] && exec /bin/sh "$@"\nprintf '%s\\n' "$DASHSCOPE_API_KEY" "$OPENAI_BASE_URL" > '${shellReport}'\n`,
     });
     writeFileSync(path.join(userHome, '.profile'), `PATH="${bin}:$PATH"\n`);
     await new ConfigStore(home.directory).update((draft) => void (draft.settings.terminal = 'xterm'));
     const launched = (app = await launchApp(MAIN, {
-      env: { ...environment(), HOME: userHome, SHELL: '/bin/sh' },
+      env: { ...environment(), HOME: userHome, SHELL: path.join(bin, 'user-shell') },
     }));
     const qwen = (menu: RecordedMenuItem[]) => find(find(menu, 'Launch')?.submenu ?? [], 'Qwen Code');
     await launched.waitForMenu((menu) => qwen(menu)?.enabled === true);
@@ -319,6 +323,16 @@ describe.runIf(parts)('the app’s main process', () => {
     expect(
       find(find(await launched.menu(), 'Launch')?.submenu ?? [], 'Claude Code — not installed')?.enabled,
     ).toBe(false);
+
+    // Launch ▸ Terminal: the user's shell, with the default preset, started by the app as msk.
+    await launched.click(['Launch', 'Terminal']);
+    await expect
+      .poll(() => (existsSync(shellReport) ? readFileSync(shellReport, 'utf8') : ''), { timeout: 15_000 })
+      .toBe(`${secret}\n${server.overrides['dashscope:ap-southeast-1']}/compatible-mode/v1\n`);
+    const [, terminal] = readFileSync(terminalLog, 'utf8').split('\n');
+    expect(terminal).toContain(`${MAIN} --msk exec --key `);
+    expect(terminal).toContain(`--tool terminal --model qwen-plus -- ${path.join(bin, 'user-shell')}`);
+    expect(readFileSync(terminalLog, 'utf8')).not.toContain(secret);
   });
 
   it('exports a Postman environment to the file the user picks, and writes nothing when they cancel', async () => {

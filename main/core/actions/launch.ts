@@ -117,7 +117,9 @@ export async function launchTool(
       : inner;
   const started = terminal.build({ argv, cwd: request.cwd, title });
   if (!request.dryRun) {
-    await ports.start(started, { cwd: request.cwd, env: childEnvironment(ports.env, {}) });
+    // The terminal was found on the login PATH: it is started from there, and keeps that PATH.
+    const path: Record<string, string> = ports.platform === 'win32' ? {} : { PATH: ports.searchPath };
+    await ports.start(started, { cwd: request.cwd, env: childEnvironment(ports.env, path) });
   }
   return { ...choice, terminal, started, cwd: request.cwd, toolCommand };
 }
