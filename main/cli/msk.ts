@@ -4,6 +4,7 @@ import { isMskError, messageOf } from '../core/errors.js';
 import { renderError } from './messages.js';
 import { registerBindingCommands } from './commands/binding.js';
 import { registerCheckCommands } from './commands/checks.js';
+import { registerConfigCommands } from './commands/config.js';
 import { registerCopyCommands } from './commands/copy.js';
 import { registerClipboardClearer } from './clipboard.js';
 import { registerEnvironmentCommands } from './commands/environment.js';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerEnvironmentCommands(program);
   registerToolCommands(program);
   registerBindingCommands(program);
+  registerConfigCommands(program);
   return program;
 }
 

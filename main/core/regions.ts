@@ -115,21 +115,23 @@ export function parseEndpointOverrides(json: string | undefined): EndpointOverri
   }
   const overrides: EndpointOverrides = {};
   for (const [key, prefix] of Object.entries(parsed)) {
-    if (!isOverrideKey(key)) {
-      throw new MskError(
-        'invalid-input',
-        `MSK_ENDPOINT_OVERRIDES: '${key}' is neither a region id (${REGIONS.map((region) => region.id).join(', ')}) nor <family>:<region id> for a host the region has (families: ${Object.keys(ENDPOINT_FAMILIES).join(', ')}; 'msk regions --all' lists them).`,
-      );
-    }
-    if (typeof prefix !== 'string' || !isHttpUrl(prefix.replaceAll(WORKSPACE_ID_PLACEHOLDER, 'w'))) {
-      throw new MskError(
-        'invalid-input',
-        `MSK_ENDPOINT_OVERRIDES: the prefix for '${key}' must be an http(s) URL.`,
-      );
-    }
-    overrides[key] = prefix.replace(/\/+$/, '');
+    overrides[key] = checkEndpointOverride(key, prefix, 'MSK_ENDPOINT_OVERRIDES');
   }
   return overrides;
+}
+
+/** One override, `key` a region id or `<family>:<region id>`; returns the prefix without a trailing slash. */
+export function checkEndpointOverride(key: string, prefix: unknown, source: string): string {
+  if (!isOverrideKey(key)) {
+    throw new MskError(
+      'invalid-input',
+      `${source}: '${key}' is neither a region id (${REGIONS.map((region) => region.id).join(', ')}) nor <family>:<region id> for a host the region has (families: ${Object.keys(ENDPOINT_FAMILIES).join(', ')}; 'msk regions --all' lists them).`,
+    );
+  }
+  if (typeof prefix !== 'string' || !isHttpUrl(prefix.replaceAll(WORKSPACE_ID_PLACEHOLDER, 'w'))) {
+    throw new MskError('invalid-input', `${source}: the prefix for '${key}' must be an http(s) URL.`);
+  }
+  return prefix.replace(/\/+$/, '');
 }
 
 function isOverrideKey(key: string): boolean {
