@@ -7,6 +7,8 @@ export const CALLS = {
   regions: ['setActive'],
   keys: ['copy', 'makeActive'],
   tools: ['list', 'launch', 'settings', 'exportPostman', 'saveCustom', 'removeCustom'],
+  settings: ['list', 'set', 'unset'],
+  workspaces: ['list', 'rename'],
 } as const;
 
 /** Long work: progress events and cancel (DESIGN.md "Long work is a task"). */

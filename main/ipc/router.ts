@@ -7,11 +7,17 @@ import { calls, type Result, tasks } from './contract/index.js';
 import type { AppContext } from './context.js';
 import { checkHandlers } from './handlers/checks.js';
 import { keyHandlers } from './handlers/keys.js';
+import { settingHandlers } from './handlers/settings.js';
 import { stateHandlers } from './handlers/state.js';
 import { toolHandlers } from './handlers/tools.js';
 import type { CallHandlers, TaskControls, TaskHandlers } from './handlers/types.js';
 
-const callHandlers: CallHandlers<CallName> = { ...stateHandlers, ...keyHandlers, ...toolHandlers };
+const callHandlers: CallHandlers<CallName> = {
+  ...stateHandlers,
+  ...keyHandlers,
+  ...toolHandlers,
+  ...settingHandlers,
+};
 const taskHandlers: TaskHandlers<TaskName> = { ...checkHandlers };
 
 export interface Router {

@@ -170,4 +170,53 @@ describe('IPC router', () => {
     });
     expect((await context.services.config.read()).settings.customTools).toEqual([]);
   });
+
+  it('reads and changes settings and workspace names as msk config does, publishing each change', async () => {
+    const { context, router, pushed } = setup();
+    expect(await router.call('settings.set', { name: 'clipboardClearSeconds', value: 45 })).toEqual({
+      ok: true,
+      value: { name: 'clipboardClearSeconds', value: 45 },
+    });
+    await router.call('settings.set', { name: 'concealClipboard', value: false });
+    await router.call('settings.set', { name: 'language', value: 'zh-CN' });
+    expect(pushed.at(-1)?.language).toBe('zh-CN');
+    expect(await router.call('settings.set', { name: 'clipboardClearSeconds', value: 99999 })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message: 'clipboardClearSeconds must be a whole number from 0 to 3600.',
+      },
+    });
+    expect(await router.call('settings.set', { name: 'nope', value: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-setting', params: { name: 'nope' } },
+    });
+    const list = await router.call('settings.list', undefined);
+    expect(list).toMatchObject({
+      ok: true,
+      value: expect.arrayContaining([
+        expect.objectContaining({ name: 'clipboardClearSeconds', value: 45, isDefault: false }),
+        expect.objectContaining({ name: 'concealClipboard', value: false }),
+      ]),
+    });
+    expect(await router.call('settings.unset', { name: 'clipboardClearSeconds' })).toEqual({
+      ok: true,
+      value: { changed: true },
+    });
+    expect((await context.services.config.read()).settings).toMatchObject({
+      clipboardClearSeconds: 30,
+      concealClipboard: false,
+      language: 'zh-CN',
+    });
+
+    await context.services.vault.add({ secret, label: 'team', regionId: 'sg', workspaceId: 'llm-abcd1234' });
+    expect(await router.call('workspaces.rename', { id: 'llm-abcd1234', name: 'Team' })).toMatchObject({
+      ok: true,
+      value: { id: 'llm-abcd1234', name: 'Team', keyCount: 1, regionId: 'ap-southeast-1' },
+    });
+    expect(await router.call('workspaces.list', undefined)).toMatchObject({
+      ok: true,
+      value: [{ id: 'llm-abcd1234', name: 'Team' }],
+    });
+  });
 });

@@ -6,13 +6,17 @@ import type { CallName, TaskName } from '../channels.js';
 import { checkTasks } from './checks.js';
 import { keyCalls } from './keys.js';
 import { regionCalls } from './regions.js';
+import { settingCalls } from './settings.js';
 import { toolCalls } from './tools.js';
 import { AppStateSchema, stateCalls } from './state.js';
 
-export const calls = { ...stateCalls, ...regionCalls, ...keyCalls, ...toolCalls } as const satisfies Record<
-  CallName,
-  { args: z.ZodType; result: z.ZodType }
->;
+export const calls = {
+  ...stateCalls,
+  ...regionCalls,
+  ...keyCalls,
+  ...toolCalls,
+  ...settingCalls,
+} as const satisfies Record<CallName, { args: z.ZodType; result: z.ZodType }>;
 
 export const tasks = { ...checkTasks } as const satisfies Record<
   TaskName,
