@@ -1,6 +1,7 @@
 // msk — Model Studio Keys on the command line. Same core, files and keychain items as the app.
 import { Command } from 'commander';
 import { isMskError, messageOf } from '../core/errors.js';
+import { VERSION } from '../core/version.js';
 import { renderError } from './messages.js';
 import { registerBindingCommands } from './commands/binding.js';
 import { registerCheckCommands } from './commands/checks.js';
@@ -14,12 +15,10 @@ import { registerToolCommands } from './commands/tools.js';
 import { say } from './output.js';
 import { setSelfCommand } from './self-command.js';
 
-declare const __MSK_VERSION__: string | undefined;
-
 export function buildProgram(): Command {
   const program = new Command('msk')
     .description('Alibaba Cloud Model Studio API keys from your OS keychain, for every tool')
-    .version(typeof __MSK_VERSION__ === 'string' ? __MSK_VERSION__ : 'dev')
+    .version(VERSION)
     .enablePositionalOptions()
     // Usage errors read like every other error: one line, `msk: …`.
     .configureOutput({ outputError: (text, write) => write(`msk: ${text.replace(/^error: /, '')}`) });

@@ -208,6 +208,10 @@ type Environment = Record<string, string | undefined>;
  * The parent's environment without any variable of the Model Studio families (a stale
  * OPENAI_BASE_URL would send the key elsewhere), plus the preset's variables.
  */
+/** The user's shell, which the terminal tool runs: $SHELL, else the system's. */
+export const userShell = (shell: string | undefined, platform: NodeJS.Platform): string =>
+  shell || (platform === 'win32' ? 'cmd.exe' : '/bin/sh');
+
 export function childEnvironment(
   parent: Environment,
   variables: Record<string, string>,

@@ -5,7 +5,7 @@ import { makeKeyActive } from '../core/actions/keys.js';
 import { switchRegion } from '../core/actions/regions.js';
 import { checkKey } from '../core/actions/checks.js';
 import { launchTool } from '../core/actions/launch.js';
-import { exportPostman, toolSettings } from '../core/actions/tools.js';
+import { exportPostman, POSTMAN_FILE_NAME, toolSettings } from '../core/actions/tools.js';
 import {
   copyBaseUrl,
   copyEnvironment,
@@ -151,7 +151,7 @@ async function perform(action: TrayAction, deps: TrayActionDeps): Promise<void> 
       );
     }
     case 'export-postman': {
-      const file = await context.chooseSaveFile('Model Studio.postman_environment.json');
+      const file = await context.chooseSaveFile(POSTMAN_FILE_NAME);
       if (file === undefined) return;
       const { record } = await exportPostman(context.services, { file, force: true });
       return deps.notify(t('notify.exported', { label: record.label, file }));

@@ -67,11 +67,10 @@ export function registerConfigCommands(program: Command): void {
     .description('put a setting back to its default (an entry: remove it)')
     .argument('<name>', 'a setting, or name.entry')
     .action(async (name: string) => {
-      const { setting, entry } = parseSettingName(name);
-      const changed = await unsetSetting(core(), name);
-      const now = getSetting(await core().config.read(), setting);
+      const { changed, value } = await unsetSetting(core(), name);
       if (!changed) return say(`${name} was not set.`);
-      say(entry === undefined ? `${name} is back to its default: ${shown(now)}` : `Removed ${name}.`);
+      const { entry } = parseSettingName(name);
+      say(entry === undefined ? `${name} is back to its default: ${shown(value)}` : `Removed ${name}.`);
     });
 
   program

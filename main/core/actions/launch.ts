@@ -8,7 +8,7 @@ import { findOnPath } from '../login-path.js';
 import { endpointsForKey, type Services } from '../services.js';
 import { detectTerminal, requireTerminal, type Terminal, type TerminalCommand } from '../terminals.js';
 import { TERMINAL_TOOL } from '../tool-catalog.js';
-import { assertPlanServes, childEnvironment, commandFor, type ToolContext } from '../tools.js';
+import { assertPlanServes, childEnvironment, commandFor, type ToolContext, userShell } from '../tools.js';
 import { type Choice, type ChoiceRequest, choose } from './choose.js';
 
 type Environment = Record<string, string | undefined>;
@@ -133,7 +133,7 @@ function commandOf(
 ): string[] {
   if (choice.tool.id === TERMINAL_TOOL) {
     if (extra.length > 0) return [...extra];
-    return [ports.env.SHELL || (ports.platform === 'win32' ? 'cmd.exe' : '/bin/sh')];
+    return [userShell(ports.env.SHELL, ports.platform)];
   }
   return [...(commandFor(choice.tool, context) ?? []), ...extra];
 }

@@ -66,8 +66,11 @@ export async function setSetting(
   });
 }
 
-/** Back to the default (a map entry: removed). Says whether anything changed. */
-export async function unsetSetting(services: Services, name: string): Promise<boolean> {
+/** Back to the default (a map entry: removed). Says whether anything changed, and the setting now. */
+export async function unsetSetting(
+  services: Services,
+  name: string,
+): Promise<{ changed: boolean; value: unknown }> {
   const { setting, entry } = parseSettingName(name);
   return services.config.update((draft) => {
     const before = JSON.stringify(draft.settings[setting]);
@@ -77,7 +80,8 @@ export async function unsetSetting(services: Services, name: string): Promise<bo
       value = rest;
     }
     draft.settings = withSetting(draft.settings, setting, value);
-    return JSON.stringify(draft.settings[setting]) !== before;
+    const now = draft.settings[setting];
+    return { changed: JSON.stringify(now) !== before, value: now };
   });
 }
 

@@ -11,13 +11,19 @@ import { findOnPath } from '../login-path.js';
 import { regionName } from '../regions.js';
 import type { Services } from '../services.js';
 import { TERMINAL_TOOL, type ToolKind } from '../tool-catalog.js';
-import { allTools, assertPlanServes, type FilledField, settingsFor, validateCustomTool } from '../tools.js';
+import {
+  allTools,
+  assertPlanServes,
+  type FilledField,
+  settingsFor,
+  userShell,
+  validateCustomTool,
+} from '../tools.js';
 import type { Plan } from '../model-studio.js';
+import { VERSION } from '../version.js';
 import type { KeyClipboard } from './clipboard.js';
 import { type ChoiceRequest, choose } from './choose.js';
 import { toolContext } from './use-key.js';
-
-declare const __MSK_VERSION__: string | undefined;
 
 export interface ToolListing {
   id: string;
@@ -40,10 +46,7 @@ export function listTools(
   where: { searchPath: string; platform: NodeJS.Platform; shell: string | undefined },
 ): ToolListing[] {
   return allTools(config.settings.customTools).map((tool) => {
-    const command =
-      tool.id === TERMINAL_TOOL
-        ? [where.shell || (where.platform === 'win32' ? 'cmd.exe' : '/bin/sh')]
-        : tool.command;
+    const command = tool.id === TERMINAL_TOOL ? [userShell(where.shell, where.platform)] : tool.command;
     const [program] = command ?? [];
     return {
       id: tool.id,
@@ -104,6 +107,9 @@ export async function toolSettings(
   return { record, toolName: tool.name, fields, copied: !request.reveal };
 }
 
+/** What the save dialog suggests for a Postman export. */
+export const POSTMAN_FILE_NAME = 'Model Studio.postman_environment.json';
+
 /**
  * A Postman environment file for a key: baseUrl, nativeBaseUrl (pay-as-you-go), apiKey typed
  * `secret`, model. Written owner-only and atomically; an existing file is kept unless `force`.
@@ -137,7 +143,7 @@ export async function exportPostman(
     values,
     _postman_variable_scope: 'environment',
     _postman_exported_at: new Date().toISOString(),
-    _postman_exported_using: `Model Studio Keys/${typeof __MSK_VERSION__ === 'string' ? __MSK_VERSION__ : 'dev'}`,
+    _postman_exported_using: `Model Studio Keys/${VERSION}`,
   };
   await writeFileAtomic(request.file, `${JSON.stringify(environment, null, 2)}\n`, { mode: 0o600 });
   return { record, file: request.file };

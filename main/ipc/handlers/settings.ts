@@ -20,7 +20,7 @@ export const settingHandlers: CallHandlers<SettingCall> = {
     return { name, value: stored };
   },
   'settings.unset': async (context, { name }) => {
-    const changed = await unsetSetting(context.services, name);
+    const { changed } = await unsetSetting(context.services, name);
     await context.state.refresh();
     return { changed };
   },

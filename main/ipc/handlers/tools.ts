@@ -7,6 +7,7 @@ import {
   addCustomTool,
   exportPostman,
   listTools,
+  POSTMAN_FILE_NAME,
   removeCustomTool,
   toolSettings,
 } from '../../core/actions/tools.js';
@@ -22,13 +23,10 @@ type ToolCall =
   | 'tools.saveCustom'
   | 'tools.removeCustom';
 
-/** The tools with whether each is installed, on the login PATH the launcher found. */
+/** The tools with whether each is installed, where the launcher launches them (its login PATH). */
 export async function toolList(context: AppContext) {
-  return listTools(await context.services.config.read(), {
-    searchPath: await context.launcher.searchPath(),
-    platform: process.platform,
-    shell: process.env.SHELL,
-  });
+  const { searchPath, platform, env } = await context.launcher.ports();
+  return listTools(await context.services.config.read(), { searchPath, platform, shell: env.SHELL });
 }
 
 export const toolHandlers: CallHandlers<ToolCall> = {
@@ -56,7 +54,7 @@ export const toolHandlers: CallHandlers<ToolCall> = {
     };
   },
   'tools.exportPostman': async (context, { keyId }) => {
-    const file = await context.chooseSaveFile('Model Studio.postman_environment.json');
+    const file = await context.chooseSaveFile(POSTMAN_FILE_NAME);
     if (file === undefined) return { file: null };
     await exportPostman(context.services, { reference: keyId, file, force: true });
     return { file };
