@@ -31,6 +31,8 @@ export async function clearIfUnchanged(clipboard: Clipboard, digest: string): Pr
 /** Holds only the digest of what it wrote: the guard itself keeps no secret in memory. */
 export class ClipboardGuard {
   private pending: { digest: string; timer: unknown } | undefined;
+  /** The copy under way: the write is async, and a quit during it must still clear. */
+  private copying: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly clipboard: Clipboard,
@@ -38,7 +40,13 @@ export class ClipboardGuard {
   ) {}
 
   /** Copies `secret`; with `clearAfterSeconds` > 0, schedules the conditional clear. */
-  async copy(secret: string, options: { clearAfterSeconds: number; conceal: boolean }): Promise<void> {
+  copy(secret: string, options: { clearAfterSeconds: number; conceal: boolean }): Promise<void> {
+    const copied = this.copyNow(secret, options);
+    this.copying = copied.catch(() => undefined);
+    return copied;
+  }
+
+  private async copyNow(secret: string, options: { clearAfterSeconds: number; conceal: boolean }) {
     this.cancel();
     await this.clipboard.writeText(secret, { conceal: options.conceal });
     if (options.clearAfterSeconds <= 0) return;
@@ -52,6 +60,7 @@ export class ClipboardGuard {
 
   /** On quit: clear now what would have been cleared later. */
   async flush(): Promise<boolean> {
+    await this.copying;
     const pending = this.pending;
     this.cancel();
     return pending ? clearIfUnchanged(this.clipboard, pending.digest) : false;

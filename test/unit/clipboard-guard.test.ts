@@ -67,6 +67,27 @@ describe('ClipboardGuard', () => {
     expect(clipboard.text).toBe('sk-secret');
   });
 
+  it('clears on quit even when the quit comes while the copy is still being written', async () => {
+    const { clipboard, timers } = setup();
+    let finishWrite = () => undefined as void;
+    const slow: Clipboard = {
+      readText: () => clipboard.readText(),
+      clear: () => clipboard.clear(),
+      writeText: (text, options) =>
+        new Promise<void>((resolve) => {
+          finishWrite = () => void clipboard.writeText(text, options).then(resolve);
+        }),
+    };
+    const guard = new ClipboardGuard(slow, timers);
+    const copied = guard.copy('sk-secret', { clearAfterSeconds: 30, conceal: true });
+    const flushed = guard.flush();
+    finishWrite();
+    await copied;
+    expect(await flushed).toBe(true);
+    expect(clipboard.text).toBe('');
+    expect(timers.scheduled.size).toBe(0);
+  });
+
   it('clears at once on quit, and a second copy replaces the first timer', async () => {
     const { clipboard, timers, guard } = setup();
     await guard.copy('sk-one', { clearAfterSeconds: 30, conceal: true });
