@@ -108,6 +108,7 @@ async function start(): Promise<void> {
   let t: Translate = createTranslator('en');
   let shortcut = false;
   let tools: TrayTool[] = [];
+  let toolsAsked = 0;
 
   const tray = createTray(trayIcon, perform);
   const render = () => {
@@ -125,9 +126,12 @@ async function start(): Promise<void> {
     latest = next;
     render();
     pushState(window, next);
-    // Which tools are installed is asked of the login PATH, so it follows a moment later.
+    // Which tools are installed is asked of the login PATH, so it follows a moment later; only the
+    // answer to the latest state counts (an earlier one may arrive after it).
+    const asked = ++toolsAsked;
     void toolList(context).then(
       (list) => {
+        if (asked !== toolsAsked) return;
         tools = list;
         render();
       },
