@@ -46,6 +46,19 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Every word the window shows comes from the catalogs (main/i18n), in every language.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'JSXText[value=/[A-Za-z\\u3400-\\u9fff]/]',
+          message: "Words in the window come from the i18n catalog: {t('window.…')}.",
+        },
+        {
+          selector:
+            'JSXAttribute[name.name=/^(aria-label|title|placeholder|alt)$/] > Literal[value=/[A-Za-z]/]',
+          message: "Words in the window come from the i18n catalog: {t('window.…')}.",
+        },
+      ],
       'no-restricted-imports': [
         'error',
         {

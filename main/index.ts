@@ -12,19 +12,24 @@ import { messageOf } from './core/errors.js';
 import { ObservedSecretStore } from './core/observed-secret-store.js';
 import { PRODUCT_NAME } from './core/paths.js';
 import { KeychainSecretStore } from './core/secret-store.js';
+import { LaunchAtLogin } from './core/launch-at-login.js';
 import { createLauncher } from './core/launcher.js';
 import { createServices } from './core/services.js';
 import { StatePublisher } from './core/state-publisher.js';
 import type { AppState } from './core/state.js';
+import { errorText } from './i18n/labels.js';
 import { createTranslator, resolveLanguage, type Translate } from './i18n/translator.js';
 import type { AppContext } from './ipc/context.js';
 import { toolList } from './ipc/handlers/tools.js';
-import { createRouter } from './ipc/router.js';
+import { followChecks } from './ipc/follow-checks.js';
+import { PendingKeys } from './ipc/pending-keys.js';
+import { createRouter, errorOf } from './ipc/router.js';
 import { isOwnPage } from './ipc/sender-check.js';
 import { createIpcServer } from './ipc/server.js';
 import { electronClipboard } from './shell/clipboard.js';
 import { COPY_ACCELERATOR, syncCopyShortcut } from './shell/global-shortcut.js';
 import { pushState, registerIpc } from './shell/ipc.js';
+import { systemLoginItem } from './shell/login-item.js';
 import { notify } from './shell/notify.js';
 import { mskArguments, selfAsMsk } from './shell/msk-mode.js';
 import { createTray } from './shell/tray.js';
@@ -92,6 +97,7 @@ async function start(): Promise<void> {
     state,
     // The terminal a tool opens in runs the app itself as msk.
     launcher: createLauncher(selfAsMsk(process, app.isPackaged, path.resolve)),
+    pendingKeys: new PendingKeys(),
     async chooseSaveFile(defaultName) {
       const answer = await dialog.showSaveDialog({
         defaultPath: path.join(app.getPath('documents'), defaultName),
@@ -138,6 +144,7 @@ async function start(): Promise<void> {
       () => undefined,
     );
   });
+  followChecks(context.checks, state);
   let progressTimer: ReturnType<typeof setTimeout> | undefined;
   context.checks.watch((progress) => {
     checking = progress ? { done: progress.done, total: progress.total } : null;
@@ -153,7 +160,14 @@ async function start(): Promise<void> {
       }, PROGRESS_RENDER_MS);
     }
   });
-  await watchConfig(services.environment.dataDirectory, () => void state.refresh());
+  // Launch at login is applied by the app, whoever changed the setting (msk only records it).
+  const launchAtLogin = new LaunchAtLogin(services.config, systemLoginItem());
+  const followLaunchAtLogin = () =>
+    void launchAtLogin.follow().catch((error: unknown) => notify(t('product'), errorText(errorOf(error), t)));
+  await watchConfig(services.environment.dataDirectory, () => {
+    void state.refresh();
+    followLaunchAtLogin();
+  });
 
   function showWindow(): void {
     if (!window) {
@@ -197,5 +211,6 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => undefined);
 
   await state.refresh();
+  followLaunchAtLogin();
   showWindow();
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: lint, typecheck, build, then every test that can run on this machine.
+// `npm run screenshots` (--screenshots): build, then refresh the README's pictures only.
 // On Linux it first re-runs itself inside a private D-Bus session with a throwaway, unlocked
 // gnome-keyring (and a virtual X display for clipboard tests), so the user's real keychain is
 // never touched. Under MSK_REQUIRE_ALL=1 a missing system part is an error, not a skip.
@@ -9,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 const requireAll = process.env.MSK_REQUIRE_ALL === '1';
+const screenshots = process.argv.includes('--screenshots');
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 
 function wrapInPrivateSession() {
@@ -34,7 +36,10 @@ function wrapInPrivateSession() {
     MSK_TEST_PRIVATE_SESSION: '1',
   };
   delete env.DBUS_SESSION_BUS_ADDRESS;
-  const inner = `echo -n throwaway | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec node ${JSON.stringify(process.argv[1])}`;
+  const inner = `echo -n throwaway | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec node ${process.argv
+    .slice(1)
+    .map((arg) => JSON.stringify(arg))
+    .join(' ')}`;
   const session = ['dbus-run-session', '--', 'sh', '-c', inner];
   const useXvfb = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && has('xvfb-run');
   const command = useXvfb ? ['xvfb-run', '-a', ...session] : session;
@@ -46,11 +51,14 @@ function wrapInPrivateSession() {
 if (process.platform === 'linux' && !process.env.MSK_TEST_PRIVATE_SESSION) wrapInPrivateSession();
 
 const bin = (name) => path.join('node_modules', '.bin', name);
-const steps = [
+const checks = [
   ['lint', bin('eslint'), ['--max-warnings', '0', '.']],
   ['format', bin('prettier'), ['--check', '--log-level', 'warn', '.']],
   ['typecheck (main)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
   ['typecheck (renderer)', bin('tsc'), ['--noEmit', '-p', 'renderer/tsconfig.json']],
+];
+const steps = [
+  ...(screenshots ? [] : checks),
   ['build (app)', bin('electron-vite'), ['build']],
   ['build (msk)', bin('vite'), ['build', '--config', 'main/cli/vite.config.ts', '--logLevel', 'warn']],
 ];
@@ -65,37 +73,42 @@ for (const [name, command, args] of steps) {
 
 // Each runner writes a JSON report beside its own output; one closing line adds them up.
 const reports = mkdtempSync(path.join(os.tmpdir(), 'msk-reports-'));
-const runners = [
-  {
-    name: 'unit + integration (vitest)',
-    command: bin('vitest'),
-    args: [
-      'run',
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${path.join(reports, 'vitest.json')}`,
-    ],
-    env: {},
-    count: (report) => ({
-      passed: report.numPassedTests,
-      failed: report.numFailedTests,
-      skipped: report.numPendingTests + report.numTodoTests,
-    }),
-    report: 'vitest.json',
-  },
-  {
-    name: 'e2e (playwright)',
-    command: bin('playwright'),
-    args: ['test', '--reporter=list,json'],
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reports, 'playwright.json') },
-    count: (report) => ({
-      passed: report.stats.expected + report.stats.flaky,
-      failed: report.stats.unexpected,
-      skipped: report.stats.skipped,
-    }),
-    report: 'playwright.json',
-  },
-];
+const playwright = (name, args, env = {}) => ({
+  name,
+  command: bin('playwright'),
+  args: ['test', ...args, '--reporter=list,json'],
+  env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reports, 'playwright.json') },
+  count: (report) => ({
+    passed: report.stats.expected + report.stats.flaky,
+    failed: report.stats.unexpected,
+    skipped: report.stats.skipped,
+  }),
+  report: 'playwright.json',
+});
+const vitest = {
+  name: 'unit + integration (vitest)',
+  command: bin('vitest'),
+  args: [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${path.join(reports, 'vitest.json')}`,
+  ],
+  env: {},
+  count: (report) => ({
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+  }),
+  report: 'vitest.json',
+};
+const runners = screenshots
+  ? [
+      playwright('screenshots (playwright)', ['screenshots', '--project', 'renderer'], {
+        MSK_SCREENSHOTS: '1',
+      }),
+    ]
+  : [vitest, playwright('e2e (playwright)', [])];
 
 const total = { passed: 0, failed: 0, skipped: 0 };
 let status = 0;

@@ -1,6 +1,6 @@
 // Turns one answer of Model Studio into exactly one check status, with a sentence a person can
 // act on. Pure: the whole table of the service's refusals is tested without a network.
-import type { CheckStatus } from './config-schema.js';
+import { type CheckStatus, MODEL_LIST_LIMITS } from './config-schema.js';
 import { BILLING_PAGES, type EndpointFamily } from './model-studio.js';
 import { redactKeys } from './keys.js';
 import type { Answer } from './model-studio-client.js';
@@ -10,6 +10,8 @@ export interface Classification {
   httpStatus: number | null;
   latencyMs: number | null;
   modelCount: number | null;
+  /** The ids of the models listed (capped, see MODEL_LIST_LIMITS); null without a list. */
+  models: string[] | null;
   retryAfterSeconds?: number;
   message: string;
 }
@@ -38,6 +40,7 @@ export function classify(answer: Answer, context: ClassifyContext): Classificati
       httpStatus: null,
       latencyMs: null,
       modelCount: null,
+      models: null,
       message: 'Cancelled.',
     };
   }
@@ -47,6 +50,7 @@ export function classify(answer: Answer, context: ClassifyContext): Classificati
       httpStatus: null,
       latencyMs: answer.latencyMs,
       modelCount: null,
+      models: null,
       message: `No answer from ${context.host} within ${context.timeoutMs / 1000} s.`,
     };
   }
@@ -56,12 +60,13 @@ export function classify(answer: Answer, context: ClassifyContext): Classificati
       httpStatus: null,
       latencyMs: answer.latencyMs,
       modelCount: null,
+      models: null,
       message: `Could not reach ${context.host}: ${answer.reason}.`,
     };
   }
 
   const { status: httpStatus, latencyMs } = answer;
-  const base = { httpStatus, latencyMs, modelCount: null };
+  const base = { httpStatus, latencyMs, modelCount: null, models: null };
   const { code, text } = errorOf(answer.json);
   const said = [code, text].filter(Boolean).join(': ');
 
@@ -72,6 +77,7 @@ export function classify(answer: Answer, context: ClassifyContext): Classificati
         ...base,
         status: 'ok',
         modelCount: models.length,
+        models: modelIds(models),
         message: `OK: ${models.length} models available.`,
       };
     }
@@ -147,6 +153,16 @@ export function classify(answer: Answer, context: ClassifyContext): Classificati
     message: `${context.host} answered HTTP ${httpStatus} (${detail}).${hint}`,
   };
 }
+
+/** The `id` of each listed model, trimmed and capped to what config.json keeps. */
+const modelIds = (models: unknown[]): string[] =>
+  models
+    .map((model) => (model as { id?: unknown } | null)?.id)
+    .filter((id): id is string => typeof id === 'string')
+    // An id is shown and stored: like any text from the service, it never carries a key.
+    .map((id) => redactKeys(id.trim()).slice(0, MODEL_LIST_LIMITS.idLength))
+    .filter((id) => id !== '')
+    .slice(0, MODEL_LIST_LIMITS.count);
 
 /** The error code and message of a compatible-mode, native or Anthropic error body. */
 function errorOf(json: unknown): { code: string; text: string } {

@@ -29,6 +29,8 @@ export interface CheckResult {
   httpStatus: number | null;
   latencyMs: number | null;
   modelCount: number | null;
+  /** The model ids the check reached; null when it got no list. */
+  models: string[] | null;
   /** Where the key does work, when the status is `wrong-region` or `wrong-plan`. */
   suggestedRegionId: string | null;
   /** The plan the key does work with, when the status is `wrong-plan`. */
@@ -82,6 +84,26 @@ export interface Detection {
   /** What the owner said besides accepting the key (quota, arrears, …); null for a plain ok. */
   detail: string | null;
 }
+
+/** What one place said when asked whether a key is its own. */
+export interface PlaceAnswer {
+  regionId: RegionId;
+  plan: Plan;
+  status: Classification['status'];
+  message: string;
+}
+
+export interface SurveyProgress {
+  done: number;
+  total: number;
+  /** The answer just in; null at the start. */
+  answer: PlaceAnswer | null;
+}
+
+/** Every place's answer, and the owner; or, when none accepts the key, why (as `detect` throws it). */
+export type Survey = { answers: PlaceAnswer[] } & (
+  { owner: Detection; unowned: null } | { owner: null; unowned: MskError }
+);
 
 export const DEFAULT_CONCURRENCY = 4;
 /** Errors that concern one key only: `checkAll` reports the key and goes on. */
@@ -184,8 +206,23 @@ export class Checks {
   /**
    * Where a key lives: every place its shape (or the hints) allows is asked at once, and the one
    * that accepts it owns it (a quota or arrears answer counts). The trial domain is never asked.
+   * Throws why when none does.
    */
   async detect(input: string, hints: DetectionHints = {}, signal?: AbortSignal): Promise<Detection> {
+    const survey = await this.survey(input, hints, { signal });
+    if (survey.owner) return survey.owner;
+    throw survey.unowned;
+  }
+
+  /**
+   * Detection that keeps every place's answer, told as each arrives: a key nobody accepts is an
+   * outcome here, not an error. Bad input and cancellation still throw.
+   */
+  async survey(
+    input: string,
+    hints: DetectionHints = {},
+    options: { signal?: AbortSignal | undefined; onProgress?(progress: SurveyProgress): void } = {},
+  ): Promise<Survey> {
     const { secret, plans } = parseKey(input);
     const regions = hints.regionId === undefined ? undefined : [requireRegion(hints.regionId)];
     const workspaceId = requireWorkspaceId(hints.workspaceId);
@@ -194,55 +231,21 @@ export class Checks {
     const places = placementsFor(candidatePlans, workspaceId, regions);
     // Only a named region can leave nothing to ask; the catalog says why for each plan.
     if (places.length === 0 && regions?.[0]) throw whyNoHome(regions[0], candidatePlans, workspaceId);
-    const answers = await this.askAll(this.client(config), config, places, secret, workspaceId, signal);
-    const owner = answers.find((answer) => acceptsKey(answer.classification.status));
-    if (owner) {
-      const { plan, region } = owner.placement;
-      const status = owner.classification.status as CheckStatus;
-      return {
-        plan,
-        regionId: region.id,
-        status,
-        message: `The key belongs to ${region.name} (${planName(plan)}).`,
-        detail: status === 'ok' ? null : owner.classification.message,
-      };
-    }
-    if (answers.some((answer) => answer.classification.status === 'cancelled')) {
-      throw new MskError('cancelled', 'Region detection was cancelled.');
-    }
-    // The Coding Plan may turn non-agents away before or after it looks at the key: a single
-    // such answer where every other place said 401 names the place either way.
-    const unverified = answers.filter((answer) => answer.classification.status === 'unverified');
-    const refused = answers.filter((answer) => answer.classification.status === 'invalid-key');
-    const [only] = unverified;
-    if (only && unverified.length === 1 && refused.length === answers.length - 1) {
-      return {
-        plan: only.placement.plan,
-        regionId: only.placement.region.id,
-        status: 'unverified',
-        message: `Taken as a ${planName(only.placement.plan)} key of ${only.placement.region.name}.`,
-        detail: only.classification.message,
-      };
-    }
-    const unreachable = answers.filter(({ classification }) =>
-      ['network', 'timeout', 'server-error'].includes(classification.status),
-    );
-    if (unverified.length > 0 && unreachable.length === 0) {
-      throw new MskError(
-        'region-required',
-        `This looks like a Coding Plan key: no other plan knows it, and the Coding Plan answers coding agents only, so its region cannot be asked. Say where it was created: ${unverified.map(({ placement }) => `${placement.region.aliases[0]} (${placement.region.name})`).join(' or ')}.`,
-      );
-    }
-    if (unreachable.length > 0) {
-      throw new MskError(
-        'network',
-        `No region accepted the key, and some could not be asked: ${unreachable.map(({ placement, classification }) => `${describePlace(placement)}: ${classification.message}`).join(' ')}`,
-      );
-    }
-    throw new MskError(
-      'invalid-key',
-      `No region accepts this key (${answers.map(({ placement }) => describePlace(placement)).join(', ')} all answered 401): it was deleted, mistyped, or its RAM user was disabled.`,
-    );
+    const total = places.length;
+    let done = 0;
+    options.onProgress?.({ done, total, answer: null });
+    const answers = await this.askAll(this.client(config), config, places, secret, workspaceId, {
+      signal: options.signal,
+      onAnswer: (answered) => options.onProgress?.({ done: ++done, total, answer: placeAnswer(answered) }),
+    });
+    const verdict = verdictOf(answers);
+    if (verdict instanceof MskError && verdict.code === 'cancelled') throw verdict;
+    return {
+      answers: answers.map(placeAnswer),
+      ...(verdict instanceof MskError
+        ? { owner: null, unowned: verdict }
+        : { owner: verdict, unowned: null }),
+    };
   }
 
   /** One key: its own endpoint first; on a 401, every other place its shape allows at once. */
@@ -270,9 +273,9 @@ export class Checks {
       const elsewhere = placementsFor(plans, record.workspaceId).filter(
         (place) => !(place.plan === record.plan && place.region.id === record.regionId),
       );
-      suggestion = (await this.askAll(client, config, elsewhere, secret, record.workspaceId, signal)).find(
-        (answer) => acceptsKey(answer.classification.status),
-      )?.placement;
+      suggestion = (
+        await this.askAll(client, config, elsewhere, secret, record.workspaceId, { signal })
+      ).find((answer) => acceptsKey(answer.classification.status))?.placement;
       if (suggestion) {
         const samePlan = suggestion.plan === record.plan;
         classification = {
@@ -294,6 +297,7 @@ export class Checks {
       httpStatus: classification.httpStatus,
       latencyMs: classification.latencyMs,
       modelCount: classification.modelCount,
+      models: classification.models,
       suggestedRegionId: suggestion?.region.id ?? null,
       suggestedPlan: suggestion && suggestion.plan !== record.plan ? suggestion.plan : null,
       message: classification.message,
@@ -307,23 +311,27 @@ export class Checks {
     places: readonly Placement[],
     secret: string,
     workspaceId: string,
-    signal?: AbortSignal,
+    options: { signal?: AbortSignal | undefined; onAnswer?(answered: Answered): void },
   ): Promise<Answered[]> {
     return Promise.all(
-      places.map(async (placement) => ({
-        placement,
-        classification: await this.ask(
-          client,
-          endpointsOfFamily(placement.family, placement.region.id, {
-            workspaceId,
-            settingsOverrides: config.settings.endpointOverrides,
-            environmentOverrides: this.services.environment.endpointOverrides,
-          }),
-          placement.region.console,
-          secret,
-          signal,
-        ),
-      })),
+      places.map(async (placement) => {
+        const answered = {
+          placement,
+          classification: await this.ask(
+            client,
+            endpointsOfFamily(placement.family, placement.region.id, {
+              workspaceId,
+              settingsOverrides: config.settings.endpointOverrides,
+              environmentOverrides: this.services.environment.endpointOverrides,
+            }),
+            placement.region.console,
+            secret,
+            options.signal,
+          ),
+        };
+        options.onAnswer?.(answered);
+        return answered;
+      }),
     );
   }
 
@@ -350,6 +358,65 @@ export class Checks {
     });
   }
 }
+
+/** The owner among the answers, or why none can be named (`cancelled` when asking was stopped). */
+function verdictOf(answers: readonly Answered[]): Detection | MskError {
+  const owner = answers.find((answer) => acceptsKey(answer.classification.status));
+  if (owner) {
+    const { plan, region } = owner.placement;
+    const status = owner.classification.status as CheckStatus;
+    return {
+      plan,
+      regionId: region.id,
+      status,
+      message: `The key belongs to ${region.name} (${planName(plan)}).`,
+      detail: status === 'ok' ? null : owner.classification.message,
+    };
+  }
+  if (answers.some((answer) => answer.classification.status === 'cancelled')) {
+    return new MskError('cancelled', 'Region detection was cancelled.');
+  }
+  // The Coding Plan may turn non-agents away before or after it looks at the key: a single
+  // such answer where every other place said 401 names the place either way.
+  const unverified = answers.filter((answer) => answer.classification.status === 'unverified');
+  const refused = answers.filter((answer) => answer.classification.status === 'invalid-key');
+  const [only] = unverified;
+  if (only && unverified.length === 1 && refused.length === answers.length - 1) {
+    return {
+      plan: only.placement.plan,
+      regionId: only.placement.region.id,
+      status: 'unverified',
+      message: `Taken as a ${planName(only.placement.plan)} key of ${only.placement.region.name}.`,
+      detail: only.classification.message,
+    };
+  }
+  const unreachable = answers.filter(({ classification }) =>
+    ['network', 'timeout', 'server-error'].includes(classification.status),
+  );
+  if (unverified.length > 0 && unreachable.length === 0) {
+    return new MskError(
+      'region-required',
+      `This looks like a Coding Plan key: no other plan knows it, and the Coding Plan answers coding agents only, so its region cannot be asked. Say where it was created: ${unverified.map(({ placement }) => `${placement.region.aliases[0]} (${placement.region.name})`).join(' or ')}.`,
+    );
+  }
+  if (unreachable.length > 0) {
+    return new MskError(
+      'network',
+      `No region accepted the key, and some could not be asked: ${unreachable.map(({ placement, classification }) => `${describePlace(placement)}: ${classification.message}`).join(' ')}`,
+    );
+  }
+  return new MskError(
+    'invalid-key',
+    `No region accepts this key (${answers.map(({ placement }) => describePlace(placement)).join(', ')} all answered 401): it was deleted, mistyped, or its RAM user was disabled.`,
+  );
+}
+
+const placeAnswer = ({ placement, classification }: Answered): PlaceAnswer => ({
+  regionId: placement.region.id,
+  plan: placement.plan,
+  status: classification.status,
+  message: classification.message,
+});
 
 /** Why none of `plans` has a home in `region`, in the catalog's words. */
 function whyNoHome(region: RegionFacts, plans: readonly Plan[], workspaceId: string): MskError {
@@ -381,6 +448,9 @@ export const lastCheckOf = (result: CheckResult): LastCheck => ({
   httpStatus: result.httpStatus,
   latencyMs: result.latencyMs,
   modelCount: result.modelCount,
+  ...(result.models !== null && { models: result.models }),
+  ...(result.suggestedRegionId !== null && { suggestedRegionId: result.suggestedRegionId }),
+  ...(result.suggestedPlan !== null && { suggestedPlan: result.suggestedPlan }),
   at: result.at,
 });
 

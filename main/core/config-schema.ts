@@ -28,11 +28,19 @@ export const CheckStatusSchema = z.enum([
   'timeout',
 ]);
 
+/** How many model ids a check keeps, and how long each may be: the list lives in config.json. */
+export const MODEL_LIST_LIMITS = { count: 500, idLength: 200 } as const;
+
 export const LastCheckSchema = z.object({
   status: CheckStatusSchema,
   httpStatus: z.number().int().nullable(),
   latencyMs: z.number().nonnegative().nullable(),
   modelCount: z.number().int().nonnegative().nullable(),
+  /** The model ids the check reached; absent when it reached none, and in older files. */
+  models: z.array(z.string().max(MODEL_LIST_LIMITS.idLength)).max(MODEL_LIST_LIMITS.count).optional(),
+  /** Where the key does work, after a `wrong-region` or `wrong-plan` check: the fix to offer. */
+  suggestedRegionId: z.string().optional(),
+  suggestedPlan: z.enum(PLAN_IDS).optional(),
   at: z.iso.datetime(),
 });
 
@@ -60,6 +68,9 @@ export const WorkspaceSchema = z.object({
   accountId: z.string().optional(),
 });
 
+/** How the window looks: as the OS does, or always light or dark. */
+export const THEMES = ['system', 'light', 'dark'] as const;
+
 /** A tool the user defined: variables as templates ({{apiKey}}, {{baseUrl}}…), maybe on a built-in base. */
 export const CustomToolSchema = z.object({
   id: z.string(),
@@ -83,6 +94,8 @@ export const SettingsSchema = z.object({
   useWorkspaceDomains: z.boolean().default(false),
   terminal: z.string().default('auto'),
   language: z.enum(['system', 'en', 'zh-CN']).default('system'),
+  theme: z.enum(THEMES).default('system'),
+  /** Applied by the running app (an autostart entry or login item), never by `msk`. */
   launchAtLogin: z.boolean().default(false),
   /** A system-wide shortcut for Copy API Key. Off by default: the tray stays the way in. */
   globalShortcut: z.boolean().default(false),
@@ -98,6 +111,9 @@ export const ConfigSchema = z.object({
 
 export type CheckStatus = z.infer<typeof CheckStatusSchema>;
 export type LastCheck = z.infer<typeof LastCheckSchema>;
+/** A check as lists and snapshots show it: without its model list, which may be long. */
+export type CheckSummary = Omit<LastCheck, 'models'>;
+export const checkSummary = ({ models: _models, ...summary }: LastCheck): CheckSummary => summary;
 export type KeyRecord = z.infer<typeof KeyRecordSchema>;
 export type Workspace = z.infer<typeof WorkspaceSchema>;
 export type CustomTool = z.infer<typeof CustomToolSchema>;

@@ -32,7 +32,9 @@ export type ErrorCode =
   | 'timeout'
   | 'service-refused'
   | 'busy'
-  | 'cancelled';
+  | 'token-expired'
+  | 'cancelled'
+  | 'login-item-failed';
 
 /** What a message is about, for surfaces that word it themselves. JSON-safe. */
 export type Params = Readonly<Record<string, string | number | boolean | null | readonly string[]>>;

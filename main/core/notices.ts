@@ -4,6 +4,7 @@ import type { Params } from './errors.js';
 
 export type NoticeCode =
   | 'unusual-shape'
+  | 'plan-key'
   | 'plan-mismatch'
   | 'plan-assumed'
   | 'detected-with-remark'

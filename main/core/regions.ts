@@ -208,13 +208,7 @@ export function endpointsOfFamily(
   request: Omit<EndpointRequest, 'regionId' | 'plan'> = {},
 ): Endpoints {
   const region = requireRegion(regionId);
-  const key = `${family}:${region.id}`;
-  const origin =
-    request.environmentOverrides?.[key] ??
-    request.settingsOverrides?.[key] ??
-    request.environmentOverrides?.[region.id] ??
-    request.settingsOverrides?.[region.id] ??
-    region.origins[family];
+  const origin = overrideOf(family, region, request) ?? region.origins[family];
   if (origin === undefined) {
     throw new MskError('plan-unavailable', `${region.name} has no ${ENDPOINT_FAMILIES[family].description}.`);
   }
@@ -229,6 +223,21 @@ export function endpointsOfFamily(
     anthropic: prefix + paths.anthropic,
   };
 }
+
+/** The prefix that replaces a family's origin in a region: one for the family beats one for the region. */
+const overrideOf = (
+  family: EndpointFamily,
+  region: RegionFacts,
+  request: Pick<EndpointRequest, 'settingsOverrides' | 'environmentOverrides'>,
+): string | undefined => {
+  const key = `${family}:${region.id}`;
+  return (
+    request.environmentOverrides?.[key] ??
+    request.settingsOverrides?.[key] ??
+    request.environmentOverrides?.[region.id] ??
+    request.settingsOverrides?.[region.id]
+  );
+};
 
 /** The catalog lists workspace hosts with the placeholder kept; anything else must be a real id. */
 const workspaceIdForHost = (workspaceId: string | undefined): string =>
@@ -265,6 +274,8 @@ export interface CatalogEndpoint extends Endpoints {
   plan: Plan;
   /** Where a key of the plan may call it. */
   description: string;
+  /** An endpoint override replaced the catalog's origin. */
+  overridden: boolean;
 }
 
 /** Every host of every region and plan, overrides applied; workspace hosts keep `{workspaceId}`. */
@@ -278,6 +289,7 @@ export function endpointCatalog(
         regionId: region.id,
         plan: ENDPOINT_FAMILIES[family].plan,
         description: ENDPOINT_FAMILIES[family].description,
+        overridden: overrideOf(family, region, overrides) !== undefined,
         ...endpointsOfFamily(family, region.id, { ...overrides, workspaceId: WORKSPACE_ID_PLACEHOLDER }),
       })),
   );

@@ -1,7 +1,7 @@
 // The settings a user may change — by `msk config`, and by the window's Settings view — with what
 // each means and how a typed value is read and checked. One table; the schema stays the last word.
 import type { Config, Settings } from './config-schema.js';
-import { SettingsSchema } from './config-schema.js';
+import { SettingsSchema, THEMES } from './config-schema.js';
 import { MskError } from './errors.js';
 import { oneLine } from './one-line.js';
 import { checkEndpointOverride } from './regions.js';
@@ -80,6 +80,15 @@ const USER_SETTINGS = {
     kind: 'choice',
     choices: () => ['system', 'en', 'zh-CN'],
     description: 'The app’s language (system: follow the OS)',
+  },
+  theme: {
+    kind: 'choice',
+    choices: () => THEMES,
+    description: 'The window’s colours (system: follow the OS)',
+  },
+  launchAtLogin: {
+    kind: 'boolean',
+    description: 'Start Model Studio Keys when you log in (applied by the app when it runs)',
   },
   globalShortcut: {
     kind: 'boolean',

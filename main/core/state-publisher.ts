@@ -4,7 +4,7 @@
 // whose content did not change is not sent again.
 import type { ConfigStore } from './config-store.js';
 import { isMskError, messageOf } from './errors.js';
-import { type AppState, type Problem, problemSnapshot, snapshot } from './state.js';
+import { type AppState, type CheckingProgress, type Problem, problemSnapshot, snapshot } from './state.js';
 
 export class StatePublisher {
   private revision = 0;
@@ -12,8 +12,11 @@ export class StatePublisher {
   private lastContent = '';
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<(state: AppState) => void>();
-  /** A problem met outside reading the file (a locked keychain), shown until cleared. */
-  private runtimeProblem: Problem | null = null;
+  /** What the file does not tell: a problem met at run time (a locked keychain), a check under way. */
+  private readonly runtime: { problem: Problem | null; checking: CheckingProgress | null } = {
+    problem: null,
+    checking: null,
+  };
 
   constructor(private readonly config: ConfigStore) {}
 
@@ -26,7 +29,13 @@ export class StatePublisher {
 
   /** Shows (or, with null, clears) a problem the file does not tell, such as a locked keychain. */
   setProblem(problem: Problem | null): Promise<AppState> {
-    this.runtimeProblem = problem;
+    this.runtime.problem = problem;
+    return this.refresh();
+  }
+
+  /** Tells every view how far a "check all" has got (null: none runs). */
+  setChecking(checking: CheckingProgress | null): Promise<AppState> {
+    this.runtime.checking = checking;
     return this.refresh();
   }
 
@@ -56,11 +65,11 @@ export class StatePublisher {
 
   private async read(revision: number): Promise<AppState> {
     try {
-      return snapshot(await this.config.read(), revision, this.runtimeProblem);
+      return snapshot(await this.config.read(), revision, this.runtime);
     } catch (error) {
       const code = isMskError(error) ? error.code : 'internal';
-      // The language the user chose still applies while the file cannot be read.
-      return problemSnapshot({ code, message: messageOf(error) }, revision, this.last?.language);
+      // The language and theme the user chose still apply while the file cannot be read.
+      return problemSnapshot({ code, message: messageOf(error) }, revision, this.last);
     }
   }
 }

@@ -1,8 +1,8 @@
 // The snapshot main pushes to the renderer (and the tray builds from): everything a view shows,
 // and never a secret. Each carries a revision, so a view can drop one older than what it has.
-import { type Config, emptyConfig, type LastCheck, type Settings } from './config-schema.js';
+import { type CheckSummary, checkSummary, type Config, emptyConfig, type Settings } from './config-schema.js';
 import { maskKey } from './keys.js';
-import { type KeyShape, type Plan, PLANS, REGIONS, SERVICE_TITLE } from './model-studio.js';
+import { BILLING_PAGES, type KeyShape, type Plan, PLANS, REGIONS, SERVICE_TITLE } from './model-studio.js';
 import { isWorkspaceOnly } from './regions.js';
 
 export interface KeyView {
@@ -15,13 +15,15 @@ export interface KeyView {
   shape: KeyShape;
   masked: string;
   active: boolean;
-  lastCheck: LastCheck | null;
+  lastCheck: CheckSummary | null;
 }
 
 export interface RegionView {
   id: string;
   name: string;
   apiKeyPage: string;
+  /** Where an account in arrears pays (the region's console's billing centre). */
+  billingPage: string;
   keyCount: number;
   /** Reached only through workspace domains (Tokyo, Frankfurt). */
   workspaceOnly: boolean;
@@ -46,11 +48,25 @@ export interface AppState {
   keys: KeyView[];
   clipboardClearSeconds: number;
   language: Settings['language'];
+  theme: Settings['theme'];
   globalShortcut: boolean;
   problem: Problem | null;
+  /** A "check all" under way, whoever started it: the window shows a run the tray started. */
+  checking: CheckingProgress | null;
 }
 
-export function snapshot(config: Config, revision = 0, problem: Problem | null = null): AppState {
+export interface CheckingProgress {
+  done: number;
+  total: number;
+}
+
+/** What the publisher knows besides the file: a problem met at run time, a check under way. */
+export interface RuntimeState {
+  problem?: Problem | null;
+  checking?: CheckingProgress | null;
+}
+
+export function snapshot(config: Config, revision = 0, runtime: RuntimeState = {}): AppState {
   const { settings } = config;
   return {
     revision,
@@ -63,6 +79,7 @@ export function snapshot(config: Config, revision = 0, problem: Problem | null =
         id: region.id,
         name: region.name,
         apiKeyPage: region.apiKeyPage,
+        billingPage: BILLING_PAGES[region.console],
         keyCount: keys.length,
         workspaceOnly,
         switchable: !workspaceOnly || keys.length > 0 || region.id === settings.activeRegionId,
@@ -79,24 +96,27 @@ export function snapshot(config: Config, revision = 0, problem: Problem | null =
       shape: key.shape,
       masked: maskKey(key),
       active: settings.activeKeyByRegion[key.regionId] === key.id,
-      lastCheck: key.lastCheck ?? null,
+      // The model list stays in the file (keys.models reads it): snapshots go out on every change.
+      lastCheck: key.lastCheck ? checkSummary(key.lastCheck) : null,
     })),
     clipboardClearSeconds: settings.clipboardClearSeconds,
     language: settings.language,
+    theme: settings.theme,
     globalShortcut: settings.globalShortcut,
-    problem,
+    problem: runtime.problem ?? null,
+    checking: runtime.checking ?? null,
   };
 }
 
-/** What the app shows when the data file cannot be read: no keys, and why. */
+/** What the app shows when the data file cannot be read: no keys, and why — in the language and theme last seen. */
 export function problemSnapshot(
   problem: Problem,
   revision: number,
-  language?: Settings['language'],
+  last?: Pick<AppState, 'language' | 'theme'>,
 ): AppState {
   const config = emptyConfig();
-  if (language) config.settings.language = language;
-  return snapshot(config, revision, problem);
+  if (last) config.settings = { ...config.settings, language: last.language, theme: last.theme };
+  return snapshot(config, revision, { problem });
 }
 
 const defaultFirst = (a: string, b: string): number =>

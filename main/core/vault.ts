@@ -63,7 +63,12 @@ export class Vault {
     const label = normaliseLabel(input.label);
     const before = await this.config.read();
     assertLabelFree(before.keys, label);
-    await this.assertNotStored(before.keys, parsed.secret);
+    const holder = await this.holderOf(before.keys, parsed.secret);
+    if (holder) {
+      throw new MskError('duplicate-key', `This key is already stored as '${holder.label}'.`, {
+        label: holder.label,
+      });
+    }
 
     const record: KeyRecord = {
       id: randomUUID(),
@@ -180,16 +185,18 @@ export class Vault {
     });
   }
 
-  /** Refuses a second copy of a secret; reads only the few items whose fingerprint matches. */
-  private async assertNotStored(keys: KeyRecord[], secret: string): Promise<void> {
+  /** The stored key whose secret is this very one, if any. */
+  async findBySecret(secret: string): Promise<KeyRecord | undefined> {
+    return this.holderOf((await this.config.read()).keys, secret);
+  }
+
+  /** Reads only the few items whose fingerprint matches; an item gone from the keychain holds nothing. */
+  private async holderOf(keys: KeyRecord[], secret: string): Promise<KeyRecord | undefined> {
     const fingerprint = fingerprintOf(secret);
     for (const key of keys.filter((candidate) => candidate.fingerprint === fingerprint)) {
-      if ((await this.secrets.get(key.id)) === secret) {
-        throw new MskError('duplicate-key', `This key is already stored as '${key.label}'.`, {
-          label: key.label,
-        });
-      }
+      if ((await this.secrets.get(key.id)) === secret) return key;
     }
+    return undefined;
   }
 }
 

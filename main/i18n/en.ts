@@ -1,4 +1,6 @@
 // English: the reference catalog. Every other language has exactly these keys (typed by it).
+import { enWindow } from './en-window.js';
+
 export const en = {
   product: 'Model Studio Keys',
   /** Region names as Alibaba's console shows them in this language. */
@@ -67,6 +69,8 @@ export const en = {
     'server-error': 'server error',
     network: 'unreachable',
     timeout: 'timed out',
+    unchecked: 'not checked',
+    cancelled: 'cancelled',
   },
   notify: {
     copied: 'Copied ‘{{label}}’ ({{region}}) — clears in {{seconds}} s',
@@ -115,8 +119,11 @@ export const en = {
     'unknown-key': 'No key is labelled or identified ‘{{reference}}’.',
     'duplicate-key': 'This key is already stored as ‘{{label}}’.',
     cancelled: 'Cancelled.',
+    'login-item-failed': 'Starting at login could not be changed: {{cause}}',
     internal: 'Something unexpected went wrong: {{message}}',
   },
+  /** The window. */
+  window: enWindow,
 } as const;
 
 type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -1,5 +1,6 @@
 // Simplified Chinese (简体中文): many Model Studio users work in China (Beijing).
 import type { Catalog } from './en.js';
+import { zhCNWindow } from './zh-CN-window.js';
 
 export const zhCN: Catalog = {
   product: 'Model Studio Keys',
@@ -68,6 +69,8 @@ export const zhCN: Catalog = {
     'server-error': '服务错误',
     network: '无法连接',
     timeout: '超时',
+    unchecked: '未检查',
+    cancelled: '已取消',
   },
   notify: {
     copied: '已复制“{{label}}”（{{region}}）— {{seconds}} 秒后清除',
@@ -110,6 +113,8 @@ export const zhCN: Catalog = {
     'unknown-key': '没有标签或 ID 为“{{reference}}”的密钥。',
     'duplicate-key': '该密钥已保存为“{{label}}”。',
     cancelled: '已取消。',
+    'login-item-failed': '无法更改登录时启动设置：{{cause}}',
     internal: '发生意外错误：{{message}}',
   },
+  window: zhCNWindow,
 };

@@ -4,16 +4,18 @@
 
 export const CALLS = {
   state: ['get'],
-  regions: ['setActive'],
-  keys: ['copy', 'makeActive'],
-  tools: ['list', 'launch', 'settings', 'exportPostman', 'saveCustom', 'removeCustom'],
+  regions: ['setActive', 'endpoints'],
+  keys: ['copy', 'makeActive', 'rename', 'move', 'remove', 'reveal', 'models', 'inspect', 'add', 'forget'],
+  tools: ['list', 'launch', 'variables', 'settings', 'exportPostman', 'saveCustom', 'removeCustom'],
   settings: ['list', 'set', 'unset'],
   workspaces: ['list', 'rename'],
+  checks: ['cancelAll'],
 } as const;
 
 /** Long work: progress events and cancel (DESIGN.md "Long work is a task"). */
 export const TASKS = {
   checks: ['all', 'one'],
+  keys: ['detect'],
 } as const;
 
 type Names<T extends Record<string, readonly string[]>> = {

@@ -1,10 +1,11 @@
 // What the IPC handlers (and the tray) work with: the core, the app's clipboard, the one check
-// runner, and the state publisher that tells every view about a change.
+// runner, the state publisher that tells every view about a change, and the keys being added.
 import type { CheckRunner } from '../core/actions/checks.js';
 import type { KeyClipboard } from '../core/actions/clipboard.js';
 import type { Launcher } from '../core/launcher.js';
 import type { Services } from '../core/services.js';
 import type { StatePublisher } from '../core/state-publisher.js';
+import type { PendingKeys } from './pending-keys.js';
 
 export interface AppContext {
   services: Services;
@@ -12,6 +13,8 @@ export interface AppContext {
   checks: CheckRunner;
   state: StatePublisher;
   launcher: Launcher;
+  /** Secrets pasted into "Add key", held under opaque tokens until added or forgotten. */
+  pendingKeys: PendingKeys;
   /** Asks the user where to save a file (a dialog in the app); undefined when they cancel. */
   chooseSaveFile(defaultName: string): Promise<string | undefined>;
 }

@@ -5,8 +5,8 @@ import { isMskError, messageOf } from '../core/errors.js';
 import type { CallName, TaskName } from './channels.js';
 import { calls, type Result, tasks } from './contract/index.js';
 import type { AppContext } from './context.js';
-import { checkHandlers } from './handlers/checks.js';
-import { keyHandlers } from './handlers/keys.js';
+import { checkCallHandlers, checkHandlers } from './handlers/checks.js';
+import { keyHandlers, keyTaskHandlers } from './handlers/keys.js';
 import { settingHandlers } from './handlers/settings.js';
 import { stateHandlers } from './handlers/state.js';
 import { toolHandlers } from './handlers/tools.js';
@@ -17,8 +17,9 @@ const callHandlers: CallHandlers<CallName> = {
   ...keyHandlers,
   ...toolHandlers,
   ...settingHandlers,
+  ...checkCallHandlers,
 };
-const taskHandlers: TaskHandlers<TaskName> = { ...checkHandlers };
+const taskHandlers: TaskHandlers<TaskName> = { ...checkHandlers, ...keyTaskHandlers };
 
 export interface Router {
   call(name: string, args: unknown): Promise<Result<unknown>>;

@@ -14,12 +14,21 @@ export function mskArguments(argv: readonly string[], packaged: boolean): string
   return argv[at] === MSK_SWITCH ? argv.slice(at + 1) : undefined;
 }
 
-/** How the running app starts itself as msk: its executable, its runtime's flags, its folder when unpackaged. */
-export function selfAsMsk(
-  process: { execPath: string; execArgv: readonly string[]; argv: readonly string[] },
+type RunningApp = { execPath: string; execArgv: readonly string[]; argv: readonly string[] };
+
+/** How the running app starts itself: its executable, its runtime's flags, its folder when unpackaged. */
+export function selfCommand(
+  process: RunningApp,
   packaged: boolean,
   resolve: (file: string) => string,
 ): string[] {
   const folder = packaged || process.argv[1] === undefined ? [] : [resolve(process.argv[1])];
-  return [process.execPath, ...process.execArgv, ...folder, MSK_SWITCH];
+  return [process.execPath, ...process.execArgv, ...folder];
 }
+
+/** How the running app starts itself as msk. */
+export const selfAsMsk = (
+  process: RunningApp,
+  packaged: boolean,
+  resolve: (file: string) => string,
+): string[] => [...selfCommand(process, packaged, resolve), MSK_SWITCH];

@@ -1,7 +1,8 @@
 // The renderer's view of main: `window.api`, typed by the shared contract (types only).
-import type { Api, Result } from '../../main/ipc/contract/index';
+import type { Api, IpcError, Result } from '../../main/ipc/contract/index';
 
-export type { State } from '../../main/ipc/contract/index';
+export type { IpcError, State } from '../../main/ipc/contract/index';
+export type { CallResult, TaskProgress, TaskResult } from '../../main/ipc/contract/index';
 
 declare global {
   interface Window {
@@ -11,8 +12,22 @@ declare global {
 
 export const api = (): Api => window.api;
 
-/** The value of a result, or throws its message for the store to show. */
+/** An IPC failure, thrown inside the store so one `catch` turns it into the shown error. */
+export class CallFailed extends Error {
+  constructor(readonly error: IpcError) {
+    super(error.message);
+  }
+}
+
+/** The value of a result, or throws its error for the store to show. */
 export function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value;
-  throw new Error(result.error.message);
+  throw new CallFailed(result.error);
 }
+
+export const errorOf = (thrown: unknown): IpcError =>
+  thrown instanceof CallFailed
+    ? thrown.error
+    : { code: 'internal', message: thrown instanceof Error ? thrown.message : String(thrown) };
+
+export type RunningCheck = ReturnType<Api['checks']['all']>;

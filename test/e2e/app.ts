@@ -1,7 +1,12 @@
-// The `app` fixture: a page showing the real built renderer, wired to the real router and core.
+// The `app` fixture: a page showing the real built renderer, wired to the real router and core,
+// the real keychain (a service name of its own) and the Model Studio imitation.
 // Target `renderer`: Debian's Chromium running the REAL built preload, its ipcRenderer bridged
-// with exposeBinding to the real IPC server in this process.
+// with exposeBinding to the real IPC server in this process (and the config watcher, so a change
+// by `msk` in another process reaches the page).
+// Target `stand-in`: the REAL built main process (out/main/index.js) under Node with the electron
+// stand-in; its window is the built renderer in Chromium, bridged to the app's own ipcMain.
 // Target `electron`: the built app through Playwright's _electron, where a binary is installed.
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,35 +14,56 @@ import os from 'node:os';
 import path from 'node:path';
 import { _electron, type Browser, chromium, type Page, test as base } from '@playwright/test';
 import { CheckRunner } from '../../main/core/actions/checks.js';
+import { watchConfig } from '../../main/core/config-watcher.js';
 import { createLauncher } from '../../main/core/launcher.js';
 import { createServices, type Services } from '../../main/core/services.js';
 import { StatePublisher } from '../../main/core/state-publisher.js';
 import { STATE_EVENT } from '../../main/ipc/channels.js';
 import type { AppContext } from '../../main/ipc/context.js';
+import { followChecks } from '../../main/ipc/follow-checks.js';
+import { PendingKeys } from '../../main/ipc/pending-keys.js';
 import { createRouter } from '../../main/ipc/router.js';
 import { createIpcServer, type IpcSender } from '../../main/ipc/server.js';
+import { launchApp } from '../fixtures/electron-stand-in/launch.js';
+import { type PrivateDisplay, startPrivateDisplay } from '../fixtures/electron-stand-in/private-display.js';
+import { type FakeModelStudio, startModelStudio } from '../fixtures/model-studio-server.js';
 import { bridgePreload, deliver } from '../fixtures/preload-bridge.js';
 import { removeService } from '../fixtures/keytar.js';
-import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
+import { CHROMIUM } from '../fixtures/system.js';
 
-export type Target = 'renderer' | 'electron';
+export type Target = 'renderer' | 'stand-in' | 'electron';
 export interface TargetOptions {
   target: Target;
 }
+/** Off: the catalog's real hosts (for pictures that show base URLs; nothing may be asked of them). */
+export interface ImitationOption {
+  imitation: boolean;
+}
 const RENDERER = path.resolve('out/renderer');
-import { CHROMIUM } from '../fixtures/system.js';
+const MAIN = path.resolve('out/main/index.js');
 
 export interface App {
   page: Page;
   /** The core behind the page, to arrange data and to check what the UI changed. */
   services: Services;
+  /** The imitation of Model Studio every host of the catalog points at. */
+  modelStudio: FakeModelStudio;
+  /** What a `msk` process needs to share the app's data and keychain. */
+  env: Record<string, string>;
   /** Reloads the page so it starts from the stored data. */
   reload(): Promise<void>;
 }
 
-export const test = base.extend<{ target: Target; app: App }, { browser: Browser }>({
+interface Worker {
+  browser: Browser;
+  modelStudio: FakeModelStudio;
+  display: PrivateDisplay | undefined;
+}
+
+export const test = base.extend<{ target: Target; imitation: boolean; app: App }, { worker: Worker }>({
   target: ['renderer', { option: true }],
-  browser: [
+  imitation: [true, { option: true }],
+  worker: [
     // Playwright reads a fixture's dependencies from its destructuring pattern: none here.
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -55,42 +81,59 @@ export const test = base.extend<{ target: Target; app: App }, { browser: Browser
           '--no-first-run',
         ],
       });
-      await use(browser);
+      const modelStudio = await startModelStudio();
+      // The stand-in's clipboard is the X clipboard: a display of its own per worker.
+      const display =
+        process.platform === 'linux' ? await startPrivateDisplay().catch(() => undefined) : undefined;
+      await use({ browser, modelStudio, display });
       await browser.close();
+      await modelStudio.close();
+      await display?.stop();
     },
     { scope: 'worker' },
   ],
-  app: async ({ target, browser }, use) => {
+  app: async ({ target, imitation, worker }, use) => {
     const home = mkdtempSync(path.join(os.tmpdir(), 'msk-e2e-'));
+    const keychainService = `Model Studio Keys e2e ${randomUUID()}`;
+    const endpointOverrides = imitation ? worker.modelStudio.overrides : {};
+    const env = {
+      MSK_HOME: home,
+      MSK_KEYCHAIN_SERVICE: keychainService,
+      MSK_ENDPOINT_OVERRIDES: JSON.stringify(endpointOverrides),
+    };
+    const services = createServices({ dataDirectory: home, keychainService, endpointOverrides });
+    const given = { services, modelStudio: worker.modelStudio, env };
     try {
-      if (target === 'electron') await useElectron(home, use);
-      else await useBridgedRenderer(browser, home, use);
+      if (target === 'electron') await useElectron(given, use);
+      else if (target === 'stand-in') await useStandIn(given, worker.display, use);
+      else await useBridgedRenderer(given, worker.browser, use);
     } finally {
+      worker.modelStudio.latencyMs = 0;
+      await removeService(keychainService);
       rmSync(home, { recursive: true, force: true });
     }
   },
 });
 
-async function useBridgedRenderer(
-  browser: Browser,
-  home: string,
-  use: (app: App) => Promise<void>,
-): Promise<void> {
-  const services = createServices(
-    { dataDirectory: home, keychainService: 'unused', endpointOverrides: {} },
-    new MemorySecretStore(),
-  );
+type Given = Pick<App, 'services' | 'modelStudio' | 'env'>;
+
+async function useBridgedRenderer(given: Given, browser: Browser, use: (app: App) => Promise<void>) {
+  const { services } = given;
   const context: AppContext = {
     services,
     clipboard: { copy: async () => undefined },
     checks: new CheckRunner(services),
     state: new StatePublisher(services.config),
     launcher: createLauncher([process.execPath, path.resolve('out/cli/msk.js')]),
+    pendingKeys: new PendingKeys(),
     chooseSaveFile: async () => undefined,
   };
+  followChecks(context.checks, context.state);
+  const watcher = await watchConfig(services.environment.dataDirectory, () => void context.state.refresh());
   const server = await serveStatic(RENDERER);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const page = await browser.newPage();
+  const browserContext = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await browserContext.newPage();
   const sender: IpcSender = {
     id: 1,
     frameUrl: undefined,
@@ -102,40 +145,52 @@ async function useBridgedRenderer(
     invoke: (frameUrl, channel, payload) => ipc.invoke(channel, { ...sender, frameUrl }, payload),
     send: (frameUrl, channel, payload) => ipc.message(channel, { ...sender, frameUrl }, payload),
   });
-  const reload = async () => {
-    await page.goto(`${origin}/index.html`);
-  };
   try {
-    await use({ page, services, reload });
+    await use({ ...given, page, reload: async () => void (await page.goto(`${origin}/index.html`)) });
   } finally {
-    await page.close();
+    await browserContext.close();
+    await watcher.close();
     await new Promise((resolve) => server.close(resolve));
   }
 }
 
-async function useElectron(home: string, use: (app: App) => Promise<void>): Promise<void> {
+async function useStandIn(
+  given: Given,
+  display: PrivateDisplay | undefined,
+  use: (app: App) => Promise<void>,
+) {
+  test.skip(!existsSync(MAIN), 'run `npm run build` first');
+  test.skip(display === undefined, 'the stand-in needs Xvfb (apt-get install xvfb) for its clipboard');
+  const configHome = mkdtempSync(path.join(os.tmpdir(), 'msk-e2e-config-'));
+  const launched = await launchApp(MAIN, {
+    env: { ...given.env, DISPLAY: display?.display ?? '', XDG_CONFIG_HOME: configHome },
+  });
+  try {
+    const page = await launched.window();
+    await use({ ...given, page, reload: async () => void (await page.reload()) });
+  } finally {
+    await launched.kill();
+    rmSync(configHome, { recursive: true, force: true });
+  }
+}
+
+async function useElectron(given: Given, use: (app: App) => Promise<void>) {
   const executable = electronBinary();
   test.skip(
     executable === undefined,
-    'no Electron binary is installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1): the renderer project covers these specs in Chromium',
+    'no Electron binary is installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1): the renderer and stand-in projects cover these specs',
   );
-  const services = createServices({
-    dataDirectory: home,
-    keychainService: `Model Studio Keys e2e ${path.basename(home)}`,
-    endpointOverrides: {},
-  });
   const electronApp = await _electron.launch({
     executablePath: executable,
     // GitHub's Ubuntu runners forbid the unprivileged user namespaces Chromium's sandbox wants.
-    args: [...(process.platform === 'linux' ? ['--no-sandbox'] : []), path.resolve('out/main/index.js')],
-    env: { ...process.env, MSK_HOME: home, MSK_KEYCHAIN_SERVICE: services.environment.keychainService },
+    args: [...(process.platform === 'linux' ? ['--no-sandbox'] : []), MAIN],
+    env: { ...(process.env as Record<string, string>), ...given.env },
   });
   const page = await electronApp.firstWindow();
   try {
-    await use({ page, services, reload: async () => void (await page.reload()) });
+    await use({ ...given, page, reload: async () => void (await page.reload()) });
   } finally {
     await electronApp.close();
-    await removeService(services.environment.keychainService);
   }
 }
 

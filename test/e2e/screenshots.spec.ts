@@ -1,44 +1,100 @@
-// Refreshes the README screenshots: MSK_SCREENSHOTS=1 npx playwright test screenshots --project renderer
+// Refreshes the README screenshots (`npm run screenshots`): every view of the window in English and
+// Simplified Chinese, light and dark, and the tray menu drawn from its real template.
 import { createTranslator } from '../../main/i18n/translator.js';
 import { snapshot } from '../../main/core/state.js';
 import { listTools } from '../../main/core/actions/tools.js';
 import { trayMenu } from '../../main/shell/tray-menu.js';
-import { expect, test } from './app.js';
+import type { LastCheck } from '../../main/core/config-schema.js';
+import { type App, expect, test } from './app.js';
 import { trayMenuHtml } from './tray-picture.js';
 
 test.skip(!process.env.MSK_SCREENSHOTS, 'refreshes README screenshots only when MSK_SCREENSHOTS=1');
 
-test('window with keys', async ({ app }) => {
-  await app.services.vault.add({ secret: `sk-${'a'.repeat(28)}7f3c`, label: 'personal', regionId: 'sg' });
-  await app.services.vault.add({
-    secret: `sk-ws-H.ABCDEFG.Ab1x.MEQC${'b'.repeat(80)}-91d0`,
-    label: 'team-prod',
-    regionId: 'sg',
+/** Keys across regions, named workspaces, and last checks of every kind the Checks view explains. */
+async function arrange(app: App) {
+  const add = (
+    label: string,
+    regionId: string,
+    secret: string,
+    more: Partial<{ workspaceId: string; plan: 'token' | 'coding' }> = {},
+  ) => app.services.vault.add({ secret, label, regionId, ...more });
+  await add('personal', 'sg', `sk-${'a'.repeat(28)}7f3c`);
+  await add('team-prod', 'sg', `sk-ws-H.ABCDEFG.Ab1x.MEQC${'b'.repeat(80)}-91d0`, {
     workspaceId: 'llm-7c72iiw36kd8',
   });
-  await app.services.vault.add({
-    secret: `sk-sp-${'c'.repeat(26)}e21a`,
-    label: 'coding-plan',
-    regionId: 'sg',
+  await add('coding-plan', 'sg', `sk-sp-${'c'.repeat(26)}e21a`);
+  await add('virginia', 'sg', `sk-${'d'.repeat(28)}5b7e`);
+  await add('beijing', 'cn', `sk-${'e'.repeat(28)}0c4d`);
+  await app.services.config.update((draft) => {
+    draft.workspaces.push({ id: 'llm-7c72iiw36kd8', name: 'Production', regionId: 'ap-southeast-1' });
+    const at = new Date(Date.now() - 4 * 60_000).toISOString();
+    const checks: Record<string, LastCheck> = {
+      personal: { status: 'ok', httpStatus: 200, latencyMs: 182, modelCount: 6, at },
+      'team-prod': { status: 'ok', httpStatus: 200, latencyMs: 240, modelCount: 4, at },
+      'coding-plan': { status: 'unverified', httpStatus: 405, latencyMs: 95, modelCount: null, at },
+      virginia: {
+        status: 'wrong-region',
+        httpStatus: 401,
+        latencyMs: 310,
+        modelCount: null,
+        suggestedRegionId: 'us-east-1',
+        at,
+      },
+    };
+    for (const key of draft.keys) {
+      const check = checks[key.label];
+      if (check) key.lastCheck = check;
+    }
   });
-  await app.services.vault.add({
-    secret: `sk-sp-${'d'.repeat(26)}5b7e`,
-    label: 'token-plan',
-    regionId: 'sg',
-    plan: 'token',
-  });
-  await app.page.setViewportSize({ width: 480, height: 460 });
-  await app.reload();
-  await expect(app.page.getByRole('list', { name: 'Keys' }).getByRole('listitem')).toHaveCount(4);
-  await app.page.screenshot({ path: 'build/screenshots/window-keys.png' });
+}
+
+const VIEWS = [
+  ['keys', 'Keys'],
+  ['add', 'Add key'],
+  ['regions', 'Regions & workspaces'],
+  ['checks', 'Checks'],
+  ['tools', 'Tools'],
+  ['settings', 'Settings'],
+] as const;
+
+test.describe('window views', () => {
+  // The pictures show Alibaba's own base URLs.
+  test.use({ imitation: false });
+  for (const language of ['en', 'zh-CN'] as const) {
+    for (const theme of ['light', 'dark'] as const) {
+      test(`window views, ${language}, ${theme}`, async ({ app }) => {
+        await arrange(app);
+        await app.services.config.update((draft) => {
+          draft.settings.language = language;
+          draft.settings.theme = theme;
+        });
+        await app.page.setViewportSize({ width: 960, height: 680 });
+        await app.reload();
+        const t = createTranslator(language);
+        for (const [view] of VIEWS) {
+          await app.page
+            .getByRole('navigation')
+            .getByRole('button', { name: t(`window.nav.${view}`), exact: true })
+            .click();
+          await expect(app.page.getByRole('main').locator('h2').first()).toBeVisible();
+          await app.page.screenshot({ path: `build/screenshots/window-${view}-${language}-${theme}.png` });
+        }
+      });
+    }
+  }
 });
 
-test('window with an empty region', async ({ app }) => {
-  await app.page.setViewportSize({ width: 480, height: 340 });
+test('window: a key being added, its region found', async ({ app }) => {
+  const secret = `sk-${'f'.repeat(28)}9a1b`;
+  app.modelStudio.addKey('us-east-1', secret);
+  await arrange(app);
+  await app.page.setViewportSize({ width: 960, height: 680 });
   await app.reload();
-  await app.page.getByLabel('Region').selectOption('us-east-1');
-  await expect(app.page.getByRole('heading', { name: 'No keys in US (Virginia)' })).toBeVisible();
-  await app.page.screenshot({ path: 'build/screenshots/window-empty.png' });
+  await app.page.getByRole('navigation').getByRole('button', { name: 'Add key', exact: true }).click();
+  await app.page.getByLabel('API key').fill(secret);
+  await app.page.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.page.getByText('Works in US (Virginia)')).toBeVisible();
+  await app.page.screenshot({ path: 'build/screenshots/window-add-detected-en-light.png' });
 });
 
 test('tray menu', async ({ app }) => {

@@ -148,11 +148,10 @@ describe.runIf(parts)('the app’s main process', () => {
     await stored('cn-key', 'cn');
     const launched = await launch();
     const page = await launched.window();
-    await expect.poll(() => page.getByRole('heading', { level: 2 }).textContent()).toBe('1 key in Singapore');
+    const picker = page.getByLabel('Region', { exact: true });
+    await expect.poll(() => picker.inputValue()).toBe('ap-southeast-1');
     await launched.click(['Switch Region', 'China (Beijing) (1)']);
-    await expect
-      .poll(() => page.getByRole('heading', { level: 2 }).textContent())
-      .toBe('1 key in China (Beijing)');
+    await expect.poll(() => picker.inputValue()).toBe('cn-beijing');
     expect(
       JSON.parse(readFileSync(path.join(home.directory, 'config.json'), 'utf8')).settings.activeRegionId,
     ).toBe('cn-beijing');
@@ -280,6 +279,28 @@ describe.runIf(parts)('the app’s main process', () => {
     expect(await first.shortcuts()).toEqual(['CommandOrControl+Shift+K']);
     await first.pressShortcut('CommandOrControl+Shift+K');
     await expect.poll(readClipboard).toBe(secret);
+  });
+
+  it('starts at login once msk asks for it (an XDG autostart entry), and stops when the window says so', async () => {
+    const entry = path.join(configHome, 'autostart', 'model-studio-keys.desktop');
+    const launched = await launch();
+    const page = await launched.window();
+    expect(existsSync(entry)).toBe(false);
+
+    // msk only records the wish; the running app sees the change and writes the entry.
+    expect((await home.run(['config', 'set', 'launchAtLogin', 'true'])).code).toBe(0);
+    await expect.poll(() => existsSync(entry)).toBe(true);
+    const text = readFileSync(entry, 'utf8');
+    expect(text).toContain('[Desktop Entry]\nType=Application\n');
+    // The app as it runs now: the stand-in's Node, its loader, the built main script.
+    expect(text).toContain(`\nExec=${process.execPath} --import ${REGISTER} ${MAIN}\n`);
+
+    const unset = await page.evaluate(() =>
+      (globalThis as unknown as { api: Api }).api.settings.unset({ name: 'launchAtLogin' }),
+    );
+    expect(unset).toEqual({ ok: true, value: { changed: true } });
+    await expect.poll(() => existsSync(entry)).toBe(false);
+    expect(await launched.notifications()).toEqual([]);
   });
 
   it('launches a tool from Launch ▸, found on the login shell’s PATH, the key in its environment only', async () => {

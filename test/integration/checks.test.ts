@@ -110,6 +110,7 @@ describe('check', () => {
       httpStatus: 200,
       latencyMs: result.latencyMs,
       modelCount: MODELS.length,
+      models: MODELS,
       at: result.at,
     });
   });

@@ -1,6 +1,6 @@
 // msk config list · get · set · unset, msk workspaces · workspace rename — real processes, a real
 // data file: every change lands in config.json, and a bad value leaves the file byte for byte.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeKey } from '../fixtures/fake-keys.js';
@@ -28,12 +28,46 @@ describe('msk config', () => {
       'useWorkspaceDomains',
       'terminal',
       'language',
+      'theme',
+      'launchAtLogin',
       'globalShortcut',
     ]);
     expect(settings[0]).toMatchObject({ value: 30, defaultValue: 30, isDefault: true, kind: 'integer' });
     expect((await home.run(['config', 'list'])).stdout).toMatch(
       /^clipboardClearSeconds\s+30 \(default\)\s+Seconds until/m,
     );
+    expect(settings.find((setting) => setting.name === 'theme')).toMatchObject({
+      kind: 'choice',
+      value: 'system',
+      isDefault: true,
+      choices: ['system', 'light', 'dark'],
+    });
+    expect(settings.find((setting) => setting.name === 'launchAtLogin')).toMatchObject({
+      kind: 'boolean',
+      value: false,
+      isDefault: true,
+      description: expect.stringContaining('applied by the app'),
+    });
+  });
+
+  it('records the theme and the wish to start at login (the running app applies it, not msk)', async () => {
+    home = mskHome();
+    const configHome = path.join(home.directory, 'xdg');
+    const run = (...args: string[]) =>
+      home.run(['config', ...args], { env: { XDG_CONFIG_HOME: configHome } });
+    expect((await run('set', 'theme', 'dark')).stderr).toBe('theme = dark\n');
+    expect((await run('set', 'launchAtLogin', 'on')).stderr).toBe('launchAtLogin = true\n');
+    expect(settingsFile()).toMatchObject({ theme: 'dark', launchAtLogin: true });
+    expect((await run('get', 'theme')).stdout).toBe('dark\n');
+    expect((await run('get', 'launchAtLogin')).stdout).toBe('true\n');
+    expect((await run('list')).stdout).toMatch(/^launchAtLogin\s+true\s+Start Model Studio Keys/m);
+    expect(existsSync(path.join(configHome, 'autostart'))).toBe(false);
+
+    expect((await run('unset', 'theme')).stderr).toBe('theme is back to its default: system\n');
+    expect((await run('unset', 'launchAtLogin')).stderr).toBe(
+      'launchAtLogin is back to its default: false\n',
+    );
+    expect(settingsFile()).toMatchObject({ theme: 'system', launchAtLogin: false });
   });
 
   it('sets, gets and unsets values of every kind, and the file holds them', async () => {
@@ -100,6 +134,9 @@ describe('msk config', () => {
     ],
     [['set', 'concealClipboard', 'maybe'], 'msk: concealClipboard is on or off: true or false.'],
     [['set', 'language', 'fr'], 'msk: language is one of: system, en, zh-CN.'],
+    [['set', 'theme', 'Dark'], 'msk: theme is one of: system, light, dark.'],
+    [['set', 'launchAtLogin', 'sometimes'], 'msk: launchAtLogin is on or off: true or false.'],
+    [['set', 'launchAtLogin.mac', 'true'], "msk: 'launchAtLogin' has no entries: use 'launchAtLogin'."],
     [['set', 'terminal', 'Terminal.app'], /^msk: terminal is one of: auto, xdg-terminal-exec, /],
     [['set', 'defaultModel', '  '], 'msk: defaultModel is 1 to 200 characters, on one line.'],
     [['set', 'toolModels', 'qwen-plus'], 'msk: Set one entry at a time: toolModels.<tool> <value>.'],
@@ -159,6 +196,7 @@ describe.runIf(keychainPart())('msk workspaces', () => {
         name: null,
         keyCount: 1,
         keyLimit: 20,
+        workspaceLimit: 10,
       },
       {
         id: 'llm-abcd1234',
@@ -167,6 +205,7 @@ describe.runIf(keychainPart())('msk workspaces', () => {
         name: 'Team prod',
         keyCount: 2,
         keyLimit: 20,
+        workspaceLimit: 10,
       },
       {
         id: 'default',
@@ -175,6 +214,7 @@ describe.runIf(keychainPart())('msk workspaces', () => {
         name: null,
         keyCount: 1,
         keyLimit: 20,
+        workspaceLimit: 10,
       },
     ]);
     expect((await home.run(['workspaces'])).stdout).toBe(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acceptsKey, classify } from '../../main/core/check-classifier.js';
+import { MODEL_LIST_LIMITS } from '../../main/core/config-schema.js';
 import type { Answer } from '../../main/core/model-studio-client.js';
 
 const context = {
@@ -108,6 +109,24 @@ describe('classify', () => {
       modelCount: 3,
       message: 'OK: 3 models available.',
     });
+  });
+
+  it('keeps the model ids, trimmed and capped to what config.json holds', () => {
+    const listed = [
+      { id: ' qwen-plus ' },
+      { id: 42 },
+      {},
+      null,
+      { id: '   ' },
+      { id: `qwen-${'x'.repeat(300)}` },
+      ...Array.from({ length: 600 }, (_, index) => ({ id: `model-${index}` })),
+    ];
+    const { modelCount, models } = classify(http(200, { data: listed }), context);
+    expect(modelCount).toBe(listed.length);
+    expect(models).toHaveLength(MODEL_LIST_LIMITS.count);
+    expect(models?.slice(0, 3)).toEqual(['qwen-plus', `qwen-${'x'.repeat(195)}`, 'model-0']);
+    expect(models?.at(-1)).toBe(`model-${MODEL_LIST_LIMITS.count - 3}`);
+    expect(classify(http(401, compatible('invalid_api_key', 'No.')), context).models).toBeNull();
   });
 
   it('tells an account in arrears to top up, apart from quota, on its own console’s billing page', () => {

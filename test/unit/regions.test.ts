@@ -210,6 +210,7 @@ describe('where a key may live', () => {
     expect(
       catalog.filter((endpoint) => endpoint.plan !== 'payg').every((endpoint) => endpoint.native === null),
     ).toBe(true);
+    expect(catalog.some((endpoint) => endpoint.overridden)).toBe(false);
   });
 
   it.each([

@@ -180,6 +180,16 @@ describe('IPC router', () => {
     await router.call('settings.set', { name: 'concealClipboard', value: false });
     await router.call('settings.set', { name: 'language', value: 'zh-CN' });
     expect(pushed.at(-1)?.language).toBe('zh-CN');
+    await router.call('settings.set', { name: 'theme', value: 'dark' });
+    expect(pushed.at(-1)?.theme).toBe('dark');
+    expect(await router.call('settings.set', { name: 'launchAtLogin', value: true })).toEqual({
+      ok: true,
+      value: { name: 'launchAtLogin', value: true },
+    });
+    expect(await router.call('settings.set', { name: 'theme', value: 'sepia' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: 'theme is one of: system, light, dark.' },
+    });
     expect(await router.call('settings.set', { name: 'clipboardClearSeconds', value: 99999 })).toMatchObject({
       ok: false,
       error: {

@@ -81,14 +81,18 @@ describe('StatePublisher', () => {
     ]);
   });
 
-  it('keeps the user’s language while the data file is damaged', async () => {
+  it('keeps the user’s language and theme while the data file is damaged', async () => {
     const config = new ConfigStore(directory());
-    await config.update((draft) => void (draft.settings.language = 'zh-CN'));
+    await config.update((draft) => {
+      draft.settings.language = 'zh-CN';
+      draft.settings.theme = 'dark';
+    });
     const publisher = new StatePublisher(config);
-    await publisher.refresh();
+    expect(await publisher.refresh()).toMatchObject({ language: 'zh-CN', theme: 'dark' });
     writeFileSync(config.file, '{ damaged');
     expect(await publisher.refresh()).toMatchObject({
       language: 'zh-CN',
+      theme: 'dark',
       problem: { code: 'config-damaged' },
     });
   });

@@ -1,8 +1,8 @@
 // msk region · regions
 import type { Command } from 'commander';
 import { PLANS, REGIONS, SOURCES } from '../../core/model-studio.js';
-import { endpointCatalog, planName, regionName } from '../../core/regions.js';
-import { switchRegion } from '../../core/actions/regions.js';
+import { planName, regionName } from '../../core/regions.js';
+import { listEndpoints, switchRegion } from '../../core/actions/regions.js';
 import { readSettings } from '../../core/settings.js';
 import { core } from '../context.js';
 import { print, printJson, say, table } from '../output.js';
@@ -28,12 +28,9 @@ export function registerRegionCommands(program: Command): void {
     .option('--all', 'every endpoint: shared, workspace and trial domains, Coding Plan and Token Plan')
     .option('--json', 'print every endpoint as JSON')
     .action(async (options: { all?: boolean; json?: boolean }) => {
-      const { environment, config } = core();
-      const settings = await readSettings(config);
-      const endpoints = endpointCatalog({
-        settingsOverrides: settings.endpointOverrides,
-        environmentOverrides: environment.endpointOverrides,
-      });
+      const services = core();
+      const settings = await readSettings(services.config);
+      const endpoints = await listEndpoints(services);
       if (options.json) return printJson(endpoints);
       if (options.all) {
         print(

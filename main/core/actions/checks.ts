@@ -9,6 +9,8 @@ import {
   type ChecksOptions,
   type Detection,
   type DetectionHints,
+  type Survey,
+  type SurveyProgress,
 } from '../checks.js';
 import type { Services } from '../services.js';
 
@@ -25,6 +27,14 @@ export const detectKey = (
   hints: DetectionHints = {},
   options: { signal?: AbortSignal; checks?: ChecksOptions } = {},
 ): Promise<Detection> => new Checks(services, options.checks).detect(secret, hints, options.signal);
+
+/** Detection with every place's answer, told as each arrives (see Checks.survey). */
+export const surveyKey = (
+  services: Services,
+  secret: string,
+  hints: DetectionHints = {},
+  options: { signal?: AbortSignal; onProgress?(progress: SurveyProgress): void; checks?: ChecksOptions } = {},
+): Promise<Survey> => new Checks(services, options.checks).survey(secret, hints, options);
 
 export const checkKeys = (
   services: Services,

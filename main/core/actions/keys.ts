@@ -1,15 +1,62 @@
-// Key use cases: add (asking Model Studio what the user left out), list, rename, make active,
-// move, remove. The CLI, the IPC handlers and the tray call these; none of them sequences steps.
+// Key use cases: inspect (a pasted key, before adding), add (asking Model Studio what the user
+// left out), list, rename, make active, move, remove. The CLI, the IPC handlers and the tray call
+// these; none of them sequences steps.
 import { Checks, type ChecksOptions, type Detection } from '../checks.js';
-import type { Config, KeyRecord } from '../config-schema.js';
+import { type CheckSummary, checkSummary, type Config, type KeyRecord } from '../config-schema.js';
 import { isMskError } from '../errors.js';
-import { maskKey, type ParsedKey, parseKey } from '../keys.js';
+import { explainShape, fingerprintOf, maskKey, type ParsedKey, parseKey } from '../keys.js';
 import type { Plan } from '../model-studio.js';
 import { type Notice, notice } from '../notices.js';
 import { planName, regionName } from '../regions.js';
 import type { Services } from '../services.js';
 import { useKey } from '../settings.js';
 import type { Added } from '../vault.js';
+
+/** A pasted key before anything is stored: what it is, whether it is stored already, a label for it. */
+export interface Inspection extends ParsedKey {
+  masked: string;
+  /** The stored key with this very secret. */
+  duplicate: KeyRecord | null;
+  /** A label no key has yet, after the key's shape. */
+  suggestedLabel: string;
+}
+
+/** What the window's "Add key" asks first: the rules of `addKey`, nothing stored, nobody asked. */
+export async function inspectKey(services: Services, input: string): Promise<Inspection> {
+  const parsed = parseKey(input);
+  return {
+    ...parsed,
+    masked: maskKey({ shape: parsed.shape, fingerprint: fingerprintOf(parsed.secret) }),
+    duplicate: (await services.vault.findBySecret(parsed.secret)) ?? null,
+    suggestedLabel: freeLabel(await services.vault.list(), labelStem(parsed)),
+    notices: [...parsed.notices, ...planKeyNotices(parsed)],
+  };
+}
+
+/** Which plan an sk-sp- key belongs to decides its endpoints: why it is asked next. */
+function planKeyNotices(parsed: ParsedKey): Notice[] {
+  const explanation = explainShape(parsed.shape);
+  if (parsed.plans.length < 2 || !explanation) return [];
+  const next = 'Which of the two it is, and in which region, is asked of Model Studio next.';
+  return [notice('plan-key', `${explanation} ${next}`, { plans: parsed.plans })];
+}
+
+/** `coding-plan` for a plan key, else `workspace` or `personal`. */
+const labelStem = (parsed: ParsedKey): string =>
+  parsed.defaultPlan !== 'payg'
+    ? `${parsed.defaultPlan}-plan`
+    : parsed.shape === 'workspace'
+      ? 'workspace'
+      : 'personal';
+
+/** `stem`, else `stem-2`, `stem-3`…: the first that no key has (labels compare case-insensitively). */
+function freeLabel(keys: readonly KeyRecord[], stem: string): string {
+  const taken = new Set(keys.map((key) => key.label.toLowerCase()));
+  for (let count = 1; ; count++) {
+    const label = count === 1 ? stem : `${stem}-${count}`;
+    if (!taken.has(label)) return label;
+  }
+}
 
 export interface AddKeyInput {
   secret: string;
@@ -101,7 +148,7 @@ export interface KeyListing {
   active: boolean;
   createdAt: string;
   lastUsedAt: string | null;
-  lastCheck: KeyRecord['lastCheck'] | null;
+  lastCheck: CheckSummary | null;
 }
 
 export const listKeys = (config: Config): KeyListing[] =>
@@ -121,7 +168,7 @@ export const listKeys = (config: Config): KeyListing[] =>
     active: config.settings.activeKeyByRegion[record.regionId] === record.id,
     createdAt: record.createdAt,
     lastUsedAt: record.lastUsedAt ?? null,
-    lastCheck: record.lastCheck ?? null,
+    lastCheck: record.lastCheck ? checkSummary(record.lastCheck) : null,
   }));
 
 export async function renameKey(

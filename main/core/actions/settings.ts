@@ -94,6 +94,8 @@ export interface WorkspaceView {
   keyCount: number;
   /** Model Studio's soft limit of keys per workspace. */
   keyLimit: number;
+  /** Workspaces an account may have (the same on every row, for a view to warn against). */
+  workspaceLimit: number;
 }
 
 /** Every workspace that holds a key or has a name, per region, `default` first. */
@@ -110,6 +112,7 @@ export function listWorkspaces(config: Config): WorkspaceView[] {
         name: config.workspaces.find((named) => named.id === id && named.regionId === regionId)?.name ?? null,
         keyCount: 0,
         keyLimit: LIMITS.keysPerWorkspace,
+        workspaceLimit: LIMITS.workspacesPerAccount,
       } satisfies WorkspaceView);
     views.set(at, found);
     return found;

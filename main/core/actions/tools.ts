@@ -14,6 +14,7 @@ import { TERMINAL_TOOL, type ToolKind } from '../tool-catalog.js';
 import {
   allTools,
   assertPlanServes,
+  envFor,
   type FilledField,
   settingsFor,
   userShell,
@@ -34,6 +35,8 @@ export interface ToolListing {
   command: string[] | null;
   /** Names only: never a value. */
   variables: string[];
+  /** A custom tool's own variable templates (`{apiKey}`, never a key: see validateCustomTool), to edit them. */
+  templates: Record<string, string> | null;
   /** Its command is on the login PATH; null when it has no command. */
   available: boolean | null;
   plans: Plan[];
@@ -55,6 +58,7 @@ export function listTools(
       description: tool.description,
       command: command ? [...command] : null,
       variables: Object.keys(tool.variables),
+      templates: tool.kind === 'custom' ? { ...tool.variables } : null,
       available:
         program === undefined ? null : findOnPath(program, where.searchPath, where.platform) !== undefined,
       plans: [...tool.plans],
@@ -105,6 +109,36 @@ export async function toolSettings(
     });
   }
   return { record, toolName: tool.name, fields, copied: !request.reveal };
+}
+
+export interface ToolVariables {
+  record: KeyRecord;
+  toolName: string;
+  /** In the order the tool's preset names them; the key's own value masked. */
+  variables: { name: string; value: string; secret: boolean }[];
+  /** Variables the key's plan cannot fill (no native API on the subscription plans). */
+  unavailable: string[];
+}
+
+/**
+ * The exact variables a tool gets with a key, for showing: the key is never read from the
+ * keychain — its masked form stands in for it, so every other value is the real one.
+ */
+export async function toolVariables(services: Services, request: ChoiceRequest): Promise<ToolVariables> {
+  const config = await services.config.read();
+  const choice = await choose(config, request);
+  const masked = maskKey(choice.record);
+  const { variables, unavailable } = envFor(choice.tool, toolContext(services, config, choice, masked));
+  return {
+    record: choice.record,
+    toolName: choice.tool.name,
+    variables: Object.entries(variables).map(([name, value]) => ({
+      name,
+      value,
+      secret: value.includes(masked),
+    })),
+    unavailable,
+  };
 }
 
 /** What the save dialog suggests for a Postman export. */

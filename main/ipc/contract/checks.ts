@@ -20,6 +20,11 @@ export const CheckResultSchema = z.object({
 
 const Progress = z.object({ done: z.number().int(), total: z.number().int(), label: z.string() });
 
+export const checkCalls = {
+  /** Stops the one "check all" under way, whoever started it (the tray, another window). */
+  'checks.cancelAll': { args: z.void(), result: z.object({ cancelled: z.boolean() }) },
+} as const;
+
 export const checkTasks = {
   /** Every key; one run at a time, shared with the tray (a second start joins it). */
   'checks.all': {

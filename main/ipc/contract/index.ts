@@ -3,8 +3,8 @@
 // imports its types only; the preload needs only the names (../channels.ts).
 import type { z } from 'zod';
 import type { CallName, TaskName } from '../channels.js';
-import { checkTasks } from './checks.js';
-import { keyCalls } from './keys.js';
+import { checkCalls, checkTasks } from './checks.js';
+import { keyCalls, keyTasks } from './keys.js';
 import { regionCalls } from './regions.js';
 import { settingCalls } from './settings.js';
 import { toolCalls } from './tools.js';
@@ -16,9 +16,10 @@ export const calls = {
   ...keyCalls,
   ...toolCalls,
   ...settingCalls,
+  ...checkCalls,
 } as const satisfies Record<CallName, { args: z.ZodType; result: z.ZodType }>;
 
-export const tasks = { ...checkTasks } as const satisfies Record<
+export const tasks = { ...checkTasks, ...keyTasks } as const satisfies Record<
   TaskName,
   { args: z.ZodType; progress: z.ZodType; result: z.ZodType }
 >;

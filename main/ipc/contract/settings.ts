@@ -21,6 +21,7 @@ export const WorkspaceViewSchema = z.object({
   name: z.string().nullable(),
   keyCount: z.number(),
   keyLimit: z.number(),
+  workspaceLimit: z.number(),
 });
 
 export const settingCalls = {

@@ -1,6 +1,6 @@
 // state.*: the secret-free snapshot, as the renderer receives it.
 import { z } from 'zod';
-import { CheckStatusSchema } from '../../core/config-schema.js';
+import { CheckStatusSchema, THEMES } from '../../core/config-schema.js';
 import { KEY_SHAPE_IDS, PLAN_IDS } from '../../core/model-studio.js';
 
 export const KeyViewSchema = z.object({
@@ -19,6 +19,8 @@ export const KeyViewSchema = z.object({
       httpStatus: z.number().int().nullable(),
       latencyMs: z.number().nullable(),
       modelCount: z.number().int().nullable(),
+      suggestedRegionId: z.string().optional(),
+      suggestedPlan: z.enum(PLAN_IDS).optional(),
       at: z.string(),
     })
     .nullable(),
@@ -33,6 +35,7 @@ export const AppStateSchema = z.object({
       id: z.string(),
       name: z.string(),
       apiKeyPage: z.string(),
+      billingPage: z.string(),
       keyCount: z.number().int(),
       workspaceOnly: z.boolean(),
       switchable: z.boolean(),
@@ -42,8 +45,11 @@ export const AppStateSchema = z.object({
   keys: z.array(KeyViewSchema),
   clipboardClearSeconds: z.number().int(),
   language: z.enum(['system', 'en', 'zh-CN']),
+  theme: z.enum(THEMES),
   globalShortcut: z.boolean(),
   problem: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** A "check all" under way, whoever started it (the tray or a window). */
+  checking: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
 });
 
 export const stateCalls = {

@@ -13,6 +13,7 @@ export const ToolListingSchema = z.object({
   description: z.string(),
   command: z.array(z.string()).nullable(),
   variables: z.array(z.string()),
+  templates: z.record(z.string(), z.string()).nullable(),
   available: z.boolean().nullable(),
   plans: z.array(z.enum(PLAN_IDS)),
   install: z.string().nullable(),
@@ -30,6 +31,16 @@ export const toolCalls = {
       terminal: z.string().optional(),
     }),
     result: z.object({ tool: z.string(), label: z.string(), terminal: z.string() }),
+  },
+  /** The variables a tool gets with a key (the active key without one), the key masked. */
+  'tools.variables': {
+    args: z.object({ tool: ToolId, keyId: KeyId.optional() }),
+    result: z.object({
+      toolName: z.string(),
+      label: z.string(),
+      variables: z.array(z.object({ name: z.string(), value: z.string(), secret: z.boolean() })),
+      unavailable: z.array(z.string()),
+    }),
   },
   'tools.settings': {
     args: z.object({ tool: ToolId, keyId: KeyId.optional() }),

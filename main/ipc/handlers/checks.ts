@@ -4,7 +4,15 @@
 import { checkKey } from '../../core/actions/checks.js';
 import { MskError } from '../../core/errors.js';
 import { CANCELLED_BY_PAGE } from '../tasks.js';
-import type { TaskHandlers } from './types.js';
+import type { CallHandlers, TaskHandlers } from './types.js';
+
+export const checkCallHandlers: CallHandlers<'checks.cancelAll'> = {
+  'checks.cancelAll': async (context) => {
+    const run = context.checks.running;
+    run?.cancel();
+    return { cancelled: run !== undefined };
+  },
+};
 
 export const checkHandlers: TaskHandlers<'checks.all' | 'checks.one'> = {
   'checks.all': async (context, _args, { signal, progress }) => {

@@ -10,6 +10,7 @@ import {
   POSTMAN_FILE_NAME,
   removeCustomTool,
   toolSettings,
+  toolVariables,
 } from '../../core/actions/tools.js';
 import { MskError } from '../../core/errors.js';
 import type { AppContext } from '../context.js';
@@ -18,6 +19,7 @@ import type { CallHandlers } from './types.js';
 type ToolCall =
   | 'tools.list'
   | 'tools.launch'
+  | 'tools.variables'
   | 'tools.settings'
   | 'tools.exportPostman'
   | 'tools.saveCustom'
@@ -43,6 +45,13 @@ export const toolHandlers: CallHandlers<ToolCall> = {
     );
     await context.state.refresh();
     return { tool: launched.tool.id, label: launched.record.label, terminal: launched.terminal.name };
+  },
+  'tools.variables': async (context, { tool, keyId }) => {
+    const { record, toolName, variables, unavailable } = await toolVariables(context.services, {
+      tool,
+      reference: keyId,
+    });
+    return { toolName, label: record.label, variables, unavailable };
   },
   'tools.settings': async (context, { tool, keyId }) => {
     const settings = await toolSettings(context.services, context.clipboard, { tool, reference: keyId });

@@ -1,12 +1,24 @@
-// What is wrong with the data file or the keychain, shown until main says it is fixed.
+// What is wrong with the data file or the keychain, with what to do about it, until main says it
+// is fixed — never a blank window or raw JSON.
+import { errorMessage, useT } from '../i18n';
 import { useStore } from '../store';
 
 export function ProblemBanner() {
+  const t = useT();
   const problem = useStore((store) => store.state?.problem);
+  const load = useStore((store) => store.load);
   if (!problem) return null;
+  const fix = t(`window.problem.fix.${problem.code}`);
   return (
-    <div className="error-banner" role="alert" data-code={problem.code}>
-      <span>{problem.message}</span>
+    <div className="banner banner-problem" role="alert" data-code={problem.code}>
+      <div>
+        <strong>{t('window.problem.title')}</strong>
+        <p>{errorMessage(problem, t)}</p>
+        {fix !== `window.problem.fix.${problem.code}` && <p>{fix}</p>}
+      </div>
+      <button type="button" onClick={() => void load()}>
+        {problem.code === 'keychain-locked' ? t('window.problem.unlockRetry') : t('window.problem.retry')}
+      </button>
     </div>
   );
 }

@@ -1,0 +1,38 @@
+// A modal dialog on the platform's <dialog>: focus moves in and is trapped, Escape closes, focus
+// returns to where it was. Mounted only while open.
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+
+interface DialogProps {
+  title: string;
+  onClose(): void;
+  children: ReactNode;
+  /** The buttons at the bottom, the safe choice first. */
+  actions: ReactNode;
+  onSubmit?(): void;
+}
+
+export function Dialog({ title, onClose, children, actions, onSubmit }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={onClose}>
+      <form
+        method="dialog"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSubmit?.();
+        }}
+      >
+        <h2 id={titleId} className="dialog-title">
+          {title}
+        </h2>
+        <div className="dialog-body">{children}</div>
+        <div className="dialog-actions">{actions}</div>
+      </form>
+    </dialog>
+  );
+}

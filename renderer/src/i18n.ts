@@ -1,0 +1,46 @@
+// The window speaks the language the user chose (or the system's), from the same catalogs as the
+// tray (main/i18n). `useT()` re-renders a component only when the language changes.
+import { useEffect, useMemo } from 'react';
+import { errorText, type ErrorLike, regionLabel } from '../../main/i18n/labels';
+import { createTranslator, resolveLanguage, type Translate } from '../../main/i18n/translator';
+import { useStore } from './store';
+
+export type { Translate };
+
+const translators = new Map<string, Translate>();
+
+function translatorFor(language: string): Translate {
+  let t = translators.get(language);
+  if (!t) {
+    t = createTranslator(language === 'zh-CN' ? 'zh-CN' : 'en');
+    translators.set(language, t);
+  }
+  return t;
+}
+
+export function useLanguage(): 'en' | 'zh-CN' {
+  const setting = useStore((store) => store.state?.language ?? 'system');
+  return resolveLanguage(setting, navigator.language);
+}
+
+export function useT(): Translate {
+  const language = useLanguage();
+  return useMemo(() => translatorFor(language), [language]);
+}
+
+/** Keeps `<html lang>` in step, so screen readers and fonts pick the right language. */
+export function useDocumentLanguage(): void {
+  const language = useLanguage();
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+}
+
+/** "a, b and c" in the window's language. */
+export function useListFormat(): Intl.ListFormat {
+  const language = useLanguage();
+  return useMemo(() => new Intl.ListFormat(language, { type: 'conjunction' }), [language]);
+}
+
+export const errorMessage = (error: ErrorLike, t: Translate): string => errorText(error, t);
+export const regionName = (regionId: string, t: Translate): string => regionLabel(regionId, t);

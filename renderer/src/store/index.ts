@@ -1,0 +1,36 @@
+// One zustand store built from slices (DESIGN.md "Renderer"): the read-only snapshot main pushes,
+// the window's own ui state, the running tasks, and one slice per view. Components read it through
+// selectors, so a change re-renders only what reads it. No slice ever holds a secret.
+import { create } from 'zustand';
+import { api } from '../api';
+import { type AddSlice, addSlice } from '../views/add/slice';
+import { type KeysSlice, keysSlice } from '../views/keys/slice';
+import { type RegionsSlice, regionsSlice } from '../views/regions/slice';
+import { type SettingsSlice, settingsSlice } from '../views/settings/slice';
+import { type ToolsSlice, toolsSlice } from '../views/tools/slice';
+import { type SnapshotSlice, snapshotSlice } from './snapshot-slice';
+import { type TasksSlice, tasksSlice } from './tasks-slice';
+import { type UiSlice, uiSlice } from './ui-slice';
+
+export type Store = SnapshotSlice &
+  UiSlice &
+  TasksSlice &
+  KeysSlice &
+  AddSlice &
+  RegionsSlice &
+  ToolsSlice &
+  SettingsSlice;
+
+export const useStore = create<Store>()((...a) => ({
+  ...snapshotSlice(...a),
+  ...uiSlice(...a),
+  ...tasksSlice(...a),
+  ...keysSlice(...a),
+  ...addSlice(...a),
+  ...regionsSlice(...a),
+  ...toolsSlice(...a),
+  ...settingsSlice(...a),
+}));
+
+/** Subscribes the store to main's state events; returns the unsubscribe function. */
+export const followMain = (): (() => void) => api().onState((state) => useStore.getState().receive(state));

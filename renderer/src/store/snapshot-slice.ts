@@ -1,0 +1,22 @@
+// Main's snapshot, read-only here. Each is numbered: one older than what the store holds (an
+// initial pull answered after a push) is dropped.
+import { api, type State, unwrap } from '../api';
+import type { Slice } from './slice';
+
+export interface SnapshotSlice {
+  state: State | undefined;
+  receive(state: State): void;
+  load(): Promise<boolean>;
+  setActiveRegion(regionId: string): Promise<boolean>;
+}
+
+export const snapshotSlice: Slice<SnapshotSlice> = (set, get) => ({
+  state: undefined,
+  receive(state) {
+    const current = get().state;
+    if (!current || state.revision >= current.revision) set({ state });
+  },
+  load: () => get().attempt(async () => get().receive(unwrap(await api().state.get()))),
+  setActiveRegion: (regionId) =>
+    get().attempt(async () => get().receive(unwrap(await api().regions.setActive({ regionId })))),
+});

@@ -1,0 +1,59 @@
+// Tools: the presets and the user's own, with what each gets; launching, settings and exports
+// happen in main (no key crosses: a settings field that is the key comes back masked).
+import { api, type CallResult, unwrap } from '../../api';
+import type { Slice } from '../../store/slice';
+
+export type Tool = CallResult<'tools.list'>[number];
+export type ToolSettings = CallResult<'tools.settings'>;
+
+export interface CustomToolDraft {
+  id: string;
+  name: string;
+  command: string[];
+  variables: Record<string, string>;
+}
+
+export interface ToolsSlice {
+  tools: Tool[];
+  /** The settings page last asked for, by tool id. */
+  toolSettings: ToolSettings | undefined;
+  loadTools(): Promise<void>;
+  launchTool(tool: string): Promise<void>;
+  showToolSettings(tool: string): Promise<void>;
+  exportPostman(): Promise<void>;
+  saveCustomTool(draft: CustomToolDraft): Promise<boolean>;
+  removeCustomTool(id: string): Promise<boolean>;
+}
+
+export const toolsSlice: Slice<ToolsSlice> = (set, get) => ({
+  tools: [],
+  toolSettings: undefined,
+  loadTools: async () => {
+    await get().attempt(async () => set({ tools: unwrap(await api().tools.list()) }));
+  },
+  launchTool: async (tool) => {
+    await get().attempt(async () => {
+      const launched = unwrap(await api().tools.launch({ tool }));
+      get().say({ key: 'window.tools.launched', params: { ...launched } });
+    });
+  },
+  showToolSettings: async (tool) => {
+    await get().attempt(async () => set({ toolSettings: unwrap(await api().tools.settings({ tool })) }));
+  },
+  exportPostman: async () => {
+    await get().attempt(async () => {
+      const { file } = unwrap(await api().tools.exportPostman({}));
+      if (file) get().say({ key: 'window.tools.exported', params: { file } });
+    });
+  },
+  saveCustomTool: (draft) =>
+    get().attempt(async () => {
+      unwrap(await api().tools.saveCustom(draft));
+      await get().loadTools();
+    }),
+  removeCustomTool: (id) =>
+    get().attempt(async () => {
+      unwrap(await api().tools.removeCustom({ id }));
+      await get().loadTools();
+    }),
+});

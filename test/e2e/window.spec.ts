@@ -1,0 +1,318 @@
+// The window's flows, end to end: the built renderer, the real core and keychain, the Model
+// Studio imitation; under every target of playwright.config.ts (bridged Chromium, the electron
+// stand-in running the real main process, real Electron where installed).
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { fakeKey } from '../fixtures/fake-keys.js';
+import { type App, expect, test } from './app.js';
+
+const nav = (page: Page, name: string | RegExp) =>
+  page.getByRole('navigation').getByRole('button', { name, exact: typeof name === 'string' });
+const row = (page: Page, label: string) => page.getByRole('listitem', { name: new RegExp(`^${label}, `) });
+const recordOf = async (app: App, label: string) =>
+  (await app.services.config.read()).keys.find((key) => key.label === label);
+
+/** `msk` as another process would run it, on the same data and keychain. */
+function msk(app: App, args: string[], input: string): Promise<number | null> {
+  const child = spawn(process.execPath, [path.resolve('out/cli/msk.js'), ...args], {
+    env: { ...process.env, ...app.env },
+    stdio: ['pipe', 'ignore', 'inherit'],
+  });
+  child.stdin.end(input);
+  return new Promise((resolve) => child.on('exit', resolve));
+}
+
+async function expectNoSeriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''));
+  expect(
+    serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`),
+  ).toEqual([]);
+}
+
+test('first run: add a key, its region found live, and it appears under its region', async ({ app }) => {
+  const { page } = app;
+  const secret = fakeKey();
+  app.modelStudio.addKey('us-east-1', secret);
+  await app.reload();
+  await expect(page.getByRole('heading', { name: 'No keys yet' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'API Key page — Singapore' })).toHaveAttribute(
+    'href',
+    /^https:\/\//,
+  );
+  await expectNoSeriousViolations(page);
+
+  await page.getByRole('main').getByRole('button', { name: 'Add key' }).click();
+  await page.getByLabel('API key').fill(secret);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByText('Works in US (Virginia) (Pay-as-you-go).')).toBeVisible();
+  await expect(page.getByLabel('API key')).toHaveCount(0);
+  await expect(page.getByLabel('Region', { exact: true }).last()).toHaveValue('us-east-1');
+  await expectNoSeriousViolations(page);
+  await page.getByLabel('Label').fill('virginia');
+  await page.getByRole('button', { name: 'Save key' }).click();
+
+  const group = page.getByRole('region', { name: 'US (Virginia)' });
+  await expect(group.getByRole('listitem', { name: /^virginia, sk-…/ })).toBeVisible();
+  expect(await recordOf(app, 'virginia')).toMatchObject({ regionId: 'us-east-1', plan: 'payg' });
+  expect(await page.content()).not.toContain(secret);
+  await expectNoSeriousViolations(page);
+});
+
+test('add: a key no region accepts shows each region’s answer and stores nothing', async ({ app }) => {
+  const { page } = app;
+  await app.reload();
+  await nav(page, 'Add key').click();
+  await page.getByLabel('API key').fill(fakeKey());
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByText('No region accepted this key. Each one’s answer:')).toBeVisible();
+  const answers = page.getByRole('list', { name: 'Answers by region' }).getByRole('listitem');
+  await expect(answers.first()).toContainText('invalid');
+  expect(await answers.count()).toBeGreaterThanOrEqual(4);
+  expect((await app.services.config.read()).keys).toEqual([]);
+});
+
+test('add: a bad paste is explained, a temporary key too, and a stored key is named', async ({ app }) => {
+  const { page } = app;
+  const secret = fakeKey();
+  await app.services.vault.add({ secret, label: 'personal', regionId: 'sg' });
+  await app.reload();
+  await nav(page, 'Add key').click();
+  const field = page.getByLabel('API key');
+  await field.fill('sk-tooshort');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert')).toContainText('That is not a Model Studio API key.');
+  await expect(page.getByRole('alert')).toContainText('too short');
+  await field.fill(`st-${'a'.repeat(40)}`);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert')).toContainText('That is a temporary key.');
+  await field.fill(secret);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByText('This key is already stored as ‘personal’.')).toBeVisible();
+  await page.getByRole('button', { name: 'Show it' }).click();
+  await expect(row(page, 'personal')).toBeVisible();
+});
+
+test('a key filed in the wrong region: the check explains, and “Move” fixes it', async ({ app }) => {
+  const { page } = app;
+  const secret = fakeKey();
+  app.modelStudio.addKey('us-east-1', secret);
+  await app.services.vault.add({ secret, label: 'misfiled', regionId: 'sg' });
+  await app.reload();
+  await page.getByRole('button', { name: 'Check misfiled' }).click();
+  await expect(row(page, 'misfiled')).toContainText('wrong region');
+  await nav(page, 'Checks').click();
+  const result = page.getByRole('row', { name: /misfiled/ });
+  await expect(result).toContainText('The key belongs to US (Virginia): each region has its own keys.');
+  await expectNoSeriousViolations(page);
+  await result.getByRole('button', { name: 'Move to US (Virginia)' }).click();
+  await expect(result).toContainText('The key works here.');
+  expect(await recordOf(app, 'misfiled')).toMatchObject({
+    regionId: 'us-east-1',
+    lastCheck: { status: 'ok' },
+  });
+});
+
+test('check all: progress, cancel, then a full run with the models each key reached', async ({ app }) => {
+  const { page } = app;
+  for (const label of ['a', 'b', 'c', 'd', 'e', 'f']) {
+    const secret = fakeKey();
+    app.modelStudio.addKey('ap-southeast-1', secret);
+    await app.services.vault.add({ secret, label, regionId: 'sg' });
+  }
+  await app.reload();
+  await nav(page, 'Checks').click();
+  app.modelStudio.latencyMs = 3000;
+  await page.getByRole('button', { name: 'Check all keys' }).click();
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  await expect(page.getByText(/Checked \d of 6/).first()).toBeVisible();
+  await expect(nav(page, /Checks \d\/6/)).toBeVisible();
+  await page
+    .getByRole('group', { name: 'Check in progress' })
+    .getByRole('button', { name: 'Cancel' })
+    .click();
+  await expect(page.getByText(/Check cancelled after \d keys?/)).toBeVisible();
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+
+  app.modelStudio.latencyMs = 0;
+  await page.getByRole('button', { name: 'Check all keys' }).click();
+  await expect(page.getByText('Checked 6 keys')).toBeVisible();
+  await expect(page.getByRole('row', { name: /^a / }).getByText('ok')).toBeVisible();
+  await page.getByRole('row', { name: /^a / }).getByText('6 models').click();
+  await expect(page.getByRole('row', { name: /^a / }).getByText('qwen3-coder-plus')).toBeVisible();
+});
+
+test('switch region, rename and filter from the window', async ({ app }) => {
+  const { page } = app;
+  await app.services.vault.add({ secret: fakeKey(), label: 'personal', regionId: 'sg' });
+  await app.services.vault.add({
+    secret: fakeKey(),
+    label: 'team',
+    regionId: 'cn',
+    workspaceId: 'llm-abcd1234',
+  });
+  await app.reload();
+  await page.getByLabel('Region', { exact: true }).first().selectOption('cn-beijing');
+  await expect
+    .poll(async () => (await app.services.config.read()).settings.activeRegionId)
+    .toBe('cn-beijing');
+
+  await page.getByRole('button', { name: 'More actions for personal' }).click();
+  await page.getByRole('menuitem', { name: 'Rename' }).click();
+  await page.getByLabel('New label for personal').fill('private');
+  await page.keyboard.press('Enter');
+  await expect(row(page, 'private')).toBeVisible();
+  expect(await recordOf(app, 'private')).toBeDefined();
+
+  await page.getByLabel('Filter keys').fill('team');
+  await expect(row(page, 'team')).toBeVisible();
+  await expect(row(page, 'private')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'China (Beijing)' })).toContainText('Workspace llm-abcd1234');
+});
+
+test('keyboard: arrows walk the keys, Enter copies with the clear countdown shown', async ({ app }) => {
+  const { page } = app;
+  await app.services.vault.add({ secret: fakeKey(), label: 'first', regionId: 'sg' });
+  await app.services.vault.add({ secret: fakeKey(), label: 'second', regionId: 'sg' });
+  await app.reload();
+  await row(page, 'first').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(row(page, 'second')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(row(page, 'second')).toContainText(/clipboard clears in \d+ s/);
+  await expect(page.getByRole('status').filter({ hasText: 'Copied ‘second’' })).toBeVisible();
+});
+
+test('delete asks first, says the key may be lost for good, and removes it from the keychain', async ({
+  app,
+}) => {
+  const { page } = app;
+  await app.services.vault.add({ secret: fakeKey(), label: 'old', regionId: 'sg' });
+  await app.reload();
+  await page.getByRole('button', { name: 'More actions for old' }).click();
+  await page.getByRole('menuitem', { name: 'Delete…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete ‘old’?' });
+  await expect(dialog).toContainText('shows newer keys only once');
+  await expectNoSeriousViolations(page);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(row(page, 'old')).toBeVisible();
+
+  await page.getByRole('button', { name: 'More actions for old' }).click();
+  await page.getByRole('menuitem', { name: 'Delete…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('heading', { name: 'No keys yet' })).toBeVisible();
+  expect((await app.services.config.read()).keys).toEqual([]);
+});
+
+test('reveal shows the key, and hides it again after 10 seconds', async ({ app }) => {
+  const { page } = app;
+  const secret = fakeKey();
+  await app.services.vault.add({ secret, label: 'personal', regionId: 'sg' });
+  await page.clock.install();
+  await app.reload();
+  await page.getByRole('button', { name: 'More actions for personal' }).click();
+  await page.getByRole('menuitem', { name: 'Reveal for 10 seconds' }).click();
+  await expect(page.getByText(secret)).toBeVisible();
+  await page.clock.fastForward(11_000);
+  await expect(page.getByText(secret)).toHaveCount(0);
+  expect(await page.content()).not.toContain(secret);
+});
+
+test('settings are saved where msk reads them, refused values explained, kept across a restart', async ({
+  app,
+}) => {
+  const { page } = app;
+  await app.reload();
+  await nav(page, 'Settings').click();
+  const seconds = page.getByLabel('Clear the clipboard after (seconds)', { exact: true });
+  await seconds.fill('45');
+  await seconds.press('Enter');
+  await expect.poll(async () => (await app.services.config.read()).settings.clipboardClearSeconds).toBe(45);
+  await page.getByLabel('Theme').selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await seconds.fill('99999');
+  await seconds.press('Enter');
+  await expect(page.getByRole('alert')).toBeVisible();
+  expect((await app.services.config.read()).settings.clipboardClearSeconds).toBe(45);
+  await expectNoSeriousViolations(page);
+
+  await app.reload();
+  await nav(page, 'Settings').click();
+  await expect(page.getByLabel('Clear the clipboard after (seconds)', { exact: true })).toHaveValue('45');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('regions, workspaces and tools: base URLs, names, the exact variables a tool gets', async ({ app }) => {
+  const { page } = app;
+  await app.services.vault.add({
+    secret: fakeKey(),
+    label: 'team',
+    regionId: 'sg',
+    workspaceId: 'llm-abcd1234',
+  });
+  await app.reload();
+  await nav(page, 'Regions & workspaces').click();
+  const singapore = page.getByRole('article', { name: 'Singapore' });
+  await expect(singapore).toContainText('/compatible-mode/v1');
+  await expect(singapore).toContainText('1 key');
+  await page.getByLabel('Name of workspace llm-abcd1234').fill('Production');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(async () => (await app.services.config.read()).workspaces[0]?.name).toBe('Production');
+  await expectNoSeriousViolations(page);
+
+  await nav(page, 'Tools').click();
+  const qwen = page.getByRole('article', { name: 'Qwen Code' });
+  await qwen.getByText(/\d+ variables/).click();
+  await expect(qwen).toContainText('OPENAI_API_KEY');
+  await expect(qwen).toContainText(/OPENAI_API_KEYsk-…\w{4}OPENAI_BASE_URLhttp/);
+  await expectNoSeriousViolations(page);
+});
+
+test('a key added by msk in another process appears in the open window', async ({ app }) => {
+  const { page } = app;
+  await app.reload();
+  await expect(page.getByRole('heading', { name: 'No keys yet' })).toBeVisible();
+  expect(await msk(app, ['add', '--label', 'from-terminal', '--region', 'sg'], fakeKey())).toBe(0);
+  await expect(row(page, 'from-terminal')).toBeVisible();
+});
+
+test('in Simplified Chinese every view is in Chinese', async ({ app }) => {
+  const { page } = app;
+  await app.services.vault.add({ secret: fakeKey(), label: 'personal', regionId: 'cn' });
+  await app.services.config.update((draft) => void (draft.settings.language = 'zh-CN'));
+  await app.reload();
+  // Product, tool and protocol names stay as they are in Chinese text; English words must not.
+  const english =
+    /(?<![\w-])(the|and|your|with|from|this|that|keys?|not|for|regions?|checks?|copy|settings?|add|save|cancel|workspaces?|active|status|filter|tools?|launch|loading|when|yet|none|all|any|default workspace|installed|variables?)(?![\w-])/gi;
+  for (const view of ['密钥', '添加密钥', '地域与业务空间', '连通性检查', '工具', '设置']) {
+    await nav(page, view).click();
+    await expect(page.getByRole('main').locator('h2').first()).toBeVisible();
+    const text = await page.getByRole('main').evaluate((main) => {
+      const copy = main.cloneNode(true) as typeof main;
+      // Keys, ids, URLs, model and variable names are code, the same in every language.
+      copy
+        .querySelectorAll('code, option, [translate="no"]')
+        .forEach((node: { remove(): void }) => node.remove());
+      return (copy as unknown as { innerText: string }).innerText;
+    });
+    expect(text).toMatch(/[\u4e00-\u9fff]/);
+    const left = text.replaceAll('Model Studio Keys', '').match(english) ?? [];
+    expect(left, `English left in ${view}: ${text}`).toEqual([]);
+  }
+});
+
+test('a damaged data file shows the problem and its fix, and the window recovers', async ({ app }) => {
+  const { page } = app;
+  await app.reload();
+  writeFileSync(app.services.config.file, '{ damaged');
+  await app.reload();
+  await expect(page.getByRole('alert')).toContainText('is damaged');
+  await expect(page.getByRole('alert')).toContainText('Your keys are safe in the keychain');
+  writeFileSync(app.services.config.file, JSON.stringify({ schemaVersion: 3 }));
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'No keys yet' })).toBeVisible();
+});
