@@ -50,7 +50,7 @@ export const enWindow = {
     noMatch: 'No key matches the filter.',
     defaultWorkspace: 'Default workspace',
     workspace: 'Workspace {{id}}',
-    rowName: '{{label}}, {{masked}}',
+    rowName: '{{label}}, {{masked}}, {{region}}, {{workspace}}',
     active: 'active',
     copy: 'Copy',
     copyNamed: 'Copy {{label}}',

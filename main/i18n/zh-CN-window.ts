@@ -50,7 +50,7 @@ export const zhCNWindow: Catalog['window'] = {
     noMatch: '没有符合筛选条件的密钥。',
     defaultWorkspace: '默认业务空间',
     workspace: '业务空间 {{id}}',
-    rowName: '{{label}}，{{masked}}',
+    rowName: '{{label}}，{{masked}}，{{region}}，{{workspace}}',
     active: '当前',
     copy: '复制',
     copyNamed: '复制 {{label}}',

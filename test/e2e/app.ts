@@ -8,7 +8,6 @@
 // Target `electron`: the built app through Playwright's _electron, where a binary is installed.
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +28,7 @@ import { type PrivateDisplay, startPrivateDisplay } from '../fixtures/electron-s
 import { type FakeModelStudio, startModelStudio } from '../fixtures/model-studio-server.js';
 import { bridgePreload, deliver } from '../fixtures/preload-bridge.js';
 import { removeService } from '../fixtures/keytar.js';
+import { serveStatic } from '../fixtures/static-server.js';
 import { CHROMIUM } from '../fixtures/system.js';
 
 export type Target = 'renderer' | 'stand-in' | 'electron';
@@ -203,29 +203,6 @@ function electronBinary(): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function serveStatic(root: string): Promise<Server> {
-  const types: Record<string, string> = {
-    '.html': 'text/html',
-    '.js': 'text/javascript',
-    '.css': 'text/css',
-    '.png': 'image/png',
-    '.svg': 'image/svg+xml',
-  };
-  const server = createServer((request, response) => {
-    const file = path.join(
-      root,
-      path.normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)),
-    );
-    if (!file.startsWith(root) || !existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-    response.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 export { expect } from '@playwright/test';

@@ -11,7 +11,7 @@ import { type App, expect, test } from './app.js';
 
 const nav = (page: Page, name: string | RegExp) =>
   page.getByRole('navigation').getByRole('button', { name, exact: typeof name === 'string' });
-const row = (page: Page, label: string) => page.getByRole('listitem', { name: new RegExp(`^${label}, `) });
+const row = (page: Page, label: string) => page.getByRole('article', { name: new RegExp(`^${label}, `) });
 const recordOf = async (app: App, label: string) =>
   (await app.services.config.read()).keys.find((key) => key.label === label);
 
@@ -55,8 +55,9 @@ test('first run: add a key, its region found live, and it appears under its regi
   await page.getByLabel('Label').fill('virginia');
   await page.getByRole('button', { name: 'Save key' }).click();
 
-  const group = page.getByRole('region', { name: 'US (Virginia)' });
-  await expect(group.getByRole('listitem', { name: /^virginia, sk-…/ })).toBeVisible();
+  await expect(row(page, 'virginia')).toHaveAccessibleName(
+    /^virginia, sk-…\w{4}, US \(Virginia\), Default workspace$/,
+  );
   expect(await recordOf(app, 'virginia')).toMatchObject({ regionId: 'us-east-1', plan: 'payg' });
   expect(await page.content()).not.toContain(secret);
   await expectNoSeriousViolations(page);
@@ -170,7 +171,8 @@ test('switch region, rename and filter from the window', async ({ app }) => {
   await page.getByLabel('Filter keys').fill('team');
   await expect(row(page, 'team')).toBeVisible();
   await expect(row(page, 'private')).toHaveCount(0);
-  await expect(page.getByRole('region', { name: 'China (Beijing)' })).toContainText('Workspace llm-abcd1234');
+  await expect(row(page, 'team')).toHaveAccessibleName(/China \(Beijing\), llm-abcd1234$/);
+  await expect(page.getByRole('heading', { name: 'Workspace llm-abcd1234' })).toBeVisible();
 });
 
 test('keyboard: arrows walk the keys, Enter copies with the clear countdown shown', async ({ app }) => {
@@ -184,6 +186,36 @@ test('keyboard: arrows walk the keys, Enter copies with the clear countdown show
   await page.keyboard.press('Enter');
   await expect(row(page, 'second')).toContainText(/clipboard clears in \d+ s/);
   await expect(page.getByRole('status').filter({ hasText: 'Copied ‘second’' })).toBeVisible();
+});
+
+test('keyboard: End and Home reach keys far outside the view (the list is virtualised)', async ({ app }) => {
+  const { page } = app;
+  await app.services.config.update((draft) => {
+    for (let index = 0; index < 60; index += 1) {
+      draft.keys.push({
+        id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+        label: `key-${String(index).padStart(2, '0')}`,
+        regionId: 'ap-southeast-1',
+        workspaceId: 'default',
+        plan: 'payg',
+        shape: 'classic',
+        fingerprint: String(index).padStart(4, '0'),
+        createdAt: '2026-11-27T10:00:00.000Z',
+      });
+    }
+  });
+  await page.setViewportSize({ width: 960, height: 600 });
+  await app.reload();
+  await expect(row(page, 'key-59')).toHaveCount(0);
+  await row(page, 'key-00').focus();
+  await page.keyboard.press('End');
+  await expect(row(page, 'key-59')).toBeFocused();
+  await expect(row(page, 'key-59')).toBeInViewport();
+  await page.keyboard.press('ArrowUp');
+  await expect(row(page, 'key-58')).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(row(page, 'key-00')).toBeFocused();
+  expect(await page.getByRole('article').count()).toBeLessThan(40);
 });
 
 test('delete asks first, says the key may be lost for good, and removes it from the keychain', async ({

@@ -5,7 +5,7 @@ import { api, unwrap } from '../../api';
 import { CheckTiming } from '../../components/CheckTiming';
 import { useSecondsLeft } from '../../components/Countdown';
 import { StatusChip } from '../../components/StatusChip';
-import { useT } from '../../i18n';
+import { regionName, useT } from '../../i18n';
 import { useStore } from '../../store';
 import type { KeyView } from './group-keys';
 import { KeyMenu } from './KeyMenu';
@@ -49,11 +49,17 @@ export const KeyRow = memo(function KeyRow({
   const check = key.lastCheck;
 
   return (
-    <li
+    <article
       className={key.active ? 'key-row active' : 'key-row'}
       data-key-id={key.id}
       tabIndex={tabStop ? 0 : -1}
-      aria-label={t('window.keys.rowName', { label: key.label, masked: key.masked })}
+      // Lines scroll in and out, so each row says where it belongs rather than relying on headings.
+      aria-label={t('window.keys.rowName', {
+        label: key.label,
+        masked: key.masked,
+        region: regionName(key.regionId, t),
+        workspace: key.workspaceId === 'default' ? t('window.keys.defaultWorkspace') : key.workspaceId,
+      })}
       onFocus={(event) => event.target === event.currentTarget && onFocusRow(key.id)}
       onKeyDown={(event) => {
         if (event.target !== event.currentTarget) return;
@@ -117,7 +123,7 @@ export const KeyRow = memo(function KeyRow({
           onDelete={() => onDelete(key)}
         />
       </div>
-    </li>
+    </article>
   );
 });
 

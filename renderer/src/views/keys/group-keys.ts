@@ -51,6 +51,25 @@ export function groupKeys(state: Pick<State, 'keys' | 'regions'>, filter: KeyFil
     }));
 }
 
-/** The keys in the order the list shows them: what arrow keys walk through. */
-export const flatten = (groups: readonly RegionGroup[]): KeyView[] =>
-  groups.flatMap((group) => group.workspaces.flatMap((workspace) => workspace.keys));
+/** One line of the list as it scrolls: a region's heading, a workspace's, or a key. */
+export type ListItem =
+  | { kind: 'region'; regionId: string; count: number }
+  | { kind: 'workspace'; regionId: string; workspaceId: string }
+  | { kind: 'key'; key: KeyView };
+
+/** The groups as the lines the (virtualised) list shows, in order. */
+export const listItems = (groups: readonly RegionGroup[]): ListItem[] =>
+  groups.flatMap((group): ListItem[] => [
+    { kind: 'region', regionId: group.regionId, count: group.count },
+    ...group.workspaces.flatMap((workspace): ListItem[] => [
+      { kind: 'workspace', regionId: group.regionId, workspaceId: workspace.workspaceId },
+      ...workspace.keys.map((key): ListItem => ({ kind: 'key', key })),
+    ]),
+  ]);
+
+export const itemKey = (item: ListItem): string =>
+  item.kind === 'key'
+    ? item.key.id
+    : item.kind === 'region'
+      ? item.regionId
+      : `${item.regionId}/${item.workspaceId}`;
