@@ -258,9 +258,8 @@ export const enWindow = {
     id: 'Id (letters, digits, -)',
     name: 'Name',
     command: 'Command (optional)',
-    variableLines: 'Variables, one NAME={template} per line',
-    placeholders:
-      'Templates: {apiKey}, {baseUrl}, {nativeBaseUrl}, {anthropicBaseUrl}, {model}, {region}, {workspace}. The key itself never goes into a command.',
+    variableLines: 'Variables, one NAME=template per line',
+    placeholders: 'A template may say {{placeholders}}. The key itself never goes into a command.',
     badLine: '“{{line}}” is not NAME=value.',
   },
   /** Built-in tools in the user's language (the CLI shows the catalog's English). */

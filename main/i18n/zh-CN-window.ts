@@ -248,9 +248,8 @@ export const zhCNWindow: Catalog['window'] = {
     id: 'ID（字母、数字、-）',
     name: '名称',
     command: '命令（可选）',
-    variableLines: '环境变量，每行一个 NAME={模板}',
-    placeholders:
-      '模板：{apiKey}、{baseUrl}、{nativeBaseUrl}、{anthropicBaseUrl}、{model}、{region}、{workspace}。密钥本身绝不会写进命令。',
+    variableLines: '环境变量，每行一个 NAME=模板',
+    placeholders: '模板中可以使用 {{placeholders}}。密钥本身绝不会写进命令。',
     badLine: '“{{line}}”不是 NAME=value 形式。',
   },
   toolNames: {

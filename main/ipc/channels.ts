@@ -3,10 +3,19 @@
 // contract (contract/) has exactly these names; a test holds the two together.
 
 export const CALLS = {
-  state: ['get'],
+  state: ['get', 'retry'],
   regions: ['setActive', 'endpoints'],
   keys: ['copy', 'makeActive', 'rename', 'move', 'remove', 'reveal', 'models', 'inspect', 'add', 'forget'],
-  tools: ['list', 'launch', 'variables', 'settings', 'exportPostman', 'saveCustom', 'removeCustom'],
+  tools: [
+    'list',
+    'launch',
+    'variables',
+    'settings',
+    'exportPostman',
+    'saveCustom',
+    'removeCustom',
+    'placeholders',
+  ],
   settings: ['list', 'set', 'unset'],
   workspaces: ['list', 'rename'],
   checks: ['cancelAll'],

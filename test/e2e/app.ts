@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { _electron, type Browser, chromium, type Page, test as base } from '@playwright/test';
+import { _electron, type Browser, chromium, expect, type Page, test as base } from '@playwright/test';
 import { CheckRunner } from '../../main/core/actions/checks.js';
 import { watchConfig } from '../../main/core/config-watcher.js';
 import { createLauncher } from '../../main/core/launcher.js';
@@ -52,6 +52,11 @@ export interface App {
   env: Record<string, string>;
   /** Reloads the page so it starts from the stored data. */
   reload(): Promise<void>;
+  /**
+   * Quits the app and starts it again where there is an app process (stand-in, Electron); in
+   * the bridged renderer, a reload. `page` is the new window's afterwards.
+   */
+  restart(): Promise<void>;
 }
 
 interface Worker {
@@ -146,7 +151,8 @@ async function useBridgedRenderer(given: Given, browser: Browser, use: (app: App
     send: (frameUrl, channel, payload) => ipc.message(channel, { ...sender, frameUrl }, payload),
   });
   try {
-    await use({ ...given, page, reload: async () => void (await page.goto(`${origin}/index.html`)) });
+    const reload = async () => void (await page.goto(`${origin}/index.html`));
+    await use({ ...given, page, reload, restart: reload });
   } finally {
     await browserContext.close();
     await watcher.close();
@@ -162,12 +168,21 @@ async function useStandIn(
   test.skip(!existsSync(MAIN), 'run `npm run build` first');
   test.skip(display === undefined, 'the stand-in needs Xvfb (apt-get install xvfb) for its clipboard');
   const configHome = mkdtempSync(path.join(os.tmpdir(), 'msk-e2e-config-'));
-  const launched = await launchApp(MAIN, {
-    env: { ...given.env, DISPLAY: display?.display ?? '', XDG_CONFIG_HOME: configHome },
-  });
+  const start = () =>
+    launchApp(MAIN, { env: { ...given.env, DISPLAY: display?.display ?? '', XDG_CONFIG_HOME: configHome } });
+  let launched = await start();
   try {
-    const page = await launched.window();
-    await use({ ...given, page, reload: async () => void (await page.reload()) });
+    const app: App = {
+      ...given,
+      page: await launched.window(),
+      reload: async () => void (await app.page.reload()),
+      async restart() {
+        expect(await launched.quit()).toBe(0);
+        launched = await start();
+        app.page = await launched.window();
+      },
+    };
+    await use(app);
   } finally {
     await launched.kill();
     rmSync(configHome, { recursive: true, force: true });
@@ -180,15 +195,26 @@ async function useElectron(given: Given, use: (app: App) => Promise<void>) {
     executable === undefined,
     'no Electron binary is installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1): the renderer and stand-in projects cover these specs',
   );
-  const electronApp = await _electron.launch({
-    executablePath: executable,
-    // GitHub's Ubuntu runners forbid the unprivileged user namespaces Chromium's sandbox wants.
-    args: [...(process.platform === 'linux' ? ['--no-sandbox'] : []), MAIN],
-    env: { ...(process.env as Record<string, string>), ...given.env },
-  });
-  const page = await electronApp.firstWindow();
+  const start = () =>
+    _electron.launch({
+      executablePath: executable,
+      // GitHub's Ubuntu runners forbid the unprivileged user namespaces Chromium's sandbox wants.
+      args: [...(process.platform === 'linux' ? ['--no-sandbox'] : []), MAIN],
+      env: { ...(process.env as Record<string, string>), ...given.env },
+    });
+  let electronApp = await start();
   try {
-    await use({ ...given, page, reload: async () => void (await page.reload()) });
+    const app: App = {
+      ...given,
+      page: await electronApp.firstWindow(),
+      reload: async () => void (await app.page.reload()),
+      async restart() {
+        await electronApp.close();
+        electronApp = await start();
+        app.page = await electronApp.firstWindow();
+      },
+    };
+    await use(app);
   } finally {
     await electronApp.close();
   }
@@ -205,4 +231,4 @@ function electronBinary(): string | undefined {
   }
 }
 
-export { expect } from '@playwright/test';
+export { expect };

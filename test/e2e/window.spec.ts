@@ -271,10 +271,10 @@ test('settings are saved where msk reads them, refused values explained, kept ac
   expect((await app.services.config.read()).settings.clipboardClearSeconds).toBe(45);
   await expectNoSeriousViolations(page);
 
-  await app.reload();
-  await nav(page, 'Settings').click();
-  await expect(page.getByLabel('Clear the clipboard after (seconds)', { exact: true })).toHaveValue('45');
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await app.restart();
+  await nav(app.page, 'Settings').click();
+  await expect(app.page.getByLabel('Clear the clipboard after (seconds)', { exact: true })).toHaveValue('45');
+  await expect(app.page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
 
 test('regions, workspaces and tools: base URLs, names, the exact variables a tool gets', async ({ app }) => {
@@ -301,6 +301,23 @@ test('regions, workspaces and tools: base URLs, names, the exact variables a too
   await expect(qwen).toContainText('OPENAI_API_KEY');
   await expect(qwen).toContainText(/OPENAI_API_KEYsk-…\w{4}OPENAI_BASE_URLhttp/);
   await expectNoSeriousViolations(page);
+
+  // A tool of one's own: a key on its command line is refused, inside the dialog; fixed, it is saved.
+  await page.getByRole('button', { name: 'Add your own tool…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add your own tool' });
+  await expect(dialog).toContainText('{{apiKey}}');
+  await dialog.getByLabel('Id (letters, digits, -)').fill('my-agent');
+  await dialog.getByLabel('Name', { exact: true }).fill('My agent');
+  await dialog.getByLabel('Command (optional)').fill('my-agent --key {{apiKey}}');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('The command cannot hold {{apiKey}}');
+  await dialog.getByLabel('Command (optional)').fill('my-agent');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('article', { name: 'My agent' })).toContainText('2 variables');
+  expect((await app.services.config.read()).settings.customTools).toMatchObject([
+    { id: 'my-agent', command: ['my-agent'], variables: { OPENAI_API_KEY: '{{apiKey}}' } },
+  ]);
 });
 
 test('a key added by msk in another process appears in the open window', async ({ app }) => {
@@ -333,6 +350,31 @@ test('in Simplified Chinese every view is in Chinese', async ({ app }) => {
     expect(text).toMatch(/[\u4e00-\u9fff]/);
     const left = text.replaceAll('Model Studio Keys', '').match(english) ?? [];
     expect(left, `English left in ${view}: ${text}`).toEqual([]);
+  }
+});
+
+test('at 200% zoom (a 480 px wide window) every view fits: nothing scrolls sideways', async ({ app }) => {
+  const { page } = app;
+  await app.services.vault.add({
+    secret: fakeKey(),
+    label: 'personal',
+    regionId: 'sg',
+    workspaceId: 'llm-abcd1234',
+  });
+  await page.setViewportSize({ width: 480, height: 640 });
+  await app.reload();
+  for (const view of ['Keys', 'Add key', 'Regions & workspaces', 'Checks', 'Tools', 'Settings']) {
+    await nav(page, view).click();
+    await expect(page.getByRole('main').locator('h2').first()).toBeVisible();
+    const overflow = await page.evaluate(() => {
+      const { documentElement } = (
+        globalThis as unknown as {
+          document: { documentElement: { scrollWidth: number; clientWidth: number } };
+        }
+      ).document;
+      return documentElement.scrollWidth - documentElement.clientWidth;
+    });
+    expect(overflow, view).toBeLessThanOrEqual(0);
   }
 });
 

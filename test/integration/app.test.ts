@@ -197,6 +197,24 @@ describe.runIf(parts)('the app’s main process', () => {
     expect(await launched.tooltip()).toBe('Model Studio Keys — Singapore · a');
   });
 
+  it('shows a check the tray started in the window, whose Cancel stops it for the tray too', async () => {
+    await sixWorkingKeys();
+    server.latencyMs = 2000;
+    const launched = await launch();
+    const page = await launched.window();
+    await page.getByRole('navigation').getByRole('button', { name: 'Checks', exact: true }).click();
+    await launched.click(['Check All Keys']);
+    await expect.poll(() => page.getByRole('progressbar').count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: /^Checks \d\/6$/ }).count()).toBe(1);
+    expect(labels(await launched.menu())).toContain('Cancel Check');
+    await page
+      .getByRole('group', { name: 'Check in progress' })
+      .getByRole('button', { name: 'Cancel' })
+      .click();
+    await launched.waitForMenu((menu) => !labels(menu).includes('Cancel Check'), 5000);
+    await expect.poll(() => page.getByRole('progressbar').count()).toBe(0);
+  });
+
   it('runs the window’s check as a task: progress reaches the page, its cancel stops the run', async () => {
     await sixWorkingKeys();
     const launched = await launch();

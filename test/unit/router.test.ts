@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ObservedSecretStore } from '../../main/core/observed-secret-store.js';
+import { createServices } from '../../main/core/services.js';
+import { StatePublisher } from '../../main/core/state-publisher.js';
 import type { AppState } from '../../main/core/state.js';
 import { createRouter } from '../../main/ipc/router.js';
 import { testContext } from '../fixtures/app-context.js';
 import { fakePrograms } from '../fixtures/fake-programs.js';
+import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
 
 describe('IPC router', () => {
@@ -31,6 +35,27 @@ describe('IPC router', () => {
       },
     });
     expect(JSON.stringify(result)).not.toContain(secret);
+  });
+
+  it('retries the keychain on “Unlock and retry”: its problem stays until it answers, then clears', async () => {
+    const keychain = new MemorySecretStore();
+    const services = createServices(
+      { dataDirectory: directory(), keychainService: 'unused', endpointOverrides: {} },
+      new ObservedSecretStore(keychain, (problem) => void state.setProblem(problem)),
+    );
+    const state = new StatePublisher(services.config);
+    const router = createRouter({ ...testContext(directory()), services, state });
+    await services.vault.add({ secret, label: 'personal', regionId: 'sg' });
+    keychain.readsToFail = 2;
+    expect(await router.call('keys.copy', {})).toMatchObject({
+      ok: false,
+      error: { code: 'keychain-locked' },
+    });
+    expect(await router.call('state.retry', undefined)).toMatchObject({
+      ok: true,
+      value: { problem: { code: 'keychain-locked' } },
+    });
+    expect(await router.call('state.retry', undefined)).toMatchObject({ ok: true, value: { problem: null } });
   });
 
   it('changes the region through the core and pushes the new state once', async () => {

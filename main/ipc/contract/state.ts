@@ -54,4 +54,6 @@ export const AppStateSchema = z.object({
 
 export const stateCalls = {
   'state.get': { args: z.void(), result: AppStateSchema },
+  /** “Unlock and retry”: asks the keychain again, so a problem it had clears once it answers. */
+  'state.retry': { args: z.void(), result: AppStateSchema },
 } as const;

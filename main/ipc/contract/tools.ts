@@ -69,4 +69,6 @@ export const toolCalls = {
     result: ToolListingSchema,
   },
   'tools.removeCustom': { args: z.object({ id: ToolId }), result: z.object({ id: z.string() }) },
+  /** What a custom tool's templates may say: `{{apiKey}}`, `{{baseUrl}}`, … */
+  'tools.placeholders': { args: z.void(), result: z.array(z.string()) },
 } as const;

@@ -13,6 +13,7 @@ import {
   toolVariables,
 } from '../../core/actions/tools.js';
 import { MskError } from '../../core/errors.js';
+import { PLACEHOLDERS } from '../../core/tool-catalog.js';
 import type { AppContext } from '../context.js';
 import type { CallHandlers } from './types.js';
 
@@ -23,7 +24,8 @@ type ToolCall =
   | 'tools.settings'
   | 'tools.exportPostman'
   | 'tools.saveCustom'
-  | 'tools.removeCustom';
+  | 'tools.removeCustom'
+  | 'tools.placeholders';
 
 /** The tools with whether each is installed, where the launcher launches them (its login PATH). */
 export async function toolList(context: AppContext) {
@@ -80,4 +82,5 @@ export const toolHandlers: CallHandlers<ToolCall> = {
     await context.state.refresh();
     return { id };
   },
+  'tools.placeholders': async () => [...PLACEHOLDERS],
 };

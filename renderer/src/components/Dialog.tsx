@@ -1,6 +1,8 @@
 // A modal dialog on the platform's <dialog>: focus moves in and is trapped, Escape closes, focus
 // returns to where it was. Mounted only while open.
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { errorMessage, useT } from '../i18n';
+import { useStore } from '../store';
 
 interface DialogProps {
   title: string;
@@ -11,12 +13,26 @@ interface DialogProps {
   onSubmit?(): void;
 }
 
+/** The last failure, for a dialog to show inside itself (the page's banner is behind its backdrop). */
+function DialogError() {
+  const t = useT();
+  const error = useStore((store) => store.error);
+  if (!error) return null;
+  return (
+    <p className="field-error" role="alert">
+      {errorMessage(error, t)}
+    </p>
+  );
+}
+
 export function Dialog({ title, onClose, children, actions, onSubmit }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // What failed before the dialog opened is not about it.
+    useStore.getState().dismissError();
   }, []);
   return (
     <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={onClose}>
@@ -30,7 +46,10 @@ export function Dialog({ title, onClose, children, actions, onSubmit }: DialogPr
         <h2 id={titleId} className="dialog-title">
           {title}
         </h2>
-        <div className="dialog-body">{children}</div>
+        <div className="dialog-body">
+          {children}
+          <DialogError />
+        </div>
         <div className="dialog-actions">{actions}</div>
       </form>
     </dialog>

@@ -6,7 +6,7 @@ import { useStore } from '../store';
 export function ProblemBanner() {
   const t = useT();
   const problem = useStore((store) => store.state?.problem);
-  const load = useStore((store) => store.load);
+  const retry = useStore((store) => store.retry);
   if (!problem) return null;
   const fix = t(`window.problem.fix.${problem.code}`);
   return (
@@ -16,7 +16,7 @@ export function ProblemBanner() {
         <p>{errorMessage(problem, t)}</p>
         {fix !== `window.problem.fix.${problem.code}` && <p>{fix}</p>}
       </div>
-      <button type="button" onClick={() => void load()}>
+      <button type="button" onClick={() => void retry()}>
         {problem.code === 'keychain-locked' ? t('window.problem.unlockRetry') : t('window.problem.retry')}
       </button>
     </div>

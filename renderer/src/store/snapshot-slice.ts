@@ -7,6 +7,8 @@ export interface SnapshotSlice {
   state: State | undefined;
   receive(state: State): void;
   load(): Promise<boolean>;
+  /** After the user fixed a problem (unlocked the keychain, restored the file): try again. */
+  retry(): Promise<boolean>;
   setActiveRegion(regionId: string): Promise<boolean>;
 }
 
@@ -17,6 +19,7 @@ export const snapshotSlice: Slice<SnapshotSlice> = (set, get) => ({
     if (!current || state.revision >= current.revision) set({ state });
   },
   load: () => get().attempt(async () => get().receive(unwrap(await api().state.get()))),
+  retry: () => get().attempt(async () => get().receive(unwrap(await api().state.retry()))),
   setActiveRegion: (regionId) =>
     get().attempt(async () => get().receive(unwrap(await api().regions.setActive({ regionId })))),
 });

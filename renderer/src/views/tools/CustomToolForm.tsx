@@ -1,7 +1,8 @@
 // The user's own tool: a name, the command that starts it, and its variables as NAME=template
 // lines ({apiKey}, {baseUrl}, … as in msk tools add). Main checks it (a key in a command is
 // refused) and says what is wrong; nothing is saved until it is right.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
@@ -18,9 +19,15 @@ export function CustomToolForm({ tool, onClose }: { tool: Tool | undefined; onCl
       ? Object.entries(tool.templates)
           .map(([variable, template]) => `${variable}=${template}`)
           .join('\n')
-      : 'OPENAI_API_KEY={apiKey}\nOPENAI_BASE_URL={baseUrl}',
+      : 'OPENAI_API_KEY={{apiKey}}\nOPENAI_BASE_URL={{baseUrl}}',
   );
   const [problem, setProblem] = useState<string | undefined>();
+  const [placeholders, setPlaceholders] = useState<string[]>([]);
+  useEffect(() => {
+    void api()
+      .tools.placeholders()
+      .then((result) => result.ok && setPlaceholders(result.value));
+  }, []);
 
   const submit = async () => {
     const parsed: Record<string, string> = {};
@@ -83,7 +90,13 @@ export function CustomToolForm({ tool, onClose }: { tool: Tool | undefined; onCl
           spellCheck={false}
         />
       </label>
-      <p className="muted">{t('window.tools.placeholders')}</p>
+      {placeholders.length > 0 && (
+        <p className="muted">
+          {t('window.tools.placeholders', {
+            placeholders: placeholders.map((name) => `{{${name}}}`).join(' '),
+          })}
+        </p>
+      )}
       {problem && (
         <p className="warning" role="alert">
           {problem}
