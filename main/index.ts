@@ -34,13 +34,11 @@ import { notify } from './shell/notify.js';
 import { mskArguments, selfAsMsk } from './shell/msk-mode.js';
 import { createTray } from './shell/tray.js';
 import { performTrayAction } from './shell/tray-actions.js';
-import type { CheckingProgress, TrayAction, TrayTool } from './shell/tray-menu.js';
+import type { TrayAction, TrayTool } from './shell/tray-menu.js';
 import { createMainWindow, markQuitting, type WindowPaths } from './shell/window.js';
 
 /** The longest a quit waits for the clipboard to be cleared (a loaded machine needs more than a moment). */
 const CLEAR_ON_QUIT_TIMEOUT_MS = 3000;
-/** How often the tray menu may be rebuilt while a check runs (each rebuild closes open submenus on Linux). */
-const PROGRESS_RENDER_MS = 250;
 
 const asMsk = mskArguments(process.argv, app.isPackaged);
 if (asMsk) {
@@ -109,7 +107,6 @@ async function start(): Promise<void> {
 
   let window: BrowserWindow | undefined;
   let latest: AppState | undefined;
-  let checking: CheckingProgress | null = null;
   let language = '';
   let t: Translate = createTranslator('en');
   let shortcut = false;
@@ -120,7 +117,6 @@ async function start(): Promise<void> {
   const render = () => {
     if (latest)
       tray.update(latest, t, {
-        checking,
         copyAccelerator: shortcut ? COPY_ACCELERATOR : undefined,
         tools,
       });
@@ -144,22 +140,8 @@ async function start(): Promise<void> {
       () => undefined,
     );
   });
+  // A check's progress comes with the snapshots (the tray's label and tooltip, every window).
   followChecks(context.checks, state);
-  let progressTimer: ReturnType<typeof setTimeout> | undefined;
-  context.checks.watch((progress) => {
-    checking = progress ? { done: progress.done, total: progress.total } : null;
-    // The start and the end show at once; the steps between at most a few times a second.
-    if (!progress || progress.done === 0) {
-      clearTimeout(progressTimer);
-      progressTimer = undefined;
-      render();
-    } else {
-      progressTimer ??= setTimeout(() => {
-        progressTimer = undefined;
-        render();
-      }, PROGRESS_RENDER_MS);
-    }
-  });
   // Launch at login is applied by the app, whoever changed the setting (msk only records it).
   const launchAtLogin = new LaunchAtLogin(services.config, systemLoginItem());
   const followLaunchAtLogin = () =>

@@ -1,6 +1,7 @@
 // A "check all" is app-wide (the tray or any window may start it): its progress goes into the
 // state snapshot, so every view shows the run — at its start and end at once, between them a few
-// times a second (each step re-reads the data file).
+// times a second (each step re-reads the data file, and rebuilds the tray menu: on Linux that
+// closes a submenu the user has open).
 import type { CheckRunner } from '../core/actions/checks.js';
 import type { StatePublisher } from '../core/state-publisher.js';
 

@@ -34,17 +34,10 @@ export type TrayItem =
   | { kind: 'radio'; label: string; checked: boolean; action: TrayAction }
   | { kind: 'submenu'; label: string; items: TrayItem[] };
 
-/** A check run in progress, as the tray shows it. */
-export interface CheckingProgress {
-  done: number;
-  total: number;
-}
-
 /** What the tray needs to know of a tool (from actions/tools.ts's listing). */
 export type TrayTool = Pick<ToolListing, 'id' | 'name' | 'kind' | 'command' | 'available' | 'plans'>;
 
 export interface TrayExtras {
-  checking: CheckingProgress | null;
   /** Every tool, with whether it is installed; empty until the login PATH is known. */
   tools?: readonly TrayTool[];
   /** Shown beside Copy API Key: the global shortcut, when the user turned it on and it works. */
@@ -116,7 +109,7 @@ export function trayMenu(state: AppState, t: Translate, extras: TrayExtras): Tra
         })),
     },
     { kind: 'separator' },
-    ...checkItems(state, t, extras.checking),
+    ...checkItems(state, t),
     { kind: 'separator' },
     { kind: 'action', label: t('tray.open'), action: { type: 'open-window' } },
     {
@@ -129,9 +122,9 @@ export function trayMenu(state: AppState, t: Translate, extras: TrayExtras): Tra
   ];
 }
 
-/** The tooltip says where you are, or how far a check has got. */
-export function trayTooltip(state: AppState, t: Translate, checking: CheckingProgress | null): string {
-  if (checking) return t('tray.checking', { ...checking });
+/** The tooltip says where you are, or how far a check (the snapshot's run) has got. */
+export function trayTooltip(state: AppState, t: Translate): string {
+  if (state.checking) return t('tray.checking', { ...state.checking });
   const region = regionLabel(state.activeRegionId, t);
   const key = activeKeyOf(state);
   return key ? t('tray.tooltipWithKey', { region, label: key.label }) : t('tray.tooltip', { region });
@@ -306,7 +299,8 @@ function toolItems(activeKey: KeyView | undefined, tools: readonly TrayTool[], t
   ];
 }
 
-function checkItems(state: AppState, t: Translate, checking: CheckingProgress | null): TrayItem[] {
+function checkItems(state: AppState, t: Translate): TrayItem[] {
+  const { checking } = state;
   if (checking) {
     return [
       {

@@ -45,7 +45,7 @@ export function createTray(iconPath: string, perform: (action: TrayAction) => vo
   let shown = '';
   return {
     update(state, t, extras) {
-      const tooltip = trayTooltip(state, t, extras.checking);
+      const tooltip = trayTooltip(state, t);
       const items = trayMenu(state, t, extras);
       // An unchanged menu is not set again: on Linux that would close a submenu the user has open.
       const content = JSON.stringify([tooltip, items]);

@@ -122,7 +122,6 @@ test('tray menu', async ({ app }) => {
     tool.available === null ? tool : { ...tool, available: installed.has(tool.id) },
   );
   const menu = trayMenu(snapshot(config), createTranslator('en'), {
-    checking: null,
     copyAccelerator: 'Ctrl+Shift+K',
     tools,
   });

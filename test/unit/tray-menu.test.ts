@@ -6,7 +6,7 @@ import { createTranslator } from '../../main/i18n/translator.js';
 import { MAX_KEYS_PER_LIST, type TrayItem, trayMenu, trayTooltip } from '../../main/shell/tray-menu.js';
 
 const t = createTranslator('en');
-const extras = { checking: null, copyAccelerator: 'CommandOrControl+Shift+K' };
+const extras = { copyAccelerator: 'CommandOrControl+Shift+K' };
 
 type KeySpec = { id: string; label: string; regionId: string } & Partial<KeyRecord>;
 const stateWith = (
@@ -188,11 +188,11 @@ describe('trayMenu', () => {
       { id: '4', label: 'd', regionId: 'ap-southeast-1' },
     ]);
     expect(outline(trayMenu(state, t, extras))).toContain('Check All Keys (2 ok · 1 wrong region)');
-    const running = outline(trayMenu(state, t, { ...extras, checking: { done: 4, total: 12 } }));
+    const running = outline(trayMenu({ ...state, checking: { done: 4, total: 12 } }, t, extras));
     expect(running).toContain('[Checking 4/12…]');
     expect(running).toContain('Cancel Check');
-    expect(trayTooltip(state, t, { done: 4, total: 12 })).toBe('Checking 4/12…');
-    expect(trayTooltip(state, t, null)).toBe('Model Studio Keys — Singapore');
+    expect(trayTooltip({ ...state, checking: { done: 4, total: 12 } }, t)).toBe('Checking 4/12…');
+    expect(trayTooltip(state, t)).toBe('Model Studio Keys — Singapore');
     expect(outline(trayMenu(stateWith([]), t, extras))).toContain('[Check All Keys]');
   });
 

@@ -8,8 +8,10 @@ interface DialogProps {
   title: string;
   onClose(): void;
   children: ReactNode;
-  /** The buttons at the bottom, the safe choice first. */
-  actions: ReactNode;
+  /** A form's dialog: Cancel, then this submit button. */
+  submit?: { label: string; className?: string; disabled?: boolean };
+  /** Otherwise: the buttons at the bottom, the safe choice first. */
+  actions?: ReactNode;
   onSubmit?(): void;
 }
 
@@ -25,7 +27,8 @@ function DialogError() {
   );
 }
 
-export function Dialog({ title, onClose, children, actions, onSubmit }: DialogProps) {
+export function Dialog({ title, onClose, children, submit, actions, onSubmit }: DialogProps) {
+  const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -50,7 +53,21 @@ export function Dialog({ title, onClose, children, actions, onSubmit }: DialogPr
           {children}
           <DialogError />
         </div>
-        <div className="dialog-actions">{actions}</div>
+        <div className="dialog-actions">
+          {submit ? (
+            <>
+              {/* Before something that cannot be undone, the safe choice has the focus. */}
+              <button type="button" onClick={onClose} autoFocus={submit.className === 'danger'}>
+                {t('window.common.cancel')}
+              </button>
+              <button type="submit" className={submit.className ?? 'primary'} disabled={submit.disabled}>
+                {submit.label}
+              </button>
+            </>
+          ) : (
+            actions
+          )}
+        </div>
       </form>
     </dialog>
   );

@@ -2,7 +2,8 @@
 // with its name), a label (suggested), then Save.
 import { useState } from 'react';
 import { Field } from '../../components/Field';
-import { regionName, useT } from '../../i18n';
+import { RegionSelect } from '../../components/RegionSelect';
+import { useT } from '../../i18n';
 import { useStore } from '../../store';
 
 export function KeyDetails() {
@@ -10,7 +11,6 @@ export function KeyDetails() {
   const inspection = useStore((store) => store.inspection);
   const detection = useStore((store) => store.detection);
   const detecting = useStore((store) => store.detecting !== null);
-  const regions = useStore((store) => store.state?.regions ?? []);
   const activeRegionId = useStore((store) => store.state?.activeRegionId ?? '');
   const workspaces = useStore((store) => store.workspaces);
   const saveKey = useStore((store) => store.saveKey);
@@ -57,17 +57,7 @@ export function KeyDetails() {
         void save();
       }}
     >
-      <Field label={t('window.add.region')}>
-        {(control) => (
-          <select {...control} value={regionId} onChange={(event) => setRegionId(event.target.value)}>
-            {regions.map((region) => (
-              <option key={region.id} value={region.id}>
-                {regionName(region.id, t)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <RegionSelect label={t('window.add.region')} value={regionId} onChange={setRegionId} />
       {inspection.plans.length > 1 && (
         <Field label={t('window.add.plan')}>
           {(control) => (

@@ -12,16 +12,7 @@ export function DeleteDialog({ keyView: key, onClose }: { keyView: KeyView; onCl
       title={t('window.delete.title', { label: key.label })}
       onClose={onClose}
       onSubmit={() => void removeKey(key.id).then((removed) => removed && onClose())}
-      actions={
-        <>
-          <button type="button" onClick={onClose} autoFocus>
-            {t('window.common.cancel')}
-          </button>
-          <button type="submit" className="danger">
-            {t('window.delete.submit')}
-          </button>
-        </>
-      }
+      submit={{ label: t('window.delete.submit'), className: 'danger' }}
     >
       <p>{t('window.delete.what', { label: key.label, masked: key.masked })}</p>
       <p className="warning">{t('window.delete.once')}</p>

@@ -1,8 +1,8 @@
 // Files a key under another region (and workspace): what a wrong-region check asks for.
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog';
-import { Field } from '../../components/Field';
-import { regionName, useT } from '../../i18n';
+import { RegionSelect } from '../../components/RegionSelect';
+import { useT } from '../../i18n';
 import { useStore } from '../../store';
 import type { KeyView } from './group-keys';
 
@@ -15,7 +15,6 @@ export interface MoveRequest {
 
 export function MoveDialog({ request, onClose }: { request: MoveRequest; onClose(): void }) {
   const t = useT();
-  const regions = useStore((store) => store.state?.regions ?? []);
   const moveKey = useStore((store) => store.moveKey);
   const { key } = request;
   const [regionId, setRegionId] = useState(request.regionId ?? key.regionId);
@@ -34,29 +33,10 @@ export function MoveDialog({ request, onClose }: { request: MoveRequest; onClose
       title={t('window.move.title', { label: key.label })}
       onClose={onClose}
       onSubmit={() => void submit()}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            {t('window.common.cancel')}
-          </button>
-          <button type="submit" className="primary">
-            {t('window.move.submit')}
-          </button>
-        </>
-      }
+      submit={{ label: t('window.move.submit') }}
     >
       <p>{t('window.move.explain')}</p>
-      <Field label={t('window.move.region')}>
-        {(control) => (
-          <select {...control} value={regionId} onChange={(event) => setRegionId(event.target.value)}>
-            {regions.map((region) => (
-              <option key={region.id} value={region.id}>
-                {regionName(region.id, t)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <RegionSelect label={t('window.move.region')} value={regionId} onChange={setRegionId} />
       <label className="field">
         <span>{t('window.move.workspace')}</span>
         <input value={workspaceId} maxLength={100} onChange={(event) => setWorkspaceId(event.target.value)} />

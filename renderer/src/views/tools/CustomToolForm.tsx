@@ -53,16 +53,7 @@ export function CustomToolForm({ tool, onClose }: { tool: Tool | undefined; onCl
       title={tool ? t('window.tools.editTitle', { name: tool.name }) : t('window.tools.addTitle')}
       onClose={onClose}
       onSubmit={() => void submit()}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            {t('window.common.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={!id.trim() || !name.trim()}>
-            {t('window.common.save')}
-          </button>
-        </>
-      }
+      submit={{ label: t('window.common.save'), disabled: !id.trim() || !name.trim() }}
     >
       <label className="field">
         <span>{t('window.tools.id')}</span>
