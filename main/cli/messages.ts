@@ -17,6 +17,7 @@ const ERROR_ADVICE: Partial<Record<MskError['code'], Advice>> = {
         : `add one with 'msk add --label <name> --region <region>'`,
   'secret-missing': (params) =>
     `if you still have the key, run 'msk remove ${String(params.keyId)} --yes' and add it again`,
+  'vault-not-empty': () => 'pass --merge to add only the keys not stored yet',
   'clipboard-unavailable': () => 'use --print to write the key to stdout instead',
   'unquotable-value': (params) => `use --shell ${String(params.alternative)}`,
   'not-launchable': (params) =>

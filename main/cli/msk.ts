@@ -1,12 +1,14 @@
 // msk — Model Studio Keys on the command line. Same core, files and keychain items as the app.
 import { Command } from 'commander';
-import { isMskError, messageOf } from '../core/errors.js';
+import { isMskError, MskError, messageOf } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
 import { renderError } from './messages.js';
+import { registerBackupCommands } from './commands/backup.js';
 import { registerBindingCommands } from './commands/binding.js';
 import { registerCheckCommands } from './commands/checks.js';
 import { registerConfigCommands } from './commands/config.js';
 import { registerCopyCommands } from './commands/copy.js';
+import { registerDoctorCommands } from './commands/doctor.js';
 import { registerClipboardClearer } from './clipboard.js';
 import { registerEnvironmentCommands } from './commands/environment.js';
 import { registerKeyCommands } from './commands/keys.js';
@@ -21,7 +23,16 @@ export function buildProgram(): Command {
     .version(VERSION)
     .enablePositionalOptions()
     // Usage errors read like every other error: one line, `msk: …`.
-    .configureOutput({ outputError: (text, write) => write(`msk: ${text.replace(/^error: /, '')}`) });
+    // commander's "(Did you mean …?)" joins the line instead of starting a second one.
+    .configureOutput({
+      outputError: (text, write) =>
+        write(
+          `msk: ${text
+            .replace(/^error: /, '')
+            .trim()
+            .replace(/\s*\n\s*/g, ' ')}\n`,
+        ),
+    });
   registerKeyCommands(program);
   registerRegionCommands(program);
   registerCopyCommands(program);
@@ -31,6 +42,8 @@ export function buildProgram(): Command {
   registerToolCommands(program);
   registerBindingCommands(program);
   registerConfigCommands(program);
+  registerDoctorCommands(program);
+  registerBackupCommands(program);
   return program;
 }
 
@@ -41,12 +54,36 @@ export function buildProgram(): Command {
 export async function runMsk(args: readonly string[], self: readonly string[]): Promise<void> {
   setSelfCommand(self);
   try {
-    await buildProgram().parseAsync(args, { from: 'user' });
+    const program = buildProgram();
+    // Bare `msk` asks what there is: the help, on stdout, and success.
+    if (args.length === 0) return void program.outputHelp();
+    const [first, topic] = args;
+    if (
+      first === 'help' &&
+      topic !== undefined &&
+      !program.commands.some((command) => named(command, topic))
+    ) {
+      throw new MskError('invalid-input', `Unknown command '${topic}'; 'msk help' lists the commands.`);
+    }
+    await program.parseAsync(args, { from: 'user' });
   } catch (error) {
     // One line a person can act on; a stack trace only for what we did not foresee.
     if (isMskError(error)) say(`msk: ${renderError(error)}`);
     else say(`msk: unexpected error: ${messageOf(error)}`);
-    // A command that cannot be started exits 127, as it would in a shell.
-    process.exitCode = isMskError(error) && error.code === 'launch-failed' ? 127 : 1;
+    process.exitCode = exitCodeOf(error);
   }
 }
+
+/**
+ * As a shell would: a command not found exits 127, one that is not executable 126; Ctrl-C at a
+ * prompt 130.
+ */
+function exitCodeOf(error: unknown): number {
+  if (!isMskError(error)) return 1;
+  if (error.code === 'launch-failed') return error.params.reason === 'not-executable' ? 126 : 127;
+  if (error.code === 'cancelled') return 130;
+  return 1;
+}
+
+const named = (command: Command, name: string): boolean =>
+  command.name() === name || command.aliases().includes(name);

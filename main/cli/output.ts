@@ -17,15 +17,55 @@ export const warnAll = (notices: readonly Notice[]): void =>
 
 export const printJson = (value: unknown): void => print(JSON.stringify(value, null, 2));
 
-/** A plain text table: columns padded to their widest cell. */
+/** A plain text table: columns padded to their widest cell, as a terminal displays it. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+    Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))),
   );
   const line = (cells: readonly string[]) =>
     cells
-      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .map((cell, column) => cell + ' '.repeat(Math.max(0, (widths[column] ?? 0) - displayWidth(cell))))
       .join('  ')
       .trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Columns a terminal gives `text`: CJK and emoji take two, combining marks and controls none
+ * (a label `团队` or `🔑 prod` must not shift the columns after it).
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const codePoint = segment.codePointAt(0) ?? 0;
+    // eslint-disable-next-line no-control-regex -- controls take no column
+    if (/^[\u0000-\u001f\u007f-\u009f]/.test(segment) || /^\p{M}/u.test(segment)) continue;
+    if (/\p{Emoji_Presentation}|\uFE0F|\p{Regional_Indicator}/u.test(segment) || isWide(codePoint))
+      width += 2;
+    else width += 1;
+  }
+  return width;
+}
+
+/** East Asian Wide and Fullwidth ranges (Unicode UAX #11), the ones labels use. */
+const WIDE: readonly (readonly [number, number])[] = [
+  [0x1100, 0x115f],
+  [0x2e80, 0x303e],
+  [0x3041, 0x33ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xa000, 0xa4cf],
+  [0xa960, 0xa97f],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe10, 0xfe19],
+  [0xfe30, 0xfe6f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+  [0x20000, 0x3fffd],
+];
+
+const isWide = (codePoint: number): boolean =>
+  WIDE.some(([first, last]) => codePoint >= first && codePoint <= last);

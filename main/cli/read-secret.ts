@@ -35,7 +35,7 @@ function readHidden(prompt: string): Promise<string> {
     const onData = (chunk: string) => {
       for (const character of chunk) {
         if (character === CTRL_C)
-          return finish(() => reject(new MskError('invalid-input', 'Cancelled; nothing was stored.')));
+          return finish(() => reject(new MskError('cancelled', 'Cancelled; nothing was stored.')));
         if (character === '\r' || character === '\n' || character === CTRL_D)
           return finish(() => resolve(value));
         if (BACKSPACES.includes(character)) value = value.slice(0, -1);
@@ -46,13 +46,25 @@ function readHidden(prompt: string): Promise<string> {
   });
 }
 
-/** Asks a yes/no question on the terminal; anything but y/yes is no. */
-export async function confirm(question: string): Promise<boolean> {
+/**
+ * Asks a yes/no question on the terminal; anything but y/yes is no. Ctrl-C or Ctrl-D throws
+ * `cancelled` with `cancelled` as its message (msk exits 130 on it).
+ */
+export async function confirm(question: string, cancelled: string): Promise<boolean> {
   const { createInterface } = await import('node:readline/promises');
   const lines = createInterface({ input: process.stdin, output: process.stderr });
+  const interrupted = new Promise<never>((_, reject) => {
+    const cancel = () => {
+      process.stderr.write('\n');
+      reject(new MskError('cancelled', cancelled));
+    };
+    lines.once('SIGINT', cancel);
+    lines.once('close', cancel);
+  });
   try {
-    return /^y(es)?$/i.test((await lines.question(`${question} [y/N] `)).trim());
+    return /^y(es)?$/i.test((await Promise.race([lines.question(`${question} [y/N] `), interrupted])).trim());
   } finally {
+    lines.removeAllListeners('close');
     lines.close();
   }
 }

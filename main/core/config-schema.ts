@@ -7,7 +7,14 @@ import {
   DEFAULT_WORKSPACE_ID,
   KEY_SHAPE_IDS,
   PLAN_IDS,
+  REGIONS,
 } from './model-studio.js';
+
+/** A region this version knows: a hand-edited `mars` is reported, never listed as a region. */
+const RegionIdSchema = z.string().refine((id) => REGIONS.some((region) => region.id === id), {
+  error: (issue) =>
+    `unknown region '${String(issue.input)}' (known: ${REGIONS.map((region) => region.id).join(', ')})`,
+});
 
 /** Bumped with every change to the shape below; `config-migrations.ts` upgrades older files. */
 export const CONFIG_SCHEMA_VERSION = 3;
@@ -44,10 +51,12 @@ export const LastCheckSchema = z.object({
   at: z.iso.datetime(),
 });
 
-export const KeyRecordSchema = z.object({
+// Objects are loose: a field this version does not know (hand-added, or from a tool) is kept
+// through every write instead of silently dropped.
+export const KeyRecordSchema = z.looseObject({
   id: z.uuid(),
   label: z.string().min(1),
-  regionId: z.string(),
+  regionId: RegionIdSchema,
   workspaceId: z.string().default(DEFAULT_WORKSPACE_ID),
   accountId: z.string().optional(),
   ramUser: z.string().optional(),
@@ -61,10 +70,10 @@ export const KeyRecordSchema = z.object({
   lastCheck: LastCheckSchema.optional(),
 });
 
-export const WorkspaceSchema = z.object({
+export const WorkspaceSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
-  regionId: z.string(),
+  regionId: RegionIdSchema,
   accountId: z.string().optional(),
 });
 
@@ -81,7 +90,7 @@ export const CustomToolSchema = z.object({
   base: z.string().optional(),
 });
 
-export const SettingsSchema = z.object({
+export const SettingsSchema = z.looseObject({
   activeRegionId: z.string().default(DEFAULT_REGION_ID),
   activeKeyByRegion: z.record(z.string(), z.string()).default({}),
   clipboardClearSeconds: z.number().int().min(0).max(3600).default(30),
@@ -102,12 +111,27 @@ export const SettingsSchema = z.object({
   customTools: z.array(CustomToolSchema).default([]),
 });
 
-export const ConfigSchema = z.object({
-  schemaVersion: z.literal(CONFIG_SCHEMA_VERSION),
-  keys: z.array(KeyRecordSchema).default([]),
-  workspaces: z.array(WorkspaceSchema).default([]),
-  settings: SettingsSchema.default(() => SettingsSchema.parse({})),
-});
+export const ConfigSchema = z
+  .looseObject({
+    schemaVersion: z.literal(CONFIG_SCHEMA_VERSION),
+    keys: z.array(KeyRecordSchema).default([]),
+    workspaces: z.array(WorkspaceSchema).default([]),
+    settings: SettingsSchema.default(() => SettingsSchema.parse({})),
+  })
+  .superRefine((config, context) => {
+    // Two records with one id would share one keychain item: which one `remove` deletes is a guess.
+    const first = new Map<string, number>();
+    config.keys.forEach((key, index) => {
+      const earlier = first.get(key.id);
+      if (earlier === undefined) first.set(key.id, index);
+      else
+        context.addIssue({
+          code: 'custom',
+          path: ['keys', index, 'id'],
+          message: `the same id as keys.${earlier}`,
+        });
+    });
+  });
 
 export type CheckStatus = z.infer<typeof CheckStatusSchema>;
 export type LastCheck = z.infer<typeof LastCheckSchema>;

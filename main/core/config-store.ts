@@ -1,7 +1,9 @@
 // config.json on disk. Reads need no lock (writes are atomic renames, so a reader sees a whole
 // file); every write takes an inter-process lock, re-reads, applies, and renames into place,
 // so the app and any number of `msk` processes writing at once lose no update.
-import { mkdir, readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
 import { migrate } from './config-migrations.js';
@@ -11,6 +13,11 @@ import { configFile } from './paths.js';
 
 const FILE_MODE = 0o600;
 const DIRECTORY_MODE = 0o700;
+/** A lock that cannot be created for these is a permission problem, not a busy file. */
+const PERMISSION_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS']);
+/** Dated copies kept besides the previous version: a mistake noticed days later can be undone. */
+export const DAILY_BACKUPS = 5;
+const DAILY = /^config\.json\.bak-(\d{4}-\d{2}-\d{2})$/;
 
 export class ConfigStore {
   readonly file: string;
@@ -24,7 +31,7 @@ export class ConfigStore {
   /** The current config; defaults when no file exists yet. */
   async read(): Promise<Config> {
     const text = await this.readText();
-    return text === undefined ? emptyConfig() : this.parse(text);
+    return text === undefined ? emptyConfig() : this.explained(text);
   }
 
   /**
@@ -32,24 +39,74 @@ export class ConfigStore {
    * `change` returns is returned; if it throws, nothing is written.
    */
   async update<T>(change: (draft: Config) => T | Promise<T>): Promise<T> {
-    await mkdir(this.directory, { recursive: true, mode: DIRECTORY_MODE });
+    await mkdir(this.directory, { recursive: true, mode: DIRECTORY_MODE }).catch((error: unknown) => {
+      throw new MskError(
+        'data-unwritable',
+        `Cannot create the data directory ${this.directory} (${messageOf(error)}); set MSK_HOME to a directory you can write.`,
+        { directory: this.directory },
+      );
+    });
     const release = await this.lock();
     try {
       const previousText = await this.readText();
-      const draft = previousText === undefined ? emptyConfig() : this.parse(previousText);
+      const draft = previousText === undefined ? emptyConfig() : await this.explained(previousText);
       const result = await change(draft);
       const next = ConfigSchema.parse(draft);
       const nextText = `${JSON.stringify(next, null, 2)}\n`;
       if (nextText !== previousText) {
+        await this.assertWritable();
         // The last good version stays beside the new one: a bad edit is one copy away from undone.
-        if (previousText !== undefined)
-          await writeFileAtomic(this.backupFile, previousText, { mode: FILE_MODE });
+        if (previousText !== undefined) await this.keepBackups(previousText);
         await writeFileAtomic(this.file, nextText, { mode: FILE_MODE });
       }
       return result;
     } finally {
       await release();
     }
+  }
+
+  /** The backups that exist, newest first: the previous version, then one a day. */
+  async backups(): Promise<string[]> {
+    const names = await readdir(this.directory).catch(() => [] as string[]);
+    const daily = names
+      .filter((name) => DAILY.test(name))
+      .sort()
+      .reverse();
+    const previous = names.includes(path.basename(this.backupFile)) ? [this.backupFile] : [];
+    return [...previous, ...daily.map((name) => path.join(this.directory, name))];
+  }
+
+  /** The config a backup holds, when this version can read it (a backup worth restoring). */
+  async readBackup(file: string): Promise<Config | undefined> {
+    try {
+      return this.parse(await readFile(file, 'utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async keepBackups(previousText: string): Promise<void> {
+    await writeFileAtomic(this.backupFile, previousText, { mode: FILE_MODE });
+    const today = `${this.file}.bak-${new Date().toISOString().slice(0, 10)}`;
+    const names = await readdir(this.directory);
+    if (names.includes(path.basename(today))) return;
+    await writeFileAtomic(today, previousText, { mode: FILE_MODE });
+    const daily = [...names.filter((name) => DAILY.test(name)), path.basename(today)].sort().reverse();
+    for (const old of daily.slice(DAILY_BACKUPS)) await rm(path.join(this.directory, old), { force: true });
+  }
+
+  /** A data file the user made read-only (chmod 0400) stays so: refused, not silently made 0600. */
+  private async assertWritable(): Promise<void> {
+    const mode = await stat(this.file).then(
+      (status) => status.mode,
+      () => undefined,
+    );
+    if (mode === undefined || process.platform === 'win32' || (mode & 0o200) !== 0) return;
+    throw new MskError(
+      'data-unwritable',
+      `${this.file} is read-only (mode ${(mode & 0o777).toString(8).padStart(4, '0')}); nothing was changed. Allow changes with chmod u+w ${this.file}.`,
+      { directory: this.directory },
+    );
   }
 
   private async readText(): Promise<string | undefined> {
@@ -83,15 +140,33 @@ export class ConfigStore {
     return parsed.data;
   }
 
-  private damaged(reason: string): MskError {
-    return new MskError(
-      'config-damaged',
-      `${this.file} is damaged (${reason}); nothing was changed. Your secrets are safe in the keychain; the previous good version is ${this.backupFile}.`,
-    );
+  private damaged(reason: string): DamagedFile {
+    return new DamagedFile(reason);
+  }
+
+  /** The config in `text`, or what is wrong with it and which backups exist to go back to. */
+  private async explained(text: string): Promise<Config> {
+    try {
+      return this.parse(text);
+    } catch (error) {
+      if (!(error instanceof DamagedFile)) throw error;
+      const backups = await this.backups();
+      const way =
+        backups.length > 0
+          ? `the previous good versions are ${backups.join(', ')}; \`msk doctor --fix\` sets the damaged file aside and restores the newest good one`
+          : '`msk doctor --fix` sets the damaged file aside and recovers the keys from the keychain';
+      throw new MskError(
+        'config-damaged',
+        `${this.file} is damaged (${error.reason}); nothing was changed. Your secrets are safe in the keychain; ${way}.`,
+        { file: this.file, backups },
+      );
+    }
   }
 
   private async lock(): Promise<() => Promise<void>> {
     try {
+      // Asked first: the lock's retries would spend seconds on a directory we may not write.
+      await access(this.directory, constants.W_OK);
       return await lockfile.lock(this.file, {
         lockfilePath: `${this.file}.lock`,
         realpath: false,
@@ -99,10 +174,24 @@ export class ConfigStore {
         retries: { retries: 200, factor: 1.1, minTimeout: 5, maxTimeout: 100, randomize: true },
       });
     } catch (error) {
+      if (PERMISSION_ERRORS.has((error as NodeJS.ErrnoException).code ?? '')) {
+        throw new MskError(
+          'data-unwritable',
+          `Cannot write in ${this.directory} (${messageOf(error)}); give yourself write permission there (chmod u+w) or set MSK_HOME to a directory you can write.`,
+          { directory: this.directory },
+        );
+      }
       throw new MskError(
         'config-busy',
         `Another Model Studio Keys process is holding ${this.file}.lock (${messageOf(error)}); try again.`,
       );
     }
+  }
+}
+
+/** What `parse` finds wrong; `explained` turns it into the message the user sees. */
+class DamagedFile extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
   }
 }

@@ -11,7 +11,7 @@ export interface ConfigWatcher {
   close(): void;
 }
 
-const IGNORED = /\.(lock|bak)$/;
+const IGNORED = /\.(lock|bak(-\d{4}-\d{2}-\d{2})?)$|\.damaged-/;
 
 export async function watchConfig(
   directory: string,

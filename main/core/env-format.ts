@@ -1,11 +1,12 @@
 // Printing an environment for a shell to evaluate, with every value quoted for that shell.
 import { MskError } from './errors.js';
 
-export const SHELLS = ['bash', 'zsh', 'fish', 'powershell', 'cmd', 'dotenv', 'json'] as const;
+export const SHELLS = ['bash', 'zsh', 'fish', 'tcsh', 'powershell', 'cmd', 'dotenv', 'json'] as const;
 export type Shell = (typeof SHELLS)[number];
 
 export function requireShell(name: string): Shell {
-  const shell = SHELLS.find((candidate) => candidate === name.toLowerCase());
+  const wanted = name.toLowerCase() === 'csh' ? 'tcsh' : name.toLowerCase();
+  const shell = SHELLS.find((candidate) => candidate === wanted);
   if (!shell) {
     throw new MskError('unknown-shell', `Unknown shell '${name}'. Choose one of: ${SHELLS.join(', ')}.`);
   }
@@ -17,6 +18,21 @@ export const posixQuote = (value: string): string => `'${value.replaceAll("'", `
 
 /** fish single quotes: only backslash and the quote are escapes. */
 const fishQuote = (value: string): string => `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+
+/**
+ * csh/tcsh single quotes: literal but for `!` (history, even inside quotes: `\!`) and the quote
+ * itself (`'\''`); a line break cannot be carried.
+ */
+function cshQuote(name: string, value: string): string {
+  if (/[\r\n]/.test(value)) {
+    throw new MskError(
+      'unquotable-value',
+      `The value of ${name} contains a line break, which csh and tcsh cannot take in setenv; JSON can.`,
+      { name, shell: 'tcsh', alternative: 'json' },
+    );
+  }
+  return `'${value.replaceAll("'", `'\\''`).replaceAll('!', '\\!')}'`;
+}
 
 /** PowerShell verbatim strings: a quote is doubled. */
 const powershellQuote = (value: string): string => `'${value.replaceAll("'", "''")}'`;
@@ -57,6 +73,8 @@ const lineFormats: Record<Exclude<Shell, 'json'>, (name: string, value: string) 
   bash: (name, value) => `export ${name}=${posixQuote(value)}`,
   zsh: (name, value) => `export ${name}=${posixQuote(value)}`,
   fish: (name, value) => `set -gx ${name} ${fishQuote(value)}`,
+  // The semicolon lets `eval "`msk env`"` work: csh joins the lines of a substitution.
+  tcsh: (name, value) => `setenv ${name} ${cshQuote(name, value)};`,
   powershell: (name, value) => `$env:${name} = ${powershellQuote(value)}`,
   cmd: (name, value) => `set ${name}=${cmdEscape(name, value)}`,
   dotenv: (name, value) => `${name}=${dotenvQuote(name, value)}`,

@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'secret-missing'
   | 'config-damaged'
   | 'config-busy'
+  | 'data-unwritable'
   | 'clipboard-unavailable'
   | 'launch-failed'
   | 'tool-missing'
@@ -34,7 +35,11 @@ export type ErrorCode =
   | 'busy'
   | 'token-expired'
   | 'cancelled'
-  | 'login-item-failed';
+  | 'login-item-failed'
+  | 'file-exists'
+  | 'backup-unreadable'
+  | 'backup-unsupported'
+  | 'vault-not-empty';
 
 /** What a message is about, for surfaces that word it themselves. JSON-safe. */
 export type Params = Readonly<Record<string, string | number | boolean | null | readonly string[]>>;

@@ -27,6 +27,10 @@ export class ObservedSecretStore implements SecretStore {
     return this.observe(() => this.inner.delete(keyId));
   }
 
+  list() {
+    return this.observe(() => this.inner.list());
+  }
+
   private async observe<T>(operation: () => Promise<T>): Promise<T> {
     try {
       const result = await operation();

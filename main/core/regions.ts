@@ -114,15 +114,39 @@ export function parseEndpointOverrides(json: string | undefined): EndpointOverri
     throw new MskError('invalid-input', `MSK_ENDPOINT_OVERRIDES must be a JSON object ${shape}.`);
   }
   const overrides: EndpointOverrides = {};
-  for (const [key, prefix] of Object.entries(parsed)) {
+  const givenAs = new Map<string, string>();
+  for (const [given, prefix] of Object.entries(parsed)) {
+    // The same names as --region: `sg`, `Singapore`, `cn:beijing` … stored under the region id.
+    const key = canonicalOverrideKey(given) ?? given;
+    const earlier = givenAs.get(key);
+    if (earlier !== undefined) {
+      throw new MskError(
+        'invalid-input',
+        `MSK_ENDPOINT_OVERRIDES: '${earlier}' and '${given}' name the same region; keep one.`,
+      );
+    }
+    givenAs.set(key, given);
     overrides[key] = checkEndpointOverride(key, prefix, 'MSK_ENDPOINT_OVERRIDES');
   }
   return overrides;
 }
 
+/** `<region>` or `<family>:<region>` with the region given by id, alias or name, as the ids; undefined if no region. */
+export function canonicalOverrideKey(key: string): string | undefined {
+  const parts = key.split(':');
+  if (parts.length > 2) return undefined;
+  const region = findRegion(parts.at(-1) ?? '');
+  if (region === undefined) return undefined;
+  return parts.length === 2 ? `${parts[0]?.trim().toLowerCase()}:${region.id}` : region.id;
+}
+
 /** One override, `key` a region id or `<family>:<region id>`; returns the prefix without a trailing slash. */
 export function checkEndpointOverride(key: string, prefix: unknown, source: string): string {
   if (!isOverrideKey(key)) {
+    const canonical = canonicalOverrideKey(key);
+    if (canonical !== undefined && canonical !== key && isOverrideKey(canonical)) {
+      throw new MskError('invalid-input', `${source}: '${key}' means '${canonical}': write the region id.`);
+    }
     throw new MskError(
       'invalid-input',
       `${source}: '${key}' is neither a region id (${REGIONS.map((region) => region.id).join(', ')}) nor <family>:<region id> for a host the region has (families: ${Object.keys(ENDPOINT_FAMILIES).join(', ')}; 'msk regions --all' lists them).`,

@@ -23,12 +23,15 @@ export function runCommand(
     child.on('error', (error: NodeJS.ErrnoException) => {
       done();
       reject(
-        new MskError(
-          'launch-failed',
-          error.code === 'ENOENT'
-            ? `Command '${command}' was not found on PATH.`
-            : `Cannot run '${command}': ${error.message}`,
-        ),
+        error.code === 'ENOENT'
+          ? new MskError('launch-failed', `Command '${command}' was not found on PATH.`)
+          : error.code === 'EACCES'
+            ? new MskError(
+                'launch-failed',
+                `Cannot run '${command}': it is not executable (chmod +x, or name its interpreter).`,
+                { reason: 'not-executable' },
+              )
+            : new MskError('launch-failed', `Cannot run '${command}': ${error.message}`),
       );
     });
     child.on('exit', (code, signal) => {

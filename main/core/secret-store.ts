@@ -10,6 +10,8 @@ export interface SecretStore {
   set(keyId: string, secret: string): Promise<void>;
   /** True when an item was removed. */
   delete(keyId: string): Promise<boolean>;
+  /** Every item of the service (doctor: orphans, duplicates); reads every secret, so only on request. */
+  list(): Promise<{ keyId: string; secret: string }[]>;
 }
 
 export const DEFAULT_KEYCHAIN_SERVICE = PRODUCT_NAME;
@@ -49,6 +51,13 @@ export class KeychainSecretStore implements SecretStore {
 
   delete(keyId: string): Promise<boolean> {
     return this.call(() => keytar().deletePassword(this.service, keyId));
+  }
+
+  async list(): Promise<{ keyId: string; secret: string }[]> {
+    const items = await this.call(() => keytar().findCredentials(this.service));
+    return items
+      .filter((item) => item.account !== PROBE_ACCOUNT)
+      .map((item) => ({ keyId: item.account, secret: item.password }));
   }
 
   /** Throws the keychain's own trouble (locked, unavailable), if it has any. */

@@ -51,20 +51,45 @@ export function clipboardCommands(
   return options;
 }
 
+/**
+ * The clipboard through the first of `choices` that works: a tool that fails (xclip without a
+ * reachable X server, wl-copy under XWayland…) passes to the next, and when all fail, each
+ * one's own words are said.
+ */
 export class SystemClipboard implements Clipboard {
-  constructor(private readonly commands: Commands) {}
+  private readonly choices: readonly Commands[];
+
+  constructor(choices: Commands | readonly Commands[]) {
+    this.choices = Array.isArray(choices) ? choices : [choices as Commands];
+  }
 
   async readText(): Promise<string> {
-    return run(this.commands.read, undefined, true);
+    return this.first((commands) => run(commands.read, undefined, true));
   }
 
   async writeText(text: string): Promise<void> {
-    await run(this.commands.write, text, false);
+    await this.first((commands) => run(commands.write, text, false));
   }
 
   async clear(): Promise<void> {
-    if (this.commands.clear) await run(this.commands.clear, undefined, false);
-    else await run(this.commands.write, '', false);
+    await this.first((commands) =>
+      commands.clear ? run(commands.clear, undefined, false) : run(commands.write, '', false),
+    );
+  }
+
+  private async first<T>(attempt: (commands: Commands) => Promise<T>): Promise<T> {
+    const failures: string[] = [];
+    for (const commands of this.choices) {
+      try {
+        return await attempt(commands);
+      } catch (error) {
+        failures.push(error instanceof Error ? error.message : String(error));
+      }
+    }
+    throw new MskError(
+      'clipboard-unavailable',
+      failures.length === 1 ? (failures[0] ?? '') : `No clipboard tool worked: ${failures.join(' ')}`,
+    );
   }
 }
 
@@ -74,15 +99,15 @@ export function systemClipboard(
   env: Environment = process.env,
   has: (command: string) => boolean = onPath,
 ): SystemClipboard {
-  const [commands] = clipboardCommands(platform, env, has);
-  if (!commands) {
+  const choices = clipboardCommands(platform, env, has);
+  if (choices.length === 0) {
     const reason =
       env.DISPLAY || env.WAYLAND_DISPLAY
         ? 'install xclip or xsel (X11), or wl-clipboard (Wayland)'
         : 'no graphical session was found (DISPLAY/WAYLAND_DISPLAY unset)';
     throw new MskError('clipboard-unavailable', `No clipboard is available: ${reason}.`);
   }
-  return new SystemClipboard(commands);
+  return new SystemClipboard(choices);
 }
 
 function onPath(command: string): boolean {
@@ -98,27 +123,54 @@ function onPath(command: string): boolean {
 
 /**
  * Runs one clipboard command. Writers like xclip fork a child that keeps serving the selection,
- * so their output is ignored (a pipe would stay open forever) and we wait only for the exit.
+ * so their output is ignored (a pipe would stay open forever) and we wait only for the exit. A
+ * failure carries the tool's own first line of stderr ("Error: Can't open display: :0").
  */
 function run(command: readonly string[], input: string | undefined, captureOutput: boolean): Promise<string> {
   const [program, ...args] = command as [string, ...string[]];
   return new Promise((resolve, reject) => {
     const child = spawn(program, args, {
-      stdio: ['pipe', captureOutput ? 'pipe' : 'ignore', 'ignore'],
+      stdio: ['pipe', captureOutput ? 'pipe' : 'ignore', 'pipe'],
       windowsHide: true,
     });
     let output = '';
+    let errors = '';
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
     child.on('error', (error) =>
-      reject(new MskError('clipboard-unavailable', `Cannot run ${program}: ${error.message}`)),
+      reject(new MskError('clipboard-unavailable', `Cannot run ${program}: ${error.message}.`)),
     );
-    const finish = (code: number | null) =>
-      code === 0
-        ? resolve(output)
-        : reject(new MskError('clipboard-unavailable', `${program} exited with status ${code}.`));
+    const fail = (code: number | null) => {
+      child.stderr?.destroy();
+      const said = errors
+        .trim()
+        .split('\n')[0]
+        ?.trim()
+        .replace(/[.:;]$/, '');
+      reject(
+        new MskError(
+          'clipboard-unavailable',
+          said ? `${program}: ${said}.` : `${program} exited with status ${code}.`,
+        ),
+      );
+    };
+    const finish = (code: number | null) => {
+      if (code === 0) {
+        // The forked selection server may hold stderr open: let go of it.
+        child.stderr?.destroy();
+        return resolve(output);
+      }
+      // The tool's own words may still be on their way when it has exited.
+      if (!child.stderr || child.stderr.readableEnded) return fail(code);
+      const late = setTimeout(() => fail(code), 200);
+      child.stderr.once('end', () => {
+        clearTimeout(late);
+        fail(code);
+      });
+    };
     // Reading needs the whole output ('close'); writing only the exit (see above).
     if (captureOutput) child.on('close', finish);
     else child.on('exit', finish);
-    child.stdin?.end(input ?? '');
+    child.stdin?.on('error', () => undefined).end(input ?? '');
   });
 }

@@ -39,6 +39,8 @@ export interface Added {
 }
 
 const MAX_LABEL_LENGTH = 64;
+/** Key ids are UUIDs; a label of that shape could name another key. */
+const KEY_ID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class Vault {
   constructor(
@@ -63,12 +65,7 @@ export class Vault {
     const label = normaliseLabel(input.label);
     const before = await this.config.read();
     assertLabelFree(before.keys, label);
-    const holder = await this.holderOf(before.keys, parsed.secret);
-    if (holder) {
-      throw new MskError('duplicate-key', `This key is already stored as '${holder.label}'.`, {
-        label: holder.label,
-      });
-    }
+    await this.assertSecretFree(before.keys, parsed.secret);
 
     const record: KeyRecord = {
       id: randomUUID(),
@@ -81,9 +78,11 @@ export class Vault {
     await this.secrets.set(record.id, parsed.secret);
     let active: boolean;
     try {
-      active = await this.config.update((draft) => {
-        // Another process may have taken the label while we talked to the keychain.
+      active = await this.config.update(async (draft) => {
+        // Another process may have taken the label, or stored this very key, while we talked
+        // to the keychain: both are checked again under the lock.
         assertLabelFree(draft.keys, label);
+        await this.assertSecretFree(draft.keys, parsed.secret);
         draft.keys.push(record);
         draft.settings.activeKeyByRegion[record.regionId] ??= record.id;
         return draft.settings.activeKeyByRegion[record.regionId] === record.id;
@@ -167,10 +166,14 @@ export class Vault {
     return secret;
   }
 
-  /** Stores check outcomes on their keys in one write; keys removed meanwhile are skipped. */
+  /**
+   * Stores check outcomes on their keys in one write; keys removed meanwhile are skipped. A data
+   * directory we may not write skips the bookkeeping (see `whenBookkeepingSkipped`): the check
+   * itself succeeded.
+   */
   async recordChecks(checks: readonly { keyId: string; lastCheck: LastCheck }[]): Promise<void> {
     if (checks.length === 0) return;
-    await this.config.update((draft) => {
+    await this.bookkeeping((draft) => {
       for (const { keyId, lastCheck } of checks) {
         const record = draft.keys.find((key) => key.id === keyId);
         if (record) record.lastCheck = lastCheck;
@@ -179,15 +182,40 @@ export class Vault {
   }
 
   async markUsed(keyId: string): Promise<void> {
-    await this.config.update((draft) => {
+    await this.bookkeeping((draft) => {
       const record = draft.keys.find((key) => key.id === keyId);
       if (record) record.lastUsedAt = this.now().toISOString();
     });
   }
 
+  /** Called (each time) when a read-only use could not record its last use or check. */
+  whenBookkeepingSkipped(listener: (error: MskError) => void): void {
+    this.bookkeepingSkipped = listener;
+  }
+
+  private bookkeepingSkipped: ((error: MskError) => void) | undefined;
+
+  private async bookkeeping(change: (draft: Config) => void): Promise<void> {
+    try {
+      await this.config.update(change);
+    } catch (error) {
+      if (!(error instanceof MskError && error.code === 'data-unwritable')) throw error;
+      this.bookkeepingSkipped?.(error);
+    }
+  }
+
   /** The stored key whose secret is this very one, if any. */
   async findBySecret(secret: string): Promise<KeyRecord | undefined> {
     return this.holderOf((await this.config.read()).keys, secret);
+  }
+
+  private async assertSecretFree(keys: KeyRecord[], secret: string): Promise<void> {
+    const holder = await this.holderOf(keys, secret);
+    if (holder) {
+      throw new MskError('duplicate-key', `This key is already stored as '${holder.label}'.`, {
+        label: holder.label,
+      });
+    }
   }
 
   /** Reads only the few items whose fingerprint matches; an item gone from the keychain holds nothing. */
@@ -202,8 +230,18 @@ export class Vault {
 
 export function resolveKey(keys: KeyRecord[], reference: string): KeyRecord {
   const wanted = reference.trim();
+  const byId = keys.find((key) => key.id === wanted);
+  const byLabel = keys.find((key) => key.id !== byId?.id && key.label.toLowerCase() === wanted.toLowerCase());
+  if (byId && byLabel) {
+    // Only a hand-edited file gets here (labels shaped like ids are refused): never guess.
+    throw new MskError(
+      'invalid-input',
+      `'${reference}' is the id of '${byId.label}' and the label of another key; rename that one first (msk rename ${byLabel.id} <new label>).`,
+      { reference },
+    );
+  }
   const match =
-    keys.find((key) => key.id === wanted) ??
+    byId ??
     keys.find((key) => key.label === wanted) ??
     keys.find((key) => key.label.toLowerCase() === wanted.toLowerCase());
   if (match) return match;
@@ -218,8 +256,15 @@ export function resolveKey(keys: KeyRecord[], reference: string): KeyRecord {
 function normaliseLabel(label: string): string {
   const trimmed = label.trim();
   if (trimmed === '') throw new MskError('invalid-input', 'A key needs a label, such as "personal".');
-  if (trimmed.length > MAX_LABEL_LENGTH) {
+  // Counted in characters as a person counts them (code points), not UTF-16 units: 64 emoji fit.
+  if ([...trimmed].length > MAX_LABEL_LENGTH) {
     throw new MskError('invalid-input', `A label is at most ${MAX_LABEL_LENGTH} characters.`);
+  }
+  if (KEY_ID_SHAPE.test(trimmed)) {
+    throw new MskError(
+      'invalid-input',
+      'A label cannot look like a key id (a UUID): commands would confuse it with that key; choose a name.',
+    );
   }
   // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
   if (/[\u0000-\u001f\u007f]/.test(trimmed)) {

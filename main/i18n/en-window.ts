@@ -24,11 +24,14 @@ export const enWindow = {
     title: 'Model Studio Keys cannot work normally',
     retry: 'Try again',
     unlockRetry: 'Unlock and retry',
+    repair: 'Repair',
+    repaired_one: 'Repaired: {{count}} change (as msk doctor --fix)',
+    repaired_other: 'Repaired: {{count}} changes (as msk doctor --fix)',
     fix: {
       'keychain-locked':
         'Unlock your keychain (your login keyring), then retry: no key is read until it is open.',
       'config-damaged':
-        'Your keys are safe in the keychain; only the list of them is unreadable. Restore the backup named above, or run msk doctor in a terminal.',
+        'Your keys are safe in the keychain; only the list of them is unreadable. Repair sets the damaged file aside, restores the newest good backup and recovers any key it lacks from the keychain.',
       'keychain-unavailable':
         'On Linux, install and start a Secret Service (gnome-keyring or KWallet), then retry.',
     },

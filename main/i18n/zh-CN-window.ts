@@ -26,10 +26,13 @@ export const zhCNWindow: Catalog['window'] = {
     title: 'Model Studio Keys 无法正常工作',
     retry: '重试',
     unlockRetry: '解锁后重试',
+    repair: '修复',
+    repaired_one: '已修复：{{count}} 处更改（同 msk doctor --fix）',
+    repaired_other: '已修复：{{count}} 处更改（同 msk doctor --fix）',
     fix: {
       'keychain-locked': '请先解锁钥匙串（登录密钥环）再重试：解锁前不会读取任何密钥。',
       'config-damaged':
-        '您的密钥仍安全保存在钥匙串中，只是密钥列表无法读取。请恢复上面提到的备份，或在终端运行 msk doctor。',
+        '您的密钥仍安全保存在钥匙串中，只是密钥列表无法读取。“修复”会把损坏的文件移到一旁，恢复最新的完好备份，并从钥匙串找回缺少的密钥。',
       'keychain-unavailable': '在 Linux 上，请安装并启动 Secret Service（gnome-keyring 或 KWallet）后重试。',
     },
   },

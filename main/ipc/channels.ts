@@ -3,7 +3,7 @@
 // contract (contract/) has exactly these names; a test holds the two together.
 
 export const CALLS = {
-  state: ['get', 'retry'],
+  state: ['get', 'retry', 'repair'],
   regions: ['setActive', 'endpoints'],
   keys: ['copy', 'makeActive', 'rename', 'move', 'remove', 'reveal', 'models', 'inspect', 'add', 'forget'],
   tools: [

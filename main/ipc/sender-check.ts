@@ -22,7 +22,11 @@ export function isOwnPage(
   } catch {
     return false;
   }
-  if (page.devServerUrl) return url.origin === new URL(page.devServerUrl).origin;
+  if (page.devServerUrl) {
+    // The protocol too: a blob: URL carries the origin of the page that made it.
+    const dev = new URL(page.devServerUrl);
+    return url.protocol === dev.protocol && url.origin === dev.origin;
+  }
   if (url.protocol !== 'file:') return false;
   const windows = platform === 'win32';
   const paths = windows ? path.win32 : path.posix;

@@ -378,6 +378,23 @@ test('at 200% zoom (a 480 px wide window) every view fits: nothing scrolls sidew
   }
 });
 
+test('a damaged data file: Repair restores the newest good backup and recovers the key it lacks', async ({
+  app,
+}) => {
+  const { page } = app;
+  await app.services.vault.add({ secret: fakeKey(), label: 'first', regionId: 'sg' });
+  await app.services.vault.add({ secret: fakeKey(), label: 'second', regionId: 'sg' });
+  await app.reload();
+  writeFileSync(app.services.config.file, '{ damaged');
+  await app.reload();
+  await expect(page.getByRole('alert')).toContainText('Repair sets the damaged file aside');
+  await page.getByRole('button', { name: 'Repair' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(row(page, 'first')).toBeVisible();
+  // `second` was added after the last backup: its keychain item brings it back.
+  await expect(page.getByRole('article', { name: /^recovered-\w{4}, / })).toBeVisible();
+});
+
 test('a damaged data file shows the problem and its fix, and the window recovers', async ({ app }) => {
   const { page } = app;
   await app.reload();

@@ -1,5 +1,6 @@
 // msk exec · env: a real OpenAI SDK client in a real child process, talking to the local
 // Model Studio imitation through MSK_ENDPOINT_OVERRIDES.
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeModelStudio, startModelStudio } from '../fixtures/model-studio-server.js';
@@ -142,6 +143,17 @@ describe.runIf(keychain)('msk exec and env', () => {
       code: 127,
       stderr: "msk: Command 'msk-no-such-command' was not found on PATH.\n",
     });
+  });
+
+  it('exits 126 with one line when the command is not executable, as a shell does', async () => {
+    await homeWithKeys();
+    const script = path.join(home.directory, 'not-executable.sh');
+    writeFileSync(script, '#!/bin/sh\nexit 0\n', { mode: 0o644 });
+    const run = await home.run(['exec', '--', script]);
+    expect(run.code).toBe(126);
+    expect(run.stderr).toMatch(
+      /^msk: Cannot run '.*not-executable\.sh': it is not executable \(chmod \+x, or name its interpreter\)\.\n$/,
+    );
   });
 
   it('prints an environment that bash can evaluate for the same client', async () => {

@@ -126,6 +126,24 @@ describe.runIf(keychain)('msk keys on the real keychain', () => {
     }
   });
 
+  it('stores one copy when many msk processes add the same key at once', async () => {
+    home = mskHome();
+    const secret = fakeKey();
+    const runs = await Promise.all(
+      Array.from({ length: 10 }, (_, index) =>
+        home.run(['add', '-l', `same${index}`, '-r', 'us'], { input: secret }),
+      ),
+    );
+    expect(runs.filter((run) => run.code === 0)).toHaveLength(1);
+    for (const run of runs.filter((candidate) => candidate.code !== 0)) {
+      expect(run.stderr).toMatch(/^msk: This key is already stored as 'same\d'/);
+    }
+    const listed: { id: string }[] = JSON.parse((await home.run(['list', '--json'])).stdout);
+    expect(listed).toHaveLength(1);
+    const items = await keytar.findCredentials(testKeychainService());
+    expect(items.filter((item) => item.password === secret)).toHaveLength(1);
+  });
+
   it('writes the secret to no file and prints it only for copy --print and env', async () => {
     home = mskHome();
     const secret = fakeKey();
@@ -167,7 +185,7 @@ describe.runIf(keychain)('msk refuses bad input with one line and touches nothin
     ],
     ['an unknown region', ['region', 'mars'], undefined, /Unknown region 'mars'/],
     ['an unknown region on add', ['add', '-l', 'x', '-r', 'mars'], fakeKey(), /Unknown region 'mars'/],
-    ['an unknown shell', ['env', '--shell', 'tcsh'], undefined, /Unknown shell 'tcsh'/],
+    ['an unknown shell', ['env', '--shell', 'nu'], undefined, /Unknown shell 'nu'/],
     ['an unknown tool', ['exec', '--tool', 'vim', '--', 'true'], undefined, /Unknown tool 'vim'/],
     ['a non-key on stdin', ['add', '-l', 'x', '-r', 'sg'], 'hello world', /not one API key/],
     ['an empty stdin', ['add', '-l', 'x', '-r', 'sg'], '', /No key was given/],

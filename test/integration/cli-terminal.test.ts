@@ -64,7 +64,7 @@ describe.runIf(keychain && terminal)('msk at a terminal', () => {
       ['add', '-l', 'typed', '-r', 'us'],
       ['sk-0123', '\u0003'],
     );
-    expect(code).toBe(1);
+    expect(code).toBe(130);
     expect(screen).toContain('Cancelled; nothing was stored.');
     expect(JSON.parse((await home.run(['list', '--json'])).stdout)).toEqual([]);
   });
@@ -75,6 +75,12 @@ describe.runIf(keychain && terminal)('msk at a terminal', () => {
     const kept = await onTerminal(home, ['remove', 'precious'], ['n\r']);
     expect(kept.screen).toMatch(/Remove 'precious' \(sk-…\w{4}\)\? .* \[y\/N\]/);
     expect(kept.screen).toContain('Nothing was removed.');
+    expect(JSON.parse((await home.run(['list', '--json'])).stdout)).toHaveLength(1);
+
+    const interrupted = await onTerminal(home, ['remove', 'precious'], ['\u0003']);
+    expect(interrupted.code).toBe(130);
+    expect(interrupted.screen).toContain('msk: Cancelled; nothing was removed.');
+    expect(interrupted.screen).not.toContain('unexpected error');
     expect(JSON.parse((await home.run(['list', '--json'])).stdout)).toHaveLength(1);
 
     const removed = await onTerminal(home, ['remove', 'precious'], ['y\r']);

@@ -1,4 +1,5 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigStore } from '../../main/core/config-store.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
@@ -110,7 +111,7 @@ describe('ConfigStore', () => {
           {
             id: '0b6d7e0e-2f41-4c63-9d56-5b8f2a0c1e11',
             label: 'x',
-            regionId: 'sg',
+            regionId: 'ap-southeast-1',
             fingerprint: 'abcd',
             createdAt: '2026-11-20T09:00:00.000Z',
           },
@@ -144,9 +145,42 @@ describe('ConfigStore', () => {
     ]);
   });
 
-  it('mentions the backup in the damage report', async () => {
+  it('names only the backups that exist in the damage report', async () => {
     const store = new ConfigStore(directory());
     writeFileSync(store.file, '{');
-    await expect(store.read()).rejects.toThrow(`the previous good version is ${store.backupFile}`);
+    await expect(store.read()).rejects.toThrow(/recovers the keys from the keychain/);
+    await expect(store.read()).rejects.not.toThrow(/\.bak/);
+    rmSync(store.file);
+    await store.update((draft) => void (draft.settings.defaultModel = 'qwen-max'));
+    await store.update((draft) => void (draft.settings.defaultModel = 'qwen-plus'));
+    writeFileSync(store.file, '{');
+    const today = new Date().toISOString().slice(0, 10);
+    await expect(store.read()).rejects.toThrow(
+      `the previous good versions are ${store.backupFile}, ${store.file}.bak-${today}`,
+    );
+  });
+
+  it('keeps the previous version and one copy a day, the last five days', async () => {
+    const store = new ConfigStore(directory());
+    for (const day of ['2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06']) {
+      writeFileSync(`${store.file}.bak-${day}`, '{}');
+    }
+    await store.update((draft) => void (draft.settings.defaultModel = 'qwen-max'));
+    await store.update((draft) => void (draft.settings.defaultModel = 'qwen-plus'));
+    await store.update((draft) => void (draft.settings.defaultModel = 'qwen-turbo'));
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await store.backups()).map((file) => path.basename(file))).toEqual([
+      'config.json.bak',
+      `config.json.bak-${today}`,
+      'config.json.bak-2026-11-06',
+      'config.json.bak-2026-11-05',
+      'config.json.bak-2026-11-04',
+      'config.json.bak-2026-11-03',
+    ]);
+    // Today's copy is the day's first version; `.bak` is the one before the latest change.
+    expect(JSON.parse(readFileSync(`${store.file}.bak-${today}`, 'utf8')).settings.defaultModel).toBe(
+      'qwen-max',
+    );
+    expect(JSON.parse(readFileSync(store.backupFile, 'utf8')).settings.defaultModel).toBe('qwen-plus');
   });
 });

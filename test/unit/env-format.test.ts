@@ -3,7 +3,7 @@ import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { formatEnvironment, requireShell, SHELLS } from '../../main/core/env-format.js';
 import { fakeKey } from '../fixtures/fake-keys.js';
-import { onPath } from '../fixtures/system.js';
+import { onPath, systemPart } from '../fixtures/system.js';
 
 const plain = {
   OPENAI_API_KEY: 'sk-0123456789abcdef0123456789abcdef',
@@ -83,8 +83,34 @@ describe('formatEnvironment', () => {
 
   it('names the known shells when one is unknown', () => {
     expect(requireShell('FISH')).toBe('fish');
-    expect(() => requireShell('tcsh')).toThrow(
-      /Unknown shell 'tcsh'.*bash, zsh, fish, powershell, cmd, dotenv, json/,
+    expect(requireShell('csh')).toBe('tcsh');
+    expect(() => requireShell('nu')).toThrow(
+      /Unknown shell 'nu'.*bash, zsh, fish, tcsh, powershell, cmd, dotenv, json/,
     );
   });
+
+  it('writes setenv lines for csh and tcsh, and refuses a line break there', () => {
+    expect(formatEnvironment({ A: "it's!" }, 'tcsh')).toBe("setenv A 'it'\\''s\\!';\n");
+    expect(() => formatEnvironment({ NEWLINE: 'a\nb' }, 'tcsh')).toThrow(/NEWLINE contains a line break/);
+  });
+
+  it.runIf(systemPart('tcsh', onPath('tcsh'), 'apt-get install tcsh'))(
+    'round-trips tricky values through a real tcsh, directly and through eval',
+    () => {
+      const values = { ...plain, ...tricky, BANG: 'a!b!!c' };
+      const lines = formatEnvironment(values, 'tcsh');
+      const show = `printf '%s|%s' "$TRICKY" "$BANG"`;
+      const direct = spawnSync('tcsh', ['-fc', `${lines.replaceAll('\n', ' ')} ${show}`], {
+        encoding: 'utf8',
+      });
+      expect(direct.stderr).toBe('');
+      expect(direct.stdout).toBe(`${tricky.TRICKY}|a!b!!c`);
+      const viaEval = spawnSync('tcsh', ['-fc', `eval "\`cat\`"; ${show}`], {
+        encoding: 'utf8',
+        input: lines,
+      });
+      expect(viaEval.stderr).toBe('');
+      expect(viaEval.stdout).toBe(`${tricky.TRICKY}|a!b!!c`);
+    },
+  );
 });

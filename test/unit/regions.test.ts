@@ -243,6 +243,22 @@ describe('parseEndpointOverrides', () => {
     expect(parseEndpointOverrides('  ')).toEqual({});
   });
 
+  it('accepts the same region names as --region and keys them by region id', () => {
+    expect(
+      parseEndpointOverrides(
+        '{"sg":"http://gw/sg","Beijing":"http://gw/cn","token:SINGAPORE":"http://gw/t"}',
+      ),
+    ).toEqual({
+      'ap-southeast-1': 'http://gw/sg',
+      'cn-beijing': 'http://gw/cn',
+      'token:ap-southeast-1': 'http://gw/t',
+    });
+    expect(() => parseEndpointOverrides('{"sg":"http://a","ap-southeast-1":"http://b"}')).toThrow(
+      /'sg' and 'ap-southeast-1' name the same region/,
+    );
+    expect(() => parseEndpointOverrides('{"mars":"http://a"}')).toThrow(/'mars' is neither a region id/);
+  });
+
   it.each([
     ['{not json', /not valid JSON/],
     ['["http://x"]', /must be a JSON object/],

@@ -40,6 +40,71 @@ describe('Vault', () => {
     expect(await vault.secretOf(await vault.find('PERSONAL'))).toBe(key(1));
   });
 
+  it('stores one copy when the same secret is added many times at once', async () => {
+    const { vault, secrets } = setup();
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, index) =>
+        vault.add({ secret: key(7), label: `copy${index}`, regionId: 'sg' }),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    for (const outcome of outcomes.filter((candidate) => candidate.status === 'rejected')) {
+      expect(outcome.reason).toMatchObject({ code: 'duplicate-key' });
+    }
+    expect(await vault.list()).toHaveLength(1);
+    expect(secrets.items.size).toBe(1);
+  });
+
+  it('refuses a label shaped like a key id, and never guesses when a hand-edited label is another key’s id', async () => {
+    const { vault, config } = setup();
+    const first = await vault.add({ secret: key(1), label: 'first', regionId: 'sg' });
+    await expect(vault.add({ secret: key(2), label: first.record.id, regionId: 'sg' })).rejects.toMatchObject(
+      {
+        code: 'invalid-input',
+        message: expect.stringMatching(/cannot look like a key id/),
+      },
+    );
+    await expect(vault.rename('first', first.record.id.toUpperCase())).rejects.toThrow(
+      /cannot look like a key id/,
+    );
+    const second = await vault.add({ secret: key(2), label: 'second', regionId: 'sg' });
+    await config.update((draft) => {
+      const record = draft.keys.find((candidate) => candidate.id === second.record.id);
+      if (record) record.label = first.record.id;
+    });
+    await expect(vault.find(first.record.id)).rejects.toThrow(
+      new RegExp(
+        `'${first.record.id}' is the id of 'first' and the label of another key; rename that one first \\(msk rename ${second.record.id} `,
+      ),
+    );
+    await expect(vault.remove(first.record.id)).rejects.toMatchObject({ code: 'invalid-input' });
+    expect(await vault.list()).toHaveLength(2);
+  });
+
+  it('counts a label’s length in characters, not UTF-16 units', async () => {
+    const { vault } = setup();
+    const emoji = '🔑'.repeat(64);
+    expect((await vault.add({ secret: key(1), label: emoji, regionId: 'sg' })).record.label).toBe(emoji);
+    await expect(vault.add({ secret: key(2), label: `${emoji}x`, regionId: 'sg' })).rejects.toThrow(
+      /at most 64 characters/,
+    );
+  });
+
+  it('skips last-use and check bookkeeping it may not write, and says so through its listener', async () => {
+    const { vault, config } = setup();
+    const { record } = await vault.add({ secret: key(1), label: 'a', regionId: 'sg' });
+    const skipped: string[] = [];
+    vault.whenBookkeepingSkipped((error) => skipped.push(error.code));
+    config.update = () => Promise.reject(new MskError('data-unwritable', 'Cannot write in /x.'));
+    await vault.markUsed(record.id);
+    await vault.recordChecks([
+      { keyId: record.id, lastCheck: { status: 'ok', at: '2026-11-27T10:00:00Z' } as never },
+    ]);
+    expect(skipped).toEqual(['data-unwritable', 'data-unwritable']);
+    config.update = () => Promise.reject(new MskError('config-busy', 'busy'));
+    await expect(vault.markUsed(record.id)).rejects.toMatchObject({ code: 'config-busy' });
+  });
+
   it('makes the first key of a region its active key', async () => {
     const { vault, config } = setup();
     const first = await vault.add({ secret: key(1), label: 'a', regionId: 'cn' });

@@ -7,7 +7,7 @@ import { formatEnvironment, requireShell, type Shell } from '../../core/env-form
 import { runCommand } from '../../core/run-command.js';
 import { childEnvironment } from '../../core/tools.js';
 import { core } from '../context.js';
-import { warnAll } from '../output.js';
+import { warn, warnAll } from '../output.js';
 
 interface KeyAndTool {
   key?: string;
@@ -25,7 +25,10 @@ export function registerEnvironmentCommands(program: Command): void {
     .option('-k, --key <key>', 'label or id (default: .msk.json here or above, else the active key)')
     .option('-t, --tool <tool>', TOOL_HELP)
     .option('-m, --model <model>', "the model the tool's variables name (default: the tool's)")
-    .option('-s, --shell <shell>', 'bash, zsh, fish, powershell, cmd, dotenv or json (default: your shell)')
+    .option(
+      '-s, --shell <shell>',
+      'bash, zsh, fish, tcsh, powershell, cmd, dotenv or json (default: your shell)',
+    )
     .action(async (options: KeyAndTool & { shell?: string }) => {
       const shell = options.shell === undefined ? defaultShell() : requireShell(options.shell);
       const variables = await variablesFor(options);
@@ -60,9 +63,19 @@ async function variablesFor(options: KeyAndTool): Promise<Record<string, string>
   return variables;
 }
 
-/** The user's shell, from $SHELL on Unix; PowerShell on Windows. */
+/** Shells that read `export NAME='value'`. */
+const POSIX_SHELLS = new Set(['', 'sh', 'bash', 'dash', 'ash', 'ksh', 'mksh', 'pdksh', 'yash', 'busybox']);
+
+/** The user's shell, from $SHELL on Unix; PowerShell on Windows. One msk cannot write for is said. */
 function defaultShell(): Shell {
   if (process.platform === 'win32') return 'powershell';
   const name = path.basename(process.env.SHELL ?? '');
-  return name === 'zsh' || name === 'fish' ? name : 'bash';
+  if (name === 'zsh' || name === 'fish') return name;
+  if (name === 'csh' || name === 'tcsh') return 'tcsh';
+  if (!POSIX_SHELLS.has(name)) {
+    warn(
+      `msk does not know the syntax of your shell (SHELL=${name}); printing bash syntax. Choose one with --shell.`,
+    );
+  }
+  return 'bash';
 }

@@ -106,7 +106,7 @@ export function registerKeyCommands(program: Command): void {
             `Refusing to remove '${record.label}' without confirmation: pass --yes.`,
           );
         }
-        if (!(await confirm(question))) return say('Nothing was removed.');
+        if (!(await confirm(question, 'Cancelled; nothing was removed.'))) return say('Nothing was removed.');
       }
       const removed = await removeKey(services, record.id);
       say(`Removed '${removed.label}' (${maskKey(removed)}).`);

@@ -50,11 +50,11 @@ const labelStem = (parsed: ParsedKey): string =>
       : 'personal';
 
 /** `stem`, else `stem-2`, `stem-3`…: the first that no key has (labels compare case-insensitively). */
-function freeLabel(keys: readonly KeyRecord[], stem: string): string {
+export function freeLabel(keys: readonly KeyRecord[], stem: string): string {
   const taken = new Set(keys.map((key) => key.label.toLowerCase()));
   for (let count = 1; ; count++) {
     const label = count === 1 ? stem : `${stem}-${count}`;
-    if (!taken.has(label)) return label;
+    if (!taken.has(label.toLowerCase())) return label;
   }
 }
 

@@ -56,4 +56,9 @@ export const stateCalls = {
   'state.get': { args: z.void(), result: AppStateSchema },
   /** “Unlock and retry”: asks the keychain again, so a problem it had clears once it answers. */
   'state.retry': { args: z.void(), result: AppStateSchema },
+  /** `msk doctor --fix`: a damaged file set aside and its newest good backup restored, lost keys recovered. */
+  'state.repair': {
+    args: z.void(),
+    result: z.object({ done: z.array(z.string()), healthy: z.boolean() }),
+  },
 } as const;

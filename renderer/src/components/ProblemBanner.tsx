@@ -7,6 +7,7 @@ export function ProblemBanner() {
   const t = useT();
   const problem = useStore((store) => store.state?.problem);
   const retry = useStore((store) => store.retry);
+  const repair = useStore((store) => store.repair);
   if (!problem) return null;
   const fix = t(`window.problem.fix.${problem.code}`);
   return (
@@ -16,9 +17,16 @@ export function ProblemBanner() {
         <p>{errorMessage(problem, t)}</p>
         {fix !== `window.problem.fix.${problem.code}` && <p>{fix}</p>}
       </div>
-      <button type="button" onClick={() => void retry()}>
-        {problem.code === 'keychain-locked' ? t('window.problem.unlockRetry') : t('window.problem.retry')}
-      </button>
+      <div className="banner-actions">
+        {problem.code === 'config-damaged' && (
+          <button type="button" className="primary" onClick={() => void repair()}>
+            {t('window.problem.repair')}
+          </button>
+        )}
+        <button type="button" onClick={() => void retry()}>
+          {problem.code === 'keychain-locked' ? t('window.problem.unlockRetry') : t('window.problem.retry')}
+        </button>
+      </div>
     </div>
   );
 }

@@ -9,6 +9,8 @@ export interface SnapshotSlice {
   load(): Promise<boolean>;
   /** After the user fixed a problem (unlocked the keychain, restored the file): try again. */
   retry(): Promise<boolean>;
+  /** What `msk doctor --fix` does, for a damaged data file. */
+  repair(): Promise<boolean>;
   setActiveRegion(regionId: string): Promise<boolean>;
 }
 
@@ -20,6 +22,12 @@ export const snapshotSlice: Slice<SnapshotSlice> = (set, get) => ({
   },
   load: () => get().attempt(async () => get().receive(unwrap(await api().state.get()))),
   retry: () => get().attempt(async () => get().receive(unwrap(await api().state.retry()))),
+  repair: () =>
+    get().attempt(async () => {
+      const { done } = unwrap(await api().state.repair());
+      get().say({ key: 'window.problem.repaired', params: { count: done.length } });
+      await get().load();
+    }),
   setActiveRegion: (regionId) =>
     get().attempt(async () => get().receive(unwrap(await api().regions.setActive({ regionId })))),
 });

@@ -1,0 +1,284 @@
+// `msk doctor`: is everything that keeps the keys whole — the data file, its backups, the keychain
+// and the two agreeing with each other — and, with --fix, what can be put right without losing
+// anything: a damaged file set aside and its newest good backup restored, keychain items no
+// record points at adopted again, permissions tightened. No keychain item is ever deleted.
+import { chmod, copyFile, rename, stat } from 'node:fs/promises';
+import { Checks } from '../checks.js';
+import type { Config, KeyRecord } from '../config-schema.js';
+import { messageOf } from '../errors.js';
+import { fingerprintOf, parseKey } from '../keys.js';
+import { DEFAULT_REGION_ID, DEFAULT_WORKSPACE_ID } from '../model-studio.js';
+import { planName, regionName } from '../regions.js';
+import type { Services } from '../services.js';
+
+export type Health = 'ok' | 'warning' | 'problem';
+
+export interface Finding {
+  check: 'data-file' | 'backups' | 'keychain' | 'orphans' | 'missing-secrets' | 'duplicates' | 'permissions';
+  health: Health;
+  message: string;
+  /** `--fix` can put it right. */
+  fixable: boolean;
+}
+
+export interface Diagnosis {
+  healthy: boolean;
+  findings: Finding[];
+}
+
+const ID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const FILE_MODE = 0o600;
+const DIRECTORY_MODE = 0o700;
+
+/** What the checks learned, kept for the repairs (secrets stay in memory, never in a finding). */
+interface Examination {
+  findings: Finding[];
+  config: Config | undefined;
+  damaged: boolean;
+  restoreFrom: string | undefined;
+  items: { keyId: string; secret: string }[] | undefined;
+  loosePaths: string[];
+}
+
+export async function diagnose(
+  services: Services,
+  platform: NodeJS.Platform = process.platform,
+): Promise<Diagnosis> {
+  const { findings } = await examine(services, platform);
+  return summary(findings);
+}
+
+/** Repairs what can be repaired, saying what it did line by line; then diagnoses again. */
+export async function repair(
+  services: Services,
+  platform: NodeJS.Platform = process.platform,
+): Promise<{ done: string[]; after: Diagnosis }> {
+  const found = await examine(services, platform);
+  const done: string[] = [];
+  const { config: store } = services;
+  for (const file of found.loosePaths) {
+    const mode = file === store.directory ? DIRECTORY_MODE : FILE_MODE;
+    await chmod(file, mode);
+    done.push(`Made ${file} private (${mode.toString(8).padStart(4, '0')}).`);
+  }
+  if (found.damaged) {
+    const aside = `${store.file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    await rename(store.file, aside);
+    done.push(`Set the damaged data file aside as ${aside}.`);
+    if (found.restoreFrom) {
+      await copyFile(found.restoreFrom, store.file);
+      await chmod(store.file, FILE_MODE);
+      done.push(`Restored ${store.file} from ${found.restoreFrom}.`);
+    } else {
+      done.push(
+        'No good backup exists: starting from an empty list, and recovering the keys from the keychain.',
+      );
+    }
+  }
+  if (found.items) {
+    const config = await store.read();
+    const known = new Set(config.keys.map((key) => key.id));
+    for (const item of found.items.filter(
+      (candidate) => !known.has(candidate.keyId) && adoptable(candidate),
+    )) {
+      done.push(await adopt(services, item));
+    }
+  }
+  return { done, after: await diagnose(services, platform) };
+}
+
+async function examine(services: Services, platform: NodeJS.Platform): Promise<Examination> {
+  const { config: store } = services;
+  const findings: Finding[] = [];
+  let config: Config | undefined;
+  let damaged = false;
+  const backups = await store.backups();
+  const readable = await Promise.all(
+    backups.map(async (file) => ({ file, config: await store.readBackup(file) })),
+  );
+  const good = readable.filter((backup) => backup.config !== undefined).map((backup) => backup.file);
+
+  try {
+    config = await store.read();
+    findings.push({
+      check: 'data-file',
+      health: 'ok',
+      message: `${store.file}: ${config.keys.length} key${config.keys.length === 1 ? '' : 's'}, schema ${config.schemaVersion}.`,
+      fixable: false,
+    });
+  } catch (error) {
+    const newer = /newer version/.test(messageOf(error));
+    damaged = !newer;
+    findings.push({
+      check: 'data-file',
+      health: 'problem',
+      message: newer
+        ? messageOf(error)
+        : `${store.file} is damaged. --fix sets it aside and ${good[0] ? `restores ${good[0]}` : 'recovers the keys from the keychain'}.`,
+      fixable: damaged,
+    });
+  }
+  findings.push({
+    check: 'backups',
+    health: good.length > 0 || backups.length === 0 ? 'ok' : 'warning',
+    message:
+      backups.length === 0
+        ? 'No backups yet (one is kept with every change).'
+        : `${backups.length} backup${backups.length === 1 ? '' : 's'}, ${good.length} readable${good[0] ? `; the newest good one is ${good[0]}` : ''}.`,
+    fixable: false,
+  });
+
+  let items: { keyId: string; secret: string }[] | undefined;
+  try {
+    items = await services.secrets.list();
+    findings.push({
+      check: 'keychain',
+      health: 'ok',
+      message: `The keychain answers (service “${services.environment.keychainService}”, ${items.length} item${items.length === 1 ? '' : 's'}).`,
+      fixable: false,
+    });
+  } catch (error) {
+    findings.push({ check: 'keychain', health: 'problem', message: messageOf(error), fixable: false });
+  }
+
+  // Against the file, or against the backup a repair would restore.
+  const restorable = readable.find((backup) => backup.config)?.config;
+  const records = config?.keys ?? (damaged ? (restorable?.keys ?? []) : undefined);
+  if (items && records) findings.push(...agreement(records, items, damaged));
+  const loosePaths = platform === 'win32' ? [] : await loose(store.directory, [store.file, ...backups]);
+  findings.push({
+    check: 'permissions',
+    health: loosePaths.length === 0 ? 'ok' : 'problem',
+    message:
+      loosePaths.length === 0
+        ? 'The data directory and its files are private to you.'
+        : `Readable by others: ${loosePaths.join(', ')}.`,
+    fixable: loosePaths.length > 0,
+  });
+  return { findings, config, damaged, restoreFrom: good[0], items, loosePaths };
+}
+
+/** Orphans, records without their secret, and secrets stored twice. */
+function agreement(
+  records: KeyRecord[],
+  items: { keyId: string; secret: string }[],
+  damaged: boolean,
+): Finding[] {
+  const findings: Finding[] = [];
+  const recordIds = new Set(records.map((record) => record.id));
+  const itemIds = new Set(items.map((item) => item.keyId));
+  const orphans = items.filter((item) => !recordIds.has(item.keyId));
+  const adoptables = orphans.filter(adoptable);
+  const foreign = orphans.length - adoptables.length;
+  findings.push({
+    check: 'orphans',
+    health: adoptables.length > 0 ? 'problem' : foreign > 0 ? 'warning' : 'ok',
+    message:
+      orphans.length === 0
+        ? 'Every keychain item has its record.'
+        : [
+            adoptables.length > 0 &&
+              `${adoptables.length} key${adoptables.length === 1 ? '' : 's'} in the keychain with no record (${adoptables.map((item) => `…${fingerprintOf(item.secret)}`).join(', ')}): --fix recovers ${adoptables.length === 1 ? 'it' : 'them'} as recovered-<last four>${damaged ? ' (after restoring the data file)' : ''}.`,
+            foreign > 0 &&
+              `${foreign} other item${foreign === 1 ? '' : 's'} of the service, not Model Studio keys: left alone.`,
+          ]
+            .filter(Boolean)
+            .join(' '),
+    fixable: adoptables.length > 0,
+  });
+  const missing = records.filter((record) => !itemIds.has(record.id));
+  findings.push({
+    check: 'missing-secrets',
+    health: missing.length > 0 ? 'problem' : 'ok',
+    message:
+      missing.length === 0
+        ? 'Every record has its secret in the keychain.'
+        : `No secret in the keychain for ${missing.map((record) => `‘${record.label}’`).join(', ')}: remove ${missing.length === 1 ? 'it' : 'them'} (msk remove) and add the key again if you still have it.`,
+    fixable: false,
+  });
+  const bySecret = new Map<string, string[]>();
+  for (const item of items) bySecret.set(item.secret, [...(bySecret.get(item.secret) ?? []), item.keyId]);
+  const labelOf = (keyId: string) => records.find((record) => record.id === keyId)?.label ?? keyId;
+  const twice = [...bySecret.values()].filter((ids) => ids.length > 1);
+  findings.push({
+    check: 'duplicates',
+    health: twice.length > 0 ? 'warning' : 'ok',
+    message:
+      twice.length === 0
+        ? 'No key is stored twice.'
+        : `Stored more than once: ${twice.map((ids) => ids.map(labelOf).join(' = ')).join('; ')}. Remove the extra ones with msk remove.`,
+    fixable: false,
+  });
+  return findings;
+}
+
+/** A keychain item we can adopt: one of our key ids holding something that is a key. */
+function adoptable(item: { keyId: string; secret: string }): boolean {
+  if (!ID_SHAPE.test(item.keyId)) return false;
+  try {
+    parseKey(item.secret);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Files back under a record; its region asked of Model Studio, else marked unverified. */
+async function adopt(services: Services, item: { keyId: string; secret: string }): Promise<string> {
+  const parsed = parseKey(item.secret);
+  const fingerprint = fingerprintOf(parsed.secret);
+  let place: { regionId: string; plan: KeyRecord['plan']; verified: boolean };
+  try {
+    const detection = await new Checks(services).detect(parsed.secret);
+    place = {
+      regionId: detection.regionId,
+      plan: detection.plan,
+      verified: detection.status !== 'unverified',
+    };
+  } catch {
+    place = { regionId: DEFAULT_REGION_ID, plan: parsed.defaultPlan, verified: false };
+  }
+  const now = new Date().toISOString();
+  const label = await services.config.update((draft) => {
+    const taken = new Set(draft.keys.map((key) => key.label.toLowerCase()));
+    let label = `recovered-${fingerprint}`;
+    for (let index = 2; taken.has(label.toLowerCase()); index += 1)
+      label = `recovered-${fingerprint}-${index}`;
+    draft.keys.push({
+      id: item.keyId,
+      label,
+      regionId: place.regionId,
+      workspaceId: DEFAULT_WORKSPACE_ID,
+      plan: place.plan,
+      shape: parsed.shape,
+      fingerprint,
+      createdAt: now,
+      ...(!place.verified && {
+        lastCheck: { status: 'unverified', httpStatus: null, latencyMs: null, modelCount: null, at: now },
+      }),
+    });
+    draft.settings.activeKeyByRegion[place.regionId] ??= item.keyId;
+    return label;
+  });
+  return place.verified
+    ? `Recovered ‘${label}’ from the keychain: it works in ${regionName(place.regionId)} (${planName(place.plan)}).`
+    : `Recovered ‘${label}’ from the keychain; no region answered for it, so it is filed under ${regionName(place.regionId)}, unverified: check it (msk check ${label}) and move it if needed.`;
+}
+
+/** The directory and files that others may read or write. */
+async function loose(directory: string, files: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const file of [directory, ...files]) {
+    const mode = await stat(file).then(
+      (stats) => stats.mode,
+      () => undefined,
+    );
+    if (mode !== undefined && (mode & 0o077) !== 0) found.push(file);
+  }
+  return found;
+}
+
+const summary = (findings: Finding[]): Diagnosis => ({
+  healthy: findings.every((finding) => finding.health === 'ok'),
+  findings,
+});
