@@ -125,9 +125,12 @@ async function start(): Promise<void> {
     const wanted = resolveLanguage(next.language, app.getLocale());
     if (wanted !== language) [language, t] = [wanted, createTranslator(wanted)];
     shortcut = syncCopyShortcut(next.globalShortcut, () => perform({ type: 'copy-active-key' }));
+    const dataChanged = next.dataRevision !== latest?.dataRevision;
     latest = next;
     render();
     pushState(window, next);
+    // A check's step changes nothing the tool list depends on.
+    if (!dataChanged) return;
     // Which tools are installed is asked of the login PATH, so it follows a moment later; only the
     // answer to the latest state counts (an earlier one may arrive after it).
     const asked = ++toolsAsked;

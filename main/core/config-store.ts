@@ -123,25 +123,22 @@ export class ConfigStore {
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw this.damaged(`not valid JSON (${messageOf(error)})`);
+      throw new DamagedFile(`not valid JSON (${messageOf(error)})`);
     }
     const migration = migrate(json);
     if (migration.kind === 'newer') {
       throw new MskError(
         'config-damaged',
         `${this.file} was written by a newer version of Model Studio Keys (schema ${migration.version}, this one reads up to ${CONFIG_SCHEMA_VERSION}); update this one before using it. Nothing was changed.`,
+        { file: this.file, newerVersion: migration.version },
       );
     }
     const parsed = ConfigSchema.safeParse(migration.config);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw this.damaged(`${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}`);
+      throw new DamagedFile(`${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}`);
     }
     return parsed.data;
-  }
-
-  private damaged(reason: string): DamagedFile {
-    return new DamagedFile(reason);
   }
 
   /** The config in `text`, or what is wrong with it and which backups exist to go back to. */

@@ -1,15 +1,19 @@
 // Turns the data on disk into numbered snapshots for everyone watching (tray, window). Any
 // change — by the app, by `msk` in another process — goes through `refresh()`; refreshes run one
 // after another, so a slow old read can never be published after a newer one, and a snapshot
-// whose content did not change is not sent again.
+// whose content did not change is not sent again. A check's progress changes only `checking`:
+// it is published from the last snapshot without reading the file, and leaves `dataRevision`
+// as it was, so views that load more on a data change (tools, workspaces) do not for a step.
 import type { ConfigStore } from './config-store.js';
 import { isMskError, messageOf } from './errors.js';
 import { type AppState, type CheckingProgress, type Problem, problemSnapshot, snapshot } from './state.js';
 
 export class StatePublisher {
   private revision = 0;
+  private dataRevision = 0;
   private last: AppState | undefined;
-  private lastContent = '';
+  private lastData = '';
+  private lastChecking = '';
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<(state: AppState) => void>();
   /** What the file does not tell: a problem met at run time (a locked keychain), a check under way. */
@@ -22,9 +26,7 @@ export class StatePublisher {
 
   /** Reads the data again (after any refresh already under way); tells the listeners if anything changed. */
   refresh(): Promise<AppState> {
-    const next = this.queue.then(() => this.publish());
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.enqueue(async () => this.publish(await this.read()));
   }
 
   /** Shows (or, with null, clears) a problem the file does not tell, such as a locked keychain. */
@@ -36,7 +38,7 @@ export class StatePublisher {
   /** Tells every view how far a "check all" has got (null: none runs). */
   setChecking(checking: CheckingProgress | null): Promise<AppState> {
     this.runtime.checking = checking;
-    return this.refresh();
+    return this.enqueue(async () => this.publish(this.last ? { ...this.last, checking } : await this.read()));
   }
 
   subscribe(listener: (state: AppState) => void): () => void {
@@ -44,14 +46,23 @@ export class StatePublisher {
     return () => this.listeners.delete(listener);
   }
 
-  private async publish(): Promise<AppState> {
-    const next = await this.read(this.revision + 1);
-    const { revision: _revision, ...content } = next;
-    const text = JSON.stringify(content);
-    if (this.last && text === this.lastContent) return this.last;
-    this.revision = next.revision;
+  private enqueue(work: () => Promise<AppState>): Promise<AppState> {
+    const next = this.queue.then(work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private publish(state: AppState): AppState {
+    const { revision: _revision, dataRevision: _dataRevision, checking, ...data } = state;
+    const dataText = JSON.stringify(data);
+    const checkingText = JSON.stringify(checking);
+    if (this.last && dataText === this.lastData && checkingText === this.lastChecking) return this.last;
+    if (dataText !== this.lastData) this.dataRevision += 1;
+    this.revision += 1;
+    const next: AppState = { ...state, revision: this.revision, dataRevision: this.dataRevision };
     this.last = next;
-    this.lastContent = text;
+    this.lastData = dataText;
+    this.lastChecking = checkingText;
     for (const listener of this.listeners) {
       // One view that cannot take it (a window closing) must not keep it from the others.
       try {
@@ -63,13 +74,14 @@ export class StatePublisher {
     return next;
   }
 
-  private async read(revision: number): Promise<AppState> {
+  /** The file as a snapshot, numbered by `publish`. */
+  private async read(): Promise<AppState> {
     try {
-      return snapshot(await this.config.read(), revision, this.runtime);
+      return snapshot(await this.config.read(), 0, this.runtime);
     } catch (error) {
       const code = isMskError(error) ? error.code : 'internal';
       // The language and theme the user chose still apply while the file cannot be read.
-      return problemSnapshot({ code, message: messageOf(error) }, revision, this.last);
+      return problemSnapshot({ code, message: messageOf(error) }, 0, this.last);
     }
   }
 }

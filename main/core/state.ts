@@ -40,7 +40,10 @@ export interface Problem {
 }
 
 export interface AppState {
+  /** Every snapshot's number: a view drops one older than what it has. */
   revision: number;
+  /** Changes only when something besides a check's progress did: what views reload more on. */
+  dataRevision: number;
   /** The service's names, so people who know it by another one still find it. */
   serviceTitle: string;
   activeRegionId: string;
@@ -70,6 +73,7 @@ export function snapshot(config: Config, revision = 0, runtime: RuntimeState = {
   const { settings } = config;
   return {
     revision,
+    dataRevision: revision,
     serviceTitle: SERVICE_TITLE,
     activeRegionId: settings.activeRegionId,
     regions: REGIONS.map((region) => {

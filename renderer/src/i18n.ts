@@ -1,7 +1,6 @@
 // The window speaks the language the user chose (or the system's), from the same catalogs as the
 // tray (main/i18n). `useT()` re-renders a component only when the language changes.
 import { useEffect, useMemo } from 'react';
-import { errorText, type ErrorLike, regionLabel } from '../../main/i18n/labels';
 import { createTranslator, resolveLanguage, type Translate } from '../../main/i18n/translator';
 import { useStore } from './store';
 
@@ -42,5 +41,5 @@ export function useListFormat(): Intl.ListFormat {
   return useMemo(() => new Intl.ListFormat(language, { type: 'conjunction' }), [language]);
 }
 
-export const errorMessage = (error: ErrorLike, t: Translate): string => errorText(error, t);
-export const regionName = (regionId: string, t: Translate): string => regionLabel(regionId, t);
+/** An error or a region in the window's words: the tray's own helpers. */
+export { errorText as errorMessage, regionLabel as regionName } from '../../main/i18n/labels';

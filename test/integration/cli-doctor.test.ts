@@ -114,6 +114,17 @@ describe.runIf(keychainPart())('msk doctor', () => {
     });
   });
 
+  it('says a file from a newer version needs a newer app, and --fix leaves it where it is', async () => {
+    setUp();
+    await add('personal', 'sg');
+    writeFileSync(config(), JSON.stringify({ schemaVersion: 99, keys: [] }));
+    const fixed = await home.run(['doctor', '--fix']);
+    expect(fixed.code).toBe(1);
+    expect(fixed.stdout).toMatch(/^PROBLEM data-file: .*written by a newer version of Model Studio Keys/m);
+    expect(fixed.stderr).not.toMatch(/Set the damaged data file aside/);
+    expect(JSON.parse(readFileSync(config(), 'utf8'))).toEqual({ schemaVersion: 99, keys: [] });
+  });
+
   it('tightens permissions, and reports a record whose secret is gone without deleting anything', async () => {
     setUp();
     await add('personal', 'sg');

@@ -24,6 +24,36 @@ describe('StatePublisher', () => {
     ]);
   });
 
+  it('publishes a check’s steps from the last snapshot, without reading the file or a new data revision', async () => {
+    const config = new ConfigStore(directory());
+    const publisher = new StatePublisher(config);
+    const seen: AppState[] = [];
+    publisher.subscribe((state) => seen.push(state));
+    await publisher.refresh();
+    // A change on disk that nobody refreshed for: a step must not pick it up.
+    writeFileSync(
+      config.file,
+      JSON.stringify({ schemaVersion: 3, settings: { activeRegionId: 'cn-beijing' } }),
+    );
+    await publisher.setChecking({ done: 1, total: 3 });
+    await publisher.setChecking({ done: 1, total: 3 });
+    await publisher.setChecking(null);
+    await publisher.refresh();
+    expect(
+      seen.map((state) => [
+        state.revision,
+        state.dataRevision,
+        state.checking?.done ?? null,
+        state.activeRegionId,
+      ]),
+    ).toEqual([
+      [1, 1, null, 'ap-southeast-1'],
+      [2, 1, 1, 'ap-southeast-1'],
+      [3, 1, null, 'ap-southeast-1'],
+      [4, 2, null, 'cn-beijing'],
+    ]);
+  });
+
   it('turns a damaged data file into a problem to show, not a crash, and recovers', async () => {
     const config = new ConfigStore(directory());
     const publisher = new StatePublisher(config);

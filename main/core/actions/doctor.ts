@@ -5,11 +5,12 @@
 import { chmod, copyFile, rename, stat } from 'node:fs/promises';
 import { Checks } from '../checks.js';
 import type { Config, KeyRecord } from '../config-schema.js';
-import { messageOf } from '../errors.js';
+import { isMskError, messageOf } from '../errors.js';
 import { fingerprintOf, parseKey } from '../keys.js';
 import { DEFAULT_REGION_ID, DEFAULT_WORKSPACE_ID } from '../model-studio.js';
 import { planName, regionName } from '../regions.js';
 import type { Services } from '../services.js';
+import { freeLabel } from './keys.js';
 
 export type Health = 'ok' | 'warning' | 'problem';
 
@@ -75,7 +76,8 @@ export async function repair(
       );
     }
   }
-  if (found.items) {
+  // Adopted against a file this version reads: never into one written by a newer version.
+  if (found.items && (found.config || found.damaged)) {
     const config = await store.read();
     const known = new Set(config.keys.map((key) => key.id));
     for (const item of found.items.filter(
@@ -107,7 +109,8 @@ async function examine(services: Services, platform: NodeJS.Platform): Promise<E
       fixable: false,
     });
   } catch (error) {
-    const newer = /newer version/.test(messageOf(error));
+    // A file from a newer version is not damaged: updating the app is the fix, not a restore.
+    const newer = isMskError(error) && error.params?.newerVersion !== undefined;
     damaged = !newer;
     findings.push({
       check: 'data-file',
@@ -240,10 +243,7 @@ async function adopt(services: Services, item: { keyId: string; secret: string }
   }
   const now = new Date().toISOString();
   const label = await services.config.update((draft) => {
-    const taken = new Set(draft.keys.map((key) => key.label.toLowerCase()));
-    let label = `recovered-${fingerprint}`;
-    for (let index = 2; taken.has(label.toLowerCase()); index += 1)
-      label = `recovered-${fingerprint}-${index}`;
+    const label = freeLabel(draft.keys, `recovered-${fingerprint}`);
     draft.keys.push({
       id: item.keyId,
       label,

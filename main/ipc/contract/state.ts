@@ -28,6 +28,7 @@ export const KeyViewSchema = z.object({
 
 export const AppStateSchema = z.object({
   revision: z.number().int().nonnegative(),
+  dataRevision: z.number().int().nonnegative(),
   serviceTitle: z.string(),
   activeRegionId: z.string(),
   regions: z.array(

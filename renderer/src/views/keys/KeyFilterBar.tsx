@@ -22,7 +22,7 @@ export function KeyFilterBar() {
         .flatMap((region) => region.workspaces),
     ),
   ];
-  const filtering = filter !== NO_FILTER && Object.values(filter).some(Boolean);
+  const filtering = Object.values(filter).some(Boolean);
   return (
     <div className="filter-bar" role="search">
       <input

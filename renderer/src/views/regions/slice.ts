@@ -30,11 +30,11 @@ export const regionsSlice: Slice<RegionsSlice> = (set, get) => ({
 
 /** Loads regions and workspaces, and again whenever main's data changes. */
 export function useRegionData(): void {
-  const revision = useStore((store) => store.state?.revision);
+  const dataRevision = useStore((store) => store.state?.dataRevision);
   const loadRegions = useStore((store) => store.loadRegions);
   useEffect(() => {
-    if (revision !== undefined) void loadRegions();
-  }, [revision, loadRegions]);
+    if (dataRevision !== undefined) void loadRegions();
+  }, [dataRevision, loadRegions]);
 }
 
 /** Workspace id → the name the user gave it. */

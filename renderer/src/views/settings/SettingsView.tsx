@@ -18,10 +18,10 @@ export function SettingsView() {
   const t = useT();
   const settings = useStore((store) => store.settings);
   const loadSettings = useStore((store) => store.loadSettings);
-  const revision = useStore((store) => store.state?.revision);
+  const dataRevision = useStore((store) => store.state?.dataRevision);
   useEffect(() => {
     void loadSettings();
-  }, [loadSettings, revision]);
+  }, [loadSettings, dataRevision]);
   return (
     <section className="view" aria-labelledby="settings-title">
       <h2 id="settings-title" className="view-title">

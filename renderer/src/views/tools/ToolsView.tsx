@@ -12,11 +12,11 @@ export function ToolsView() {
   const t = useT();
   const tools = useStore((store) => store.tools);
   const loadTools = useStore((store) => store.loadTools);
-  const revision = useStore((store) => store.state?.revision);
+  const dataRevision = useStore((store) => store.state?.dataRevision);
   const [editing, setEditing] = useState<Tool | 'new' | undefined>();
   useEffect(() => {
     void loadTools();
-  }, [loadTools, revision]);
+  }, [loadTools, dataRevision]);
   return (
     <section className="view" aria-labelledby="tools-title">
       <header className="view-header">
@@ -140,12 +140,12 @@ function Availability({ tool }: { tool: Tool }) {
 function Variables({ tool }: { tool: Tool }) {
   const t = useT();
   const attempt = useStore((store) => store.attempt);
-  const revision = useStore((store) => store.state?.revision);
+  const dataRevision = useStore((store) => store.state?.dataRevision);
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState<CallResult<'tools.variables'> | undefined>();
   useEffect(() => {
     if (open) void attempt(async () => setValues(unwrap(await api().tools.variables({ tool: tool.id }))));
-  }, [open, revision, tool.id, attempt]);
+  }, [open, dataRevision, tool.id, attempt]);
   return (
     <details onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}>
       <summary>{t('window.tools.variables', { count: tool.variables.length })}</summary>
