@@ -102,6 +102,17 @@ async function start(): Promise<void> {
       });
       return answer.canceled ? undefined : answer.filePath;
     },
+    async chooseOpenFile() {
+      const answer = await dialog.showOpenDialog({
+        defaultPath: app.getPath('documents'),
+        properties: ['openFile'],
+        filters: [
+          { name: t('window.backup.fileKind'), extensions: ['msk-backup'] },
+          { name: t('window.backup.anyFile'), extensions: ['*'] },
+        ],
+      });
+      return answer.canceled ? undefined : answer.filePaths[0];
+    },
   };
   registerIpc(createIpcServer(createRouter(context), (url) => isOwnPage(url, paths)));
 

@@ -120,6 +120,14 @@ export const en = {
     'duplicate-key': 'This key is already stored as ‘{{label}}’.',
     cancelled: 'Cancelled.',
     'login-item-failed': 'Starting at login could not be changed: {{cause}}',
+    'data-unwritable': '{{message}}',
+    'file-exists': '{{file}} already exists; a backup never replaces a file. Choose another name.',
+    'backup-unreadable':
+      'The backup cannot be opened: it is not a Model Studio Keys backup, the passphrase is wrong, or the file was changed or damaged. Nothing was changed.',
+    'backup-unsupported':
+      'This backup was made by a newer version of Model Studio Keys: update this one, then try again. Nothing was changed.',
+    'vault-not-empty':
+      '{{keyCount}} key(s) are already stored here; a restore would mix them with the backup’s. Nothing was changed.',
     internal: 'Something unexpected went wrong: {{message}}',
   },
   /** The window. */

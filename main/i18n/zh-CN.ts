@@ -114,6 +114,12 @@ export const zhCN: Catalog = {
     'duplicate-key': '该密钥已保存为“{{label}}”。',
     cancelled: '已取消。',
     'login-item-failed': '无法更改登录时启动设置：{{cause}}',
+    'data-unwritable': '数据无法写入：{{message}}',
+    'file-exists': '{{file}} 已存在；备份从不覆盖文件。请换一个文件名。',
+    'backup-unreadable':
+      '无法打开此备份：它不是 Model Studio Keys 备份，或口令错误，或文件已被修改或损坏。未做任何更改。',
+    'backup-unsupported': '此备份由较新版本的 Model Studio Keys 创建：请先更新本应用再试。未做任何更改。',
+    'vault-not-empty': '本机已保存 {{keyCount}} 个密钥；恢复会将它们与备份中的密钥混在一起。未做任何更改。',
     internal: '发生意外错误：{{message}}',
   },
   window: zhCNWindow,

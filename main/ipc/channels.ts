@@ -19,6 +19,7 @@ export const CALLS = {
   settings: ['list', 'set', 'unset'],
   workspaces: ['list', 'rename'],
   checks: ['cancelAll'],
+  backup: ['create', 'chooseFile', 'restore'],
 } as const;
 
 /** Long work: progress events and cancel (DESIGN.md "Long work is a task"). */

@@ -17,4 +17,6 @@ export interface AppContext {
   pendingKeys: PendingKeys;
   /** Asks the user where to save a file (a dialog in the app); undefined when they cancel. */
   chooseSaveFile(defaultName: string): Promise<string | undefined>;
+  /** Asks the user for a backup file to open (a dialog in the app); undefined when they cancel. */
+  chooseOpenFile(): Promise<string | undefined>;
 }

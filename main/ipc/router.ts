@@ -5,6 +5,7 @@ import { isMskError, messageOf } from '../core/errors.js';
 import type { CallName, TaskName } from './channels.js';
 import { calls, type Result, tasks } from './contract/index.js';
 import type { AppContext } from './context.js';
+import { backupHandlers } from './handlers/backup.js';
 import { checkCallHandlers, checkHandlers } from './handlers/checks.js';
 import { keyHandlers, keyTaskHandlers } from './handlers/keys.js';
 import { settingHandlers } from './handlers/settings.js';
@@ -18,6 +19,7 @@ const callHandlers: CallHandlers<CallName> = {
   ...toolHandlers,
   ...settingHandlers,
   ...checkCallHandlers,
+  ...backupHandlers,
 };
 const taskHandlers: TaskHandlers<TaskName> = { ...checkHandlers, ...keyTaskHandlers };
 

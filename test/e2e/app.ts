@@ -57,6 +57,13 @@ export interface App {
    * the bridged renderer, a reload. `page` is the new window's afterwards.
    */
   restart(): Promise<void>;
+  /** What the app's file dialogs answer from now on, as if the user picked it; undefined: cancel. */
+  answerFileDialogs(answers: FileDialogAnswers): Promise<void>;
+}
+
+export interface FileDialogAnswers {
+  save?: string | undefined;
+  open?: string | undefined;
 }
 
 interface Worker {
@@ -124,6 +131,7 @@ type Given = Pick<App, 'services' | 'modelStudio' | 'env'>;
 
 async function useBridgedRenderer(given: Given, browser: Browser, use: (app: App) => Promise<void>) {
   const { services } = given;
+  let answers: FileDialogAnswers = {};
   const context: AppContext = {
     services,
     clipboard: { copy: async () => undefined },
@@ -131,7 +139,8 @@ async function useBridgedRenderer(given: Given, browser: Browser, use: (app: App
     state: new StatePublisher(services.config),
     launcher: createLauncher([process.execPath, path.resolve('out/cli/msk.js')]),
     pendingKeys: new PendingKeys(),
-    chooseSaveFile: async () => undefined,
+    chooseSaveFile: async () => answers.save,
+    chooseOpenFile: async () => answers.open,
   };
   followChecks(context.checks, context.state);
   const watcher = await watchConfig(services.environment.dataDirectory, () => void context.state.refresh());
@@ -152,7 +161,8 @@ async function useBridgedRenderer(given: Given, browser: Browser, use: (app: App
   });
   try {
     const reload = async () => void (await page.goto(`${origin}/index.html`));
-    await use({ ...given, page, reload, restart: reload });
+    const answerFileDialogs = async (given: FileDialogAnswers) => void (answers = given);
+    await use({ ...given, page, reload, restart: reload, answerFileDialogs });
   } finally {
     await browserContext.close();
     await watcher.close();
@@ -180,6 +190,10 @@ async function useStandIn(
         expect(await launched.quit()).toBe(0);
         launched = await start();
         app.page = await launched.window();
+      },
+      async answerFileDialogs({ save, open }) {
+        await launched.answerSaveDialogs(save);
+        await launched.answerOpenDialogs(open);
       },
     };
     await use(app);
@@ -212,6 +226,16 @@ async function useElectron(given: Given, use: (app: App) => Promise<void>) {
         await electronApp.close();
         electronApp = await start();
         app.page = await electronApp.firstWindow();
+      },
+      async answerFileDialogs(answers) {
+        // The real dialogs are native windows a test cannot click: answered in main instead.
+        await electronApp.evaluate(({ dialog }, { save, open }) => {
+          dialog.showSaveDialog = async () => ({ canceled: save === undefined, filePath: save ?? '' });
+          dialog.showOpenDialog = async () => ({
+            canceled: open === undefined,
+            filePaths: open ? [open] : [],
+          });
+        }, answers);
       },
     };
     await use(app);

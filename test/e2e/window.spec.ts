@@ -2,7 +2,8 @@
 // Studio imitation; under every target of playwright.config.ts (bridged Chromium, the electron
 // stand-in running the real main process, real Electron where installed).
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -275,6 +276,60 @@ test('settings are saved where msk reads them, refused values explained, kept ac
   await nav(app.page, 'Settings').click();
   await expect(app.page.getByLabel('Clear the clipboard after (seconds)', { exact: true })).toHaveValue('45');
   await expect(app.page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('backup from Settings, then restore: a lost key comes back, a stored one is skipped', async ({
+  app,
+}) => {
+  const { page } = app;
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'msk-e2e-backup-'));
+  const file = path.join(folder, 'keys.msk-backup');
+  const personal = fakeKey();
+  await app.services.vault.add({ secret: personal, label: 'personal', regionId: 'sg' });
+  await app.services.vault.add({ secret: fakeKey(), label: 'work', regionId: 'cn' });
+  await app.reload();
+  await nav(page, 'Settings').click();
+
+  await page.getByRole('button', { name: 'Back Up Keys…' }).click();
+  const create = page.getByRole('dialog', { name: 'Back up 2 keys' });
+  await expect(create).toContainText('it cannot be recovered');
+  await create.getByLabel('Passphrase', { exact: true }).fill('correct horse battery staple');
+  await create.getByLabel('Passphrase again').fill('correct horse battery stapler');
+  await create.getByRole('button', { name: 'Choose Where to Save…' }).click();
+  await expect(create.getByRole('alert')).toHaveText('The two passphrases differ.');
+  await expectNoSeriousViolations(page);
+  await create.getByLabel('Passphrase again').fill('correct horse battery staple');
+  await app.answerFileDialogs({ save: file });
+  await create.getByRole('button', { name: 'Choose Where to Save…' }).click();
+  await expect(page.getByRole('status')).toContainText(`Backed up 2 keys to ${file}`);
+  await expect(create).toHaveCount(0);
+  expect(statSync(file).mode & 0o777).toBe(0o600);
+  expect(readFileSync(file, 'utf8')).not.toContain(personal);
+
+  // The key is lost here (as on a new machine, or after a mistaken delete).
+  await app.services.vault.remove('personal');
+  await app.answerFileDialogs({ open: file });
+  await page.getByRole('button', { name: 'Restore from Backup…' }).click();
+  const restore = page.getByRole('dialog', { name: 'Restore from backup' });
+  await expect(restore).toContainText(file);
+  await restore.getByLabel('Passphrase').fill('wrong passphrase');
+  await restore.getByRole('button', { name: 'Restore' }).click();
+  await expect(restore.getByRole('alert')).toContainText('the passphrase is wrong');
+  await restore.getByLabel('Passphrase').fill('correct horse battery staple');
+  await restore.getByRole('button', { name: 'Restore' }).click();
+  const finished = page.getByRole('dialog', { name: 'Restore finished' });
+  await expect(finished).toContainText('Restored 1 key:');
+  await expect(finished).toContainText('1 key was already stored here and is skipped:');
+  await expect(finished.getByRole('listitem')).toHaveText(['personal', '‘work’ (stored here as ‘work’)']);
+  await finished.getByRole('button', { name: 'Done' }).click();
+
+  const record = await recordOf(app, 'personal');
+  expect(record).toMatchObject({ regionId: 'ap-southeast-1' });
+  expect(await app.services.vault.secretOf(record!)).toBe(personal);
+  await nav(page, 'Keys').click();
+  await expect(row(page, 'personal')).toBeVisible();
+  expect(await page.content()).not.toContain(personal);
+  rmSync(folder, { recursive: true, force: true });
 });
 
 test('regions, workspaces and tools: base URLs, names, the exact variables a tool gets', async ({ app }) => {

@@ -1,6 +1,7 @@
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CONFIG_SCHEMA_VERSION } from '../../main/core/config-schema.js';
 import { ConfigStore } from '../../main/core/config-store.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
 
@@ -99,6 +100,23 @@ describe('ConfigStore', () => {
     });
     expect(JSON.parse(readFileSync(store.file, 'utf8')).keys[0]).not.toHaveProperty('kind');
     expect(readFileSync(store.backupFile, 'utf8')).toBe(v1);
+  });
+
+  it('has a fixture of every schema version, and each reads to the same data as the current one', async () => {
+    const versions = Array.from({ length: CONFIG_SCHEMA_VERSION }, (_, index) => index + 1);
+    const fixtures = readdirSync('test/fixtures/config').filter((name) => /^v\d+\.json$/.test(name));
+    // A new schema version needs its fixture here, written as that version wrote it.
+    expect(fixtures.sort()).toEqual(versions.map((version) => `v${version}.json`).sort());
+    const read = async (version: number) => {
+      const store = new ConfigStore(directory());
+      writeFileSync(store.file, readFileSync(`test/fixtures/config/v${version}.json`));
+      return store.read();
+    };
+    const current = await read(CONFIG_SCHEMA_VERSION);
+    expect(current.settings.customTools).toEqual([
+      { id: 'my-agent', name: 'My agent', command: ['my-agent', '--fast'], variables: {}, base: 'openai' },
+    ]);
+    for (const version of versions) expect(await read(version), `from schema ${version}`).toEqual(current);
   });
 
   it.each([

@@ -230,3 +230,7 @@ const fileExists = (file: string): MskError =>
       file,
     },
   );
+
+/** The name a new backup is offered under in a save dialog: the day it was made. */
+export const backupFileName = (now = new Date()): string =>
+  `model-studio-keys-${now.toISOString().slice(0, 10)}.msk-backup`;

@@ -3,6 +3,7 @@
 // imports its types only; the preload needs only the names (../channels.ts).
 import type { z } from 'zod';
 import type { CallName, TaskName } from '../channels.js';
+import { backupCalls } from './backup.js';
 import { checkCalls, checkTasks } from './checks.js';
 import { keyCalls, keyTasks } from './keys.js';
 import { regionCalls } from './regions.js';
@@ -17,6 +18,7 @@ export const calls = {
   ...toolCalls,
   ...settingCalls,
   ...checkCalls,
+  ...backupCalls,
 } as const satisfies Record<CallName, { args: z.ZodType; result: z.ZodType }>;
 
 export const tasks = { ...checkTasks, ...keyTasks } as const satisfies Record<

@@ -6,6 +6,7 @@ import { api } from '../api';
 import { type AddSlice, addSlice } from '../views/add/slice';
 import { type KeysSlice, keysSlice } from '../views/keys/slice';
 import { type RegionsSlice, regionsSlice } from '../views/regions/slice';
+import { type BackupSlice, backupSlice } from '../views/settings/backup-slice';
 import { type SettingsSlice, settingsSlice } from '../views/settings/slice';
 import { type ToolsSlice, toolsSlice } from '../views/tools/slice';
 import { type SnapshotSlice, snapshotSlice } from './snapshot-slice';
@@ -19,7 +20,8 @@ export type Store = SnapshotSlice &
   AddSlice &
   RegionsSlice &
   ToolsSlice &
-  SettingsSlice;
+  SettingsSlice &
+  BackupSlice;
 
 export const useStore = create<Store>()((...a) => ({
   ...snapshotSlice(...a),
@@ -30,6 +32,7 @@ export const useStore = create<Store>()((...a) => ({
   ...regionsSlice(...a),
   ...toolsSlice(...a),
   ...settingsSlice(...a),
+  ...backupSlice(...a),
 }));
 
 /** Subscribes the store to main's state events; returns the unsubscribe function. */

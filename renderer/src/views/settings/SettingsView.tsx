@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
+import { BackupSettings } from './BackupSettings';
 import { MapSetting } from './MapSetting';
 import { ScalarSetting } from './ScalarSetting';
 
@@ -41,6 +42,7 @@ export function SettingsView() {
           })}
         </fieldset>
       ))}
+      <BackupSettings />
     </section>
   );
 }
