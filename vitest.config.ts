@@ -3,7 +3,17 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'bench', include: [], benchmark: { include: ['test/bench/**/*.bench.ts'] } } },
+      {
+        test: {
+          name: 'bench',
+          include: [],
+          benchmark: { include: ['test/bench/**/*.bench.ts'] },
+          // Clears the figures first and writes docs/PERFORMANCE.md from them at the end.
+          globalSetup: ['test/bench/report.ts'],
+          // One benchmark at a time: they time things, and this machine has few cores.
+          fileParallelism: false,
+        },
+      },
       {
         test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node' },
       },

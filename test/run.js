@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: lint, typecheck, build, then every test that can run on this machine.
 // `npm run screenshots` (--screenshots): build, then refresh the README's pictures only.
+// `npm run bench` (--bench): build, then every benchmark; they write docs/PERFORMANCE.md.
 // On Linux it first re-runs itself inside a private D-Bus session with a throwaway, unlocked
 // gnome-keyring (and a virtual X display for clipboard tests), so the user's real keychain is
 // never touched. Under MSK_REQUIRE_ALL=1 a missing system part is an error, not a skip.
@@ -11,6 +12,7 @@ import path from 'node:path';
 
 const requireAll = process.env.MSK_REQUIRE_ALL === '1';
 const screenshots = process.argv.includes('--screenshots');
+const bench = process.argv.includes('--bench');
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 
 function wrapInPrivateSession() {
@@ -58,7 +60,7 @@ const checks = [
   ['typecheck (renderer)', bin('tsc'), ['--noEmit', '-p', 'renderer/tsconfig.json']],
 ];
 const steps = [
-  ...(screenshots ? [] : checks),
+  ...(screenshots || bench ? [] : checks),
   ['build (app)', bin('electron-vite'), ['build']],
   ['build (msk)', bin('vite'), ['build', '--config', 'main/cli/vite.config.ts', '--logLevel', 'warn']],
 ];
@@ -69,6 +71,15 @@ for (const [name, command, args] of steps) {
     console.error(`test: ${name} failed.`);
     process.exit(result.status ?? 1);
   }
+}
+
+if (bench) {
+  console.log('\n▶ benchmarks');
+  const result = spawnSync(bin('vitest'), ['bench', '--run', '--project', 'bench'], {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
+  process.exit(result.status ?? 1);
 }
 
 // Each runner writes a JSON report beside its own output; one closing line adds them up.

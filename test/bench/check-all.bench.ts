@@ -10,6 +10,7 @@ import { createServices } from '../../main/core/services.js';
 import { startModelStudio } from '../fixtures/model-studio-server.js';
 import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
 import { fakeKey } from '../fixtures/fake-keys.js';
+import { describeSamples, recordFigures } from './figures.js';
 
 const KEYS = 200;
 const LATENCY_MS = 50;
@@ -60,4 +61,22 @@ afterAll(async () => {
     '',
   ];
   console.log(lines.join('\n'));
+  recordFigures('check-all', [
+    {
+      section: 'Checks',
+      name: `checkAll of ${KEYS} keys at ${LATENCY_MS} ms latency, concurrency ${CONCURRENCY}`,
+      unit: '×',
+      ...describeSamples(runs.map((run) => run.wallMs / IDEAL_MS)),
+      budget: 1.3,
+      note: `wall time ÷ the ideal ⌈n/c⌉ × latency = ${IDEAL_MS} ms; ${runs.every((run) => run.ok === KEYS) ? 'every key ok' : 'NOT every key ok'}`,
+    },
+    {
+      section: 'Checks',
+      name: 'TCP connections opened per run',
+      unit: 'count',
+      ...describeSamples(runs.map((run) => run.connections)),
+      budget: CONCURRENCY,
+      note: 'keep-alive reuses them',
+    },
+  ]);
 });
