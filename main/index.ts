@@ -29,7 +29,7 @@ import { createIpcServer } from './ipc/server.js';
 import { electronClipboard } from './shell/clipboard.js';
 import { COPY_ACCELERATOR, syncCopyShortcut } from './shell/global-shortcut.js';
 import { pushState, registerIpc } from './shell/ipc.js';
-import { systemLoginItem } from './shell/login-item.js';
+import { startedAtLogin, systemLoginItem } from './shell/login-item.js';
 import { notify } from './shell/notify.js';
 import { mskArguments, selfAsMsk } from './shell/msk-mode.js';
 import { createTray } from './shell/tray.js';
@@ -208,5 +208,6 @@ async function start(): Promise<void> {
 
   await state.refresh();
   followLaunchAtLogin();
-  showWindow();
+  // Started by the session: the tray is there; the window waits until it is asked for.
+  if (!startedAtLogin()) showWindow();
 }

@@ -3,6 +3,13 @@
 import type { ConfigStore } from './config-store.js';
 import { messageOf, MskError } from './errors.js';
 
+/**
+ * Given to the app by its login item: a tray app started with the session stays in the tray
+ * instead of opening its window on every login. (macOS ignores a login item's arguments; there
+ * Electron says `wasOpenedAtLogin`.)
+ */
+export const STARTED_AT_LOGIN = '--started-at-login';
+
 /** The system's "start this app when the user logs in": an autostart entry, a login item. */
 export interface LoginItem {
   /** Makes it so; does nothing when it already is. */

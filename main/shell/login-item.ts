@@ -4,13 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { app } from 'electron';
 import { autostartFile, setAutostart } from '../core/autostart.js';
-import type { LoginItem } from '../core/launch-at-login.js';
+import { type LoginItem, STARTED_AT_LOGIN } from '../core/launch-at-login.js';
 import { selfCommand } from './msk-mode.js';
 
 export function systemLoginItem(): LoginItem {
   // An AppImage runs from a mount point that changes every start: the session must start the AppImage.
   const appImage = app.isPackaged ? process.env.APPIMAGE : undefined;
-  const command = appImage ? [appImage] : selfCommand(process, app.isPackaged, path.resolve);
+  const command = [
+    ...(appImage ? [appImage] : selfCommand(process, app.isPackaged, path.resolve)),
+    STARTED_AT_LOGIN,
+  ];
   if (process.platform !== 'darwin' && process.platform !== 'win32') {
     const file = autostartFile(process.env, os.homedir());
     return { set: async (wanted) => void (await setAutostart(file, wanted, command)) };
@@ -26,3 +29,8 @@ export function systemLoginItem(): LoginItem {
     },
   };
 }
+
+/** Whether the session started the app (then it stays in the tray, its window closed). */
+export const startedAtLogin = (): boolean =>
+  process.argv.includes(STARTED_AT_LOGIN) ||
+  (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);

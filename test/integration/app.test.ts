@@ -311,7 +311,7 @@ describe.runIf(parts)('the app’s main process', () => {
     const text = readFileSync(entry, 'utf8');
     expect(text).toContain('[Desktop Entry]\nType=Application\n');
     // The app as it runs now: the stand-in's Node, its loader, the built main script.
-    expect(text).toContain(`\nExec=${process.execPath} --import ${REGISTER} ${MAIN}\n`);
+    expect(text).toContain(`\nExec=${process.execPath} --import ${REGISTER} ${MAIN} --started-at-login\n`);
 
     const unset = await page.evaluate(() =>
       (globalThis as unknown as { api: Api }).api.settings.unset({ name: 'launchAtLogin' }),
@@ -319,6 +319,15 @@ describe.runIf(parts)('the app’s main process', () => {
     expect(unset).toEqual({ ok: true, value: { changed: true } });
     await expect.poll(() => existsSync(entry)).toBe(false);
     expect(await launched.notifications()).toEqual([]);
+  });
+
+  it('started by the session (its login entry), stays in the tray: no window until one is asked for', async () => {
+    await stored('personal', 'sg');
+    const launched = (app = await launchApp(MAIN, { env: environment(), args: ['--started-at-login'] }));
+    expect(find(await launched.menu(), 'Copy API Key')?.enabled).toBe(true);
+    expect(await launched.windows()).toEqual([]);
+    await launched.click(['Open Model Studio Keys…']);
+    await expect.poll(async () => (await launched.windows()).length).toBe(1);
   });
 
   it('launches a tool from Launch ▸, found on the login shell’s PATH, the key in its environment only', async () => {
