@@ -71,7 +71,15 @@ function KeyLines({ items, focusedId, onFocusRow, onMove, onDelete }: KeyLinesPr
   const [scrollMargin, setScrollMargin] = useState(0);
   // A row that arrow keys moved to but is not in the page yet: focused once it renders.
   const pendingFocus = useRef<string | undefined>(undefined);
-  useLayoutEffect(() => setScrollMargin(list.current?.offsetTop ?? 0), []);
+  useLayoutEffect(() => {
+    const measure = () => setScrollMargin(list.current?.offsetTop ?? 0);
+    measure();
+    // A banner or toolbar line appearing above the list moves it without a render here: the page
+    // grows, and the rows the window shows must follow (an unchanged value renders nothing).
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, []);
   const virtualizer = useWindowVirtualizer({
     count: items.length,
     estimateSize: (index) => ESTIMATED_HEIGHT[items[index]?.kind ?? 'key'],
