@@ -1,18 +1,22 @@
-// The core as the command line uses it, composed on first use so `msk --help` touches nothing.
-import { createServices, type Services } from '../core/services.js';
+// The core as the command line uses it, loaded and composed on first use: `msk --help` touches
+// nothing, and a command that reads no secret never loads the keychain addon (secret-store.ts
+// loads it only when a secret is read or written).
+import type { Services } from '../core/services.js';
 import { warn } from './output.js';
 
-let services: Services | undefined;
+let services: Promise<Services> | undefined;
 
-export function core(): Services {
-  if (services) return services;
-  services = createServices();
-  // Reading a key must work from a data directory we may not write: said once, not refused.
-  let said = false;
-  services.vault.whenBookkeepingSkipped((error) => {
-    if (said) return;
-    said = true;
-    warn(`${error.message.replace(/[.;]$/, '')}. Last use and check results are not recorded.`);
+export function core(): Promise<Services> {
+  services ??= import('../core/services.js').then(({ createServices }) => {
+    const created = createServices();
+    // Reading a key must work from a data directory we may not write: said once, not refused.
+    let said = false;
+    created.vault.whenBookkeepingSkipped((error) => {
+      if (said) return;
+      said = true;
+      warn(`${error.message.replace(/[.;]$/, '')}. Last use and check results are not recorded.`);
+    });
+    return created;
   });
   return services;
 }

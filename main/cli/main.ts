@@ -1,4 +1,8 @@
 // `msk` on Node: the command line's entry (bin/msk). The app runs the same commands in its msk mode.
-import { runMsk } from './msk.js';
+// Kept tiny: the compile cache is turned on before the rest of msk is loaded, so that it covers it.
+import { enableCompileCache } from './compile-cache.js';
 
-await runMsk(process.argv.slice(2), [process.execPath, process.argv[1] ?? 'msk']);
+enableCompileCache();
+void import('./msk.js').then(({ runMsk }) =>
+  runMsk(process.argv.slice(2), [process.execPath, process.argv[1] ?? 'msk']),
+);

@@ -30,7 +30,10 @@ export function table(header: readonly string[], rows: readonly (readonly string
   return [line(header), ...rows.map(line)].join('\n');
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use: creating a segmenter loads ICU data, a few milliseconds no start should pay.
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = (): Intl.Segmenter =>
+  (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 
 /**
  * Columns a terminal gives `text`: CJK and emoji take two, combining marks and controls none
@@ -38,7 +41,7 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const { segment } of graphemes.segment(text)) {
+  for (const { segment } of graphemes().segment(text)) {
     const codePoint = segment.codePointAt(0) ?? 0;
     // eslint-disable-next-line no-control-regex -- controls take no column
     if (/^[\u0000-\u001f\u007f-\u009f]/.test(segment) || /^\p{M}/u.test(segment)) continue;

@@ -4,7 +4,7 @@
 // desktop tools (GNOME Tweaks) copy the installed launcher there under this very name.
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomic } from './atomic-write.js';
 import { appDataDirectory, PRODUCT_NAME } from './paths.js';
 
 /** The installed launcher's name (the package's), which desktop tools also give the startup entries they add. */

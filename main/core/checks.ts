@@ -6,7 +6,7 @@ import type { CheckStatus, Config, KeyRecord, LastCheck } from './config-schema.
 import { MskError } from './errors.js';
 import { parseKey, shapeOf } from './keys.js';
 import type { ClientOptions, ModelStudioClient } from './model-studio-client.js';
-import type { Plan, RegionFacts, RegionId } from './model-studio.js';
+import { DEFAULT_CONCURRENCY, type Plan, type RegionFacts, type RegionId } from './model-studio.js';
 import {
   type Endpoints,
   endpointsOfFamily,
@@ -105,7 +105,7 @@ export type Survey = { answers: PlaceAnswer[] } & (
   { owner: Detection; unowned: null } | { owner: null; unowned: MskError }
 );
 
-export const DEFAULT_CONCURRENCY = 4;
+export { DEFAULT_CONCURRENCY };
 /** Errors that concern one key only: `checkAll` reports the key and goes on. */
 const KEY_LOCAL_ERRORS = new Set<string>(['secret-missing', 'plan-unavailable', 'workspace-required']);
 /** A Retry-After longer than this is not waited for: the check reports `rate-limited`. */

@@ -144,4 +144,13 @@ export type CustomTool = z.infer<typeof CustomToolSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
 export type Config = z.infer<typeof ConfigSchema>;
 
-export const emptyConfig = (): Config => ConfigSchema.parse({ schemaVersion: CONFIG_SCHEMA_VERSION });
+/**
+ * How the config is parsed: without zod's compiled fast path. zod compiles an object's parser
+ * with `new Function` on its first parse, which pays off over many parses of one shape; a config
+ * is parsed once or twice per `msk` process (and per change in the app), where compiling costs
+ * more than it saves. The same checks run either way.
+ */
+export const PARSE_ONCE = { jitless: true } as const;
+
+export const emptyConfig = (): Config =>
+  ConfigSchema.parse({ schemaVersion: CONFIG_SCHEMA_VERSION }, PARSE_ONCE);

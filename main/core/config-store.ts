@@ -4,10 +4,15 @@
 import { constants } from 'node:fs';
 import { access, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
-import writeFileAtomic from 'write-file-atomic';
+import { loadWriteFileAtomic, writeFileAtomic } from './atomic-write.js';
 import { migrate } from './config-migrations.js';
-import { ConfigSchema, CONFIG_SCHEMA_VERSION, emptyConfig, type Config } from './config-schema.js';
+import {
+  ConfigSchema,
+  CONFIG_SCHEMA_VERSION,
+  emptyConfig,
+  PARSE_ONCE,
+  type Config,
+} from './config-schema.js';
 import { MskError, messageOf } from './errors.js';
 import { configFile } from './paths.js';
 
@@ -18,6 +23,11 @@ const PERMISSION_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS']);
 /** Dated copies kept besides the previous version: a mistake noticed days later can be undone. */
 export const DAILY_BACKUPS = 5;
 const DAILY = /^config\.json\.bak-(\d{4}-\d{2}-\d{2})$/;
+
+// The inter-process lock, loaded with the first write: reading needs no lock.
+const importLockfile = () => import('proper-lockfile');
+let lockfileLoading: ReturnType<typeof importLockfile> | undefined;
+const loadLockfile = (): ReturnType<typeof importLockfile> => (lockfileLoading ??= importLockfile());
 
 export class ConfigStore {
   readonly file: string;
@@ -32,6 +42,14 @@ export class ConfigStore {
   async read(): Promise<Config> {
     const text = await this.readText();
     return text === undefined ? emptyConfig() : this.explained(text);
+  }
+
+  /**
+   * Starts loading what a write needs (the lock, atomic writes) without writing anything: a caller
+   * that waits on something else first (the keychain) overlaps the two.
+   */
+  prepareUpdate(): void {
+    Promise.all([loadLockfile(), loadWriteFileAtomic()]).catch(() => undefined);
   }
 
   /**
@@ -51,7 +69,7 @@ export class ConfigStore {
       const previousText = await this.readText();
       const draft = previousText === undefined ? emptyConfig() : await this.explained(previousText);
       const result = await change(draft);
-      const next = ConfigSchema.parse(draft);
+      const next = ConfigSchema.parse(draft, PARSE_ONCE);
       const nextText = `${JSON.stringify(next, null, 2)}\n`;
       if (nextText !== previousText) {
         await this.assertWritable();
@@ -133,7 +151,7 @@ export class ConfigStore {
         { file: this.file, newerVersion: migration.version },
       );
     }
-    const parsed = ConfigSchema.safeParse(migration.config);
+    const parsed = ConfigSchema.safeParse(migration.config, PARSE_ONCE);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new DamagedFile(`${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}`);
@@ -164,6 +182,7 @@ export class ConfigStore {
     try {
       // Asked first: the lock's retries would spend seconds on a directory we may not write.
       await access(this.directory, constants.W_OK);
+      const { default: lockfile } = await loadLockfile();
       return await lockfile.lock(this.file, {
         lockfilePath: `${this.file}.lock`,
         realpath: false,

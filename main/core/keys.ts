@@ -1,7 +1,6 @@
 // Rules about key strings: what shape a pasted value is, how to show it without revealing it.
 // Validation is loose on purpose (Alibaba documents no key format): anything `sk-` + URL-safe
 // characters within the length cap is a key; probing decides whether it works.
-import { createHash } from 'node:crypto';
 import { MskError } from './errors.js';
 import { KEY_FORMAT, KEY_SHAPES, type KeyShape, type Plan, TEMPORARY_KEY } from './model-studio.js';
 import { type Notice, notice } from './notices.js';
@@ -101,7 +100,11 @@ export const redactKeys = (text: string): string =>
   text.replace(/\b(?:sk|st)-[A-Za-z0-9._~+/=-]{8,}/g, (token) => `${token.slice(0, 3)}…${token.slice(-4)}`);
 
 /** A stable digest for comparing a secret without keeping it (clipboard clearing). */
-export const digestOf = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
+export const digestOf = (secret: string): string =>
+  crypto().createHash('sha256').update(secret, 'utf8').digest('hex');
+
+/** node:crypto, loaded when a secret is first hashed: listing keys hashes none. */
+const crypto = () => process.getBuiltinModule('node:crypto');
 
 function unquote(value: string): string {
   const quoted = /^(["'`])(.*)\1$/s.exec(value);
@@ -122,4 +125,16 @@ function describeCharacter(character: string): string {
   if (code < 0x20 || code === 0x7f) return `a control character (${hex})`;
   if (code > 0x7e) return `a non-ASCII character (${hex}), often an invisible one picked up when copying`;
   return `'${character}'`;
+}
+
+/** 1..1800 whole seconds, checked before anything is sent. */
+export function validateTtl(ttlSeconds: number): number {
+  const { minTtlSeconds, maxTtlSeconds } = TEMPORARY_KEY;
+  if (!Number.isInteger(ttlSeconds) || ttlSeconds < minTtlSeconds || ttlSeconds > maxTtlSeconds) {
+    throw new MskError(
+      'invalid-input',
+      `A temporary key lives ${minTtlSeconds} to ${maxTtlSeconds} whole seconds (30 minutes); '${ttlSeconds}' is not in that range.`,
+    );
+  }
+  return ttlSeconds;
 }

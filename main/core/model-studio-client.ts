@@ -3,7 +3,7 @@
 // Every request has a timeout that covers the body too, a cap on how much of the body is read,
 // and an optional cancel signal. What comes back is an Answer, never a throw; no header (so no
 // key) ever appears in one.
-import { Agent, fetch, type Response } from 'undici';
+import type { Agent, Response } from 'undici';
 
 export type Answer =
   | {
@@ -31,9 +31,16 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_CONNECTIONS_PER_ORIGIN = 4;
 
+// undici is loaded with the first request: a command that asks Model Studio nothing (msk list,
+// msk env) never pays for it.
+const importUndici = () => import('undici');
+let undici: ReturnType<typeof importUndici> | undefined;
+const loadUndici = (): ReturnType<typeof importUndici> => (undici ??= importUndici());
+
 // One pool per connection cap, shared by every client: connections outlive a single check.
 const agents = new Map<number, Agent>();
-const agentFor = (connections: number): Agent => {
+const agentFor = async (connections: number): Promise<Agent> => {
+  const { Agent } = await loadUndici();
   let agent = agents.get(connections);
   if (!agent) agents.set(connections, (agent = new Agent({ connections, keepAliveTimeout: 30_000 })));
   return agent;
@@ -42,12 +49,12 @@ const agentFor = (connections: number): Agent => {
 export class ModelStudioClient {
   readonly timeoutMs: number;
   readonly maxBodyBytes: number;
-  private readonly agent: Agent;
+  private readonly connections: number;
 
   constructor(options: ClientOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-    this.agent = agentFor(options.maxConnectionsPerOrigin ?? DEFAULT_MAX_CONNECTIONS_PER_ORIGIN);
+    this.connections = options.maxConnectionsPerOrigin ?? DEFAULT_MAX_CONNECTIONS_PER_ORIGIN;
   }
 
   get(url: string, secret: string, signal?: AbortSignal): Promise<Answer> {
@@ -59,6 +66,15 @@ export class ModelStudioClient {
   }
 
   private async request(method: string, url: string, secret: string, cancel?: AbortSignal): Promise<Answer> {
+    if (cancel?.aborted) return { kind: 'cancelled' };
+    // Loaded before the clock starts: a first request's latency and timeout are Model Studio's.
+    let client: [Awaited<ReturnType<typeof importUndici>>, Agent];
+    try {
+      client = await Promise.all([loadUndici(), agentFor(this.connections)]);
+    } catch (error) {
+      return { kind: 'network', reason: networkReason(error), latencyMs: 0 };
+    }
+    const [{ fetch }, dispatcher] = client;
     if (cancel?.aborted) return { kind: 'cancelled' };
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = cancel ? AbortSignal.any([cancel, timeout]) : timeout;
@@ -75,7 +91,7 @@ export class ModelStudioClient {
         method,
         headers: { authorization: `Bearer ${secret}`, accept: 'application/json' },
         signal,
-        dispatcher: this.agent,
+        dispatcher,
       });
       const latencyMs = latency();
       const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));

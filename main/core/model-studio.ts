@@ -281,6 +281,9 @@ export const LIMITS = {
   keysPerWorkspace: 20,
 } as const;
 
+/** How many keys `check --all` asks about at once unless told otherwise (the connection cap too). */
+export const DEFAULT_CONCURRENCY = 4;
+
 export const TEMPORARY_KEY = { defaultTtlSeconds: 60, minTtlSeconds: 1, maxTtlSeconds: 1800 } as const;
 
 export const DEFAULT_MODEL = 'qwen-plus';

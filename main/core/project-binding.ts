@@ -3,7 +3,7 @@
 // and `msk launch` use there. A company key in ~/work and a personal one in ~/hobby, no flags.
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomic } from './atomic-write.js';
 import { z } from 'zod';
 import { MskError, messageOf } from './errors.js';
 

@@ -1,14 +1,15 @@
 // Runs a tool as a child with a prepared environment, in the foreground, and reports how it
 // ended as an exit code the way a shell would (128 + signal number for a signal).
 import { constants } from 'node:os';
-import spawn from 'cross-spawn';
 import { MskError } from './errors.js';
 
-export function runCommand(
+export async function runCommand(
   command: string,
   args: readonly string[],
   env: Record<string, string>,
 ): Promise<number> {
+  // Loaded here, not at start-up: only `msk exec` and launching run a child this way.
+  const { default: spawn } = await import('cross-spawn');
   return new Promise((resolve, reject) => {
     // cross-spawn finds `.cmd` shims (npm-installed tools) on Windows without a shell.
     const child = spawn(command, [...args], { stdio: 'inherit', env });

@@ -5,27 +5,20 @@ import type { KeyRecord } from './config-schema.js';
 import { MskError } from './errors.js';
 import type { ClientOptions } from './model-studio-client.js';
 import { TEMPORARY_KEY } from './model-studio.js';
+import { validateTtl } from './keys.js';
 import { planName, requireRegion } from './regions.js';
 import { clientFor, endpointsForKey, type Services } from './services.js';
 import { resolveKey } from './vault.js';
+
+// Kept with the key rules (no network, no data file), so the command line can check a TTL while it
+// reads its arguments.
+export { validateTtl };
 
 export interface TemporaryKey {
   record: KeyRecord;
   token: string;
   expiresAt: Date;
   ttlSeconds: number;
-}
-
-/** 1..1800 whole seconds, checked before anything is sent. */
-export function validateTtl(ttlSeconds: number): number {
-  const { minTtlSeconds, maxTtlSeconds } = TEMPORARY_KEY;
-  if (!Number.isInteger(ttlSeconds) || ttlSeconds < minTtlSeconds || ttlSeconds > maxTtlSeconds) {
-    throw new MskError(
-      'invalid-input',
-      `A temporary key lives ${minTtlSeconds} to ${maxTtlSeconds} whole seconds (30 minutes); '${ttlSeconds}' is not in that range.`,
-    );
-  }
-  return ttlSeconds;
 }
 
 export async function mintTemporaryKey(

@@ -1,7 +1,6 @@
 // The keys: metadata in config.json, secrets in the keychain. The secret is always written
 // before its metadata and removed after it, so a crash in between leaves at worst a spare
 // keychain item, never a listed key without a secret.
-import { randomUUID } from 'node:crypto';
 import type { Config, KeyRecord, LastCheck } from './config-schema.js';
 import type { ConfigStore } from './config-store.js';
 import { MskError } from './errors.js';
@@ -68,7 +67,8 @@ export class Vault {
     await this.assertSecretFree(before.keys, parsed.secret);
 
     const record: KeyRecord = {
-      id: randomUUID(),
+      // node:crypto is loaded here, when a key is added, not whenever the list is read.
+      id: process.getBuiltinModule('node:crypto').randomUUID(),
       label,
       ...fields,
       shape: parsed.shape,

@@ -1,8 +1,6 @@
 // msk bind · unbind · status — which key a folder uses, written down in its .msk.json.
 import type { Command } from 'commander';
-import { choose } from '../../core/actions/choose.js';
 import { maskKey } from '../../core/keys.js';
-import { removeBinding, writeBinding } from '../../core/project-binding.js';
 import { planName, regionName } from '../../core/regions.js';
 import { requireTool } from '../../core/tools.js';
 import { core } from '../context.js';
@@ -16,8 +14,12 @@ export function registerBindingCommands(program: Command): void {
     .option('-t, --tool <tool>', 'the tool msk exec, env and launch use here')
     .option('-m, --model <model>', 'the model the tool gets here')
     .action(async (reference: string, options: { tool?: string; model?: string }) => {
-      const config = await core().config.read();
-      const record = await core().vault.find(reference);
+      const [{ writeBinding }, services] = await Promise.all([
+        import('../../core/project-binding.js'),
+        core(),
+      ]);
+      const config = await services.config.read();
+      const record = await services.vault.find(reference);
       if (options.tool !== undefined) requireTool(options.tool, config.settings.customTools);
       const file = await writeBinding(process.cwd(), {
         key: record.label,
@@ -31,6 +33,7 @@ export function registerBindingCommands(program: Command): void {
     .command('unbind')
     .description('remove this folder’s .msk.json')
     .action(async () => {
+      const { removeBinding } = await import('../../core/project-binding.js');
       say(
         (await removeBinding(process.cwd()))
           ? 'Removed .msk.json here.'
@@ -44,7 +47,8 @@ export function registerBindingCommands(program: Command): void {
     .option('-t, --tool <tool>', 'for this tool')
     .option('--json', 'print JSON')
     .action(async (options: { tool?: string; json?: boolean }) => {
-      const config = await core().config.read();
+      const [{ choose }, services] = await Promise.all([import('../../core/actions/choose.js'), core()]);
+      const config = await services.config.read();
       const { record, tool, model, reason } = await choose(config, {
         tool: options.tool,
         cwd: process.cwd(),

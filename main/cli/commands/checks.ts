@@ -1,17 +1,18 @@
 // msk check · detect · move
 import type { Command } from 'commander';
-import { checkKeys, detectKey } from '../../core/actions/checks.js';
-import { moveKey } from '../../core/actions/keys.js';
-import { type CheckResult, DEFAULT_CONCURRENCY } from '../../core/checks.js';
+import type { CheckResult } from '../../core/checks.js';
 import { posixQuote } from '../../core/env-format.js';
 import { MskError } from '../../core/errors.js';
 import { explainShape, parseKey } from '../../core/keys.js';
+import { DEFAULT_CONCURRENCY } from '../../core/model-studio.js';
 import { planName, regionName, requirePlan, requireRegion } from '../../core/regions.js';
-import { chooseKey } from '../../core/settings.js';
 import { core } from '../context.js';
 import { print, printJson, say, table, warn } from '../output.js';
 import { readSecret } from '../read-secret.js';
 import { positiveInteger } from '../parse.js';
+
+// What the commands do is loaded when one runs: `msk --help` needs only their definitions.
+const checkActions = () => import('../../core/actions/checks.js');
 
 interface CheckOptions {
   all?: boolean;
@@ -43,7 +44,11 @@ export function registerCheckCommands(program: Command): void {
     .action(async (reference: string | undefined, options: CheckOptions) => {
       if (reference !== undefined && options.all)
         throw new MskError('invalid-input', 'Name a key or pass --all, not both.');
-      const services = core();
+      const [{ checkKeys }, { chooseKey }, services] = await Promise.all([
+        checkActions(),
+        import('../../core/settings.js'),
+        core(),
+      ]);
       const config = await services.config.read();
       const keyIds = options.all ? config.keys.map((key) => key.id) : [chooseKey(config, reference).id];
       if (keyIds.length === 0) return say('No keys stored yet: nothing to check.');
@@ -100,7 +105,8 @@ export function registerCheckCommands(program: Command): void {
       };
       const secret = await readSecret('Model Studio API key (input hidden): ');
       const explanation = explainShape(parseKey(secret).shape);
-      const detection = await detectKey(core(), secret, hints);
+      const { detectKey } = await checkActions();
+      const detection = await detectKey(await core(), secret, hints);
       if (options.json) return printJson(detection);
       print(detection.regionId);
       if (explanation) say(explanation);
@@ -121,7 +127,8 @@ export function registerCheckCommands(program: Command): void {
       "also set its workspace: 'default' or llm-… (Tokyo and Frankfurt need one)",
     )
     .action(async (reference: string, region: string, options: { plan?: string; workspace?: string }) => {
-      const record = await moveKey(core(), reference, {
+      const { moveKey } = await import('../../core/actions/keys.js');
+      const record = await moveKey(await core(), reference, {
         regionId: requireRegion(region).id,
         plan: options.plan === undefined ? undefined : requirePlan(options.plan).id,
         workspaceId: options.workspace,

@@ -1,17 +1,12 @@
 // msk config list · get · set · unset — the window's settings by name; msk workspaces · workspace rename.
 import type { Command } from 'commander';
-import {
-  getSetting,
-  listSettings,
-  listWorkspaces,
-  renameWorkspace,
-  setSetting,
-  unsetSetting,
-} from '../../core/actions/settings.js';
 import { MskError } from '../../core/errors.js';
-import { parseSettingName } from '../../core/setting-catalog.js';
 import { core } from '../context.js';
 import { print, printJson, say, table } from '../output.js';
+
+// What the commands do is loaded when one runs: `msk --help` needs only their definitions.
+const settingActions = () => import('../../core/actions/settings.js');
+const read = async () => (await core()).config.read();
 
 /** A value as a person types it: plain words and numbers; a map as JSON. */
 const shown = (value: unknown): string => (typeof value === 'object' ? JSON.stringify(value) : String(value));
@@ -24,7 +19,8 @@ export function registerConfigCommands(program: Command): void {
     .description('every setting: its value, whether it is the default, what it does')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      const settings = listSettings(await core().config.read());
+      const { listSettings } = await settingActions();
+      const settings = listSettings(await read());
       if (options.json) return printJson(settings);
       print(
         table(
@@ -45,7 +41,8 @@ export function registerConfigCommands(program: Command): void {
     .description('print a setting’s value (a map as JSON; name.entry for one entry)')
     .argument('<name>', 'a setting, e.g. clipboardClearSeconds or toolModels.claude-code')
     .action(async (name: string) => {
-      const value = getSetting(await core().config.read(), name);
+      const { getSetting } = await settingActions();
+      const value = getSetting(await read(), name);
       if (value === undefined) {
         throw new MskError('invalid-input', `${name} is not set.`, { name });
       }
@@ -58,7 +55,8 @@ export function registerConfigCommands(program: Command): void {
     .argument('<name>', 'a setting, or name.entry for toolModels and endpointOverrides')
     .argument('<value>', 'numbers, true/false, one of the choices, a model, a URL')
     .action(async (name: string, text: string) => {
-      const value = await setSetting(core(), name, text);
+      const { setSetting } = await settingActions();
+      const value = await setSetting(await core(), name, text);
       say(`${name} = ${shown(value)}`);
     });
 
@@ -67,7 +65,11 @@ export function registerConfigCommands(program: Command): void {
     .description('put a setting back to its default (an entry: remove it)')
     .argument('<name>', 'a setting, or name.entry')
     .action(async (name: string) => {
-      const { changed, value } = await unsetSetting(core(), name);
+      const [{ unsetSetting }, { parseSettingName }] = await Promise.all([
+        settingActions(),
+        import('../../core/setting-catalog.js'),
+      ]);
+      const { changed, value } = await unsetSetting(await core(), name);
       if (!changed) return say(`${name} was not set.`);
       const { entry } = parseSettingName(name);
       say(entry === undefined ? `${name} is back to its default: ${shown(value)}` : `Removed ${name}.`);
@@ -78,7 +80,8 @@ export function registerConfigCommands(program: Command): void {
     .description('the workspaces your keys belong to, with their names and key counts')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      const workspaces = listWorkspaces(await core().config.read());
+      const { listWorkspaces } = await settingActions();
+      const workspaces = listWorkspaces(await read());
       if (options.json) return printJson(workspaces);
       if (workspaces.length === 0) return say('No keys are stored yet, so no workspaces.');
       print(
@@ -107,7 +110,8 @@ export function registerConfigCommands(program: Command): void {
     .argument('<id>', 'the workspace id (llm-…)')
     .argument('<name>', 'its name')
     .action(async (id: string, name: string) => {
-      const workspace = await renameWorkspace(core(), id, name);
+      const { renameWorkspace } = await settingActions();
+      const workspace = await renameWorkspace(await core(), id, name);
       say(`Workspace ${workspace.id} is now called '${workspace.name ?? ''}'.`);
     });
 }

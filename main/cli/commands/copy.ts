@@ -1,11 +1,13 @@
 // msk copy · temp-key
 import { type Command, InvalidArgumentError } from 'commander';
-import { copyKey, copyTemporaryKey, revealKey, temporaryKey } from '../../core/actions/use-key.js';
+import { validateTtl } from '../../core/keys.js';
 import { regionName } from '../../core/regions.js';
-import { validateTtl } from '../../core/temporary-keys.js';
 import { cliClipboard } from '../clipboard.js';
 import { core } from '../context.js';
 import { print, say } from '../output.js';
+
+// What the commands do is loaded when one runs: `msk --help` needs only their definitions.
+const useKeyActions = () => import('../../core/actions/use-key.js');
 
 const clearsIn = (seconds: number) => (seconds > 0 ? ` — clears in ${seconds} s.` : '.');
 
@@ -16,8 +18,9 @@ export function registerCopyCommands(program: Command): void {
     .argument('[key]', 'label or id (default: the active key of the active region)')
     .option('--print', 'write the key to stdout instead')
     .action(async (reference: string | undefined, options: { print?: boolean }) => {
-      if (options.print) return print((await revealKey(core(), reference)).secret);
-      const { record, clearAfterSeconds } = await copyKey(core(), cliClipboard, reference);
+      const [{ copyKey, revealKey }, services] = await Promise.all([useKeyActions(), core()]);
+      if (options.print) return print((await revealKey(services, reference)).secret);
+      const { record, clearAfterSeconds } = await copyKey(services, cliClipboard, reference);
       say(`Copied '${record.label}' (${regionName(record.regionId)})${clearsIn(clearAfterSeconds)}`);
     });
 
@@ -30,14 +33,15 @@ export function registerCopyCommands(program: Command): void {
     .option('--ttl <seconds>', 'how long it lives: 1 to 1800 seconds', parseTtl, 60)
     .option('--print', 'write it to stdout instead')
     .action(async (reference: string | undefined, options: { ttl: number; print?: boolean }) => {
+      const [{ copyTemporaryKey, temporaryKey }, services] = await Promise.all([useKeyActions(), core()]);
       if (options.print) {
-        const minted = await temporaryKey(core(), reference, options.ttl);
+        const minted = await temporaryKey(services, reference, options.ttl);
         print(minted.token);
         return say(
           `Temporary key for '${minted.record.label}', valid ${minted.ttlSeconds} s (until ${minted.expiresAt.toLocaleTimeString()}).`,
         );
       }
-      const minted = await copyTemporaryKey(core(), cliClipboard, reference, options.ttl);
+      const minted = await copyTemporaryKey(services, cliClipboard, reference, options.ttl);
       say(
         `Copied a temporary key for '${minted.record.label}', valid ${minted.ttlSeconds} s (until ${minted.expiresAt.toLocaleTimeString()})${clearsIn(minted.clearAfterSeconds)}`,
       );

@@ -1,6 +1,6 @@
 // msk doctor [--fix] [--json]: the data file, its backups, the keychain, and whether they agree.
 import type { Command } from 'commander';
-import { type Diagnosis, diagnose, type Finding, repair } from '../../core/actions/doctor.js';
+import type { Diagnosis, Finding } from '../../core/actions/doctor.js';
 import { core } from '../context.js';
 import { print, printJson, say } from '../output.js';
 
@@ -18,7 +18,10 @@ export function registerDoctorCommands(program: Command): void {
     )
     .option('--json', 'print JSON')
     .action(async (options: { fix?: boolean; json?: boolean }) => {
-      const services = core();
+      const [{ diagnose, repair }, services] = await Promise.all([
+        import('../../core/actions/doctor.js'),
+        core(),
+      ]);
       const fixed = options.fix ? await repair(services) : undefined;
       const diagnosis = fixed?.after ?? (await diagnose(services));
       if (options.json) printJson({ ...diagnosis, ...(fixed && { repaired: fixed.done }) });

@@ -2,9 +2,7 @@
 // key is the one named, else the nearest .msk.json's, else the active key of the active region.
 import path from 'node:path';
 import type { Command } from 'commander';
-import { keyEnvironment } from '../../core/actions/use-key.js';
 import { formatEnvironment, requireShell, type Shell } from '../../core/env-format.js';
-import { runCommand } from '../../core/run-command.js';
 import { childEnvironment } from '../../core/tools.js';
 import { core } from '../context.js';
 import { warn, warnAll } from '../output.js';
@@ -48,12 +46,14 @@ export function registerEnvironmentCommands(program: Command): void {
     .passThroughOptions()
     .action(async (command: string, args: string[], options: KeyAndTool) => {
       const variables = await variablesFor(options);
+      const { runCommand } = await import('../../core/run-command.js');
       process.exitCode = await runCommand(command, args, childEnvironment(process.env, variables));
     });
 }
 
 async function variablesFor(options: KeyAndTool): Promise<Record<string, string>> {
-  const { variables, notices } = await keyEnvironment(core(), {
+  const [{ keyEnvironment }, services] = await Promise.all([import('../../core/actions/use-key.js'), core()]);
+  const { variables, notices } = await keyEnvironment(services, {
     reference: options.key,
     tool: options.tool,
     model: options.model,

@@ -1,12 +1,14 @@
 // msk add · list · remove · rename · use
 import type { Command } from 'commander';
-import { addKey, listKeys, makeKeyActive, removeKey, renameKey } from '../../core/actions/keys.js';
 import { MskError } from '../../core/errors.js';
 import { maskKey } from '../../core/keys.js';
 import { planName, regionName, requirePlan, requireRegion } from '../../core/regions.js';
 import { core } from '../context.js';
 import { print, printJson, say, table, warnAll } from '../output.js';
 import { confirm, readSecret } from '../read-secret.js';
+
+// What the commands do is loaded when one runs: `msk --help` needs only their definitions.
+const keyActions = () => import('../../core/actions/keys.js');
 
 interface AddOptions {
   label: string;
@@ -44,7 +46,8 @@ export function registerKeyCommands(program: Command): void {
       const regionId = options.region === undefined ? undefined : requireRegion(options.region).id;
       const plan = options.plan === undefined ? undefined : requirePlan(options.plan).id;
       const secret = await readSecret('Model Studio API key (input hidden): ');
-      const { record, active, notices, detection } = await addKey(core(), {
+      const { addKey } = await keyActions();
+      const { record, active, notices, detection } = await addKey(await core(), {
         secret,
         label: options.label,
         regionId,
@@ -68,7 +71,8 @@ export function registerKeyCommands(program: Command): void {
     .description('list stored keys (metadata only: no secret is read)')
     .option('--json', 'print a JSON array')
     .action(async (options: { json?: boolean }) => {
-      const rows = listKeys(await core().config.read());
+      const [{ listKeys }, services] = await Promise.all([keyActions(), core()]);
+      const rows = listKeys(await services.config.read());
       if (options.json) return printJson(rows);
       if (rows.length === 0) {
         return say('No keys stored yet. Add one with: msk add --label <name> --region <sg|us|cn|hk>');
@@ -96,7 +100,7 @@ export function registerKeyCommands(program: Command): void {
     .argument('<key>', 'label or id')
     .option('-y, --yes', 'do not ask for confirmation')
     .action(async (reference: string, options: { yes?: boolean }) => {
-      const services = core();
+      const services = await core();
       const record = await services.vault.find(reference);
       const question = `Remove '${record.label}' (${maskKey(record)})? Its secret is deleted from the keychain; Model Studio shows a key only once.`;
       if (!options.yes) {
@@ -108,6 +112,7 @@ export function registerKeyCommands(program: Command): void {
         }
         if (!(await confirm(question, 'Cancelled; nothing was removed.'))) return say('Nothing was removed.');
       }
+      const { removeKey } = await keyActions();
       const removed = await removeKey(services, record.id);
       say(`Removed '${removed.label}' (${maskKey(removed)}).`);
     });
@@ -118,7 +123,8 @@ export function registerKeyCommands(program: Command): void {
     .argument('<key>', 'label or id')
     .argument('<new-label>', 'the new label')
     .action(async (reference: string, label: string) => {
-      const { before, after } = await renameKey(core(), reference, label);
+      const { renameKey } = await keyActions();
+      const { before, after } = await renameKey(await core(), reference, label);
       say(`Renamed '${before.label}' to '${after.label}'.`);
     });
 
@@ -127,7 +133,8 @@ export function registerKeyCommands(program: Command): void {
     .description('make a key the active one of its region, and its region the active region')
     .argument('<key>', 'label or id')
     .action(async (reference: string) => {
-      const record = await makeKeyActive(core(), reference);
+      const { makeKeyActive } = await keyActions();
+      const record = await makeKeyActive(await core(), reference);
       say(
         `Active key: '${record.label}' (${maskKey(record)}); active region: ${regionName(record.regionId)}.`,
       );

@@ -2,10 +2,12 @@
 import type { Command } from 'commander';
 import { PLANS, REGIONS, SOURCES } from '../../core/model-studio.js';
 import { planName, regionName } from '../../core/regions.js';
-import { listEndpoints, switchRegion } from '../../core/actions/regions.js';
-import { readSettings } from '../../core/settings.js';
 import { core } from '../context.js';
 import { print, printJson, say, table } from '../output.js';
+
+// What the commands do is loaded when one runs: `msk --help` needs only their definitions.
+const regionActions = () =>
+  Promise.all([import('../../core/actions/regions.js'), import('../../core/settings.js')]);
 
 export function registerRegionCommands(program: Command): void {
   program
@@ -13,12 +15,12 @@ export function registerRegionCommands(program: Command): void {
     .description('print the active region, or set it')
     .argument('[region]', 'region id or alias: sg, us, cn, hk, jp, de')
     .action(async (name: string | undefined) => {
-      const { config } = core();
+      const [[{ switchRegion }, { readSettings }], services] = await Promise.all([regionActions(), core()]);
       if (name === undefined) {
-        const { activeRegionId } = await readSettings(config);
+        const { activeRegionId } = await readSettings(services.config);
         return print(`${activeRegionId}\t${regionName(activeRegionId)}`);
       }
-      const region = await switchRegion(core(), name);
+      const region = await switchRegion(services, name);
       say(`Active region: ${region.name} (${region.id}).`);
     });
 
@@ -28,7 +30,7 @@ export function registerRegionCommands(program: Command): void {
     .option('--all', 'every endpoint: shared, workspace and trial domains, Coding Plan and Token Plan')
     .option('--json', 'print every endpoint as JSON')
     .action(async (options: { all?: boolean; json?: boolean }) => {
-      const services = core();
+      const [[{ listEndpoints }, { readSettings }], services] = await Promise.all([regionActions(), core()]);
       const settings = await readSettings(services.config);
       const endpoints = await listEndpoints(services);
       if (options.json) return printJson(endpoints);

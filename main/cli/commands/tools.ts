@@ -1,19 +1,14 @@
 // msk tools · tools settings · tools export postman · tools add · tools remove · launch
 import path from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
-import { launchTool, startDetached } from '../../core/actions/launch.js';
-import {
-  addCustomTool,
-  exportPostman,
-  listTools,
-  removeCustomTool,
-  toolSettings,
-} from '../../core/actions/tools.js';
 import { PLANS } from '../../core/model-studio.js';
 import { cliClipboard } from '../clipboard.js';
 import { core } from '../context.js';
 import { print, printJson, say, table } from '../output.js';
 import { selfCommand } from '../self-command.js';
+
+// What the commands do is loaded when one runs: `msk --help` needs only their definitions.
+const toolActions = () => import('../../core/actions/tools.js');
 
 interface KeyOption {
   key?: string;
@@ -25,7 +20,8 @@ export function registerToolCommands(program: Command): void {
     .description('list the tools msk can set up, with what each gets and whether it is installed')
     .option('--json', 'print a JSON array')
     .action(async (options: { json?: boolean }) => {
-      const rows = listTools(await core().config.read(), {
+      const [{ listTools }, services] = await Promise.all([toolActions(), core()]);
+      const rows = listTools(await services.config.read(), {
         searchPath: process.env.PATH ?? '',
         platform: process.platform,
         shell: process.env.SHELL,
@@ -58,7 +54,8 @@ export function registerToolCommands(program: Command): void {
     .option('-k, --key <key>', 'label or id (default: .msk.json here or above, else the active key)')
     .option('--print', 'show the key in the text instead of copying it')
     .action(async (tool: string, options: KeyOption & { print?: boolean }) => {
-      const settings = await toolSettings(core(), cliClipboard, {
+      const { toolSettings } = await toolActions();
+      const settings = await toolSettings(await core(), cliClipboard, {
         tool,
         reference: options.key,
         cwd: process.cwd(),
@@ -84,7 +81,8 @@ export function registerToolCommands(program: Command): void {
     .action(async (format: string, options: KeyOption & { out: string; force?: boolean }) => {
       if (format !== 'postman')
         throw new InvalidArgumentError(`unknown export '${format}': postman is the one there is.`);
-      const { record, file } = await exportPostman(core(), {
+      const { exportPostman } = await toolActions();
+      const { record, file } = await exportPostman(await core(), {
         reference: options.key,
         cwd: process.cwd(),
         file: path.resolve(options.out),
@@ -108,7 +106,8 @@ export function registerToolCommands(program: Command): void {
         id: string,
         options: { name?: string; command?: string; base?: string; var: Record<string, string> },
       ) => {
-        const tool = await addCustomTool(core(), {
+        const { addCustomTool } = await toolActions();
+        const tool = await addCustomTool(await core(), {
           id,
           name: options.name ?? id,
           variables: options.var,
@@ -126,7 +125,8 @@ export function registerToolCommands(program: Command): void {
     .description('remove a tool of your own')
     .argument('<id>', 'its id')
     .action(async (id: string) => {
-      const tool = await removeCustomTool(core(), id);
+      const { removeCustomTool } = await toolActions();
+      const tool = await removeCustomTool(await core(), id);
       say(`Removed '${tool.id}'.`);
     });
 
@@ -149,8 +149,9 @@ export function registerToolCommands(program: Command): void {
         options: KeyOption & { model?: string; terminal?: string; cwd?: string; dryRun?: boolean },
       ) => {
         const cwd = path.resolve(options.cwd ?? process.cwd());
+        const { launchTool, startDetached } = await import('../../core/actions/launch.js');
         const launched = await launchTool(
-          core(),
+          await core(),
           {
             tool,
             reference: options.key,

@@ -3,7 +3,7 @@
 // and the user's own tools.
 import { randomUUID } from 'node:crypto';
 import { access } from 'node:fs/promises';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomic } from '../atomic-write.js';
 import type { Config, CustomTool, KeyRecord } from '../config-schema.js';
 import { MskError } from '../errors.js';
 import { maskKey } from '../keys.js';

@@ -57,7 +57,10 @@ export async function keyEnvironment(
   const config = await services.config.read();
   const choice = await choose(config, request);
   const { record, tool } = choice;
-  const secret = await services.vault.secretOf(record);
+  const secretRead = services.vault.secretOf(record);
+  // The keychain answers from another thread: meanwhile, load what marking the key used needs.
+  services.config.prepareUpdate();
+  const secret = await secretRead;
   const { variables, unavailable } = envFor(tool, toolContext(services, config, choice, secret));
   await markUsed(services, record.id);
   const notices: Notice[] = [];

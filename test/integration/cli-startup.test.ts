@@ -1,0 +1,172 @@
+// What each `msk` command loads: nothing it does not use. The built CLI runs with a preload (in a
+// temp dir) that records every file Node's CommonJS loader loads; the source map of each bundle
+// file says which modules it holds. undici only for commands that talk to Model Studio, the
+// keychain addon only for commands that read or write a secret, the writers (lock, atomic write)
+// only for commands that write, cross-spawn only for commands that run a program.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeModelStudio, startModelStudio } from '../fixtures/model-studio-server.js';
+import { fakeKey } from '../fixtures/fake-keys.js';
+import { MSK, type MskHome, mskHome } from '../fixtures/msk.js';
+import { keychainPart } from '../fixtures/keychain.js';
+
+const keychain = keychainPart();
+const BUNDLE = path.dirname(MSK);
+const SPAWN = ['cross-spawn', 'which', 'isexe', 'path-key', 'shebang-command', 'shebang-regex'];
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'msk-startup-'));
+const RECORDER = path.join(work, 'record-loads.cjs');
+writeFileSync(
+  RECORDER,
+  `// Records what the CommonJS loader loads (files and built-ins), written at exit.
+const Module = require('node:module');
+const { writeFileSync } = require('node:fs');
+const log = process.env.MSK_LOAD_LOG;
+const seen = new Set();
+const load = Module._load;
+Module._load = function (request, parent, isMain) {
+  try {
+    seen.add(Module.isBuiltin(request) ? 'node:' + request.replace(/^node:/, '') : Module._resolveFilename(request, parent, isMain));
+  } catch {}
+  return load.apply(this, arguments);
+};
+if (log) process.on('exit', () => writeFileSync(log, JSON.stringify([...seen])));
+`,
+);
+
+interface Loaded {
+  /** Source modules of the bundle files loaded, and files loaded from outside the bundle. */
+  modules: string[];
+  /** npm packages among them. */
+  packages: Set<string>;
+  builtins: Set<string>;
+}
+
+let runs = 0;
+async function loadsOf(
+  home: MskHome,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<Loaded & { stdout: string; stderr: string; code: number | null }> {
+  const log = path.join(work, `loads-${runs++}.json`);
+  const run = await home.run(args, {
+    env: { ...env, MSK_LOAD_LOG: log, NODE_OPTIONS: `--require ${JSON.stringify(RECORDER)}` },
+  });
+  expect(existsSync(log), `${args.join(' ')}: ${run.stderr}`).toBe(true);
+  const files = (JSON.parse(readFileSync(log, 'utf8')) as string[]).filter(
+    (file) => !file.startsWith('node:'),
+  );
+  const builtins = new Set(
+    (JSON.parse(readFileSync(log, 'utf8')) as string[]).filter((file) => file.startsWith('node:')),
+  );
+  const modules = files.flatMap((file) => {
+    if (!file.startsWith(BUNDLE + path.sep) || !existsSync(`${file}.map`)) return [path.relative('.', file)];
+    const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] };
+    return map.sources.map((source) => path.relative('.', path.resolve(path.dirname(file), source)));
+  });
+  const packages = new Set(
+    modules.flatMap((module) => {
+      const match = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(module.split(path.sep).join('/'));
+      return match?.[1] === undefined ? [] : [match[1]];
+    }),
+  );
+  return { ...run, modules, packages, builtins };
+}
+
+const none = (packages: Set<string>, names: readonly string[]) => names.filter((name) => packages.has(name));
+
+describe('msk loads only what a command uses', () => {
+  let home: MskHome;
+  afterEach(() => home?.remove());
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('records through the bundle (a check on this test: the recorder sees msk itself)', async () => {
+    home = mskHome();
+    const loaded = await loadsOf(home, ['--version']);
+    expect(loaded.code).toBe(0);
+    expect(loaded.modules).toEqual(expect.arrayContaining([path.normalize('main/cli/msk.ts')]));
+    expect(loaded.packages).toContain('commander');
+  });
+
+  it('--version and --help: commander and the command definitions, no data file, no zod', async () => {
+    home = mskHome();
+    for (const args of [['--version'], ['--help'], ['exec', '--help']]) {
+      const loaded = await loadsOf(home, args);
+      expect(loaded.code, args.join(' ')).toBe(0);
+      expect([...loaded.packages], args.join(' ')).toEqual(['commander']);
+      expect(loaded.modules, args.join(' ')).not.toContain(path.normalize('main/core/config-store.ts'));
+    }
+  });
+
+  it('list --json: the data file and zod; no HTTP client, no keychain, no writers, no spawning', async () => {
+    home = mskHome();
+    const loaded = await loadsOf(home, ['list', '--json']);
+    expect(loaded.code).toBe(0);
+    expect(JSON.parse(loaded.stdout)).toEqual([]);
+    expect(loaded.modules).toContain(path.normalize('main/core/config-store.ts'));
+    expect([...loaded.packages].sort()).toEqual(['commander', 'zod']);
+    expect(loaded.builtins).not.toContain('node:crypto');
+  });
+
+  describe.runIf(keychain)('with a stored key', () => {
+    let server: FakeModelStudio;
+    const secret = fakeKey();
+    beforeAll(async () => {
+      server = await startModelStudio();
+      server.addKey('ap-southeast-1', secret);
+    });
+    afterAll(() => server.close());
+
+    async function homeWithKey(): Promise<MskHome> {
+      home = mskHome({ MSK_ENDPOINT_OVERRIDES: JSON.stringify(server.overrides) });
+      const added = await home.run(['add', '-l', 'k', '-r', 'sg', '-p', 'payg'], { input: secret });
+      expect(added.code, added.stderr).toBe(0);
+      return home;
+    }
+
+    it('list --json still reads no secret', async () => {
+      await homeWithKey();
+      const loaded = await loadsOf(home, ['list', '--json']);
+      expect((JSON.parse(loaded.stdout) as { label: string }[]).map((row) => row.label)).toEqual(['k']);
+      expect([...loaded.packages].sort()).toEqual(['commander', 'zod']);
+    });
+
+    it('env: the keychain and the writers (it marks the key used); no HTTP client, no spawning', async () => {
+      await homeWithKey();
+      const loaded = await loadsOf(home, ['env', '--shell', 'bash']);
+      expect(loaded.code, loaded.stderr).toBe(0);
+      expect(loaded.stdout).toContain('DASHSCOPE_API_KEY=');
+      expect(loaded.packages).toContain('@github/keytar');
+      expect(loaded.packages).toContain('write-file-atomic');
+      expect(none(loaded.packages, ['undici', ...SPAWN])).toEqual([]);
+    });
+
+    it('exec: the keychain, the writers and cross-spawn; no HTTP client', async () => {
+      await homeWithKey();
+      const loaded = await loadsOf(home, ['exec', '--key', 'k', '--', 'true']);
+      expect(loaded.code, loaded.stderr).toBe(0);
+      expect(loaded.packages).toContain('@github/keytar');
+      expect(loaded.packages).toContain('cross-spawn');
+      expect(none(loaded.packages, ['undici'])).toEqual([]);
+    });
+
+    it('check: undici, as it talks to Model Studio (the recorder sees it when it is loaded)', async () => {
+      await homeWithKey();
+      const loaded = await loadsOf(home, ['check', 'k']);
+      expect(loaded.code, loaded.stderr).toBe(0);
+      expect(loaded.packages).toContain('undici');
+      expect(loaded.packages).toContain('@github/keytar');
+      expect(none(loaded.packages, SPAWN)).toEqual([]);
+    });
+
+    it('writing without a secret (rename) loads the writers, not the keychain', async () => {
+      await homeWithKey();
+      const loaded = await loadsOf(home, ['rename', 'k', 'k2']);
+      expect(loaded.code, loaded.stderr).toBe(0);
+      expect(loaded.packages).toContain('proper-lockfile');
+      expect(none(loaded.packages, ['undici', '@github/keytar', ...SPAWN])).toEqual([]);
+    });
+  });
+});
