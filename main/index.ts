@@ -22,6 +22,7 @@ import { createTranslator, resolveLanguage, type Translate } from './i18n/transl
 import type { AppContext } from './ipc/context.js';
 import { toolList } from './ipc/handlers/tools.js';
 import { followChecks } from './ipc/follow-checks.js';
+import { HeldScan } from './ipc/held-scan.js';
 import { PendingKeys } from './ipc/pending-keys.js';
 import { createRouter, errorOf } from './ipc/router.js';
 import { isOwnPage } from './ipc/sender-check.js';
@@ -113,6 +114,14 @@ async function start(): Promise<void> {
       });
       return answer.canceled ? undefined : answer.filePaths[0];
     },
+    async chooseFolder() {
+      const answer = await dialog.showOpenDialog({
+        defaultPath: app.getPath('home'),
+        properties: ['openDirectory'],
+      });
+      return answer.canceled ? undefined : answer.filePaths[0];
+    },
+    heldScan: new HeldScan(),
   };
   registerIpc(createIpcServer(createRouter(context), (url) => isOwnPage(url, paths)));
 

@@ -20,12 +20,14 @@ export const CALLS = {
   workspaces: ['list', 'rename'],
   checks: ['cancelAll'],
   backup: ['create', 'chooseFile', 'restore'],
+  import: ['scan', 'chooseFolder', 'preview', 'remove'],
 } as const;
 
 /** Long work: progress events and cancel (DESIGN.md "Long work is a task"). */
 export const TASKS = {
   checks: ['all', 'one'],
   keys: ['detect'],
+  import: ['keys'],
 } as const;
 
 type Names<T extends Record<string, readonly string[]>> = {

@@ -5,6 +5,7 @@ import type { KeyClipboard } from '../core/actions/clipboard.js';
 import type { Launcher } from '../core/launcher.js';
 import type { Services } from '../core/services.js';
 import type { StatePublisher } from '../core/state-publisher.js';
+import type { HeldScan } from './held-scan.js';
 import type { PendingKeys } from './pending-keys.js';
 
 export interface AppContext {
@@ -19,4 +20,8 @@ export interface AppContext {
   chooseSaveFile(defaultName: string): Promise<string | undefined>;
   /** Asks the user for a backup file to open (a dialog in the app); undefined when they cancel. */
   chooseOpenFile(): Promise<string | undefined>;
+  /** Asks the user for a folder to search for keys; undefined when they cancel. */
+  chooseFolder(): Promise<string | undefined>;
+  /** The Import view's latest search, secrets included, which never cross to the page. */
+  heldScan: HeldScan;
 }

@@ -7,6 +7,7 @@ import { calls, type Result, tasks } from './contract/index.js';
 import type { AppContext } from './context.js';
 import { backupHandlers } from './handlers/backup.js';
 import { checkCallHandlers, checkHandlers } from './handlers/checks.js';
+import { importHandlers, importTaskHandlers } from './handlers/import.js';
 import { keyHandlers, keyTaskHandlers } from './handlers/keys.js';
 import { settingHandlers } from './handlers/settings.js';
 import { stateHandlers } from './handlers/state.js';
@@ -20,8 +21,9 @@ const callHandlers: CallHandlers<CallName> = {
   ...settingHandlers,
   ...checkCallHandlers,
   ...backupHandlers,
+  ...importHandlers,
 };
-const taskHandlers: TaskHandlers<TaskName> = { ...checkHandlers, ...keyTaskHandlers };
+const taskHandlers: TaskHandlers<TaskName> = { ...checkHandlers, ...keyTaskHandlers, ...importTaskHandlers };
 
 export interface Router {
   call(name: string, args: unknown): Promise<Result<unknown>>;

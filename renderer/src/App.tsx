@@ -11,6 +11,7 @@ import { useDocumentLanguage, useT } from './i18n';
 import { useStore } from './store';
 import { AddKeyView } from './views/add/AddKeyView';
 import { ChecksView } from './views/checks/ChecksView';
+import { ImportView } from './views/import/ImportView';
 import { KeysView } from './views/keys/KeysView';
 import { RegionsView } from './views/regions/RegionsView';
 import { useRegionData } from './views/regions/slice';
@@ -20,6 +21,7 @@ import { ToolsView } from './views/tools/ToolsView';
 const VIEWS = {
   keys: KeysView,
   add: AddKeyView,
+  import: ImportView,
   regions: RegionsView,
   checks: ChecksView,
   tools: ToolsView,

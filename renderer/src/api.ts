@@ -2,7 +2,7 @@
 import type { Api, IpcError, Result } from '../../main/ipc/contract/index';
 
 export type { IpcError, State } from '../../main/ipc/contract/index';
-export type { CallResult, TaskProgress, TaskResult } from '../../main/ipc/contract/index';
+export type { CallArgs, CallResult, TaskArgs, TaskProgress, TaskResult } from '../../main/ipc/contract/index';
 
 declare global {
   interface Window {

@@ -20,6 +20,7 @@ import { StatePublisher } from '../../main/core/state-publisher.js';
 import { STATE_EVENT } from '../../main/ipc/channels.js';
 import type { AppContext } from '../../main/ipc/context.js';
 import { followChecks } from '../../main/ipc/follow-checks.js';
+import { HeldScan } from '../../main/ipc/held-scan.js';
 import { PendingKeys } from '../../main/ipc/pending-keys.js';
 import { createRouter } from '../../main/ipc/router.js';
 import { createIpcServer, type IpcSender } from '../../main/ipc/server.js';
@@ -141,6 +142,8 @@ async function useBridgedRenderer(given: Given, browser: Browser, use: (app: App
     pendingKeys: new PendingKeys(),
     chooseSaveFile: async () => answers.save,
     chooseOpenFile: async () => answers.open,
+    chooseFolder: async () => answers.open,
+    heldScan: new HeldScan(),
   };
   followChecks(context.checks, context.state);
   const watcher = await watchConfig(services.environment.dataDirectory, () => void context.state.refresh());

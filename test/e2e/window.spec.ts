@@ -2,7 +2,7 @@
 // Studio imitation; under every target of playwright.config.ts (bridged Chromium, the electron
 // stand-in running the real main process, real Electron where installed).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -332,6 +332,60 @@ test('backup from Settings, then restore: a lost key comes back, a stored one is
   rmSync(folder, { recursive: true, force: true });
 });
 
+test('import: a key found in a project’s .env is stored (its region found), then taken out of the file', async ({
+  app,
+}) => {
+  const { page } = app;
+  const secret = fakeKey();
+  app.modelStudio.addKey('ap-southeast-1', secret);
+  const project = mkdtempSync(path.join(os.tmpdir(), 'msk-e2e-project-'));
+  const envFile = path.join(project, '.env');
+  // Another service's token beside it: shown around the change, never in the page.
+  const token = `ghp_${'x9Yz'.repeat(9)}`;
+  writeFileSync(envFile, `# keys\r\nDASHSCOPE_API_KEY=${secret}\r\nGITHUB_TOKEN=${token}\r\n`);
+  writeFileSync(path.join(project, '.env.old'), `# DASHSCOPE_API_KEY=${fakeKey()}\n`);
+  await app.reload();
+  await nav(page, 'Import').click();
+  await app.answerFileDialogs({ open: project });
+  await page.getByRole('button', { name: 'Search a Folder Too…' }).click();
+  const found = page.getByRole('form', { name: '2 keys not in the keychain yet' });
+  await expect(found).toContainText(`${envFile} line 2 DASHSCOPE_API_KEY`);
+  await expect(found).toContainText('commented out');
+  // A commented-out key is offered, not chosen.
+  await expect(found.getByRole('checkbox')).toHaveCount(2);
+  await expect(found.getByRole('checkbox').nth(0)).toBeChecked();
+  await expect(found.getByRole('checkbox').nth(1)).not.toBeChecked();
+  await found.getByLabel('Label').first().fill('project');
+  await expectNoSeriousViolations(page);
+  await found.getByRole('button', { name: 'Import 1 Key' }).click();
+  await expect(
+    page.getByText(/^‘project’ \(sk-…\w{4}\) is in the keychain now, in Singapore\.$/),
+  ).toBeVisible();
+  const record = await recordOf(app, 'project');
+  expect(record).toMatchObject({ regionId: 'ap-southeast-1' });
+  expect(await app.services.vault.secretOf(record!)).toBe(secret);
+
+  const still = page.getByRole('region', { name: '1 key in the keychain still lies in a file' });
+  await still.getByRole('button', { name: 'Review Removing 1 Key…' }).click();
+  const review = page.getByRole('dialog', { name: 'Take the keys out of their files' });
+  await expect(review.getByLabel('Change')).toContainText('DASHSCOPE_API_KEY=sk-…');
+  await expect(review.getByLabel('Change')).toContainText('Model Studio key moved to the OS keychain');
+  await expect(review.getByLabel('Change')).toContainText('GITHUB_TOKEN=ghp…x9Yz');
+  expect(await page.content()).not.toContain(secret);
+  expect(await page.content()).not.toContain(token);
+  await expectNoSeriousViolations(page);
+  await review.getByRole('button', { name: 'Remove from Files' }).click();
+  await expect(review).toHaveCount(0);
+  await expect(page.getByText(new RegExp(`^${envFile}: the key is out \\(backup: .+\\)\\.$`))).toBeVisible();
+  const lines = readFileSync(envFile, 'utf8').split('\r\n');
+  expect(lines[0]).toBe('# keys');
+  expect(lines[1]).toMatch(/^# Model Studio key moved to the OS keychain/);
+  expect(lines.slice(2)).toEqual([`GITHUB_TOKEN=${token}`, '']);
+  expect(readFileSync(envFile, 'utf8')).not.toContain(secret);
+  expect(readdirSync(project).some((name) => name.startsWith('.env.msk-backup-'))).toBe(true);
+  rmSync(project, { recursive: true, force: true });
+});
+
 test('regions, workspaces and tools: base URLs, names, the exact variables a tool gets', async ({ app }) => {
   const { page } = app;
   await app.services.vault.add({
@@ -391,7 +445,7 @@ test('in Simplified Chinese every view is in Chinese', async ({ app }) => {
   // Product, tool and protocol names stay as they are in Chinese text; English words must not.
   const english =
     /(?<![\w-])(the|and|your|with|from|this|that|keys?|not|for|regions?|checks?|copy|settings?|add|save|cancel|workspaces?|active|status|filter|tools?|launch|loading|when|yet|none|all|any|default workspace|installed|variables?)(?![\w-])/gi;
-  for (const view of ['密钥', '添加密钥', '地域与业务空间', '连通性检查', '工具', '设置']) {
+  for (const view of ['密钥', '添加密钥', '导入', '地域与业务空间', '连通性检查', '工具', '设置']) {
     await nav(page, view).click();
     await expect(page.getByRole('main').locator('h2').first()).toBeVisible();
     const text = await page.getByRole('main').evaluate((main) => {
@@ -418,7 +472,7 @@ test('at 200% zoom (a 480 px wide window) every view fits: nothing scrolls sidew
   });
   await page.setViewportSize({ width: 480, height: 640 });
   await app.reload();
-  for (const view of ['Keys', 'Add key', 'Regions & workspaces', 'Checks', 'Tools', 'Settings']) {
+  for (const view of ['Keys', 'Add key', 'Import', 'Regions & workspaces', 'Checks', 'Tools', 'Settings']) {
     await nav(page, view).click();
     await expect(page.getByRole('main').locator('h2').first()).toBeVisible();
     const overflow = await page.evaluate(() => {

@@ -1,14 +1,9 @@
 // backup.*: the window's Backup and Restore. Main asks where to save and which file to open (a
 // dialog of its own); the passphrase crosses once per call and is kept nowhere.
 import { z } from 'zod';
+import { AbsolutePath } from './paths.js';
 
 const Passphrase = z.string().min(1).max(1024);
-/** A path the open dialog gave: absolute on POSIX (/…) or Windows (C:\…, \\server\…). */
-const AbsolutePath = z
-  .string()
-  .min(1)
-  .max(4096)
-  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'an absolute path');
 
 export const backupCalls = {
   /** Asks where to save, then writes every key sealed with `passphrase`; `file` null: cancelled. */

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { CallName, TaskName } from '../channels.js';
 import { backupCalls } from './backup.js';
 import { checkCalls, checkTasks } from './checks.js';
+import { importCalls, importTasks } from './import.js';
 import { keyCalls, keyTasks } from './keys.js';
 import { regionCalls } from './regions.js';
 import { settingCalls } from './settings.js';
@@ -19,9 +20,10 @@ export const calls = {
   ...settingCalls,
   ...checkCalls,
   ...backupCalls,
+  ...importCalls,
 } as const satisfies Record<CallName, { args: z.ZodType; result: z.ZodType }>;
 
-export const tasks = { ...checkTasks, ...keyTasks } as const satisfies Record<
+export const tasks = { ...checkTasks, ...keyTasks, ...importTasks } as const satisfies Record<
   TaskName,
   { args: z.ZodType; progress: z.ZodType; result: z.ZodType }
 >;

@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import { api } from '../api';
 import { type AddSlice, addSlice } from '../views/add/slice';
+import { type ImportSlice, importSlice } from '../views/import/slice';
 import { type KeysSlice, keysSlice } from '../views/keys/slice';
 import { type RegionsSlice, regionsSlice } from '../views/regions/slice';
 import { type BackupSlice, backupSlice } from '../views/settings/backup-slice';
@@ -21,7 +22,8 @@ export type Store = SnapshotSlice &
   RegionsSlice &
   ToolsSlice &
   SettingsSlice &
-  BackupSlice;
+  BackupSlice &
+  ImportSlice;
 
 export const useStore = create<Store>()((...a) => ({
   ...snapshotSlice(...a),
@@ -33,6 +35,7 @@ export const useStore = create<Store>()((...a) => ({
   ...toolsSlice(...a),
   ...settingsSlice(...a),
   ...backupSlice(...a),
+  ...importSlice(...a),
 }));
 
 /** Subscribes the store to main's state events; returns the unsubscribe function. */

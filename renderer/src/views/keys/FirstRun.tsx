@@ -1,4 +1,6 @@
-// An empty vault: where keys come from (the seed's steps), each region's API-key page, Add key.
+// An empty vault: keys already lying in files on this computer (offered for import), where keys
+// come from (the seed's steps), each region's API-key page, Add key.
+import { useEffect } from 'react';
 import { regionName, useT } from '../../i18n';
 import { useStore } from '../../store';
 
@@ -6,9 +8,27 @@ export function FirstRun() {
   const t = useT();
   const regions = useStore((store) => store.state?.regions ?? []);
   const go = useStore((store) => store.go);
+  const searchKeys = useStore((store) => store.searchKeys);
+  // Read-only and local: the usual files are looked at, nothing is sent anywhere.
+  useEffect(() => {
+    if (!useStore.getState().keySearch) void searchKeys();
+  }, [searchKeys]);
+  const found = useStore(
+    (store) =>
+      store.keySearch?.findings.filter((finding) => finding.stored === null && !finding.commented).length ??
+      0,
+  );
   return (
     <section className="first-run" aria-labelledby="first-run-title">
       <h2 id="first-run-title">{t('window.firstRun.title')}</h2>
+      {found > 0 && (
+        <div className="callout">
+          <p>{t('window.firstRun.found', { count: found })}</p>
+          <button type="button" className="primary" onClick={() => go('import')}>
+            {t('window.firstRun.import')}
+          </button>
+        </div>
+      )}
       <ol>
         <li>{t('window.firstRun.step1')}</li>
         <li>{t('window.firstRun.step2')}</li>
