@@ -54,9 +54,14 @@ export class ConfigStore {
 
   /**
    * Applies `change` to a fresh copy of the config under the lock and saves the result. What
-   * `change` returns is returned; if it throws, nothing is written.
+   * `change` returns is returned; if it throws, nothing is written. A `bookkeeping` change (a last
+   * use, a check's outcome) keeps no backup — it would push the user's last real version out of
+   * `.bak` on every use — and is not flushed to disk: losing one to a power cut costs nothing.
    */
-  async update<T>(change: (draft: Config) => T | Promise<T>): Promise<T> {
+  async update<T>(
+    change: (draft: Config) => T | Promise<T>,
+    options: { bookkeeping?: boolean } = {},
+  ): Promise<T> {
     await mkdir(this.directory, { recursive: true, mode: DIRECTORY_MODE }).catch((error: unknown) => {
       throw new MskError(
         'data-unwritable',
@@ -74,8 +79,8 @@ export class ConfigStore {
       if (nextText !== previousText) {
         await this.assertWritable();
         // The last good version stays beside the new one: a bad edit is one copy away from undone.
-        if (previousText !== undefined) await this.keepBackups(previousText);
-        await writeFileAtomic(this.file, nextText, { mode: FILE_MODE });
+        if (previousText !== undefined && !options.bookkeeping) await this.keepBackups(previousText);
+        await writeFileAtomic(this.file, nextText, { mode: FILE_MODE, fsync: !options.bookkeeping });
       }
       return result;
     } finally {

@@ -197,7 +197,7 @@ export class Vault {
 
   private async bookkeeping(change: (draft: Config) => void): Promise<void> {
     try {
-      await this.config.update(change);
+      await this.config.update(change, { bookkeeping: true });
     } catch (error) {
       if (!(error instanceof MskError && error.code === 'data-unwritable')) throw error;
       this.bookkeepingSkipped?.(error);

@@ -72,6 +72,17 @@ describe('ConfigStore', () => {
     },
   );
 
+  it('keeps no backup of a bookkeeping change: the last real version stays in .bak', async () => {
+    const store = new ConfigStore(directory());
+    await store.update((draft) => void (draft.settings.defaultModel = 'qwen3-max'));
+    await store.update((draft) => void (draft.settings.defaultModel = 'qwen-flash'));
+    const before = readFileSync(store.backupFile, 'utf8');
+    await store.update((draft) => void (draft.settings.clipboardClearSeconds = 5), { bookkeeping: true });
+    expect(JSON.parse(readFileSync(store.file, 'utf8')).settings.clipboardClearSeconds).toBe(5);
+    expect(readFileSync(store.backupFile, 'utf8')).toBe(before);
+    expect(statSync(store.file).mode & 0o777).toBe(0o600);
+  });
+
   it('upgrades a file written by schema version 1, and keeps that version as the backup', async () => {
     const store = new ConfigStore(directory());
     const v1 = readFileSync('test/fixtures/config/v1.json', 'utf8');
