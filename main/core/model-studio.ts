@@ -309,3 +309,24 @@ export const STALE_VARIABLE_PREFIXES = [
   'MODELSTUDIO_',
   'BAILIAN_',
 ] as const;
+
+/** Where keys are found lying (issue "bring keys home"): the facts of who reads which variable. */
+export const KEY_VARIABLES = {
+  /** Variables only Model Studio tools read: one of these naming a KEY or TOKEN holds a key. */
+  ownPrefixes: ['DASHSCOPE_', 'MODELSTUDIO_', 'BAILIAN_', 'QWEN_'],
+  /**
+   * Other vendors' clients pointed at Model Studio: their key variable holds a Model Studio key
+   * only when one of these base-URL variables beside it is a Model Studio URL.
+   */
+  borrowed: {
+    OPENAI_API_KEY: ['OPENAI_BASE_URL', 'OPENAI_API_BASE'],
+    ANTHROPIC_AUTH_TOKEN: ['ANTHROPIC_BASE_URL'],
+    ANTHROPIC_API_KEY: ['ANTHROPIC_BASE_URL'],
+  },
+  /** OpenClaw's built-in providers that talk to Model Studio when no baseUrl says otherwise. */
+  openClawProviders: ['qwen', 'modelstudio', 'dashscope', 'bailian'],
+} as const satisfies {
+  ownPrefixes: readonly string[];
+  borrowed: Readonly<Record<string, readonly string[]>>;
+  openClawProviders: readonly string[];
+};

@@ -5,12 +5,12 @@
 // - `security.auth.apiKey` (Qwen Code) when `security.auth.baseUrl` is a Model Studio URL;
 // - `models.providers.<id>.apiKey` (OpenClaw) when the provider's baseUrl is a Model Studio URL,
 //   or it has none and its id is one of OpenClaw's Model Studio providers.
+import { KEY_VARIABLES } from '../model-studio.js';
 import { holdsModelStudioKey } from './key-variables.js';
 import { isModelStudioUrl } from './model-studio-hosts.js';
 import { type JsonNode, type JsonObject, type JsonString, memberOf, stringAt } from './json-document.js';
 
-/** OpenClaw's built-in providers that talk to Model Studio when no baseUrl says otherwise. */
-const OPENCLAW_MODEL_STUDIO_PROVIDERS = new Set(['qwen', 'modelstudio', 'dashscope', 'bailian']);
+const OPENCLAW_MODEL_STUDIO_PROVIDERS: ReadonlySet<string> = new Set(KEY_VARIABLES.openClawProviders);
 
 export interface JsonKeyLocation {
   /** Property names from the root, e.g. ['env', 'DASHSCOPE_API_KEY']. */

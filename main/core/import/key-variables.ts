@@ -1,22 +1,17 @@
 // Which variables hold a Model Studio key. The Model Studio families always do; the OpenAI and
 // Anthropic ones only when their base-URL variable in the same place points at Model Studio
 // (an OPENAI_API_KEY beside api.openai.com is somebody else's key and none of our business).
+import { KEY_VARIABLES } from '../model-studio.js';
 import { isModelStudioUrl } from './model-studio-hosts.js';
 
-/** Prefixes of variables only Model Studio tools read (see MODEL_STUDIO.md's tool table). */
-const MODEL_STUDIO_PREFIXES = ['DASHSCOPE_', 'MODELSTUDIO_', 'BAILIAN_', 'QWEN_'] as const;
 /** A variable of those families names a key when a KEY or TOKEN word is in it (DASHSCOPE_API_KEY_SG too, not DASHSCOPE_HTTP_BASE_URL). */
 const KEY_WORD = /_(?:KEY|TOKEN)(?:_|$)/;
 
 /** Key variables of other vendors' clients, with the variables that say where they send it. */
-export const BORROWED_KEY_VARIABLES: Readonly<Record<string, readonly string[]>> = {
-  OPENAI_API_KEY: ['OPENAI_BASE_URL', 'OPENAI_API_BASE'],
-  ANTHROPIC_AUTH_TOKEN: ['ANTHROPIC_BASE_URL'],
-  ANTHROPIC_API_KEY: ['ANTHROPIC_BASE_URL'],
-};
+export const BORROWED_KEY_VARIABLES: Readonly<Record<string, readonly string[]>> = KEY_VARIABLES.borrowed;
 
 export const isModelStudioKeyVariable = (name: string): boolean =>
-  MODEL_STUDIO_PREFIXES.some((prefix) => name.startsWith(prefix)) && KEY_WORD.test(name);
+  KEY_VARIABLES.ownPrefixes.some((prefix) => name.startsWith(prefix)) && KEY_WORD.test(name);
 
 /** Every variable whose value decides whether a borrowed key variable is ours. */
 export const BASE_URL_VARIABLES: ReadonlySet<string> = new Set(Object.values(BORROWED_KEY_VARIABLES).flat());
