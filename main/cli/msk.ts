@@ -11,6 +11,7 @@ import { registerCopyCommands } from './commands/copy.js';
 import { registerDoctorCommands } from './commands/doctor.js';
 import { registerClipboardClearer } from './clipboard.js';
 import { registerEnvironmentCommands } from './commands/environment.js';
+import { registerImportCommands } from './commands/import.js';
 import { registerKeyCommands } from './commands/keys.js';
 import { registerRegionCommands } from './commands/region.js';
 import { registerToolCommands } from './commands/tools.js';
@@ -44,6 +45,7 @@ export function buildProgram(): Command {
   registerConfigCommands(program);
   registerDoctorCommands(program);
   registerBackupCommands(program);
+  registerImportCommands(program);
   return program;
 }
 

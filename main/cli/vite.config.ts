@@ -76,6 +76,8 @@ function chunkOf(id: string): string | null {
   if (CHILD_PROCESS_CORE.has(source)) return null;
   // Encryption (node:crypto's ciphers): only `msk backup` uses it.
   if (source === 'main/core/actions/backup.ts' || source === 'main/core/backup-format.ts') return 'backup';
+  // Searching files for keys: only `msk import` does.
+  if (source.startsWith('main/core/import/') || source === 'main/core/actions/import.ts') return 'import';
   return 'core';
 }
 
@@ -136,11 +138,13 @@ export default defineConfig({
         // One group per chunk name, in order of priority: a module goes to the first group that
         // claims it, so the start-up chunk keeps what the command definitions import.
         codeSplitting: {
-          groups: ['msk', 'core', 'backup', 'write', 'spawn', 'undici'].map((name, index, names) => ({
-            name,
-            test: (id: string) => chunkOf(id) === name,
-            priority: names.length - index,
-          })),
+          groups: ['msk', 'core', 'backup', 'import', 'write', 'spawn', 'undici'].map(
+            (name, index, names) => ({
+              name,
+              test: (id: string) => chunkOf(id) === name,
+              priority: names.length - index,
+            }),
+          ),
         },
         banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : ''),
       },

@@ -29,8 +29,9 @@ export function registerEnvironmentCommands(program: Command): void {
     )
     .action(async (options: KeyAndTool & { shell?: string }) => {
       const shell = options.shell === undefined ? defaultShell() : requireShell(options.shell);
-      const variables = await variablesFor(options);
+      const { variables, recorded } = await variablesFor(options);
       process.stdout.write(formatEnvironment(variables, shell));
+      await recorded;
     });
 
   program
@@ -45,22 +46,26 @@ export function registerEnvironmentCommands(program: Command): void {
     .argument('[args...]', 'its arguments')
     .passThroughOptions()
     .action(async (command: string, args: string[], options: KeyAndTool) => {
-      const variables = await variablesFor(options);
+      const { variables, recorded } = await variablesFor(options);
       const { runCommand } = await import('../../core/run-command.js');
+      // The tool starts at once; its last use is recorded while it runs.
       process.exitCode = await runCommand(command, args, childEnvironment(process.env, variables));
+      await recorded;
     });
 }
 
-async function variablesFor(options: KeyAndTool): Promise<Record<string, string>> {
+async function variablesFor(
+  options: KeyAndTool,
+): Promise<{ variables: Record<string, string>; recorded: Promise<void> }> {
   const [{ keyEnvironment }, services] = await Promise.all([import('../../core/actions/use-key.js'), core()]);
-  const { variables, notices } = await keyEnvironment(services, {
+  const { variables, notices, recorded } = await keyEnvironment(services, {
     reference: options.key,
     tool: options.tool,
     model: options.model,
     cwd: process.cwd(),
   });
   warnAll(notices);
-  return variables;
+  return { variables, recorded };
 }
 
 /** Shells that read `export NAME='value'`. */

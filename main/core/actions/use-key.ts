@@ -47,6 +47,11 @@ export async function revealKey(
 export interface KeyEnvironment extends Choice {
   variables: Record<string, string>;
   notices: Notice[];
+  /**
+   * The key's last use being recorded, under way: a tool starts without waiting for the data file
+   * (its lock may be held a moment by another process). Never rejects: it is bookkeeping.
+   */
+  recorded: Promise<void>;
 }
 
 /** A tool preset's variables for the key chosen (see choose.ts), for `msk env`, `msk exec` and launching. */
@@ -62,7 +67,7 @@ export async function keyEnvironment(
   services.config.prepareUpdate();
   const secret = await secretRead;
   const { variables, unavailable } = envFor(tool, toolContext(services, config, choice, secret));
-  await markUsed(services, record.id);
+  const recorded = markUsed(services, record.id);
   const notices: Notice[] = [];
   if (!tool.plans.includes(record.plan)) {
     notices.push(
@@ -82,7 +87,7 @@ export async function keyEnvironment(
       ),
     );
   }
-  return { ...choice, variables, notices };
+  return { ...choice, variables, notices, recorded };
 }
 
 /** What a preset's templates are filled from, for the key chosen. */
@@ -103,9 +108,10 @@ export async function copyEnvironment(
   clipboard: KeyClipboard,
   options: ChoiceRequest & { shell: Shell },
 ): Promise<Copied & { notices: Notice[] }> {
-  const { record, variables, notices } = await keyEnvironment(services, options);
+  const { record, variables, notices, recorded } = await keyEnvironment(services, options);
   const config = await services.config.read();
   await clipboard.copy(formatEnvironment(variables, options.shell), clipboardOptions(config));
+  await recorded;
   return { record, notices, clearAfterSeconds: config.settings.clipboardClearSeconds };
 }
 
