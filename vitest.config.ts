@@ -24,6 +24,9 @@ export default defineConfig({
           globalSetup: ['test/fixtures/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // Real processes on a shared, loaded machine: a clipboard tool or a file watcher may take
+          // longer than a second to answer. A poll still ends as soon as its condition holds.
+          expect: { poll: { timeout: 5000 } },
         },
       },
     ],

@@ -1,5 +1,8 @@
 // Refreshes the README screenshots (`npm run screenshots`): every view of the window in English and
 // Simplified Chinese, light and dark, and the tray menu drawn from its real template.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createTranslator } from '../../main/i18n/translator.js';
 import { snapshot } from '../../main/core/state.js';
 import { listTools } from '../../main/core/actions/tools.js';
@@ -51,6 +54,7 @@ async function arrange(app: App) {
 const VIEWS = [
   ['keys', 'Keys'],
   ['add', 'Add key'],
+  ['import', 'Import'],
   ['regions', 'Regions & workspaces'],
   ['checks', 'Checks'],
   ['tools', 'Tools'],
@@ -95,6 +99,24 @@ test('window: a key being added, its region found', async ({ app }) => {
   await app.page.getByRole('button', { name: 'Continue' }).click();
   await expect(app.page.getByText('Works in US (Virginia)')).toBeVisible();
   await app.page.screenshot({ path: 'build/screenshots/window-add-detected-en-light.png' });
+});
+
+test('window: keys found lying in a project, ready to import', async ({ app }) => {
+  await arrange(app);
+  const project = mkdtempSync(path.join(os.tmpdir(), 'msk-picture-'));
+  writeFileSync(
+    path.join(project, '.env'),
+    `DASHSCOPE_API_KEY=sk-${'1a'.repeat(14)}42d9\nOPENAI_BASE_URL=https://dashscope-intl.aliyuncs.com/compatible-mode/v1\nOPENAI_API_KEY=sk-${'a'.repeat(28)}7f3c\n`,
+  );
+  writeFileSync(path.join(project, '.env.staging'), `# DASHSCOPE_API_KEY=sk-${'2b'.repeat(14)}c0de\n`);
+  await app.page.setViewportSize({ width: 960, height: 680 });
+  await app.reload();
+  await app.page.getByRole('navigation').getByRole('button', { name: 'Import', exact: true }).click();
+  await app.answerFileDialogs({ open: project });
+  await app.page.getByRole('button', { name: 'Search a Folder Too…' }).click();
+  await expect(app.page.getByText('2 keys not in the keychain yet')).toBeVisible();
+  await app.page.screenshot({ path: 'build/screenshots/window-import-found-en-light.png' });
+  rmSync(project, { recursive: true, force: true });
 });
 
 test('tray menu', async ({ app }) => {
