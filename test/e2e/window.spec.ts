@@ -386,6 +386,19 @@ test('import: a key found in a project’s .env is stored (its region found), th
   rmSync(project, { recursive: true, force: true });
 });
 
+test('settings: a setting of entries has its add row right under its words, no gap', async ({ app }) => {
+  const { page } = app;
+  await app.reload();
+  await nav(page, 'Settings').click();
+  for (const name of ['toolModels', 'endpointOverrides']) {
+    const setting = page.locator(`[data-setting="${name}"]`);
+    // The help line is the last of its words: the box around them may be taller than they are.
+    const words = (await setting.locator('.setting-text p').boundingBox())!;
+    const form = (await setting.locator('form').boundingBox())!;
+    expect(form.y - (words.y + words.height), name).toBeLessThan(24);
+  }
+});
+
 test('regions, workspaces and tools: base URLs, names, the exact variables a tool gets', async ({ app }) => {
   const { page } = app;
   await app.services.vault.add({
