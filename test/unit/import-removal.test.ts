@@ -1,39 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findKeys, importFindings, previewRemoval, removeFromFiles } from '../../main/core/actions/import.js';
-import { createServices } from '../../main/core/services.js';
 import { fakeKey } from '../fixtures/fake-keys.js';
-import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
 import { requireAll } from '../fixtures/system.js';
+import { importHome } from '../fixtures/import-home.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
 
 const directory = useTempDirectory();
 const NOW = new Date('2026-11-28T01:30:00.123Z');
 
 function setup() {
-  const root = directory();
-  const home = path.join(root, 'home');
-  mkdirSync(home);
-  const services = createServices(
-    { dataDirectory: path.join(root, 'data'), keychainService: 'unused', endpointOverrides: {} },
-    new MemorySecretStore(),
-  );
-  const put = (relative: string, content: string) => {
-    const file = path.join(home, relative);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, content);
-    return file;
-  };
+  const { home, services, put } = importHome(directory());
   /** Searches, imports everything for Singapore, and returns the search. */
   const importAll = async () => {
     const scan = await findKeys(services, { home, platform: 'linux' });

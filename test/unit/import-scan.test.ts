@@ -4,29 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { findKeys } from '../../main/core/actions/import.js';
 import { addKey } from '../../main/core/actions/keys.js';
 import { parseAssignment } from '../../main/core/import/assignment-line.js';
-import { createServices } from '../../main/core/services.js';
 import { fakeKey } from '../fixtures/fake-keys.js';
-import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
+import { importHome } from '../fixtures/import-home.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
 
 const directory = useTempDirectory();
 
-function setup() {
-  const root = directory();
-  const home = path.join(root, 'home');
-  mkdirSync(home);
-  const services = createServices(
-    { dataDirectory: path.join(root, 'data'), keychainService: 'unused', endpointOverrides: {} },
-    new MemorySecretStore(),
-  );
-  const put = (relative: string, content: string | Buffer) => {
-    const file = path.join(home, relative);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, content);
-    return file;
-  };
-  return { root, home, services, put };
-}
+const setup = () => importHome(directory());
 
 describe('searching for keys', () => {
   it('finds keys in every kind of start-up file, each with file, line, variable and mask', async () => {

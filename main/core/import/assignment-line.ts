@@ -41,31 +41,24 @@ export function parseAssignment(line: string): Assignment | null {
   );
 }
 
-function posix(text: string, commented: boolean): Assignment | null {
-  const match = POSIX_ASSIGNMENT.exec(text);
-  if (!match?.[1]) return null;
-  const word = readShellWord(text, match[0].length, 'posix');
-  return {
-    variable: match[1],
-    value: word.value,
-    commented,
-    syntax: 'posix',
-    trailing: trails(text, word.end),
-  };
-}
+const posix = (text: string, commented: boolean): Assignment | null =>
+  shellStyle(POSIX_ASSIGNMENT, 'posix', text, commented);
 
 /** dotenv allows spaces around `=` (and some loaders `:`), which a shell would run as a command. */
-function dotenv(text: string, commented: boolean): Assignment | null {
-  const match = DOTENV_ASSIGNMENT.exec(text);
+const dotenv = (text: string, commented: boolean): Assignment | null =>
+  shellStyle(DOTENV_ASSIGNMENT, 'dotenv', text, commented);
+
+/** `NAME=` as `pattern` matches it, then one word quoted as a POSIX shell quotes it. */
+function shellStyle(
+  pattern: RegExp,
+  syntax: 'posix' | 'dotenv',
+  text: string,
+  commented: boolean,
+): Assignment | null {
+  const match = pattern.exec(text);
   if (!match?.[1]) return null;
   const word = readShellWord(text, match[0].length, 'posix');
-  return {
-    variable: match[1],
-    value: word.value,
-    commented,
-    syntax: 'dotenv',
-    trailing: trails(text, word.end),
-  };
+  return { variable: match[1], value: word.value, commented, syntax, trailing: trails(text, word.end) };
 }
 
 /** `set [-g|-U|-x|--export …] NAME VALUE`: exactly one value word, else it is a list. */
