@@ -5,6 +5,8 @@
 // Budgets: list ≤ 1.3×, env ≤ 1.5×, exec ≤ 1.6× (it reads the keychain and starts a program);
 // --version is reported. env and exec read a real keychain: `npm run bench` runs in a private
 // gnome-keyring session; without a Secret Service they are skipped, and said so.
+// MSK_BENCH_NODES=node,/path/to/node22 measures each Node in turn (the budgets hold on Node 20 and
+// 22+): `MSK_BENCH_NODES=node,$(npx -y node@22 -p process.execPath) npm run bench`.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -17,8 +19,10 @@ import { describeSamples, type Figure, recordFigures } from './figures.js';
 
 /** The built CLI (MSK_BENCH_MSK names another build, to compare). */
 const MSK = path.resolve(process.env.MSK_BENCH_MSK ?? 'out/cli/msk.js');
-/** The `node` users have: the one on PATH (MSK_BENCH_NODE names another). */
-const NODE = process.env.MSK_BENCH_NODE ?? 'node';
+/** The `node`s to measure on: the one on PATH unless MSK_BENCH_NODES (or MSK_BENCH_NODE) says. */
+const NODES = (process.env.MSK_BENCH_NODES ?? process.env.MSK_BENCH_NODE ?? 'node')
+  .split(',')
+  .filter(Boolean);
 const ROUNDS = 15;
 const WARMUP_ROUNDS = 3;
 
@@ -52,30 +56,33 @@ const env = {
   // A shell msk writes for without a warning.
   SHELL: '/bin/bash',
 };
-const samples = new Map(
-  COMMANDS.map((command) => [command.id, { bare: [] as number[], msk: [] as number[] }]),
+/** Samples per Node and command: `${node} ${command.id}`. */
+const samples = new Map<string, { bare: number[]; msk: number[] }>(
+  NODES.flatMap((node) => COMMANDS.map((command) => [`${node} ${command.id}`, { bare: [], msk: [] }])),
 );
 let keychainSkipped = '';
-let nodeVersion = '';
+const versions = new Map<string, string>();
 
 /** Wall time of one process, start to exit, in ms; a failure stops the benchmark. */
-function timed(args: string[]): number {
+function timed(node: string, args: string[]): number {
   const started = performance.now();
-  const run = spawnSync(NODE, args, { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const run = spawnSync(node, args, { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const elapsed = performance.now() - started;
-  if (run.status !== 0) throw new Error(`${NODE} ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
+  if (run.status !== 0) throw new Error(`${node} ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
   return elapsed;
 }
 
 const active = (): Command[] => COMMANDS.filter((command) => !command.needsKeychain || !keychainSkipped);
 
 function round(record: boolean): void {
-  for (const command of active()) {
-    const bare = timed(['-e', '0']);
-    const msk = timed([MSK, ...command.args]);
-    if (!record) continue;
-    samples.get(command.id)?.bare.push(bare);
-    samples.get(command.id)?.msk.push(msk);
+  for (const node of NODES) {
+    for (const command of active()) {
+      const bare = timed(node, ['-e', '0']);
+      const msk = timed(node, [MSK, ...command.args]);
+      if (!record) continue;
+      samples.get(`${node} ${command.id}`)?.bare.push(bare);
+      samples.get(`${node} ${command.id}`)?.msk.push(msk);
+    }
   }
 }
 
@@ -89,12 +96,17 @@ beforeAll(() => {
       'error',
     ]);
   }
-  nodeVersion = execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim();
-  const added = spawnSync(NODE, [MSK, 'add', '--label', 'k', '--region', 'sg', '--plan', 'payg'], {
-    env,
-    input: fakeKey(),
-    encoding: 'utf8',
-  });
+  for (const node of NODES)
+    versions.set(node, execFileSync(node, ['--version'], { encoding: 'utf8' }).trim());
+  const added = spawnSync(
+    NODES[0] ?? 'node',
+    [MSK, 'add', '--label', 'k', '--region', 'sg', '--plan', 'payg'],
+    {
+      env,
+      input: fakeKey(),
+      encoding: 'utf8',
+    },
+  );
   if (added.status !== 0) {
     keychainSkipped = `no Secret Service reachable (${added.stderr.trim()}); npm run bench starts a private one`;
   }
@@ -117,42 +129,43 @@ afterAll(async () => {
   await removeService(service).catch(() => undefined);
   rmSync(home, { recursive: true, force: true });
   const figures: Figure[] = [];
-  const lines = ['', `msk start-up on Node ${nodeVersion} (${NODE}), ratios to a bare node -e 0:`];
-  for (const command of COMMANDS) {
-    const name = `${command.name} vs bare node -e 0`;
-    // The last ROUNDS rounds: the runner may call a benchmark once or twice more than asked.
-    const { bare, msk } = Object.fromEntries(
-      Object.entries(samples.get(command.id) ?? { bare: [], msk: [] }).map(([kind, times]) => [
-        kind,
-        times.slice(-ROUNDS),
-      ]),
-    ) as { bare: number[]; msk: number[] };
-    if (command.needsKeychain && keychainSkipped) {
-      figures.push({
+  const lines = [''];
+  for (const node of NODES) {
+    const version = versions.get(node) ?? node;
+    lines.push(`msk start-up on Node ${version} (${node}), ratios to a bare node -e 0:`);
+    for (const command of COMMANDS) {
+      const name = `${command.name} vs bare node -e 0 (Node ${version.replace(/^v/, '')})`;
+      // The last ROUNDS rounds: the runner may call a benchmark once or twice more than asked.
+      const recorded = samples.get(`${node} ${command.id}`) ?? { bare: [], msk: [] };
+      const [bare, msk] = [recorded.bare.slice(-ROUNDS), recorded.msk.slice(-ROUNDS)];
+      if (command.needsKeychain && keychainSkipped) {
+        figures.push({
+          section: 'CLI start-up',
+          name,
+          unit: '×',
+          median: Number.NaN,
+          note: `skipped: ${keychainSkipped}`,
+        });
+        lines.push(`  ${command.name.padEnd(26)} skipped: ${keychainSkipped}`);
+        continue;
+      }
+      const ratios = msk.map((time, index) => time / (bare[index] ?? Number.NaN));
+      const figure: Figure = {
         section: 'CLI start-up',
         name,
         unit: '×',
-        median: Number.NaN,
-        note: `skipped: ${keychainSkipped}`,
-      });
-      lines.push(`  ${command.name.padEnd(26)} skipped: ${keychainSkipped}`);
-      continue;
+        ...describeSamples(ratios),
+        ...(command.budget !== undefined && { budget: command.budget }),
+        note: `medians: bare ${median(bare).toFixed(1)} ms, msk ${median(msk).toFixed(1)} ms`,
+      };
+      figures.push(figure);
+      const verdict =
+        command.budget === undefined ? '' : figure.median <= command.budget ? ' met' : ' MISSED';
+      lines.push(
+        `  ${command.name.padEnd(26)} ${figure.median.toFixed(2)}× (${median(msk).toFixed(1)} ms vs ${median(bare).toFixed(1)} ms)` +
+          (command.budget === undefined ? '' : ` budget ≤ ${command.budget}×${verdict}`),
+      );
     }
-    const ratios = msk.map((time, index) => time / (bare[index] ?? Number.NaN));
-    const figure: Figure = {
-      section: 'CLI start-up',
-      name,
-      unit: '×',
-      ...describeSamples(ratios),
-      ...(command.budget !== undefined && { budget: command.budget }),
-      note: `Node ${nodeVersion}; medians: bare ${median(bare).toFixed(1)} ms, msk ${median(msk).toFixed(1)} ms`,
-    };
-    figures.push(figure);
-    const verdict = command.budget === undefined ? '' : figure.median <= command.budget ? ' met' : ' MISSED';
-    lines.push(
-      `  ${command.name.padEnd(26)} ${figure.median.toFixed(2)}× (${median(msk).toFixed(1)} ms vs ${median(bare).toFixed(1)} ms)` +
-        (command.budget === undefined ? '' : ` budget ≤ ${command.budget}×${verdict}`),
-    );
   }
   console.log(`${lines.join('\n')}\n`);
   recordFigures('cli-startup', figures);
