@@ -49,6 +49,11 @@ const START_UP_CORE = new Set(
 );
 
 /** Core modules that start programs (node:child_process): with the commands that do. */
+/** Modules that build zod schemas when loaded: with zod, in a chunk of their own. */
+const SCHEMA_CORE = new Set(
+  ['config-schema', 'setting-catalog', 'actions/settings', 'state'].map((name) => `main/core/${name}.ts`),
+);
+
 const CHILD_PROCESS_CORE = new Set(
   ['launcher', 'login-path', 'system-clipboard', 'actions/launch', 'actions/tools'].map(
     (name) => `main/core/${name}.ts`,
@@ -66,7 +71,8 @@ function chunkOf(id: string): string | null {
   const packageName = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1];
   if (packageName !== undefined) {
     if (packageName === 'commander') return 'msk';
-    if (packageName === 'zod') return 'core';
+    // The validator: loaded when a text must be validated, not to read a file validated before.
+    if (packageName === 'zod') return 'schema';
     return LAZY_PACKAGES[packageName] ?? null;
   }
   const source = /\/(main\/(?:cli|core)\/.+)$/.exec(file)?.[1];
@@ -76,6 +82,7 @@ function chunkOf(id: string): string | null {
   if (CHILD_PROCESS_CORE.has(source)) return null;
   // Encryption (node:crypto's ciphers): only `msk backup` uses it.
   if (source === 'main/core/actions/backup.ts' || source === 'main/core/backup-format.ts') return 'backup';
+  if (SCHEMA_CORE.has(source)) return 'schema';
   // Searching files for keys: only `msk import` does.
   if (source.startsWith('main/core/import/') || source === 'main/core/actions/import.ts') return 'import';
   return 'core';
@@ -138,7 +145,7 @@ export default defineConfig({
         // One group per chunk name, in order of priority: a module goes to the first group that
         // claims it, so the start-up chunk keeps what the command definitions import.
         codeSplitting: {
-          groups: ['msk', 'core', 'backup', 'import', 'write', 'spawn', 'undici'].map(
+          groups: ['msk', 'core', 'schema', 'backup', 'import', 'write', 'spawn', 'undici'].map(
             (name, index, names) => ({
               name,
               test: (id: string) => chunkOf(id) === name,

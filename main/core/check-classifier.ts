@@ -1,6 +1,7 @@
 // Turns one answer of Model Studio into exactly one check status, with a sentence a person can
 // act on. Pure: the whole table of the service's refusals is tested without a network.
-import { type CheckStatus, MODEL_LIST_LIMITS } from './config-schema.js';
+import { MODEL_LIST_LIMITS } from './config-constants.js';
+import type { CheckStatus } from './config-schema.js';
 import { BILLING_PAGES, type EndpointFamily } from './model-studio.js';
 import { redactKeys } from './keys.js';
 import type { Answer } from './model-studio-client.js';

@@ -1,7 +1,7 @@
 // Upgrades a config.json written by an earlier version, one schema version at a time, before it
 // is parsed. Each step is a pure function of the previous version's JSON; the file on disk is
 // rewritten only by the next change the user makes, and its `.bak` keeps the old version.
-import { CONFIG_SCHEMA_VERSION } from './config-schema.js';
+import { CONFIG_SCHEMA_VERSION } from './config-constants.js';
 
 type Json = Record<string, unknown>;
 

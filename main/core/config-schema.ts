@@ -9,6 +9,7 @@ import {
   PLAN_IDS,
   REGIONS,
 } from './model-studio.js';
+import { CONFIG_SCHEMA_VERSION, MODEL_LIST_LIMITS } from './config-constants.js';
 
 /** A region this version knows: a hand-edited `mars` is reported, never listed as a region. */
 const RegionIdSchema = z.string().refine((id) => REGIONS.some((region) => region.id === id), {
@@ -16,8 +17,7 @@ const RegionIdSchema = z.string().refine((id) => REGIONS.some((region) => region
     `unknown region '${String(issue.input)}' (known: ${REGIONS.map((region) => region.id).join(', ')})`,
 });
 
-/** Bumped with every change to the shape below; `config-migrations.ts` upgrades older files. */
-export const CONFIG_SCHEMA_VERSION = 3;
+export { CONFIG_SCHEMA_VERSION, MODEL_LIST_LIMITS } from './config-constants.js';
 
 export const CheckStatusSchema = z.enum([
   'ok',
@@ -34,9 +34,6 @@ export const CheckStatusSchema = z.enum([
   'network',
   'timeout',
 ]);
-
-/** How many model ids a check keeps, and how long each may be: the list lives in config.json. */
-export const MODEL_LIST_LIMITS = { count: 500, idLength: 200 } as const;
 
 export const LastCheckSchema = z.object({
   status: CheckStatusSchema,
@@ -135,9 +132,6 @@ export const ConfigSchema = z
 
 export type CheckStatus = z.infer<typeof CheckStatusSchema>;
 export type LastCheck = z.infer<typeof LastCheckSchema>;
-/** A check as lists and snapshots show it: without its model list, which may be long. */
-export type CheckSummary = Omit<LastCheck, 'models'>;
-export const checkSummary = ({ models: _models, ...summary }: LastCheck): CheckSummary => summary;
 export type KeyRecord = z.infer<typeof KeyRecordSchema>;
 export type Workspace = z.infer<typeof WorkspaceSchema>;
 export type CustomTool = z.infer<typeof CustomToolSchema>;

@@ -5,16 +5,12 @@ import { constants } from 'node:fs';
 import { access, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadWriteFileAtomic, writeFileAtomic } from './atomic-write.js';
+import { CONFIG_SCHEMA_VERSION } from './config-constants.js';
 import { migrate } from './config-migrations.js';
-import {
-  ConfigSchema,
-  CONFIG_SCHEMA_VERSION,
-  emptyConfig,
-  PARSE_ONCE,
-  type Config,
-} from './config-schema.js';
+import type { Config } from './config-schema.js';
 import { MskError, messageOf } from './errors.js';
 import { configFile } from './paths.js';
+import { noteValidated, recallValidated } from './validated-config.js';
 
 const FILE_MODE = 0o600;
 const DIRECTORY_MODE = 0o700;
@@ -29,6 +25,12 @@ const importLockfile = () => import('proper-lockfile');
 let lockfileLoading: ReturnType<typeof importLockfile> | undefined;
 const loadLockfile = (): ReturnType<typeof importLockfile> => (lockfileLoading ??= importLockfile());
 
+// The validator, loaded when a text must be validated: a file this version already validated,
+// unchanged since, is read without it (validated-config.ts).
+const importSchema = () => import('./config-schema.js');
+let schemaLoading: ReturnType<typeof importSchema> | undefined;
+const loadSchema = (): ReturnType<typeof importSchema> => (schemaLoading ??= importSchema());
+
 export class ConfigStore {
   readonly file: string;
   readonly backupFile: string;
@@ -41,7 +43,12 @@ export class ConfigStore {
   /** The current config; defaults when no file exists yet. */
   async read(): Promise<Config> {
     const text = await this.readText();
-    return text === undefined ? emptyConfig() : this.explained(text);
+    if (text === undefined) return (await loadSchema()).emptyConfig();
+    const recalled = await recallValidated(this.file, text);
+    if (recalled) return recalled;
+    const config = await this.explained(text);
+    await noteValidated(this.file, text, config);
+    return config;
   }
 
   /**
@@ -69,6 +76,7 @@ export class ConfigStore {
         { directory: this.directory },
       );
     });
+    const { ConfigSchema, emptyConfig, PARSE_ONCE } = await loadSchema();
     const release = await this.lock();
     try {
       const previousText = await this.readText();
@@ -81,6 +89,7 @@ export class ConfigStore {
         // The last good version stays beside the new one: a bad edit is one copy away from undone.
         if (previousText !== undefined && !options.bookkeeping) await this.keepBackups(previousText);
         await writeFileAtomic(this.file, nextText, { mode: FILE_MODE, fsync: !options.bookkeeping });
+        await noteValidated(this.file, nextText, next);
       }
       return result;
     } finally {
@@ -102,7 +111,7 @@ export class ConfigStore {
   /** The config a backup holds, when this version can read it (a backup worth restoring). */
   async readBackup(file: string): Promise<Config | undefined> {
     try {
-      return this.parse(await readFile(file, 'utf8'));
+      return await this.parse(await readFile(file, 'utf8'));
     } catch {
       return undefined;
     }
@@ -141,7 +150,7 @@ export class ConfigStore {
     }
   }
 
-  private parse(text: string): Config {
+  private async parse(text: string): Promise<Config> {
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -156,6 +165,7 @@ export class ConfigStore {
         { file: this.file, newerVersion: migration.version },
       );
     }
+    const { ConfigSchema, PARSE_ONCE } = await loadSchema();
     const parsed = ConfigSchema.safeParse(migration.config, PARSE_ONCE);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -167,7 +177,7 @@ export class ConfigStore {
   /** The config in `text`, or what is wrong with it and which backups exist to go back to. */
   private async explained(text: string): Promise<Config> {
     try {
-      return this.parse(text);
+      return await this.parse(text);
     } catch (error) {
       if (!(error instanceof DamagedFile)) throw error;
       const backups = await this.backups();

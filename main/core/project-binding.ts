@@ -4,20 +4,33 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { MskError, messageOf } from './errors.js';
 
 export const BINDING_FILE = '.msk.json';
 
-export const BindingSchema = z
-  .object({
-    /** A key's label or id. */
-    key: z.string().min(1),
-    tool: z.string().min(1).optional(),
-    model: z.string().min(1).optional(),
-  })
-  .strict();
-export type Binding = z.infer<typeof BindingSchema>;
+export interface Binding {
+  /** A key's label or id. */
+  key: string;
+  tool?: string;
+  model?: string;
+}
+
+/**
+ * The shape a `.msk.json` must have, built with zod when a binding is read or written: a
+ * directory without one (the usual case for `msk exec`) never loads the validator.
+ */
+let bindingSchema: Promise<z.ZodType<Binding>> | undefined;
+const schema = (): Promise<z.ZodType<Binding>> =>
+  (bindingSchema ??= import('zod').then(({ z }) =>
+    z
+      .object({
+        key: z.string().min(1),
+        tool: z.string().min(1).optional(),
+        model: z.string().min(1).optional(),
+      })
+      .strict(),
+  ));
 
 export interface FoundBinding {
   file: string;
@@ -32,12 +45,12 @@ export async function findBinding(directory: string): Promise<FoundBinding | und
       if (error.code === 'ENOENT' || error.code === 'ENOTDIR' || error.code === 'EACCES') return undefined;
       throw error;
     });
-    if (text !== undefined) return { file, binding: parseBinding(file, text) };
+    if (text !== undefined) return { file, binding: await parseBinding(file, text) };
     if (path.dirname(current) === current) return undefined;
   }
 }
 
-function parseBinding(file: string, text: string): Binding {
+async function parseBinding(file: string, text: string): Promise<Binding> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -48,7 +61,7 @@ function parseBinding(file: string, text: string): Binding {
       { file },
     );
   }
-  const parsed = BindingSchema.safeParse(json);
+  const parsed = (await schema()).safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new MskError(
@@ -63,7 +76,9 @@ function parseBinding(file: string, text: string): Binding {
 /** Writes `.msk.json` into `directory` (atomically, owner-only, like every file we write). */
 export async function writeBinding(directory: string, binding: Binding): Promise<string> {
   const file = path.join(path.resolve(directory), BINDING_FILE);
-  await writeFileAtomic(file, `${JSON.stringify(BindingSchema.parse(binding), null, 2)}\n`, { mode: 0o600 });
+  await writeFileAtomic(file, `${JSON.stringify((await schema()).parse(binding), null, 2)}\n`, {
+    mode: 0o600,
+  });
   return file;
 }
 

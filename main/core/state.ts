@@ -1,6 +1,7 @@
 // The snapshot main pushes to the renderer (and the tray builds from): everything a view shows,
 // and never a secret. Each carries a revision, so a view can drop one older than what it has.
-import { type CheckSummary, checkSummary, type Config, emptyConfig, type Settings } from './config-schema.js';
+import { type CheckSummary, checkSummary } from './check-summary.js';
+import { type Config, emptyConfig, type Settings } from './config-schema.js';
 import { maskKey } from './keys.js';
 import { BILLING_PAGES, type KeyShape, type Plan, PLANS, REGIONS, SERVICE_TITLE } from './model-studio.js';
 import { isWorkspaceOnly } from './regions.js';

@@ -100,14 +100,29 @@ describe('msk loads only what a command uses', () => {
     }
   });
 
-  it('list --json: the data file and zod; no HTTP client, no keychain, no writers, no spawning', async () => {
+  it('list --json: the data file (validated with zod); no HTTP client, no keychain, no writers, no spawning', async () => {
     home = mskHome();
+    // A data file no msk has read yet: validated.
+    writeFileSync(path.join(home.directory, 'config.json'), '{"schemaVersion":3,"keys":[]}\n');
     const loaded = await loadsOf(home, ['list', '--json']);
     expect(loaded.code).toBe(0);
     expect(JSON.parse(loaded.stdout)).toEqual([]);
     expect(loaded.modules).toContain(path.normalize('main/core/config-store.ts'));
     expect([...loaded.packages].sort()).toEqual(['commander', 'zod']);
     expect(loaded.builtins).not.toContain('node:crypto');
+  });
+
+  it('list --json of a data file this version validated before, unchanged: no zod either', async () => {
+    home = mskHome();
+    const file = path.join(home.directory, 'config.json');
+    writeFileSync(file, '{"schemaVersion":3,"keys":[]}\n');
+    expect((await loadsOf(home, ['list', '--json'])).packages).toContain('zod');
+    const again = await loadsOf(home, ['list', '--json']);
+    expect(again.code).toBe(0);
+    expect([...again.packages]).toEqual(['commander']);
+    // Any change to the text is validated again, even one that keeps it valid.
+    writeFileSync(file, '{"schemaVersion":3,"keys":[] }\n');
+    expect((await loadsOf(home, ['list', '--json'])).packages).toContain('zod');
   });
 
   describe.runIf(keychain)('with a stored key', () => {
@@ -130,7 +145,8 @@ describe('msk loads only what a command uses', () => {
       await homeWithKey();
       const loaded = await loadsOf(home, ['list', '--json']);
       expect((JSON.parse(loaded.stdout) as { label: string }[]).map((row) => row.label)).toEqual(['k']);
-      expect([...loaded.packages].sort()).toEqual(['commander', 'zod']);
+      // add validated what it wrote: list needs no validator.
+      expect([...loaded.packages].sort()).toEqual(['commander']);
     });
 
     it('env: the keychain and the writers (it marks the key used); no HTTP client, no spawning', async () => {

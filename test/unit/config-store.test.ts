@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_SCHEMA_VERSION } from '../../main/core/config-schema.js';
 import { ConfigStore } from '../../main/core/config-store.js';
+import { validatedFile } from '../../main/core/validated-config.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
 
 describe('ConfigStore', () => {
@@ -71,6 +72,33 @@ describe('ConfigStore', () => {
       expect(readFileSync(store.file, 'utf8')).toBe(text);
     },
   );
+
+  it('reads a text it validated before from its note, and validates any other text', async () => {
+    const store = new ConfigStore(directory());
+    await store.update((draft) => void (draft.settings.defaultModel = 'qwen3-max'));
+    const noteFile = validatedFile(store.file);
+    expect(statSync(noteFile).mode & 0o777).toBe(0o600);
+    // The note is what a read of this very text answers (shown here by changing what it says).
+    const note = JSON.parse(readFileSync(noteFile, 'utf8'));
+    note.config.settings.defaultModel = 'from-the-note';
+    writeFileSync(noteFile, JSON.stringify(note));
+    expect((await store.read()).settings.defaultModel).toBe('from-the-note');
+    // Another text — damaged here — is validated, whatever the note says.
+    writeFileSync(store.file, readFileSync(store.file, 'utf8').replace('"keys"', '"keys": 1, "x"'));
+    await expect(store.read()).rejects.toThrow(/is damaged/);
+  });
+
+  it('ignores a note another version wrote, or a damaged one, and notes the text anew', async () => {
+    const store = new ConfigStore(directory());
+    await store.update((draft) => void (draft.settings.defaultModel = 'qwen3-max'));
+    const noteFile = validatedFile(store.file);
+    const note = JSON.parse(readFileSync(noteFile, 'utf8'));
+    writeFileSync(noteFile, JSON.stringify({ ...note, writer: 'another/9', config: {} }));
+    expect((await store.read()).settings.defaultModel).toBe('qwen3-max');
+    expect(JSON.parse(readFileSync(noteFile, 'utf8')).writer).toBe(note.writer);
+    writeFileSync(noteFile, '{ not json');
+    expect((await store.read()).settings.defaultModel).toBe('qwen3-max');
+  });
 
   it('keeps no backup of a bookkeeping change: the last real version stays in .bak', async () => {
     const store = new ConfigStore(directory());

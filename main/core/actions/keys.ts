@@ -2,7 +2,8 @@
 // left out), list, rename, make active, move, remove. The CLI, the IPC handlers and the tray call
 // these; none of them sequences steps.
 import { Checks, type ChecksOptions, type Detection } from '../checks.js';
-import { type CheckSummary, checkSummary, type Config, type KeyRecord } from '../config-schema.js';
+import { type CheckSummary, checkSummary } from '../check-summary.js';
+import type { Config, KeyRecord } from '../config-schema.js';
 import { isMskError } from '../errors.js';
 import { explainShape, fingerprintOf, maskKey, type ParsedKey, parseKey } from '../keys.js';
 import type { Plan } from '../model-studio.js';
