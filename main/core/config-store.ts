@@ -64,10 +64,12 @@ export class ConfigStore {
    * `change` returns is returned; if it throws, nothing is written. A `bookkeeping` change (a last
    * use, a check's outcome) keeps no backup — it would push the user's last real version out of
    * `.bak` on every use — and is not flushed to disk: losing one to a power cut costs nothing.
+   * A `computedOnly` change sets only values this code computed itself (a last-use time) on the
+   * validated config: its result is not validated again, so the validator is not even loaded.
    */
   async update<T>(
     change: (draft: Config) => T | Promise<T>,
-    options: { bookkeeping?: boolean } = {},
+    options: { bookkeeping?: boolean; computedOnly?: boolean } = {},
   ): Promise<T> {
     await mkdir(this.directory, { recursive: true, mode: DIRECTORY_MODE }).catch((error: unknown) => {
       throw new MskError(
@@ -76,13 +78,15 @@ export class ConfigStore {
         { directory: this.directory },
       );
     });
-    const { ConfigSchema, emptyConfig, PARSE_ONCE } = await loadSchema();
     const release = await this.lock();
     try {
       const previousText = await this.readText();
-      const draft = previousText === undefined ? emptyConfig() : await this.explained(previousText);
+      const draft =
+        previousText === undefined
+          ? (await loadSchema()).emptyConfig()
+          : ((await recallValidated(this.file, previousText)) ?? (await this.explained(previousText)));
       const result = await change(draft);
-      const next = ConfigSchema.parse(draft, PARSE_ONCE);
+      const next = options.computedOnly ? draft : await validate(draft);
       const nextText = `${JSON.stringify(next, null, 2)}\n`;
       if (nextText !== previousText) {
         await this.assertWritable();
@@ -218,6 +222,11 @@ export class ConfigStore {
       );
     }
   }
+}
+
+async function validate(draft: Config): Promise<Config> {
+  const { ConfigSchema, PARSE_ONCE } = await loadSchema();
+  return ConfigSchema.parse(draft, PARSE_ONCE);
 }
 
 /** What `parse` finds wrong; `explained` turns it into the message the user sees. */

@@ -182,10 +182,14 @@ export class Vault {
   }
 
   async markUsed(keyId: string): Promise<void> {
-    await this.bookkeeping((draft) => {
-      const record = draft.keys.find((key) => key.id === keyId);
-      if (record) record.lastUsedAt = this.now().toISOString();
-    });
+    // A time of our own making: the validated config stays valid without a second validation.
+    await this.bookkeeping(
+      (draft) => {
+        const record = draft.keys.find((key) => key.id === keyId);
+        if (record) record.lastUsedAt = this.now().toISOString();
+      },
+      { computedOnly: true },
+    );
   }
 
   /** Called (each time) when a read-only use could not record its last use or check. */
@@ -195,9 +199,12 @@ export class Vault {
 
   private bookkeepingSkipped: ((error: MskError) => void) | undefined;
 
-  private async bookkeeping(change: (draft: Config) => void): Promise<void> {
+  private async bookkeeping(
+    change: (draft: Config) => void,
+    options: { computedOnly?: boolean } = {},
+  ): Promise<void> {
     try {
-      await this.config.update(change, { bookkeeping: true });
+      await this.config.update(change, { bookkeeping: true, ...options });
     } catch (error) {
       if (!(error instanceof MskError && error.code === 'data-unwritable')) throw error;
       this.bookkeepingSkipped?.(error);
