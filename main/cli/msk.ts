@@ -18,7 +18,28 @@ import { registerToolCommands } from './commands/tools.js';
 import { say } from './output.js';
 import { setSelfCommand } from './self-command.js';
 
-export function buildProgram(): Command {
+/**
+ * The commands, by the top-level names (and aliases) each group registers, in help's order. A
+ * run that names a command builds only its group: commander's definitions of every other command
+ * are work `msk env` in a shell profile need not do. A test holds the names to the registrations.
+ */
+export const COMMAND_GROUPS: readonly (readonly [readonly string[], (program: Command) => void])[] = [
+  [['add', 'list', 'ls', 'remove', 'rm', 'rename', 'use'], registerKeyCommands],
+  [['region', 'regions'], registerRegionCommands],
+  [['copy', 'temp-key'], registerCopyCommands],
+  [['check', 'detect', 'move'], registerCheckCommands],
+  [['_clear-clipboard'], registerClipboardClearer],
+  [['env', 'exec'], registerEnvironmentCommands],
+  [['tools', 'launch'], registerToolCommands],
+  [['bind', 'unbind', 'status'], registerBindingCommands],
+  [['config', 'workspaces', 'workspace'], registerConfigCommands],
+  [['doctor'], registerDoctorCommands],
+  [['backup'], registerBackupCommands],
+  [['import'], registerImportCommands],
+];
+
+/** msk's program: every command, or only the group of `command` when one is named and known. */
+export function buildProgram(command?: string): Command {
   const program = new Command('msk')
     .description('Alibaba Cloud Model Studio API keys from your OS keychain, for every tool')
     .version(VERSION)
@@ -34,18 +55,8 @@ export function buildProgram(): Command {
             .replace(/\s*\n\s*/g, ' ')}\n`,
         ),
     });
-  registerKeyCommands(program);
-  registerRegionCommands(program);
-  registerCopyCommands(program);
-  registerCheckCommands(program);
-  registerClipboardClearer(program);
-  registerEnvironmentCommands(program);
-  registerToolCommands(program);
-  registerBindingCommands(program);
-  registerConfigCommands(program);
-  registerDoctorCommands(program);
-  registerBackupCommands(program);
-  registerImportCommands(program);
+  const named = COMMAND_GROUPS.filter(([names]) => command !== undefined && names.includes(command));
+  for (const [, register] of named.length > 0 ? named : COMMAND_GROUPS) register(program);
   return program;
 }
 
@@ -56,7 +67,8 @@ export function buildProgram(): Command {
 export async function runMsk(args: readonly string[], self: readonly string[]): Promise<void> {
   setSelfCommand(self);
   try {
-    const program = buildProgram();
+    // `msk help …`, options and unknown names need every command (help, suggestions).
+    const program = buildProgram(args[0]);
     // Bare `msk` asks what there is: the help, on stdout, and success.
     if (args.length === 0) return void program.outputHelp();
     const [first, topic] = args;
