@@ -95,5 +95,14 @@ describe.runIf(parts)('msk launch in a real terminal', () => {
       MSK_HOME: home.directory,
     });
     expect(readFileSync(where, 'utf8').trim()).toBe(home.directory);
+    // The last use is recorded while the tool runs (and must have landed before the home goes).
+    const config = path.join(home.directory, 'config.json');
+    await expect
+      .poll(
+        () =>
+          (JSON.parse(readFileSync(config, 'utf8')) as { keys: { lastUsedAt?: string }[] }).keys[0]
+            ?.lastUsedAt,
+      )
+      .toBeDefined();
   }, 30_000);
 });
