@@ -381,6 +381,7 @@ export const enWindow = {
     remove: 'Remove from Files',
     edited: '{{file}}: the key is out (backup: {{backup}}).',
     moved: '{{file}}: moved aside to {{backup}}.',
+    backupsHoldKeys: 'The backups still hold the keys: delete them once you have checked the change.',
     notes_one: '{{count}} place could not be searched',
     notes_other: '{{count}} places could not be searched',
   },

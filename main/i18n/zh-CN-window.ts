@@ -367,6 +367,7 @@ export const zhCNWindow: Catalog['window'] = {
     remove: '从文件中移除',
     edited: '{{file}}：密钥已移出（备份：{{backup}}）。',
     moved: '{{file}}：已移到 {{backup}}。',
+    backupsHoldKeys: '备份文件中仍有密钥：确认修改无误后请删除它们。',
     notes_one: '有 {{count}} 个位置无法搜索',
     notes_other: '有 {{count}} 个位置无法搜索',
   },

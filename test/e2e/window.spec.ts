@@ -377,6 +377,9 @@ test('import: a key found in a project’s .env is stored (its region found), th
   await review.getByRole('button', { name: 'Remove from Files' }).click();
   await expect(review).toHaveCount(0);
   await expect(page.getByText(new RegExp(`^${envFile}: the key is out \\(backup: .+\\)\\.$`))).toBeVisible();
+  await expect(
+    page.getByText('The backups still hold the keys: delete them once you have checked the change.'),
+  ).toBeVisible();
   const lines = readFileSync(envFile, 'utf8').split('\r\n');
   expect(lines[0]).toBe('# keys');
   expect(lines[1]).toMatch(/^# Model Studio key moved to the OS keychain/);

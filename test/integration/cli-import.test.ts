@@ -289,6 +289,9 @@ describe.runIf(keychain)('msk import on the real keychain', () => {
         ),
       );
     }
+    expect(removed.stderr).toMatch(
+      /^The backups still hold the keys: delete them once you have checked the change\.$/m,
+    );
     expect(await listed()).toHaveLength(8);
 
     const lines = (file: string, separator = '\n') =>

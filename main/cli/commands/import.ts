@@ -231,14 +231,17 @@ async function removeStoredKeys(
       );
     }
   }
-  for (const changed of await removeFromFiles(services, scan, removable, removal)) {
-    const file = tildePath(changed.file);
+  const changed = await removeFromFiles(services, scan, removable, removal);
+  for (const { action, file, backup } of changed) {
     say(
-      changed.action === 'move'
-        ? `Moved ${file} aside to ${tildePath(changed.backup)}.`
-        : `Took the key out of ${file} (backup: ${tildePath(changed.backup)}).`,
+      action === 'move'
+        ? `Moved ${tildePath(file)} aside to ${tildePath(backup)}.`
+        : `Took the key out of ${tildePath(file)} (backup: ${tildePath(backup)}).`,
     );
   }
+  // The backups are the files as they were: the keys are still in them.
+  if (changed.length > 0)
+    say('The backups still hold the keys: delete them once you have checked the change.');
 }
 
 /** Why a stored key stays where it is, or null when it can be taken out. */

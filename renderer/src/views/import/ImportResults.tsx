@@ -38,6 +38,7 @@ export function ImportResults() {
           </li>
         ))}
       </ul>
+      {removed && removed.length > 0 && <p className="muted">{t('window.import.backupsHoldKeys')}</p>}
     </section>
   );
 }
