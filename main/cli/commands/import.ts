@@ -261,47 +261,15 @@ function unifiedDiff(preview: RemovalPreview): string {
   header.push(
     preview.action === 'move' ? '+++ (moved aside to a backup: the whole file is the key)' : `+++ ${file}`,
   );
-  const hunks = preview.hunks.flatMap(({ line, before, after }) => {
-    // The empty "line" after a file's last newline says nothing in a diff.
-    const old = withoutFinalEmpty(before);
-    const now = withoutFinalEmpty(after);
+  const hunks = preview.hunks.flatMap(({ line, lines }) => {
+    const old = lines.filter(({ mark }) => mark !== '+').length;
+    const now = lines.filter(({ mark }) => mark !== '-').length;
     return [
-      `@@ -${line},${old.length} +${now.length === 0 ? 0 : line},${now.length} @@`,
-      ...lineDiff(old, now),
+      `@@ -${line},${old} +${now === 0 ? 0 : line},${now} @@`,
+      ...lines.map(({ mark, text }) => `${mark}${text}`),
     ];
   });
   return [...header, ...hunks].join('\n');
-}
-
-const withoutFinalEmpty = (lines: readonly string[]): readonly string[] =>
-  lines.at(-1) === '' ? lines.slice(0, -1) : lines;
-
-/**
- * ` `, `-` and `+` lines from a longest common subsequence: a hunk is a few lines, and an
- * unchanged line between two changed ones stays context instead of being removed and re-added.
- */
-function lineDiff(before: readonly string[], after: readonly string[]): string[] {
-  // common[i][j]: the longest common subsequence of before[i…] and after[j…].
-  const common = Array.from({ length: before.length + 1 }, () => new Array<number>(after.length + 1).fill(0));
-  const at = (i: number, j: number): number => common[i]?.[j] ?? 0;
-  for (let i = before.length - 1; i >= 0; i--) {
-    for (let j = after.length - 1; j >= 0; j--) {
-      (common[i] as number[])[j] =
-        before[i] === after[j] ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1));
-    }
-  }
-  const lines: string[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < before.length || j < after.length) {
-    if (i < before.length && j < after.length && before[i] === after[j]) {
-      lines.push(` ${before[i++]}`);
-      j++;
-    } else if (i < before.length && (j >= after.length || at(i + 1, j) >= at(i, j + 1))) {
-      lines.push(`-${before[i++]}`);
-    } else lines.push(`+${after[j++]}`);
-  }
-  return lines;
 }
 
 function stateOf(finding: Finding): string {

@@ -18,6 +18,7 @@ import {
   planRemovals,
   type PreviewHunk,
 } from '../import/removal.js';
+import { type DiffLine, hunkLines } from '../import/line-diff.js';
 import { type ScanOptions, scanForKeys } from '../import/scan.js';
 import { addKey, freeLabel } from './keys.js';
 
@@ -197,7 +198,8 @@ export interface RemovalPreview {
   target: string;
   action: 'edit' | 'move';
   findingIds: string[];
-  hunks: PreviewHunk[];
+  /** As they are and as they will be (keys masked), and the same as diff lines. */
+  hunks: (PreviewHunk & { lines: DiffLine[] })[];
 }
 
 export async function previewRemoval(
@@ -260,5 +262,5 @@ const publicPlan = (plan: FilePlan): RemovalPreview => ({
   target: plan.target,
   action: plan.action,
   findingIds: plan.findingIds,
-  hunks: plan.hunks,
+  hunks: plan.hunks.map((hunk) => ({ ...hunk, lines: hunkLines(hunk.before, hunk.after) })),
 });

@@ -49,7 +49,12 @@ export const importCalls = {
     result: z.array(
       RemovalSchema.extend({
         hunks: z.array(
-          z.object({ line: z.number().int(), before: z.array(z.string()), after: z.array(z.string()) }),
+          z.object({
+            line: z.number().int(),
+            before: z.array(z.string()),
+            after: z.array(z.string()),
+            lines: z.array(z.object({ mark: z.enum([' ', '-', '+']), text: z.string() })),
+          }),
         ),
       }),
     ),

@@ -20,16 +20,7 @@ export const importHandlers: CallHandlers<
   },
   'import.chooseFolder': async (context) => ({ folder: (await context.chooseFolder()) ?? null }),
   'import.preview': (context, { ids }) => previewRemoval(context.services, context.heldScan.current(), ids),
-  'import.remove': async (context, { ids }) => {
-    const removed = await removeFromFiles(context.services, context.heldScan.current(), ids);
-    return removed.map(({ file, target, action, findingIds, backup }) => ({
-      file,
-      target,
-      action,
-      findingIds,
-      backup,
-    }));
-  },
+  'import.remove': (context, { ids }) => removeFromFiles(context.services, context.heldScan.current(), ids),
 };
 
 export const importTaskHandlers: TaskHandlers<'import.keys'> = {

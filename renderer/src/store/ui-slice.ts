@@ -25,12 +25,14 @@ export interface UiSlice {
   say(message: Message): void;
   /** Runs an action; its failure is shown. Resolves to whether it succeeded. */
   attempt(action: () => Promise<unknown>): Promise<boolean>;
+  /** As `attempt`, resolving to the action's value; undefined when it failed (and is shown). */
+  attemptValue<T>(action: () => Promise<T>): Promise<T | undefined>;
 }
 
 let toastCount = 0;
 let toastTimer: ReturnType<typeof setTimeout> | undefined;
 
-export const uiSlice: Slice<UiSlice> = (set) => ({
+export const uiSlice: Slice<UiSlice> = (set, get) => ({
   view: 'keys',
   error: undefined,
   toast: undefined,
@@ -55,5 +57,10 @@ export const uiSlice: Slice<UiSlice> = (set) => ({
       set({ error: errorOf(thrown) });
       return false;
     }
+  },
+  async attemptValue(action) {
+    let value: Awaited<ReturnType<typeof action>> | undefined;
+    await get().attempt(async () => (value = await action()));
+    return value;
   },
 });

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { RegionSelect } from '../../components/RegionSelect';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
-import { FindingPlace, toggled } from './ImportView';
+import { FindingPlace, toggled } from './findings';
 import type { Finding } from './slice';
 
 export function ImportForm({ findings }: { findings: Finding[] }) {

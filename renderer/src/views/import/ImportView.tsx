@@ -1,9 +1,10 @@
 // Import: Model Studio keys found lying in shell start-up files, .env files and tool settings,
 // brought into the keychain (the rules of "Add key"), then — on request, after the change is
 // shown — taken out of those files, a backup of each kept beside it. `msk import` does the same.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useListFormat, useT } from '../../i18n';
 import { useStore } from '../../store';
+import { FindingPlace, toggled, useFirstKeySearch } from './findings';
 import { ImportForm } from './ImportForm';
 import { ImportResults } from './ImportResults';
 import { RemovalDialog } from './RemovalDialog';
@@ -17,9 +18,7 @@ export function ImportView() {
   const searchFolders = useStore((store) => store.searchFolders);
   const searchKeys = useStore((store) => store.searchKeys);
   const addSearchFolder = useStore((store) => store.addSearchFolder);
-  useEffect(() => {
-    if (!useStore.getState().keySearch) void searchKeys();
-  }, [searchKeys]);
+  useFirstKeySearch();
   const findings = keySearch?.findings ?? [];
   const toImport = findings.filter((finding) => finding.stored === null);
   const stillInFiles = findings.filter((finding) => finding.stored !== null && finding.file !== null);
@@ -105,27 +104,6 @@ function StillInFiles({ findings }: { findings: Finding[] }) {
   );
 }
 
-/** Where a key was found, masked: "sk-…7f3c · ~/.bashrc, line 3 · DASHSCOPE_API_KEY". */
-export function FindingPlace({ finding }: { finding: Finding }) {
-  const t = useT();
-  return (
-    <span className="finding-place">
-      <code>{finding.masked}</code>{' '}
-      {finding.file === null ? (
-        <span>{t('window.import.inEnvironment')}</span>
-      ) : (
-        <span>
-          <code>{finding.file}</code>
-          {finding.line !== null && ` ${t('window.import.line', { line: finding.line })}`}
-        </span>
-      )}{' '}
-      <code className="muted">{finding.variable}</code>
-      {finding.commented && <span className="badge">{t('window.import.commented')}</span>}
-      {finding.outsideHome && <span className="badge">{t('window.import.outsideHome')}</span>}
-    </span>
-  );
-}
-
 function SearchNotes({ notes }: { notes: { file: string; message: string }[] }) {
   const t = useT();
   if (notes.length === 0) return null;
@@ -144,10 +122,3 @@ function SearchNotes({ notes }: { notes: { file: string; message: string }[] }) 
 }
 
 const idsOf = (findings: readonly Finding[]): string => findings.map((finding) => finding.id).join();
-
-export const toggled = (set: ReadonlySet<string>, id: string, on: boolean): ReadonlySet<string> => {
-  const next = new Set(set);
-  if (on) next.add(id);
-  else next.delete(id);
-  return next;
-};

@@ -30,7 +30,7 @@ export function RemovalDialog({ ids, onClose }: { ids: string[]; onClose(): void
           {file.action === 'move' ? (
             <p>{t('window.import.willMove')}</p>
           ) : (
-            file.hunks.map((hunk) => <Hunk key={hunk.line} before={hunk.before} after={hunk.after} />)
+            file.hunks.map((hunk) => <Hunk key={hunk.line} lines={hunk.lines} />)
           )}
         </section>
       ))}
@@ -39,34 +39,19 @@ export function RemovalDialog({ ids, onClose }: { ids: string[]; onClose(): void
 }
 
 /** Lines as they are and as they will be: unchanged lines around, the changed ones marked − and +. */
-function Hunk({ before, after }: { before: string[]; after: string[] }) {
+function Hunk({ lines }: { lines: RemovalPreview[number]['hunks'][number]['lines'] }) {
   const t = useT();
-  let head = 0;
-  while (head < before.length && head < after.length && before[head] === after[head]) head++;
-  let tail = 0;
-  while (
-    tail < before.length - head &&
-    tail < after.length - head &&
-    before[before.length - 1 - tail] === after[after.length - 1 - tail]
-  )
-    tail++;
-  const lines = [
-    ...before.slice(0, head).map((text) => ({ mark: ' ', text })),
-    ...before.slice(head, before.length - tail).map((text) => ({ mark: '−', text })),
-    ...after.slice(head, after.length - tail).map((text) => ({ mark: '+', text })),
-    ...before.slice(before.length - tail).map((text) => ({ mark: ' ', text })),
-  ];
   return (
     <pre className="diff" aria-label={t('window.import.change')}>
       {lines.map((line, index) => (
         <div
           key={index}
-          className={line.mark === '−' ? 'diff-removed' : line.mark === '+' ? 'diff-added' : undefined}
+          className={line.mark === '-' ? 'diff-removed' : line.mark === '+' ? 'diff-added' : undefined}
         >
-          <span aria-hidden="true">{line.mark} </span>
+          <span aria-hidden="true">{line.mark === '-' ? '−' : line.mark} </span>
           {line.mark !== ' ' && (
             <span className="visually-hidden">
-              {line.mark === '−' ? t('window.import.removedLine') : t('window.import.addedLine')}{' '}
+              {line.mark === '-' ? t('window.import.removedLine') : t('window.import.addedLine')}{' '}
             </span>
           )}
           {line.text}

@@ -46,10 +46,10 @@ export const importSlice: Slice<ImportSlice> = (set, get) => {
     removed: undefined,
     searchKeys: () => search(get().searchFolders),
     async addSearchFolder() {
-      let folder: string | null = null;
-      await get().attempt(async () => ({ folder } = unwrap(await api().import.chooseFolder())));
-      if (folder === null || get().searchFolders.includes(folder)) return;
-      set((store) => ({ searchFolders: [...store.searchFolders, folder as string] }));
+      const folder = (await get().attemptValue(async () => unwrap(await api().import.chooseFolder())))
+        ?.folder;
+      if (!folder || get().searchFolders.includes(folder)) return;
+      set((store) => ({ searchFolders: [...store.searchFolders, folder] }));
       await search(get().searchFolders);
     },
     async importFindings(ids, placement, labels) {
@@ -67,11 +67,7 @@ export const importSlice: Slice<ImportSlice> = (set, get) => {
       await search(get().searchFolders);
     },
     cancelImport: () => importTask?.cancel(),
-    async previewRemoval(ids) {
-      let preview: RemovalPreview | undefined;
-      await get().attempt(async () => (preview = unwrap(await api().import.preview({ ids }))));
-      return preview;
-    },
+    previewRemoval: (ids) => get().attemptValue(async () => unwrap(await api().import.preview({ ids }))),
     async removeFromFiles(ids) {
       const done = await get().attempt(async () =>
         set({ removed: unwrap(await api().import.remove({ ids })) }),

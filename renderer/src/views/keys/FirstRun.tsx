@@ -1,18 +1,15 @@
 // An empty vault: keys already lying in files on this computer (offered for import), where keys
 // come from (the seed's steps), each region's API-key page, Add key.
-import { useEffect } from 'react';
 import { regionName, useT } from '../../i18n';
 import { useStore } from '../../store';
+import { useFirstKeySearch } from '../import/findings';
 
 export function FirstRun() {
   const t = useT();
   const regions = useStore((store) => store.state?.regions ?? []);
   const go = useStore((store) => store.go);
-  const searchKeys = useStore((store) => store.searchKeys);
   // Read-only and local: the usual files are looked at, nothing is sent anywhere.
-  useEffect(() => {
-    if (!useStore.getState().keySearch) void searchKeys();
-  }, [searchKeys]);
+  useFirstKeySearch();
   const found = useStore(
     (store) =>
       store.keySearch?.findings.filter((finding) => finding.stored === null && !finding.commented).length ??

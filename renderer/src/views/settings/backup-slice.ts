@@ -12,23 +12,15 @@ export interface BackupSlice {
   restoreBackup(file: string, passphrase: string): Promise<RestoreOutcome | undefined>;
 }
 
-export const backupSlice: Slice<BackupSlice> = (_set, get) => {
-  /** Runs a call through `attempt` (its failure is shown) and hands back its value. */
-  const valueOf = async <T>(call: () => Promise<T>): Promise<T | undefined> => {
-    let value: T | undefined;
-    await get().attempt(async () => (value = await call()));
-    return value;
-  };
-  return {
-    async createBackup(passphrase) {
-      const created = await valueOf(async () => unwrap(await api().backup.create({ passphrase })));
-      if (!created?.file) return undefined;
-      get().say({ key: 'window.backup.created', params: { count: created.keyCount, file: created.file } });
-      return created.file;
-    },
-    chooseBackupFile: async () =>
-      (await valueOf(async () => unwrap(await api().backup.chooseFile())))?.file ?? undefined,
-    restoreBackup: (file, passphrase) =>
-      valueOf(async () => unwrap(await api().backup.restore({ file, passphrase }))),
-  };
-};
+export const backupSlice: Slice<BackupSlice> = (_set, get) => ({
+  async createBackup(passphrase) {
+    const created = await get().attemptValue(async () => unwrap(await api().backup.create({ passphrase })));
+    if (!created?.file) return undefined;
+    get().say({ key: 'window.backup.created', params: { count: created.keyCount, file: created.file } });
+    return created.file;
+  },
+  chooseBackupFile: async () =>
+    (await get().attemptValue(async () => unwrap(await api().backup.chooseFile())))?.file ?? undefined,
+  restoreBackup: (file, passphrase) =>
+    get().attemptValue(async () => unwrap(await api().backup.restore({ file, passphrase }))),
+});
