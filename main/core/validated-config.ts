@@ -33,7 +33,8 @@ export async function recallValidated(configFile: string, source: string): Promi
 
 /**
  * Notes what `source` validated to. Best effort: a data directory we cannot write only means the
- * next read validates again. Written whole to a private temporary file, then renamed into place.
+ * next read validates again. Written whole to a private temporary file, then renamed into place —
+ * by hand, not with atomic-write.ts: a read (`msk list`) must not load the writers.
  */
 export async function noteValidated(configFile: string, source: string, config: Config): Promise<void> {
   const note: Note = { writer: WRITER, source, config };

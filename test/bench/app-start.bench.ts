@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, bench, describe } from 'vitest';
 import { launchApp } from '../fixtures/electron-stand-in/launch.js';
-import { manyKeys, summary } from '../fixtures/many-keys.js';
-import { describeSamples, recordFigures } from './figures.js';
+import { manyKeys } from '../fixtures/many-keys.js';
+import { describeSamples, recordFigures, summary } from './figures.js';
 
 const MAIN = path.resolve('out/main/index.js');
 const KEYS = 60;

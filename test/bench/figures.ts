@@ -49,3 +49,10 @@ export function describeSamples(
         samples: sorted.length,
       };
 }
+
+/** One console line for samples in ms: their median and spread as the report gives them, against a budget. */
+export function summary(what: string, samples: readonly number[], budgetMs: number): string {
+  const { median, spread, spreadKind } = describeSamples(samples);
+  const range = spread ? `, ${spreadKind} ${spread[0].toFixed(3)} – ${spread[1].toFixed(3)} ms` : '';
+  return `\n${what} (${samples.length} runs): median ${median.toFixed(3)} ms${range} (budget ≤ ${Number(budgetMs.toFixed(1))} ms) ${median <= budgetMs ? 'met' : 'MISSED'}\n`;
+}

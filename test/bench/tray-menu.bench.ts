@@ -4,8 +4,8 @@ import { afterAll, bench, describe } from 'vitest';
 import { snapshot } from '../../main/core/state.js';
 import { createTranslator } from '../../main/i18n/translator.js';
 import { trayMenu } from '../../main/shell/tray-menu.js';
-import { BENCH_REGIONS, manyKeys, summary } from '../fixtures/many-keys.js';
-import { describeSamples, recordFigures } from './figures.js';
+import { BENCH_REGIONS, manyKeys } from '../fixtures/many-keys.js';
+import { describeSamples, recordFigures, summary } from './figures.js';
 
 const SIZES = [6, 60, 600];
 const BUDGET_MS = 1;

@@ -8,9 +8,9 @@ import { afterAll, bench, describe } from 'vitest';
 import { listKeys } from '../../main/core/actions/keys.js';
 import { snapshot } from '../../main/core/state.js';
 import { createServices } from '../../main/core/services.js';
-import { manyKeys, summary } from '../fixtures/many-keys.js';
+import { manyKeys } from '../fixtures/many-keys.js';
 import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
-import { describeSamples, recordFigures } from './figures.js';
+import { describeSamples, recordFigures, summary } from './figures.js';
 
 const KEYS = 600;
 const BUDGET_MS = 20;

@@ -9,10 +9,10 @@ import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import { snapshot } from '../../main/core/state.js';
-import { manyKeys, summary } from '../fixtures/many-keys.js';
+import { manyKeys } from '../fixtures/many-keys.js';
 import { serveStatic } from '../fixtures/static-server.js';
 import { CHROMIUM } from '../fixtures/system.js';
-import { describeSamples, recordFigures } from './figures.js';
+import { describeSamples, recordFigures, summary } from './figures.js';
 
 const KEYS = 600;
 const FIRST_RENDER_MS = 100;
