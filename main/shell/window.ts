@@ -43,8 +43,9 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
     }
   });
 
-  if (paths.devServerUrl) void window.loadURL(paths.devServerUrl);
-  else void window.loadFile(paths.indexHtml);
+  // A window closed while it loads (the app quitting at once) rejects the load: nothing to do.
+  const loading = paths.devServerUrl ? window.loadURL(paths.devServerUrl) : window.loadFile(paths.indexHtml);
+  loading.catch(() => undefined);
   return window;
 }
 
