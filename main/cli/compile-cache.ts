@@ -1,11 +1,13 @@
-// V8's compile cache for the command line (Node ≥ 22.1): the second start of `msk` reads the
-// compiled code instead of compiling it again. The cache holds compiled JavaScript only, never a
-// secret or a setting, in a folder of the user's own (not the shared os.tmpdir() Node picks by
-// default, where another user could plant code). Node 20 has no such cache: nothing happens.
-import { mkdirSync } from 'node:fs';
+// V8's compile cache for the command line: the second start of `msk` reads the compiled code
+// instead of compiling it again. Node ≥ 22.1 keeps it (module.enableCompileCache); on older Node
+// our own chunks are compiled through vm.Script with V8's code cache. The cache holds compiled
+// JavaScript only, never a secret or a setting, in a folder of the user's own (not the shared
+// os.tmpdir() Node picks by default, where another user could plant code).
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import vm from 'node:vm';
 
 type Env = Record<string, string | undefined>;
 
@@ -27,19 +29,74 @@ export function compileCacheDirectory(
 }
 
 /**
- * Turns the cache on for every module loaded after this call; it is a quiet optimisation, so a
- * failure (a read-only home, an old Node) only means a slower start. NODE_COMPILE_CACHE and
- * NODE_DISABLE_COMPILE_CACHE=1 keep their meaning.
+ * Turns the cache on for every module loaded after this call (on older Node, for the scripts in
+ * `chunks`, msk's own). It is a quiet optimisation, so a failure (a read-only home) only means a
+ * slower start. NODE_COMPILE_CACHE and NODE_DISABLE_COMPILE_CACHE=1 keep their meaning.
  */
-export function enableCompileCache(): void {
+export function enableCompileCache(chunks: string): void {
   const enable = (module as { enableCompileCache?: (directory?: string) => unknown }).enableCompileCache;
-  if (typeof enable !== 'function' || process.env.NODE_COMPILE_CACHE) return;
+  if (process.env.NODE_COMPILE_CACHE || process.env.NODE_DISABLE_COMPILE_CACHE) return;
   try {
     const directory = compileCacheDirectory();
     makeDirectory(directory, 3);
-    enable(directory);
+    if (typeof enable === 'function') enable(directory);
+    else cacheScriptsIn(chunks, directory);
   } catch {
     // No cache: the same code, compiled on every start.
+  }
+}
+
+interface LoadingModule {
+  exports: unknown;
+  _compile(content: string, filename: string): unknown;
+}
+
+/**
+ * Node < 22.1: compiles the CommonJS scripts in `chunks` as Node would (the same wrapper and
+ * arguments), with V8's code cache read from `directory`. V8 checks a cache against its version,
+ * its flags and the source, and rejects one that does not match; a missing or rejected cache is
+ * made at exit, with whatever the run compiled. Chunk names carry a hash of their content, so a
+ * new build never meets an old cache.
+ */
+function cacheScriptsIn(chunks: string, directory: string): void {
+  const prototype = (module as unknown as { prototype: LoadingModule }).prototype;
+  const compile = prototype._compile;
+  const toWrite: { script: vm.Script; file: string }[] = [];
+  prototype._compile = function (this: LoadingModule, content: string, filename: string) {
+    // import() in a script V8 took from a cache fails on Node 20 (its loader is not found): the
+    // build turns ours into require(), and a script that still has one is compiled as usual.
+    if (path.dirname(filename) !== chunks || content.includes('import(')) {
+      return compile.call(this, content, filename);
+    }
+    const file = path.join(directory, `${path.basename(filename)}-${process.versions.v8}.cache`);
+    const cachedData = readIfThere(file);
+    const script = new vm.Script(module.wrap(content), { filename, cachedData });
+    if (cachedData === undefined || script.cachedDataRejected) toWrite.push({ script, file });
+    const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
+    const require = module.createRequire(filename);
+    return wrapper.call(this.exports, this.exports, require, this, filename, chunks);
+  };
+  process.once('exit', () => {
+    for (const { script, file } of toWrite) writeQuietly(file, script.createCachedData());
+  });
+}
+
+function readIfThere(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Through a temporary file and a rename: a start never reads half a cache. */
+function writeQuietly(file: string, data: Buffer): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, data, { mode: 0o600 });
+    renameSync(temporary, file);
+  } catch {
+    // Compiled again next time.
   }
 }
 

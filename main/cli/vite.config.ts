@@ -133,13 +133,16 @@ export default defineConfig({
     outDir: 'out/cli',
     target: 'node20',
     emptyOutDir: true,
-    // Less to read and parse on every start (Node 20 has no compile cache); the source maps stay.
+    // Less to read and parse on every start (a first start compiles everything); the source maps stay.
     minify: true,
     sourcemap: true,
     rolldownOptions: {
       external: NATIVE,
       output: {
         format: 'cjs',
+        // import() of a built-in becomes require(): a built-in needs no ES module loader, and on
+        // Node 20 a script with import() is left out of the code cache (compile-cache.ts).
+        dynamicImportInCjs: false,
         entryFileNames: 'msk.js',
         chunkFileNames: 'chunks/[name]-[hash].js',
         // One group per chunk name, in order of priority: a module goes to the first group that
