@@ -1,15 +1,17 @@
 // config.json on disk. Reads need no lock (writes are atomic renames, so a reader sees a whole
 // file); every write takes an inter-process lock, re-reads, applies, and renames into place,
-// so the app and any number of `msk` processes writing at once lose no update.
+// so the app and any number of `msk` processes writing at once lose no update. A key's last use
+// is journaled beside the file instead (use-journal.ts): reads lay it over, writes take it in.
 import { constants } from 'node:fs';
 import { access, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { loadWriteFileAtomic, writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from './atomic-write.js';
 import { CONFIG_SCHEMA_VERSION } from './config-constants.js';
 import { migrate } from './config-migrations.js';
 import type { Config } from './config-schema.js';
 import { MskError, messageOf } from './errors.js';
 import { configFile } from './paths.js';
+import { appendUse, applyUses, dropJournal, JOURNAL_FOLD_BYTES, readUses } from './use-journal.js';
 import { noteValidated, recallValidated } from './validated-config.js';
 
 const FILE_MODE = 0o600;
@@ -40,23 +42,22 @@ export class ConfigStore {
     this.backupFile = `${this.file}.bak`;
   }
 
-  /** The current config; defaults when no file exists yet. */
+  /** The current config, with the last uses journaled since it was written; defaults when no file exists yet. */
   async read(): Promise<Config> {
-    const text = await this.readText();
-    if (text === undefined) return (await loadSchema()).emptyConfig();
-    const recalled = await recallValidated(this.file, text);
-    if (recalled) return recalled;
-    const config = await this.explained(text);
-    await noteValidated(this.file, text, config);
-    return config;
+    const [config, uses] = await Promise.all([this.readFile(), readUses(this.file)]);
+    return applyUses(config, uses);
   }
 
   /**
-   * Starts loading what a write needs (the lock, atomic writes) without writing anything: a caller
-   * that waits on something else first (the keychain) overlaps the two.
+   * Records a key's use in the journal beside the file (use-journal.ts): one append, no lock. A
+   * journal that has grown is folded into the file.
    */
-  prepareUpdate(): void {
-    Promise.all([loadLockfile(), loadWriteFileAtomic()]).catch(() => undefined);
+  async recordUse(keyId: string, at: Date): Promise<void> {
+    const size = await appendUse(this.file, keyId, at).catch((error: unknown) => {
+      throw isPermissionError(error) ? this.unwritable(error) : error;
+    });
+    if (size > JOURNAL_FOLD_BYTES)
+      await this.update(() => undefined, { bookkeeping: true, computedOnly: true });
   }
 
   /**
@@ -81,10 +82,13 @@ export class ConfigStore {
     const release = await this.lock();
     try {
       const previousText = await this.readText();
-      const draft =
+      const stored =
         previousText === undefined
           ? (await loadSchema()).emptyConfig()
           : ((await recallValidated(this.file, previousText)) ?? (await this.explained(previousText)));
+      // The journal's uses go into the file; once written there, the journal is emptied.
+      const uses = await readUses(this.file);
+      const draft = applyUses(stored, uses);
       const result = await change(draft);
       const next = options.computedOnly ? draft : await validate(draft);
       const nextText = `${JSON.stringify(next, null, 2)}\n`;
@@ -95,6 +99,7 @@ export class ConfigStore {
         await writeFileAtomic(this.file, nextText, { mode: FILE_MODE, fsync: !options.bookkeeping });
         await noteValidated(this.file, nextText, next);
       }
+      if (uses.size > 0) await dropJournal(this.file);
       return result;
     } finally {
       await release();
@@ -143,6 +148,17 @@ export class ConfigStore {
       `${this.file} is read-only (mode ${(mode & 0o777).toString(8).padStart(4, '0')}); nothing was changed. Allow changes with chmod u+w ${this.file}.`,
       { directory: this.directory },
     );
+  }
+
+  /** The config the file holds; defaults when there is none. */
+  private async readFile(): Promise<Config> {
+    const text = await this.readText();
+    if (text === undefined) return (await loadSchema()).emptyConfig();
+    const recalled = await recallValidated(this.file, text);
+    if (recalled) return recalled;
+    const config = await this.explained(text);
+    await noteValidated(this.file, text, config);
+    return config;
   }
 
   private async readText(): Promise<string | undefined> {
@@ -197,6 +213,14 @@ export class ConfigStore {
     }
   }
 
+  private unwritable(error: unknown): MskError {
+    return new MskError(
+      'data-unwritable',
+      `Cannot write in ${this.directory} (${messageOf(error)}); give yourself write permission there (chmod u+w) or set MSK_HOME to a directory you can write.`,
+      { directory: this.directory },
+    );
+  }
+
   private async lock(): Promise<() => Promise<void>> {
     try {
       // Asked first: the lock's retries would spend seconds on a directory we may not write.
@@ -209,13 +233,7 @@ export class ConfigStore {
         retries: { retries: 200, factor: 1.1, minTimeout: 5, maxTimeout: 100, randomize: true },
       });
     } catch (error) {
-      if (PERMISSION_ERRORS.has((error as NodeJS.ErrnoException).code ?? '')) {
-        throw new MskError(
-          'data-unwritable',
-          `Cannot write in ${this.directory} (${messageOf(error)}); give yourself write permission there (chmod u+w) or set MSK_HOME to a directory you can write.`,
-          { directory: this.directory },
-        );
-      }
+      if (isPermissionError(error)) throw this.unwritable(error);
       throw new MskError(
         'config-busy',
         `Another Model Studio Keys process is holding ${this.file}.lock (${messageOf(error)}); try again.`,
@@ -223,6 +241,9 @@ export class ConfigStore {
     }
   }
 }
+
+const isPermissionError = (error: unknown): boolean =>
+  PERMISSION_ERRORS.has((error as NodeJS.ErrnoException).code ?? '');
 
 async function validate(draft: Config): Promise<Config> {
   const { ConfigSchema, PARSE_ONCE } = await loadSchema();

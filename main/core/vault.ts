@@ -181,15 +181,14 @@ export class Vault {
     });
   }
 
+  /** Journaled, not written into the data file: the hot path of `msk env` and `msk exec`. */
   async markUsed(keyId: string): Promise<void> {
-    // A time of our own making: the validated config stays valid without a second validation.
-    await this.bookkeeping(
-      (draft) => {
-        const record = draft.keys.find((key) => key.id === keyId);
-        if (record) record.lastUsedAt = this.now().toISOString();
-      },
-      { computedOnly: true },
-    );
+    try {
+      await this.config.recordUse(keyId, this.now());
+    } catch (error) {
+      if (!(error instanceof MskError && error.code === 'data-unwritable')) throw error;
+      this.bookkeepingSkipped?.(error);
+    }
   }
 
   /** Called (each time) when a read-only use could not record its last use or check. */
@@ -199,12 +198,9 @@ export class Vault {
 
   private bookkeepingSkipped: ((error: MskError) => void) | undefined;
 
-  private async bookkeeping(
-    change: (draft: Config) => void,
-    options: { computedOnly?: boolean } = {},
-  ): Promise<void> {
+  private async bookkeeping(change: (draft: Config) => void): Promise<void> {
     try {
-      await this.config.update(change, { bookkeeping: true, ...options });
+      await this.config.update(change, { bookkeeping: true });
     } catch (error) {
       if (!(error instanceof MskError && error.code === 'data-unwritable')) throw error;
       this.bookkeepingSkipped?.(error);

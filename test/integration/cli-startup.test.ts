@@ -2,7 +2,8 @@
 // temp dir) that records every file Node's CommonJS loader loads; the source map of each bundle
 // file says which modules it holds. undici only for commands that talk to Model Studio, the
 // keychain addon only for commands that read or write a secret, the writers (lock, atomic write)
-// only for commands that write, cross-spawn only for commands that run a program.
+// only for commands that write the data file (a last use is journaled: env and exec do not),
+// cross-spawn only for commands that run a program.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { keychainPart } from '../fixtures/keychain.js';
 const keychain = keychainPart();
 const BUNDLE = path.dirname(MSK);
 const SPAWN = ['cross-spawn', 'which', 'isexe', 'path-key', 'shebang-command', 'shebang-regex'];
+const WRITERS = ['proper-lockfile', 'graceful-fs', 'write-file-atomic'];
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'msk-startup-'));
 const RECORDER = path.join(work, 'record-loads.cjs');
@@ -149,26 +151,26 @@ describe('msk loads only what a command uses', () => {
       expect([...loaded.packages].sort()).toEqual(['commander']);
     });
 
-    it('env: the keychain and the writers (it marks the key used); no HTTP client, no spawning', async () => {
+    it('env: the keychain; no writers (a use is journaled), no HTTP client, no spawning', async () => {
       await homeWithKey();
       const loaded = await loadsOf(home, ['env', '--shell', 'bash']);
       expect(loaded.code, loaded.stderr).toBe(0);
       expect(loaded.stdout).toContain('DASHSCOPE_API_KEY=');
       expect(loaded.packages).toContain('@github/keytar');
-      expect(loaded.packages).toContain('write-file-atomic');
-      // The data file was validated when the key was added; the last use is a time of our own.
-      expect(none(loaded.packages, ['undici', 'zod', ...SPAWN])).toEqual([]);
+      expect(existsSync(path.join(home.directory, 'config.json.uses'))).toBe(true);
+      // The data file was validated when the key was added.
+      expect(none(loaded.packages, ['undici', 'zod', ...WRITERS, ...SPAWN])).toEqual([]);
       const again = await loadsOf(home, ['env', '--shell', 'bash']);
       expect(none(again.packages, ['zod'])).toEqual([]);
     });
 
-    it('exec: the keychain, the writers and cross-spawn; no HTTP client', async () => {
+    it('exec: the keychain and cross-spawn; no writers, no HTTP client', async () => {
       await homeWithKey();
       const loaded = await loadsOf(home, ['exec', '--key', 'k', '--', 'true']);
       expect(loaded.code, loaded.stderr).toBe(0);
       expect(loaded.packages).toContain('@github/keytar');
       expect(loaded.packages).toContain('cross-spawn');
-      expect(none(loaded.packages, ['undici', 'zod'])).toEqual([]);
+      expect(none(loaded.packages, ['undici', 'zod', ...WRITERS])).toEqual([]);
     });
 
     it('check: undici, as it talks to Model Studio (the recorder sees it when it is loaded)', async () => {

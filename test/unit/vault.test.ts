@@ -96,12 +96,13 @@ describe('Vault', () => {
     const skipped: string[] = [];
     vault.whenBookkeepingSkipped((error) => skipped.push(error.code));
     config.update = () => Promise.reject(new MskError('data-unwritable', 'Cannot write in /x.'));
+    config.recordUse = () => Promise.reject(new MskError('data-unwritable', 'Cannot write in /x.'));
     await vault.markUsed(record.id);
     await vault.recordChecks([
       { keyId: record.id, lastCheck: { status: 'ok', at: '2026-11-27T10:00:00Z' } as never },
     ]);
     expect(skipped).toEqual(['data-unwritable', 'data-unwritable']);
-    config.update = () => Promise.reject(new MskError('config-busy', 'busy'));
+    config.recordUse = () => Promise.reject(new MskError('config-busy', 'busy'));
     await expect(vault.markUsed(record.id)).rejects.toMatchObject({ code: 'config-busy' });
   });
 

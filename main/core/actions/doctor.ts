@@ -10,6 +10,7 @@ import { fingerprintOf, parseKey } from '../keys.js';
 import { DEFAULT_REGION_ID, DEFAULT_WORKSPACE_ID } from '../model-studio.js';
 import { planName, regionName } from '../regions.js';
 import type { Services } from '../services.js';
+import { journalFile } from '../use-journal.js';
 import { freeLabel } from './keys.js';
 
 export type Health = 'ok' | 'warning' | 'problem';
@@ -148,7 +149,10 @@ async function examine(services: Services, platform: NodeJS.Platform): Promise<E
   const restorable = readable.find((backup) => backup.config)?.config;
   const records = config?.keys ?? (damaged ? (restorable?.keys ?? []) : undefined);
   if (items && records) findings.push(...agreement(records, items, damaged));
-  const loosePaths = platform === 'win32' ? [] : await loose(store.directory, [store.file, ...backups]);
+  const loosePaths =
+    platform === 'win32'
+      ? []
+      : await loose(store.directory, [store.file, journalFile(store.file), ...backups]);
   findings.push({
     check: 'permissions',
     health: loosePaths.length === 0 ? 'ok' : 'problem',

@@ -62,10 +62,7 @@ export async function keyEnvironment(
   const config = await services.config.read();
   const choice = await choose(config, request);
   const { record, tool } = choice;
-  const secretRead = services.vault.secretOf(record);
-  // The keychain answers from another thread: meanwhile, load what marking the key used needs.
-  services.config.prepareUpdate();
-  const secret = await secretRead;
+  const secret = await services.vault.secretOf(record);
   const { variables, unavailable } = envFor(tool, toolContext(services, config, choice, secret));
   const recorded = markUsed(services, record.id);
   const notices: Notice[] = [];

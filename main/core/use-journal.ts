@@ -1,0 +1,57 @@
+// Last uses, appended to a journal beside config.json instead of rewriting it. `msk env` in a
+// shell profile and `msk exec` before every tool record a use with one short append: no lock, no
+// rewrite of the user's data file, nothing to load. Reads lay the journal over config.json; a
+// write of config.json (under its lock) takes the journal in, and empties it once it has grown.
+// One short line appended (O_APPEND) lands whole among concurrent appends. The journal holds key
+// ids and times only (never a secret), private to the user like config.json.
+import { appendFile, readFile, rm, stat } from 'node:fs/promises';
+import type { Config } from './config-schema.js';
+
+export const journalFile = (configFile: string): string => `${configFile}.uses`;
+
+/** Past this size a use folds the journal into config.json and starts a new one. */
+export const JOURNAL_FOLD_BYTES = 32 * 1024;
+
+/** The last use of each key the journal names: id → ISO time. */
+export type Uses = ReadonlyMap<string, string>;
+
+const LINE = /^([\w-]{1,64}) (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z)$/;
+
+/** Records a use; resolves with the journal's size after it, to tell when to fold. */
+export async function appendUse(configFile: string, keyId: string, at: Date): Promise<number> {
+  const file = journalFile(configFile);
+  await appendFile(file, `${keyId} ${at.toISOString()}\n`, { mode: 0o600 });
+  return (await stat(file)).size;
+}
+
+/** The journal's uses; none when there is no journal. A line that is not a use is passed over. */
+export async function readUses(configFile: string): Promise<Uses> {
+  const text = await readFile(journalFile(configFile), 'utf8').catch(() => '');
+  const uses = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const [, id, at] = LINE.exec(line) ?? [];
+    if (id !== undefined && at !== undefined && later(at, uses.get(id))) uses.set(id, at);
+  }
+  return uses;
+}
+
+/** Sets each key's last use from the journal where the journal's is later; other keys untouched. */
+export function applyUses(config: Config, uses: Uses): Config {
+  if (uses.size === 0) return config;
+  for (const key of config.keys) {
+    const at = uses.get(key.id);
+    if (at !== undefined && later(at, key.lastUsedAt)) key.lastUsedAt = at;
+  }
+  return config;
+}
+
+const later = (time: string, than: string | undefined): boolean =>
+  than === undefined || Date.parse(time) > Date.parse(than);
+
+/**
+ * Empties the journal once config.json holds what it says. Called under config.json's lock; a use
+ * appended between the read and this loses its time (a time, never a key or a setting).
+ */
+export async function dropJournal(configFile: string): Promise<void> {
+  await rm(journalFile(configFile), { force: true });
+}
