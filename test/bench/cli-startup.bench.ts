@@ -3,7 +3,8 @@
 // `eval "$(msk env)"` sit in front of every tool start and every new shell. Each round runs, for
 // each command, the bare Node and then the command; a figure is the median of the rounds' ratios.
 // Budgets: list ≤ 1.3×, env ≤ 1.5×, exec ≤ 1.6× (it reads the keychain and starts a program);
-// --version is reported. env and exec read a real keychain: `npm run bench` runs in a private
+// --version is reported, and the floor env and exec stand on (Node, the keychain addon, one read,
+// one spawn; no msk). env and exec read a real keychain: `npm run bench` runs in a private
 // gnome-keyring session; without a Secret Service they are skipped, and said so.
 // MSK_BENCH_NODES=node,/path/to/node22 measures each Node in turn (the budgets hold on Node 20 and
 // 22+): `MSK_BENCH_NODES=node,$(npx -y node@22 -p process.execPath) npm run bench`.
@@ -29,20 +30,35 @@ const WARMUP_ROUNDS = 3;
 interface Command {
   id: string;
   name: string;
+  /** Node's arguments. */
   args: string[];
   budget?: number;
   needsKeychain: boolean;
 }
 
+/**
+ * What no Node program that reads the keychain and starts a tool can avoid, for reference beside
+ * env and exec: Node, the keychain addon, one read, one spawn.
+ */
+const FLOOR = `require('@github/keytar')
+  .getPassword(process.env.MSK_KEYCHAIN_SERVICE, 'absent')
+  .then(() => require('node:child_process').spawn('true', { stdio: 'inherit' }));`;
+
 const COMMANDS: Command[] = [
-  { id: 'version', name: 'msk --version', args: ['--version'], needsKeychain: false },
-  { id: 'list', name: 'msk list --json', args: ['list', '--json'], budget: 1.3, needsKeychain: false },
-  { id: 'env', name: 'msk env', args: ['env'], budget: 1.5, needsKeychain: true },
+  { id: 'version', name: 'msk --version', args: [MSK, '--version'], needsKeychain: false },
+  { id: 'list', name: 'msk list --json', args: [MSK, 'list', '--json'], budget: 1.3, needsKeychain: false },
+  { id: 'env', name: 'msk env', args: [MSK, 'env'], budget: 1.5, needsKeychain: true },
   {
     id: 'exec',
     name: 'msk exec --key k -- true',
-    args: ['exec', '--key', 'k', '--', 'true'],
+    args: [MSK, 'exec', '--key', 'k', '--', 'true'],
     budget: 1.6,
+    needsKeychain: true,
+  },
+  {
+    id: 'floor',
+    name: 'floor: keychain addon + one read + spawn, no msk',
+    args: ['-e', FLOOR],
     needsKeychain: true,
   },
 ];
@@ -78,7 +94,7 @@ function round(record: boolean): void {
   for (const node of NODES) {
     for (const command of active()) {
       const bare = timed(node, ['-e', '0']);
-      const msk = timed(node, [MSK, ...command.args]);
+      const msk = timed(node, command.args);
       if (!record) continue;
       samples.get(`${node} ${command.id}`)?.bare.push(bare);
       samples.get(`${node} ${command.id}`)?.msk.push(msk);
@@ -156,7 +172,7 @@ afterAll(async () => {
         unit: '×',
         ...describeSamples(ratios),
         ...(command.budget !== undefined && { budget: command.budget }),
-        note: `medians: bare ${median(bare).toFixed(1)} ms, msk ${median(msk).toFixed(1)} ms`,
+        note: `medians: bare ${median(bare).toFixed(1)} ms, ${command.id === 'floor' ? 'floor' : 'msk'} ${median(msk).toFixed(1)} ms`,
       };
       figures.push(figure);
       const verdict =
