@@ -1,7 +1,7 @@
 // Last uses, appended to a journal beside config.json instead of rewriting it. `msk env` in a
 // shell profile and `msk exec` before every tool record a use with one short append: no lock, no
-// rewrite of the user's data file, nothing to load. Reads lay the journal over config.json; a
-// write of config.json (under its lock) takes the journal in, and empties it once it has grown.
+// rewrite of the user's data file, nothing to load. Reads lay the journal over config.json; every
+// write of config.json (under its lock) takes the journal in and empties it.
 // One short line appended (O_APPEND) lands whole among concurrent appends. The journal holds key
 // ids and times only (never a secret), private to the user like config.json.
 import { appendFile, readFile, rm, stat } from 'node:fs/promises';
@@ -15,7 +15,7 @@ export const JOURNAL_FOLD_BYTES = 32 * 1024;
 /** The last use of each key the journal names: id → ISO time. */
 export type Uses = ReadonlyMap<string, string>;
 
-const LINE = /^([\w-]{1,64}) (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z)$/;
+const LINE = /^([\w-]{1,64}) (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)$/;
 
 /** Records a use; resolves with the journal's size after it, to tell when to fold. */
 export async function appendUse(configFile: string, keyId: string, at: Date): Promise<number> {
@@ -30,7 +30,9 @@ export async function readUses(configFile: string): Promise<Uses> {
   const uses = new Map<string, string>();
   for (const line of text.split('\n')) {
     const [, id, at] = LINE.exec(line) ?? [];
-    if (id !== undefined && at !== undefined && later(at, uses.get(id))) uses.set(id, at);
+    // Only a time as toISOString() writes it, of a real date: the fold writes it unvalidated.
+    if (id === undefined || at === undefined || !isExactTime(at)) continue;
+    if (later(at, uses.get(id))) uses.set(id, at);
   }
   return uses;
 }
@@ -44,6 +46,11 @@ export function applyUses(config: Config, uses: Uses): Config {
   }
   return config;
 }
+
+const isExactTime = (time: string): boolean => {
+  const parsed = new Date(time);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString() === time;
+};
 
 const later = (time: string, than: string | undefined): boolean =>
   than === undefined || Date.parse(time) > Date.parse(than);

@@ -173,22 +173,22 @@ export class Vault {
    */
   async recordChecks(checks: readonly { keyId: string; lastCheck: LastCheck }[]): Promise<void> {
     if (checks.length === 0) return;
-    await this.bookkeeping((draft) => {
-      for (const { keyId, lastCheck } of checks) {
-        const record = draft.keys.find((key) => key.id === keyId);
-        if (record) record.lastCheck = lastCheck;
-      }
-    });
+    await this.bookkeeping(() =>
+      this.config.update(
+        (draft) => {
+          for (const { keyId, lastCheck } of checks) {
+            const record = draft.keys.find((key) => key.id === keyId);
+            if (record) record.lastCheck = lastCheck;
+          }
+        },
+        { bookkeeping: true },
+      ),
+    );
   }
 
   /** Journaled, not written into the data file: the hot path of `msk env` and `msk exec`. */
   async markUsed(keyId: string): Promise<void> {
-    try {
-      await this.config.recordUse(keyId, this.now());
-    } catch (error) {
-      if (!(error instanceof MskError && error.code === 'data-unwritable')) throw error;
-      this.bookkeepingSkipped?.(error);
-    }
+    await this.bookkeeping(() => this.config.recordUse(keyId, this.now()));
   }
 
   /** Called (each time) when a read-only use could not record its last use or check. */
@@ -198,9 +198,10 @@ export class Vault {
 
   private bookkeepingSkipped: ((error: MskError) => void) | undefined;
 
-  private async bookkeeping(change: (draft: Config) => void): Promise<void> {
+  /** Records a last use or a check: a data directory we may not write skips it, and says so. */
+  private async bookkeeping(record: () => Promise<void>): Promise<void> {
     try {
-      await this.config.update(change, { bookkeeping: true });
+      await record();
     } catch (error) {
       if (!(error instanceof MskError && error.code === 'data-unwritable')) throw error;
       this.bookkeepingSkipped?.(error);

@@ -49,7 +49,7 @@ describe('the journal of last uses', () => {
     await vault.markUsed(record.id);
     writeFileSync(
       journal,
-      `half a li\nnot-a-key then\n${record.id} yesterday\ngone 2027-01-01T00:00:00.000Z\n`,
+      `half a li\nnot-a-key then\n${record.id} yesterday\n${record.id} 2027-13-01T00:00:00.000Z\n${record.id} 2027-02-30T00:00:00.000Z\ngone 2027-01-01T00:00:00.000Z\n`,
       {
         flag: 'a',
       },
