@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { app, type BrowserWindow, dialog, session, shell } from 'electron';
 import trayIcon from '../build/tray.png?asset';
-import { runMsk } from './cli/msk.js';
+import { runMsk } from './cli/run-msk.js';
 import { CheckRunner } from './core/actions/checks.js';
 import { ClipboardGuard } from './core/clipboard-guard.js';
 import { watchConfig } from './core/config-watcher.js';

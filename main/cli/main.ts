@@ -4,6 +4,6 @@ import path from 'node:path';
 import { enableCompileCache } from './compile-cache.js';
 
 enableCompileCache(path.join(import.meta.dirname, 'chunks'));
-void import('./msk.js').then(({ runMsk }) =>
+void import('./run-msk.js').then(({ runMsk }) =>
   runMsk(process.argv.slice(2), [process.execPath, process.argv[1] ?? 'msk']),
 );

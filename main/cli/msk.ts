@@ -1,8 +1,7 @@
 // msk — Model Studio Keys on the command line. Same core, files and keychain items as the app.
 import { Command } from 'commander';
-import { isMskError, MskError, messageOf } from '../core/errors.js';
+import { MskError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
-import { renderError } from './messages.js';
 import { registerBackupCommands } from './commands/backup.js';
 import { registerBindingCommands } from './commands/binding.js';
 import { registerCheckCommands } from './commands/checks.js';
@@ -15,8 +14,6 @@ import { registerImportCommands } from './commands/import.js';
 import { registerKeyCommands } from './commands/keys.js';
 import { registerRegionCommands } from './commands/region.js';
 import { registerToolCommands } from './commands/tools.js';
-import { say } from './output.js';
-import { setSelfCommand } from './self-command.js';
 
 /**
  * The commands, by the top-level names (and aliases) each group registers, in help's order. A
@@ -60,43 +57,17 @@ export function buildProgram(command?: string): Command {
   return program;
 }
 
-/**
- * Runs msk with `args` (what follows `msk`). `self` is how to start msk again. Failures are said
- * on stderr and set the exit code; nothing throws.
- */
-export async function runMsk(args: readonly string[], self: readonly string[]): Promise<void> {
-  setSelfCommand(self);
-  try {
-    // `msk help …`, options and unknown names need every command (help, suggestions).
-    const program = buildProgram(args[0]);
-    // Bare `msk` asks what there is: the help, on stdout, and success.
-    if (args.length === 0) return void program.outputHelp();
-    const [first, topic] = args;
-    if (
-      first === 'help' &&
-      topic !== undefined &&
-      !program.commands.some((command) => named(command, topic))
-    ) {
-      throw new MskError('invalid-input', `Unknown command '${topic}'; 'msk help' lists the commands.`);
-    }
-    await program.parseAsync(args, { from: 'user' });
-  } catch (error) {
-    // One line a person can act on; a stack trace only for what we did not foresee.
-    if (isMskError(error)) say(`msk: ${renderError(error)}`);
-    else say(`msk: unexpected error: ${messageOf(error)}`);
-    process.exitCode = exitCodeOf(error);
+/** Runs msk's commander program with `args` (what follows `msk`); a failure throws. */
+export async function runProgram(args: readonly string[]): Promise<void> {
+  // `msk help …`, options and unknown names need every command (help, suggestions).
+  const program = buildProgram(args[0]);
+  // Bare `msk` asks what there is: the help, on stdout, and success.
+  if (args.length === 0) return void program.outputHelp();
+  const [first, topic] = args;
+  if (first === 'help' && topic !== undefined && !program.commands.some((command) => named(command, topic))) {
+    throw new MskError('invalid-input', `Unknown command '${topic}'; 'msk help' lists the commands.`);
   }
-}
-
-/**
- * As a shell would: a command not found exits 127, one that is not executable 126; Ctrl-C at a
- * prompt 130.
- */
-function exitCodeOf(error: unknown): number {
-  if (!isMskError(error)) return 1;
-  if (error.code === 'launch-failed') return error.params.reason === 'not-executable' ? 126 : 127;
-  if (error.code === 'cancelled') return 130;
-  return 1;
+  await program.parseAsync(args, { from: 'user' });
 }
 
 const named = (command: Command, name: string): boolean =>

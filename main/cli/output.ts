@@ -1,14 +1,19 @@
 // How msk speaks: results on stdout (for pipes), messages and warnings on stderr.
 import type { Notice } from '../core/notices.js';
+import { directWriter } from './direct-write.js';
 import { renderNotice } from './messages.js';
 
-export const print = (text: string): void => {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-};
+const write = directWriter();
 
-export const say = (text: string): void => {
-  process.stderr.write(`${text}\n`);
-};
+/** Text to stdout as it is (a shell's environment, ready to evaluate). */
+export const writeOut = (text: string): void => write(1, text);
+
+/** Text to stderr as it is (a progress line that rewrites itself). */
+export const writeErr = (text: string): void => write(2, text);
+
+export const print = (text: string): void => writeOut(text.endsWith('\n') ? text : `${text}\n`);
+
+export const say = (text: string): void => writeErr(`${text}\n`);
 
 export const warn = (text: string): void => say(`warning: ${text}`);
 

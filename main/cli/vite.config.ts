@@ -33,6 +33,12 @@ const LAZY_PACKAGES: Record<string, string> = {
   imurmurhash: 'write',
 };
 
+/** Commands run without commander when their arguments are plain (quick-commands.ts): at start-up. */
+const QUICK_COMMANDS = new Set(['keys', 'environment'].map((name) => `main/cli/commands/${name}.ts`));
+
+/** Modules that use commander when loaded (a group takes its modules' dependencies along). */
+const COMMANDER_USERS = new Set(['msk', 'parse', 'clipboard'].map((name) => `main/cli/${name}.ts`));
+
 /** Core modules every command definition uses (small, no dependencies): loaded at start-up. */
 const START_UP_CORE = new Set(
   [
@@ -61,16 +67,17 @@ const CHILD_PROCESS_CORE = new Set(
 );
 
 /**
- * Few files for a start: `msk` (the entry, enabling the compile cache), `msk-…` (commander and
- * the command definitions), `core-…` (zod, the data file, the keychain, the use cases) for
- * commands that read the data file; the rest on demand. Each file costs a resolve, a read and a
- * link, so the common paths (list, env, exec) load four or five.
+ * Few files for a start: `msk` (the entry, enabling the compile cache), `start-…` (running a
+ * command, the quick commands, output), `core-…` (the data file, the keychain, the use cases) for
+ * commands that read the data file, `commands-…` (commander and every command's definition) unless
+ * the command is quick; the rest on demand. Each file costs a resolve, a read and a link, so the
+ * common paths (list, env, exec) load four or five.
  */
 function chunkOf(id: string): string | null {
   const file = id.split(path.sep).join('/');
   const packageName = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1];
   if (packageName !== undefined) {
-    if (packageName === 'commander') return 'msk';
+    if (packageName === 'commander') return 'commands';
     // The validator: loaded when a text must be validated, not to read a file validated before.
     if (packageName === 'zod') return 'schema';
     return LAZY_PACKAGES[packageName] ?? null;
@@ -78,7 +85,10 @@ function chunkOf(id: string): string | null {
   const source = /\/(main\/(?:cli|core)\/.+)$/.exec(file)?.[1];
   if (source === undefined || source === 'main/cli/main.ts' || source === 'main/cli/compile-cache.ts')
     return null;
-  if (source.startsWith('main/cli/') || START_UP_CORE.has(source)) return 'msk';
+  // commander, and the command definitions but the quick ones: loaded when commander parses.
+  if (COMMANDER_USERS.has(source)) return 'commands';
+  if (source.startsWith('main/cli/commands/') && !QUICK_COMMANDS.has(source)) return 'commands';
+  if (source.startsWith('main/cli/') || START_UP_CORE.has(source)) return 'start';
   if (CHILD_PROCESS_CORE.has(source)) return null;
   // Encryption (node:crypto's ciphers): only `msk backup` uses it.
   if (source === 'main/core/actions/backup.ts' || source === 'main/core/backup-format.ts') return 'backup';
@@ -148,7 +158,7 @@ export default defineConfig({
         // One group per chunk name, in order of priority: a module goes to the first group that
         // claims it, so the start-up chunk keeps what the command definitions import.
         codeSplitting: {
-          groups: ['msk', 'core', 'schema', 'backup', 'import', 'write', 'spawn', 'undici'].map(
+          groups: ['start', 'commands', 'core', 'schema', 'backup', 'import', 'write', 'spawn', 'undici'].map(
             (name, index, names) => ({
               name,
               test: (id: string) => chunkOf(id) === name,

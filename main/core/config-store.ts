@@ -3,7 +3,7 @@
 // so the app and any number of `msk` processes writing at once lose no update. A key's last use
 // is journaled beside the file instead (use-journal.ts): reads lay it over, writes take it in.
 import { constants } from 'node:fs';
-import { access, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rm, stat } from './fs-async.js';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { CONFIG_SCHEMA_VERSION } from './config-constants.js';

@@ -1,7 +1,7 @@
 // Per-project keys: a `.msk.json` (a key's label or id, maybe a tool and a model — never a
 // secret), found by walking up from the current directory, picks the key `msk exec`, `msk env`
 // and `msk launch` use there. A company key in ~/work and a personal one in ~/hobby, no flags.
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from './fs-async.js';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import type { z } from 'zod';

@@ -4,7 +4,7 @@
 // write of config.json (under its lock) takes the journal in and empties it.
 // One short line appended (O_APPEND) lands whole among concurrent appends. The journal holds key
 // ids and times only (never a secret), private to the user like config.json.
-import { appendFile, readFile, rm, stat } from 'node:fs/promises';
+import { appendFile, readFile, rm, stat } from './fs-async.js';
 import type { Config } from './config-schema.js';
 
 export const journalFile = (configFile: string): string => `${configFile}.uses`;

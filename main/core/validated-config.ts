@@ -5,7 +5,7 @@
 // start without loading the validator (zod). Any other text is validated, and noted anew.
 // The note holds nothing config.json does not (no secret ever); it is private to the user (0600)
 // and lives beside config.json: whoever can change it can change config.json itself.
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from './fs-async.js';
 import type { Config } from './config-schema.js';
 import { CONFIG_SCHEMA_VERSION } from './config-constants.js';
 import { VERSION } from './version.js';

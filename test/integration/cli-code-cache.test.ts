@@ -52,7 +52,7 @@ describe('the compile cache', () => {
       const made = files();
       expect(made).toEqual(
         expect.arrayContaining([
-          expect.stringMatching(/^msk-.*\.js-.*\.cache$/),
+          expect.stringMatching(/^start-.*\.js-.*\.cache$/),
           expect.stringMatching(/^core-/),
         ]),
       );
@@ -66,7 +66,7 @@ describe('the compile cache', () => {
 
   it.runIf(!nodeKeepsIt)('a damaged cache is refused by V8 and made again; msk works the same', async () => {
     await list();
-    const [name = ''] = files().filter((file) => file.startsWith('msk-'));
+    const [name = ''] = files().filter((file) => file.startsWith('start-'));
     const file = path.join(cache, name);
     const size = statSync(file).size;
     const garbage = Buffer.alloc(size, 0x5a);

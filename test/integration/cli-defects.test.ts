@@ -1,6 +1,6 @@
 // The defects found by trying msk as a new user and as an attacker would (issue 10), each
 // against the built msk, the real keychain and real files.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, chmodSync, constants, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -185,5 +185,26 @@ describe.runIf(keychain)('msk defects found (issue 10)', () => {
       );
     }
     expect(JSON.parse((await home.run(['list', '--json'])).stdout)).toEqual([]);
+  });
+});
+
+describe('msk output to a reader that is gone', () => {
+  it('ends quietly and successfully when its stdout was closed (msk list | head -0)', async () => {
+    const home = mskHome();
+    try {
+      const child = spawn(process.execPath, [MSK, 'list', '--json'], {
+        env: { ...process.env, ...home.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      // The reading end is closed before msk has started: its write fails with EPIPE.
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+    } finally {
+      home.remove();
+    }
   });
 });

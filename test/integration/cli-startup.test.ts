@@ -3,7 +3,8 @@
 // file says which modules it holds. undici only for commands that talk to Model Studio, the
 // keychain addon only for commands that read or write a secret, the writers (lock, atomic write)
 // only for commands that write the data file (a last use is journaled: env and exec do not),
-// cross-spawn only for commands that run a program.
+// cross-spawn only for commands that run a program, commander only for arguments the quick
+// commands leave to it, node:stream (what process.stdout is built on) for none of list and env.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +18,8 @@ const keychain = keychainPart();
 const BUNDLE = path.dirname(MSK);
 const SPAWN = ['cross-spawn', 'which', 'isexe', 'path-key', 'shebang-command', 'shebang-regex'];
 const WRITERS = ['proper-lockfile', 'graceful-fs', 'write-file-atomic'];
+/** What process.stdout and node:fs/promises load: output is written to the descriptors (direct-write.ts). */
+const NODE_STREAMS = ['node:stream', 'node:fs/promises', 'node:net', 'node:tty'];
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'msk-startup-'));
 const RECORDER = path.join(work, 'record-loads.cjs');
@@ -34,7 +37,10 @@ Module._load = function (request, parent, isMain) {
   } catch {}
   return load.apply(this, arguments);
 };
-if (log) process.on('exit', () => writeFileSync(log, JSON.stringify([...seen])));
+// Node's own modules, loaded by Node for msk (node:stream behind process.stdout, say) included.
+const before = new Set(process.moduleLoadList);
+const internal = () => process.moduleLoadList.filter((name) => !before.has(name) && name.startsWith('NativeModule '));
+if (log) process.on('exit', () => writeFileSync(log, JSON.stringify([...seen, ...internal().map((name) => 'node:' + name.slice(13))])));
 `,
 );
 
@@ -43,6 +49,7 @@ interface Loaded {
   modules: string[];
   /** npm packages among them. */
   packages: Set<string>;
+  /** Node's modules, by the name a program would require them by (node:stream). */
   builtins: Set<string>;
 }
 
@@ -77,7 +84,7 @@ async function loadsOf(
   return { ...run, modules, packages, builtins };
 }
 
-const none = (packages: Set<string>, names: readonly string[]) => names.filter((name) => packages.has(name));
+const none = (loaded: Set<string>, names: readonly string[]) => names.filter((name) => loaded.has(name));
 
 describe('msk loads only what a command uses', () => {
   let home: MskHome;
@@ -110,8 +117,9 @@ describe('msk loads only what a command uses', () => {
     expect(loaded.code).toBe(0);
     expect(JSON.parse(loaded.stdout)).toEqual([]);
     expect(loaded.modules).toContain(path.normalize('main/core/config-store.ts'));
-    expect([...loaded.packages].sort()).toEqual(['commander', 'zod']);
-    expect(loaded.builtins).not.toContain('node:crypto');
+    // A plain `list`, `env` or `exec` runs without commander (quick-commands.ts).
+    expect([...loaded.packages].sort()).toEqual(['zod']);
+    expect(none(loaded.builtins, ['node:crypto', ...NODE_STREAMS])).toEqual([]);
   });
 
   it('list --json of a data file this version validated before, unchanged: no zod either', async () => {
@@ -121,7 +129,7 @@ describe('msk loads only what a command uses', () => {
     expect((await loadsOf(home, ['list', '--json'])).packages).toContain('zod');
     const again = await loadsOf(home, ['list', '--json']);
     expect(again.code).toBe(0);
-    expect([...again.packages]).toEqual(['commander']);
+    expect([...again.packages]).toEqual([]);
     // Any change to the text is validated again, even one that keeps it valid.
     writeFileSync(file, '{"schemaVersion":3,"keys":[] }\n');
     expect((await loadsOf(home, ['list', '--json'])).packages).toContain('zod');
@@ -148,7 +156,7 @@ describe('msk loads only what a command uses', () => {
       const loaded = await loadsOf(home, ['list', '--json']);
       expect((JSON.parse(loaded.stdout) as { label: string }[]).map((row) => row.label)).toEqual(['k']);
       // add validated what it wrote: list needs no validator.
-      expect([...loaded.packages].sort()).toEqual(['commander']);
+      expect([...loaded.packages]).toEqual([]);
     });
 
     it('env: the keychain; no writers (a use is journaled), no HTTP client, no spawning', async () => {
@@ -159,7 +167,8 @@ describe('msk loads only what a command uses', () => {
       expect(loaded.packages).toContain('@github/keytar');
       expect(existsSync(path.join(home.directory, 'config.json.uses'))).toBe(true);
       // The data file was validated when the key was added.
-      expect(none(loaded.packages, ['undici', 'zod', ...WRITERS, ...SPAWN])).toEqual([]);
+      expect(none(loaded.packages, ['commander', 'undici', 'zod', ...WRITERS, ...SPAWN])).toEqual([]);
+      expect(none(loaded.builtins, NODE_STREAMS)).toEqual([]);
       const again = await loadsOf(home, ['env', '--shell', 'bash']);
       expect(none(again.packages, ['zod'])).toEqual([]);
     });
@@ -170,7 +179,7 @@ describe('msk loads only what a command uses', () => {
       expect(loaded.code, loaded.stderr).toBe(0);
       expect(loaded.packages).toContain('@github/keytar');
       expect(loaded.packages).toContain('cross-spawn');
-      expect(none(loaded.packages, ['undici', 'zod', ...WRITERS])).toEqual([]);
+      expect(none(loaded.packages, ['commander', 'undici', 'zod', ...WRITERS])).toEqual([]);
     });
 
     it('check: undici, as it talks to Model Studio (the recorder sees it when it is loaded)', async () => {

@@ -7,7 +7,7 @@ import { explainShape, parseKey } from '../../core/keys.js';
 import { DEFAULT_CONCURRENCY } from '../../core/model-studio.js';
 import { planName, regionName, requirePlan, requireRegion } from '../../core/regions.js';
 import { core } from '../context.js';
-import { print, printJson, say, table, warn } from '../output.js';
+import { print, printJson, say, table, warn, writeErr } from '../output.js';
 import { readSecret } from '../read-secret.js';
 import { positiveInteger } from '../parse.js';
 
@@ -62,10 +62,10 @@ export function registerCheckCommands(program: Command): void {
         keyIds,
         concurrency: options.concurrency,
         signal: controller.signal,
-        onProgress: ({ done, total }) => progress && process.stderr.write(`\rChecked ${done} of ${total}…`),
+        onProgress: ({ done, total }) => progress && writeErr(`\rChecked ${done} of ${total}…`),
         ...(options.timeout && { checks: { client: { timeoutMs: options.timeout * 1000 } } }),
       }).finally(() => process.off('SIGINT', stop));
-      if (progress) process.stderr.write('\r\u001b[K');
+      if (progress) writeErr('\r\u001b[K');
 
       if (options.json) printJson(results.map(jsonEntry));
       else if (results.length > 0) print(resultTable(results));

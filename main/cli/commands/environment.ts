@@ -5,9 +5,10 @@ import type { Command } from 'commander';
 import { formatEnvironment, requireShell, type Shell } from '../../core/env-format.js';
 import { childEnvironment } from '../../core/tools.js';
 import { core } from '../context.js';
-import { warn, warnAll } from '../output.js';
+import { type OptionSpec, withOptions } from '../option-spec.js';
+import { warn, warnAll, writeOut } from '../output.js';
 
-interface KeyAndTool {
+export interface KeyAndTool {
   key?: string;
   tool?: string;
   model?: string;
@@ -16,42 +17,62 @@ interface KeyAndTool {
 const TOOL_HELP =
   "tool preset: default, openai, dashscope, qwen-code, claude-code, … ('msk tools' lists them)";
 
-export function registerEnvironmentCommands(program: Command): void {
-  program
-    .command('env')
-    .description('print a key\'s environment for a shell to evaluate, e.g. eval "$(msk env)"')
-    .option('-k, --key <key>', 'label or id (default: .msk.json here or above, else the active key)')
-    .option('-t, --tool <tool>', TOOL_HELP)
-    .option('-m, --model <model>', "the model the tool's variables name (default: the tool's)")
-    .option(
-      '-s, --shell <shell>',
-      'bash, zsh, fish, tcsh, powershell, cmd, dotenv or json (default: your shell)',
-    )
-    .action(async (options: KeyAndTool & { shell?: string }) => {
-      const shell = options.shell === undefined ? defaultShell() : requireShell(options.shell);
-      const { variables, recorded } = await variablesFor(options);
-      process.stdout.write(formatEnvironment(variables, shell));
-      await recorded;
-    });
+const KEY_TOOL_MODEL: readonly OptionSpec[] = [
+  ['-k, --key <key>', 'label or id (default: .msk.json here or above, else the active key)'],
+  ['-t, --tool <tool>', TOOL_HELP],
+  ['-m, --model <model>', "the model the tool's variables name (default: the tool's)"],
+];
 
-  program
-    .command('exec')
-    .description(
-      "run a command with a key's environment; stale OPENAI_*, ANTHROPIC_*, DASHSCOPE_*, QWEN_*, MODELSTUDIO_*, BAILIAN_* variables are removed",
-    )
-    .option('-k, --key <key>', 'label or id (default: .msk.json here or above, else the active key)')
-    .option('-t, --tool <tool>', TOOL_HELP)
-    .option('-m, --model <model>', "the model the tool's variables name (default: the tool's)")
+export const ENV_OPTIONS: readonly OptionSpec[] = [
+  ...KEY_TOOL_MODEL,
+  ['-s, --shell <shell>', 'bash, zsh, fish, tcsh, powershell, cmd, dotenv or json (default: your shell)'],
+];
+
+export const EXEC_OPTIONS = KEY_TOOL_MODEL;
+
+export type EnvOptions = KeyAndTool & { shell?: string };
+
+export function registerEnvironmentCommands(program: Command): void {
+  withOptions(
+    program
+      .command('env')
+      .description('print a key\'s environment for a shell to evaluate, e.g. eval "$(msk env)"'),
+    ENV_OPTIONS,
+  ).action(printEnvironment);
+
+  withOptions(
+    program
+      .command('exec')
+      .description(
+        "run a command with a key's environment; stale OPENAI_*, ANTHROPIC_*, DASHSCOPE_*, QWEN_*, MODELSTUDIO_*, BAILIAN_* variables are removed",
+      ),
+    EXEC_OPTIONS,
+  )
     .argument('<command>', 'the command to run (after --)')
     .argument('[args...]', 'its arguments')
     .passThroughOptions()
-    .action(async (command: string, args: string[], options: KeyAndTool) => {
-      const { variables, recorded } = await variablesFor(options);
-      const { runCommand } = await import('../../core/run-command.js');
-      // The tool starts at once; its last use is recorded while it runs.
-      process.exitCode = await runCommand(command, args, childEnvironment(process.env, variables));
-      await recorded;
-    });
+    .action(runWithEnvironment);
+}
+
+/** msk env */
+export async function printEnvironment(options: EnvOptions): Promise<void> {
+  const shell = options.shell === undefined ? defaultShell() : requireShell(options.shell);
+  const { variables, recorded } = await variablesFor(options);
+  writeOut(formatEnvironment(variables, shell));
+  await recorded;
+}
+
+/** msk exec */
+export async function runWithEnvironment(
+  command: string,
+  args: string[],
+  options: KeyAndTool,
+): Promise<void> {
+  const { variables, recorded } = await variablesFor(options);
+  const { runCommand } = await import('../../core/run-command.js');
+  // The tool starts at once; its last use is recorded while it runs.
+  process.exitCode = await runCommand(command, args, childEnvironment(process.env, variables));
+  await recorded;
 }
 
 async function variablesFor(

@@ -5,6 +5,7 @@ import { maskKey } from '../../core/keys.js';
 import { planName, regionName, requirePlan, requireRegion } from '../../core/regions.js';
 import { core } from '../context.js';
 import { print, printJson, say, table, warnAll } from '../output.js';
+import { type OptionSpec, withOptions } from '../option-spec.js';
 import { confirm, readSecret } from '../read-secret.js';
 
 // What the commands do is loaded when one runs: `msk --help` needs only their definitions.
@@ -65,33 +66,10 @@ export function registerKeyCommands(program: Command): void {
       );
     });
 
-  program
-    .command('list')
-    .alias('ls')
-    .description('list stored keys (metadata only: no secret is read)')
-    .option('--json', 'print a JSON array')
-    .action(async (options: { json?: boolean }) => {
-      const [{ listKeys }, services] = await Promise.all([keyActions(), core()]);
-      const rows = listKeys(await services.config.read());
-      if (options.json) return printJson(rows);
-      if (rows.length === 0) {
-        return say('No keys stored yet. Add one with: msk add --label <name> --region <sg|us|cn|hk>');
-      }
-      print(
-        table(
-          ['', 'LABEL', 'REGION', 'PLAN', 'WORKSPACE', 'KEY', 'LAST CHECK'],
-          rows.map((row) => [
-            row.active ? '*' : '',
-            row.label,
-            row.regionName,
-            row.planName,
-            row.workspaceId,
-            row.masked,
-            row.lastCheck ? `${row.lastCheck.status} ${row.lastCheck.at}` : '-',
-          ]),
-        ),
-      );
-    });
+  withOptions(
+    program.command('list').alias('ls').description('list stored keys (metadata only: no secret is read)'),
+    LIST_OPTIONS,
+  ).action(listKeyRows);
 
   program
     .command('remove')
@@ -139,4 +117,30 @@ export function registerKeyCommands(program: Command): void {
         `Active key: '${record.label}' (${maskKey(record)}); active region: ${regionName(record.regionId)}.`,
       );
     });
+}
+
+export const LIST_OPTIONS: readonly OptionSpec[] = [['--json', 'print a JSON array']];
+
+/** msk list */
+export async function listKeyRows(options: { json?: boolean }): Promise<void> {
+  const [{ listKeys }, services] = await Promise.all([keyActions(), core()]);
+  const rows = listKeys(await services.config.read());
+  if (options.json) return printJson(rows);
+  if (rows.length === 0) {
+    return say('No keys stored yet. Add one with: msk add --label <name> --region <sg|us|cn|hk>');
+  }
+  print(
+    table(
+      ['', 'LABEL', 'REGION', 'PLAN', 'WORKSPACE', 'KEY', 'LAST CHECK'],
+      rows.map((row) => [
+        row.active ? '*' : '',
+        row.label,
+        row.regionName,
+        row.planName,
+        row.workspaceId,
+        row.masked,
+        row.lastCheck ? `${row.lastCheck.status} ${row.lastCheck.at}` : '-',
+      ]),
+    ),
+  );
 }

@@ -2,7 +2,7 @@
 // and the two agreeing with each other — and, with --fix, what can be put right without losing
 // anything: a damaged file set aside and its newest good backup restored, keychain items no
 // record points at adopted again, permissions tightened. No keychain item is ever deleted.
-import { chmod, copyFile, rename, stat } from 'node:fs/promises';
+import { chmod, copyFile, rename, stat } from '../fs-async.js';
 import { Checks } from '../checks.js';
 import type { Config, KeyRecord } from '../config-schema.js';
 import { isMskError, messageOf } from '../errors.js';

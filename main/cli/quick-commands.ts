@@ -1,0 +1,51 @@
+// The commands a shell profile and every tool start run — `eval "$(msk env)"`, `msk exec -- qwen`,
+// `msk list` in scripts — started without commander when their arguments are plain: loading it and
+// defining the commands is about a tenth of such a start. The same options (one declaration) and
+// the same functions as the commander commands; anything else goes to commander.
+import {
+  type EnvOptions,
+  ENV_OPTIONS,
+  EXEC_OPTIONS,
+  printEnvironment,
+  runWithEnvironment,
+} from './commands/environment.js';
+import { LIST_OPTIONS, listKeyRows } from './commands/keys.js';
+import { type OptionSpec, parsePlain, type PlainArguments } from './option-spec.js';
+
+interface QuickCommand {
+  names: readonly string[];
+  options: readonly OptionSpec[];
+  /** A command operand, then everything passed through (exec). */
+  operands: boolean;
+  run: (parsed: PlainArguments) => Promise<void>;
+}
+
+// Options are typed as the commander actions type them: what the same declarations yield.
+const QUICK_COMMANDS: readonly QuickCommand[] = [
+  {
+    names: ['list', 'ls'],
+    options: LIST_OPTIONS,
+    operands: false,
+    run: ({ options }) => listKeyRows(options),
+  },
+  {
+    names: ['env'],
+    options: ENV_OPTIONS,
+    operands: false,
+    run: ({ options }) => printEnvironment(options as EnvOptions),
+  },
+  {
+    names: ['exec'],
+    options: EXEC_OPTIONS,
+    operands: true,
+    run: ({ options, operands: [command = '', ...args] }) => runWithEnvironment(command, args, options),
+  },
+];
+
+/** How to run `args` without commander, or undefined when they are commander's. */
+export function quickCommand(args: readonly string[]): (() => Promise<void>) | undefined {
+  const [name, ...rest] = args;
+  const command = QUICK_COMMANDS.find((candidate) => candidate.names.includes(name ?? ''));
+  const parsed = command && parsePlain(rest, command.options, command.operands);
+  return parsed && (() => command.run(parsed));
+}

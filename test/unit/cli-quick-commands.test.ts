@@ -1,0 +1,109 @@
+// list, env and exec run without commander when their arguments are plain. Whatever the quick
+// parser takes, commander — given the same declarations — must read the same way; whatever it
+// is not sure of, it must leave to commander.
+import type { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { ENV_OPTIONS, EXEC_OPTIONS } from '../../main/cli/commands/environment.js';
+import { LIST_OPTIONS } from '../../main/cli/commands/keys.js';
+import { buildProgram } from '../../main/cli/msk.js';
+import { type OptionSpec, parsePlain, type PlainArguments } from '../../main/cli/option-spec.js';
+import { quickCommand } from '../../main/cli/quick-commands.js';
+
+const COMMANDS: readonly { name: string; options: readonly OptionSpec[]; operands: boolean }[] = [
+  { name: 'list', options: LIST_OPTIONS, operands: false },
+  { name: 'env', options: ENV_OPTIONS, operands: false },
+  { name: 'exec', options: EXEC_OPTIONS, operands: true },
+];
+
+/** What commander hands the action for `args` (the command's name first). */
+async function commanderReads(args: string[]): Promise<PlainArguments> {
+  const program = buildProgram(args[0]).exitOverride();
+  const command = program.commands.find((candidate) => candidate.name() === args[0]) as Command;
+  let read: PlainArguments | undefined;
+  command.exitOverride().action((...received: unknown[]) => {
+    const options = (received.at(-1) as Command).opts<Record<string, string | true>>();
+    const operands = received.slice(0, -2).flatMap((value) => value as string | string[]);
+    read = { options, operands };
+  });
+  await program.parseAsync(args, { from: 'user' });
+  if (read === undefined) throw new Error(`commander ran no action for ${args.join(' ')}`);
+  return read;
+}
+
+const TAKEN: readonly string[][] = [
+  ['list'],
+  ['ls', '--json'],
+  ['list', '--json'],
+  ['env'],
+  ['env', '--key', 'prod'],
+  ['env', '-k', 'prod', '-s', 'fish'],
+  ['env', '--key=prod', '--tool=qwen-code', '--model', 'qwen3-coder-plus', '--shell', 'json'],
+  ['env', '--key', ''],
+  ['env', '--key', '团队 key'],
+  ['exec', 'true'],
+  ['exec', '--', 'true'],
+  ['exec', '--key', 'k', '--', 'qwen', '-p', 'hi'],
+  ['exec', '-k', 'k', 'qwen', '--help'],
+  ['exec', '-t', 'claude-code', 'claude', '--', '-x'],
+  ['exec', '--', '--looks-like-an-option', 'a'],
+  ['exec', 'env', '--key', 'other'],
+];
+
+const LEFT_TO_COMMANDER: readonly string[][] = [
+  [],
+  ['--version'],
+  ['help', 'env'],
+  ['list', '--help'],
+  ['list', '-h'],
+  ['list', '--json=yes'],
+  ['list', 'extra'],
+  ['lsit'],
+  ['env', '--key'],
+  ['env', '--key', '--shell', 'bash'],
+  ['env', '--key', 'a', '--key', 'b'],
+  ['env', '-kprod'],
+  ['env', '--shel', 'bash'],
+  ['env', '--no-key'],
+  ['env', 'prod'],
+  ['env', '--'],
+  ['env', '-'],
+  ['exec'],
+  ['exec', '--'],
+  ['exec', '--key', 'k'],
+  ['exec', '-x', 'true'],
+  ['exec', '-', 'true'],
+  ['copy', 'k'],
+];
+
+describe('quick commands', () => {
+  it.each(TAKEN.map((args) => [args.join(' '), args]))(
+    '%s: taken, and read as commander reads it',
+    async (_, args) => {
+      const command = COMMANDS.find((candidate) => [candidate.name, 'ls'].includes(args[0] ?? ''));
+      expect(quickCommand(args)).toBeTypeOf('function');
+      const quick = parsePlain(args.slice(1), command?.options ?? [], command?.operands ?? false);
+      const name = args[0] === 'ls' ? 'list' : (args[0] ?? '');
+      expect(quick).toEqual(await commanderReads([name, ...args.slice(1)]));
+    },
+  );
+
+  it.each(LEFT_TO_COMMANDER.map((args) => [args.join(' ') || '(nothing)', args]))(
+    '%s: left to commander',
+    (_, args) => {
+      expect(quickCommand(args)).toBeUndefined();
+    },
+  );
+
+  it('declares only options the quick parser understands, as commander names them', () => {
+    for (const { name, options } of COMMANDS) {
+      const command = buildProgram(name).commands.find((candidate) => candidate.name() === name) as Command;
+      const declared = command.options.map((option) => option.attributeName()).sort();
+      const parsed = options.map(([flags]) => {
+        const long = /--[a-z-]+/.exec(flags)?.[0] ?? '';
+        const value = flags.endsWith('>') ? 'v' : undefined;
+        return Object.keys(parsePlain(value ? [long, value] : [long], options, false)?.options ?? {})[0];
+      });
+      expect(parsed.sort(), name).toEqual(declared);
+    }
+  });
+});
