@@ -10,6 +10,7 @@ import { registerCopyCommands } from './commands/copy.js';
 import { registerDoctorCommands } from './commands/doctor.js';
 import { registerClipboardClearer } from './clipboard.js';
 import { registerEnvironmentCommands } from './commands/environment.js';
+import { registerGatewayCommands } from './commands/gateway.js';
 import { registerImportCommands } from './commands/import.js';
 import { registerKeyCommands } from './commands/keys.js';
 import { registerRegionCommands } from './commands/region.js';
@@ -29,6 +30,7 @@ export const COMMAND_GROUPS: readonly (readonly [readonly string[], (program: Co
   [['env', 'exec'], registerEnvironmentCommands],
   [['tools', 'launch'], registerToolCommands],
   [['bind', 'unbind', 'status'], registerBindingCommands],
+  [['gateway', 'usage'], registerGatewayCommands],
   [['config', 'workspaces', 'workspace'], registerConfigCommands],
   [['doctor'], registerDoctorCommands],
   [['backup'], registerBackupCommands],

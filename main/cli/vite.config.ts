@@ -93,6 +93,8 @@ function chunkOf(id: string): string | null {
   // Encryption (node:crypto's ciphers): only `msk backup` uses it.
   if (source === 'main/core/actions/backup.ts' || source === 'main/core/backup-format.ts') return 'backup';
   if (SCHEMA_CORE.has(source)) return 'schema';
+  // The gateway and its usage store: only `msk gateway` and `msk usage`.
+  if (source.startsWith('main/core/gateway/') || source === 'main/core/actions/gateway.ts') return 'gateway';
   // Searching files for keys: only `msk import` does.
   if (source.startsWith('main/core/import/') || source === 'main/core/actions/import.ts') return 'import';
   return 'core';
@@ -158,13 +160,22 @@ export default defineConfig({
         // One group per chunk name, in order of priority: a module goes to the first group that
         // claims it, so the start-up chunk keeps what the command definitions import.
         codeSplitting: {
-          groups: ['start', 'commands', 'core', 'schema', 'backup', 'import', 'write', 'spawn', 'undici'].map(
-            (name, index, names) => ({
-              name,
-              test: (id: string) => chunkOf(id) === name,
-              priority: names.length - index,
-            }),
-          ),
+          groups: [
+            'start',
+            'commands',
+            'core',
+            'schema',
+            'backup',
+            'gateway',
+            'import',
+            'write',
+            'spawn',
+            'undici',
+          ].map((name, index, names) => ({
+            name,
+            test: (id: string) => chunkOf(id) === name,
+            priority: names.length - index,
+          })),
         },
         banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : ''),
       },

@@ -5,8 +5,10 @@ import {
   DEFAULT_MODEL,
   DEFAULT_REGION_ID,
   DEFAULT_WORKSPACE_ID,
+  GATEWAY,
   KEY_SHAPE_IDS,
   PLAN_IDS,
+  PRICES,
   REGIONS,
 } from './model-studio.js';
 import { CONFIG_SCHEMA_VERSION, MODEL_LIST_LIMITS } from './config-constants.js';
@@ -87,6 +89,11 @@ export const CustomToolSchema = z.object({
   base: z.string().optional(),
 });
 
+/** A model's price per million tokens (model-studio.ts PRICES), as the user corrected it. */
+export const ModelPriceSchema = z.object({ input: z.number().min(0), output: z.number().min(0) });
+
+const PRICE_LISTS = Object.keys(PRICES) as (keyof typeof PRICES)[];
+
 export const SettingsSchema = z.looseObject({
   activeRegionId: z.string().default(DEFAULT_REGION_ID),
   activeKeyByRegion: z.record(z.string(), z.string()).default({}),
@@ -106,6 +113,34 @@ export const SettingsSchema = z.looseObject({
   /** A system-wide shortcut for Copy API Key. Off by default: the tray stays the way in. */
   globalShortcut: z.boolean().default(false),
   customTools: z.array(CustomToolSchema).default([]),
+  /** Prices that replace the catalog's, by price list ('international', 'mainland') and model. */
+  prices: z.partialRecord(z.enum(PRICE_LISTS), z.record(z.string(), ModelPriceSchema)).default({}),
+});
+
+/** A name a gateway token is known by: the tool's, as usage reports it. */
+export const GATEWAY_TOKEN_NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,63}$/u;
+
+/**
+ * A tool's token for the local gateway. Only its SHA-256 is kept: the token is shown once, when
+ * made, and a stolen config.json cannot be used to spend anything.
+ */
+export const GatewayTokenSchema = z.looseObject({
+  name: z.string().regex(GATEWAY_TOKEN_NAME),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The keys it stands for, in failover order; none: the active key of the active region. */
+  keyIds: z.array(z.string()).default([]),
+  /** Every request through the token uses this model. */
+  model: z.string().min(1).optional(),
+  /** Requests a minute it may make; none: no limit. */
+  requestsPerMinute: z.number().int().min(1).max(1_000_000).optional(),
+  createdAt: z.iso.datetime(),
+});
+
+export const GatewaySchema = z.looseObject({
+  port: z.number().int().min(1024).max(65_535).default(GATEWAY.defaultPort),
+  /** Whether the app runs it (when a token exists); `msk gateway run` runs it regardless. */
+  enabled: z.boolean().default(true),
+  tokens: z.array(GatewayTokenSchema).default([]),
 });
 
 export const ConfigSchema = z
@@ -114,8 +149,20 @@ export const ConfigSchema = z
     keys: z.array(KeyRecordSchema).default([]),
     workspaces: z.array(WorkspaceSchema).default([]),
     settings: SettingsSchema.default(() => SettingsSchema.parse({})),
+    gateway: GatewaySchema.default(() => GatewaySchema.parse({})),
   })
   .superRefine((config, context) => {
+    // A token is known by its name: two of one name could not be told apart, revoked or reported.
+    const names = new Set<string>();
+    config.gateway.tokens.forEach((token, index) => {
+      if (names.has(token.name.toLowerCase()))
+        context.addIssue({
+          code: 'custom',
+          path: ['gateway', 'tokens', index, 'name'],
+          message: 'a name used twice',
+        });
+      names.add(token.name.toLowerCase());
+    });
     // Two records with one id would share one keychain item: which one `remove` deletes is a guess.
     const first = new Map<string, number>();
     config.keys.forEach((key, index) => {
@@ -136,6 +183,8 @@ export type KeyRecord = z.infer<typeof KeyRecordSchema>;
 export type Workspace = z.infer<typeof WorkspaceSchema>;
 export type CustomTool = z.infer<typeof CustomToolSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
+export type GatewayToken = z.infer<typeof GatewayTokenSchema>;
+export type Gateway = z.infer<typeof GatewaySchema>;
 export type Config = z.infer<typeof ConfigSchema>;
 
 /**

@@ -2,17 +2,17 @@
 // edit — so the tray and window show them within a second. It watches the directory, not the
 // file: an atomic rename replaces the file's inode, and a watch on it would go deaf (VS Code
 // re-attaches for the same reason). If the directory itself is removed or replaced, the watch
-// is re-attached once it is back. Lock and backup files, and the note of the last validation
-// (validated-config.ts), are not changes.
+// is re-attached once it is back. Lock and backup files, the note of the last validation
+// (validated-config.ts) and the gateway's usage counts (usage.json) are not changes.
 import { type FSWatcher, watch } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, stat } from './fs-async.js';
 import path from 'node:path';
 
 export interface ConfigWatcher {
   close(): void;
 }
 
-const IGNORED = /\.(lock|bak(-\d{4}-\d{2}-\d{2})?)$|\.damaged-|\.validated/;
+const IGNORED = /\.(lock|bak(-\d{4}-\d{2}-\d{2})?)$|\.damaged-|\.validated|^usage\.json/;
 
 export async function watchConfig(
   directory: string,

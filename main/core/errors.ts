@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'unknown-key'
   | 'unknown-region'
   | 'unknown-tool'
+  | 'unknown-token'
   | 'unknown-setting'
   | 'unknown-shell'
   | 'unquotable-value'

@@ -330,3 +330,68 @@ export const KEY_VARIABLES = {
   borrowed: Readonly<Record<string, readonly string[]>>;
   openClawProviders: readonly string[];
 };
+
+/**
+ * The local gateway (issue "GUI tools never hold the key"): where it listens unless told, what its
+ * tokens look like, and the paths a tool uses — each mapped to one of the key's bases.
+ */
+export const GATEWAY = {
+  host: '127.0.0.1',
+  defaultPort: 11480,
+  tokenPrefix: 'msk-gw-',
+  /** Path prefix a tool uses → the base of the key's plan and region it stands for. */
+  routes: [
+    { prefix: '/v1', base: 'compatible' },
+    { prefix: '/anthropic', base: 'anthropic' },
+    { prefix: '/api/v1', base: 'native' },
+  ],
+} as const;
+
+export type PriceCurrency = 'USD' | 'CNY';
+
+/** A model's list price per million tokens, in the currency its region bills in. */
+export interface ModelPrice {
+  input: number;
+  output: number;
+}
+
+/**
+ * List prices of the suggested models, per million tokens, at their lowest tier (short prompts),
+ * as Alibaba's pricing pages gave them in 2025–2026: an estimate of what a day cost, not a bill
+ * (tiers by prompt length, thinking mode, cache hits, free quota and the plans' subscriptions are
+ * left out). Mainland China bills in yuan, the international regions in dollars. The user can
+ * replace any price in Settings.
+ */
+export const PRICES: Readonly<
+  Record<
+    'international' | 'mainland',
+    { currency: PriceCurrency; models: Readonly<Record<string, ModelPrice>> }
+  >
+> = {
+  international: {
+    currency: 'USD',
+    models: {
+      'qwen-plus': { input: 0.4, output: 1.2 },
+      'qwen3-max': { input: 1.2, output: 6 },
+      'qwen-flash': { input: 0.05, output: 0.4 },
+      'qwen-turbo': { input: 0.05, output: 0.2 },
+      'qwen3-coder-plus': { input: 1, output: 5 },
+      'qwen3-coder-flash': { input: 0.3, output: 1.5 },
+    },
+  },
+  mainland: {
+    currency: 'CNY',
+    models: {
+      'qwen-plus': { input: 0.8, output: 2 },
+      'qwen3-max': { input: 6, output: 24 },
+      'qwen-flash': { input: 0.15, output: 1.5 },
+      'qwen-turbo': { input: 0.3, output: 0.6 },
+      'qwen3-coder-plus': { input: 4, output: 16 },
+      'qwen3-coder-flash': { input: 1, output: 4 },
+    },
+  },
+};
+
+/** Which price list a region's usage is billed from. */
+export const priceListOf = (regionId: string): keyof typeof PRICES =>
+  regionId === 'cn-beijing' ? 'mainland' : 'international';

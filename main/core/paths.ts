@@ -30,3 +30,6 @@ export function dataDirectory(
 }
 
 export const configFile = (directory: string): string => path.join(directory, 'config.json');
+
+/** The local gateway's usage counts (gateway/usage-store.ts), beside the data file. */
+export const usageFile = (directory: string): string => path.join(directory, 'usage.json');

@@ -49,10 +49,12 @@ describe.runIf(keychain)('the config watcher', () => {
     await expect.poll(() => seen.at(-1)?.activeRegionId, { timeout: 1000, interval: 20 }).toBe('cn-beijing');
   });
 
-  it('ignores lock and backup files, and publishes only what changed', async () => {
+  it('ignores lock and backup files and the gateway’s usage counts, and publishes only what changed', async () => {
     const { seen, changes } = await watched();
     writeFileSync(path.join(home.directory, 'config.json.lock'), '');
     writeFileSync(path.join(home.directory, 'config.json.bak'), '{}');
+    writeFileSync(path.join(home.directory, 'usage.json'), '{}');
+    writeFileSync(path.join(home.directory, 'usage.json.lock'), '');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(changes()).toBe(0);
     writeFileSync(path.join(home.directory, 'notes.txt'), 'unrelated');

@@ -8,6 +8,7 @@ import type { Config, KeyRecord } from '../config-schema.js';
 import { isMskError, messageOf } from '../errors.js';
 import { fingerprintOf, parseKey } from '../keys.js';
 import { DEFAULT_REGION_ID, DEFAULT_WORKSPACE_ID } from '../model-studio.js';
+import { usageFile } from '../paths.js';
 import { planName, regionName } from '../regions.js';
 import type { Services } from '../services.js';
 import { journalFile } from '../use-journal.js';
@@ -152,7 +153,12 @@ async function examine(services: Services, platform: NodeJS.Platform): Promise<E
   const loosePaths =
     platform === 'win32'
       ? []
-      : await loose(store.directory, [store.file, journalFile(store.file), ...backups]);
+      : await loose(store.directory, [
+          store.file,
+          journalFile(store.file),
+          usageFile(store.directory),
+          ...backups,
+        ]);
   findings.push({
     check: 'permissions',
     health: loosePaths.length === 0 ? 'ok' : 'problem',

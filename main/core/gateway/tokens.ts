@@ -1,0 +1,23 @@
+// A gateway token: what a tool holds instead of the key. Random, shown once, kept only as its
+// SHA-256 — a hash of 256 random bits needs no salt or slow hash, and a lookup by hash takes the
+// same time whichever token is asked about.
+import { createHash, randomBytes } from 'node:crypto';
+import { GATEWAY } from '../model-studio.js';
+
+/** A new token: the prefix, then 32 random bytes in base64url. */
+export const newGatewayToken = (): string => `${GATEWAY.tokenPrefix}${randomBytes(32).toString('base64url')}`;
+
+export const hashGatewayToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/**
+ * The token a request carries, as a client sends an API key: `Authorization: Bearer …` (OpenAI
+ * clients) or `x-api-key` (Anthropic clients).
+ */
+export function tokenOf(headers: {
+  authorization?: string;
+  'x-api-key'?: string | string[];
+}): string | undefined {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '')?.[1];
+  const apiKey = headers['x-api-key'];
+  return bearer ?? (typeof apiKey === 'string' && apiKey !== '' ? apiKey.trim() : undefined);
+}

@@ -1,0 +1,211 @@
+// What the gateway counted: requests and tokens per day, tool, key and model — never a prompt, an
+// answer or a header. Counts gather in memory and are added to `usage.json` (0600) a moment later
+// under a lock, so two gateways (the app's and `msk gateway run`) add up instead of overwriting,
+// and a gateway that stops loses at most the last moment's counts (none when it stops cleanly).
+import { constants } from 'node:fs';
+import { z } from 'zod';
+import { writeFileAtomic } from '../atomic-write.js';
+import { MskError, messageOf } from '../errors.js';
+import { access, mkdir, readFile, rename } from '../fs-async.js';
+import { usageFile } from '../paths.js';
+
+const CountsSchema = z.object({
+  /** Answers the tool received from Model Studio (errors it was given included). */
+  requests: z.number().int().min(0),
+  /** Attempts that failed (429, 5xx, quota, arrears) and moved on to the token's next key. */
+  failedOver: z.number().int().min(0),
+  inputTokens: z.number().int().min(0),
+  outputTokens: z.number().int().min(0),
+});
+
+const UsageRowSchema = CountsSchema.extend({
+  /** The day in the gateway's local time, YYYY-MM-DD. */
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** The gateway token's name. */
+  tool: z.string(),
+  keyId: z.string(),
+  /** The model asked for, or '' when the request named none. */
+  model: z.string(),
+});
+
+const UsageFileSchema = z.object({
+  schemaVersion: z.literal(1),
+  rows: z.array(UsageRowSchema),
+  /** When each tool last made a request, ISO time. */
+  lastUsed: z.record(z.string(), z.iso.datetime()),
+});
+
+export type UsageCounts = z.infer<typeof CountsSchema>;
+export type UsageRow = z.infer<typeof UsageRowSchema>;
+export type UsageFile = z.infer<typeof UsageFileSchema>;
+
+export interface UsageEvent {
+  tool: string;
+  keyId: string;
+  model: string;
+  outcome: 'answered' | 'failed-over';
+  inputTokens?: number;
+  outputTokens?: number;
+}
+
+const COUNTS = ['requests', 'failedOver', 'inputTokens', 'outputTokens'] as const;
+
+const emptyUsage = (): UsageFile => ({ schemaVersion: 1, rows: [], lastUsed: {} });
+
+const rowKey = (row: Pick<UsageRow, 'day' | 'tool' | 'keyId' | 'model'>): string =>
+  JSON.stringify([row.day, row.tool, row.keyId, row.model]);
+
+/** YYYY-MM-DD of `at` in local time: a day as the user lives it. */
+export const localDay = (at: Date): string =>
+  `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
+
+/** `usage` with `more` added, row by row. */
+export function addUsage(usage: UsageFile, more: UsageFile): UsageFile {
+  const rows = new Map(usage.rows.map((row) => [rowKey(row), { ...row }]));
+  for (const row of more.rows) {
+    const existing = rows.get(rowKey(row));
+    if (!existing) rows.set(rowKey(row), { ...row });
+    else for (const count of COUNTS) existing[count] += row[count];
+  }
+  const lastUsed = { ...usage.lastUsed };
+  for (const [tool, at] of Object.entries(more.lastUsed))
+    if (!(tool in lastUsed) || (lastUsed[tool] ?? '') < at) lastUsed[tool] = at;
+  return { schemaVersion: 1, rows: [...rows.values()], lastUsed };
+}
+
+export class UsageStore {
+  readonly file: string;
+  /** Counts not written yet, by rowKey: one request adds to one entry, whatever waits. */
+  private pending = new Map<string, UsageRow>();
+  private pendingLastUsed: Record<string, string> = {};
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly directory: string,
+    private readonly options: {
+      /** How long counts wait in memory before they are written. */
+      flushDelayMs?: number;
+      /** Told when the file could not be written or was damaged (it is set aside). */
+      onProblem?: (problem: MskError) => void;
+    } = {},
+  ) {
+    this.file = usageFile(directory);
+  }
+
+  /** Counts one attempt; written within flushDelayMs. */
+  record(event: UsageEvent, at: Date = new Date()): void {
+    const counts: UsageCounts = {
+      requests: event.outcome === 'answered' ? 1 : 0,
+      failedOver: event.outcome === 'failed-over' ? 1 : 0,
+      inputTokens: event.inputTokens ?? 0,
+      outputTokens: event.outputTokens ?? 0,
+    };
+    const row = { day: localDay(at), tool: event.tool, keyId: event.keyId, model: event.model, ...counts };
+    const key = rowKey(row);
+    const waiting = this.pending.get(key);
+    if (!waiting) this.pending.set(key, row);
+    else for (const name of COUNTS) waiting[name] += row[name];
+    this.pendingLastUsed[event.tool] = at.toISOString();
+    this.timer ??= setTimeout(() => void this.flush(), this.options.flushDelayMs ?? 1000);
+    // A waiting flush must not keep a process alive that has nothing else to do.
+    this.timer.unref?.();
+  }
+
+  /** What the file holds plus what waits in memory. */
+  async read(): Promise<UsageFile> {
+    return addUsage(await this.readFile(false), this.waiting());
+  }
+
+  /** Adds what waits in memory to the file now. */
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const counts = this.waiting();
+    this.pending = new Map();
+    this.pendingLastUsed = {};
+    if (counts.rows.length === 0) return this.flushing;
+    this.flushing = this.flushing.then(() => this.write(counts));
+    return this.flushing;
+  }
+
+  private async write(counts: UsageFile): Promise<void> {
+    try {
+      // Made and asked first: the lock's retries would spend seconds on a directory that cannot be written.
+      await mkdir(this.directory, { recursive: true, mode: 0o700 });
+      await access(this.directory, constants.W_OK);
+      const { default: lockfile } = await import('proper-lockfile');
+      const release = await lockfile.lock(this.file, {
+        lockfilePath: `${this.file}.lock`,
+        realpath: false,
+        stale: 10_000,
+        retries: { retries: 100, factor: 1.2, minTimeout: 5, maxTimeout: 200, randomize: true },
+      });
+      try {
+        const next = addUsage(await this.readFile(true), counts);
+        await writeFileAtomic(this.file, `${JSON.stringify(next)}\n`, { mode: 0o600 });
+      } finally {
+        await release();
+      }
+    } catch (error) {
+      // Not lost: they wait for the next flush.
+      const kept = addUsage(counts, this.waiting());
+      this.pending = new Map(kept.rows.map((row) => [rowKey(row), row]));
+      this.pendingLastUsed = kept.lastUsed;
+      this.options.onProblem?.(
+        new MskError('data-unwritable', `Cannot record usage in ${this.file}: ${messageOf(error)}`),
+      );
+    }
+  }
+
+  /** What waits in memory, as the file holds it. */
+  private waiting(): UsageFile {
+    return {
+      schemaVersion: 1,
+      rows: [...this.pending.values()].map((row) => ({ ...row })),
+      lastUsed: { ...this.pendingLastUsed },
+    };
+  }
+
+  /** The file's counts; a damaged file is set aside (by a writer) or reported (to a reader). */
+  private async readFile(setAside: boolean): Promise<UsageFile> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyUsage();
+      throw error;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    const parsed = UsageFileSchema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    if (!setAside)
+      throw new MskError(
+        'config-damaged',
+        `${this.file} is damaged; the gateway sets it aside when it next records usage.`,
+        {
+          file: this.file,
+          backups: [],
+        },
+      );
+    // Counts are not worth refusing requests over: the damaged file is kept aside, counting starts again.
+    const aside = `${this.file}.damaged-${Date.now()}`;
+    await rename(this.file, aside);
+    this.options.onProblem?.(
+      new MskError(
+        'config-damaged',
+        `${this.file} was damaged; it was set aside as ${aside} and usage is counted anew.`,
+        {
+          file: this.file,
+          backups: [aside],
+        },
+      ),
+    );
+    return emptyUsage();
+  }
+}
