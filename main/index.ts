@@ -6,6 +6,7 @@ import trayIcon from '../build/tray.png?asset';
 import { runMsk } from './cli/run-msk.js';
 import { CheckRunner } from './core/actions/checks.js';
 import { ClipboardGuard } from './core/clipboard-guard.js';
+import { GatewayRunner } from './core/gateway/gateway-runner.js';
 import { watchConfig } from './core/config-watcher.js';
 import { readEnvironment } from './core/environment.js';
 import { messageOf } from './core/errors.js';
@@ -88,6 +89,10 @@ async function start(): Promise<void> {
   );
   const services = createServices(environment, secrets);
   const state = new StatePublisher(services.config);
+  // The gateway for GUI tools runs in the app while the setting is on and a tool has a token.
+  const gateway = new GatewayRunner(services, {
+    onChange: (status, today) => void state.setGateway({ status, today }),
+  });
   const guard = new ClipboardGuard(electronClipboard());
   const context: AppContext = {
     services,
@@ -122,6 +127,7 @@ async function start(): Promise<void> {
       return answer.canceled ? undefined : answer.filePaths[0];
     },
     heldScan: new HeldScan(),
+    gatewayUsage: gateway.usage,
   };
   registerIpc(createIpcServer(createRouter(context), (url) => isOwnPage(url, paths)));
 
@@ -172,6 +178,7 @@ async function start(): Promise<void> {
   await watchConfig(services.environment.dataDirectory, () => {
     void state.refresh();
     followLaunchAtLogin();
+    void gateway.followConfig();
   });
 
   function showWindow(): void {
@@ -205,7 +212,8 @@ async function start(): Promise<void> {
     if (clipboardCleared) return;
     event.preventDefault();
     const timeout = new Promise((resolve) => setTimeout(resolve, CLEAR_ON_QUIT_TIMEOUT_MS));
-    void Promise.race([guard.flush(), timeout])
+    // The gateway's last counts are written too.
+    void Promise.race([Promise.all([guard.flush(), gateway.close()]), timeout])
       .catch(() => undefined)
       .finally(() => {
         clipboardCleared = true;
@@ -217,6 +225,7 @@ async function start(): Promise<void> {
 
   await state.refresh();
   followLaunchAtLogin();
+  void gateway.followConfig();
   // Started by the session: the tray is there; the window waits until it is asked for.
   if (!startedAtLogin()) showWindow();
 }

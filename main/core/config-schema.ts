@@ -113,6 +113,10 @@ export const SettingsSchema = z.looseObject({
   /** A system-wide shortcut for Copy API Key. Off by default: the tray stays the way in. */
   globalShortcut: z.boolean().default(false),
   customTools: z.array(CustomToolSchema).default([]),
+  /** The local gateway's port on 127.0.0.1 (`msk gateway run`, and the app's). */
+  gatewayPort: z.number().int().min(1024).max(65_535).default(GATEWAY.defaultPort),
+  /** Whether the app runs the gateway (while a tool has a token); `msk gateway run` runs it regardless. */
+  gatewayEnabled: z.boolean().default(true),
   /** Prices that replace the catalog's, by price list ('international', 'mainland') and model. */
   prices: z.partialRecord(z.enum(PRICE_LISTS), z.record(z.string(), ModelPriceSchema)).default({}),
 });
@@ -136,10 +140,8 @@ export const GatewayTokenSchema = z.looseObject({
   createdAt: z.iso.datetime(),
 });
 
+/** The tools' gateway tokens (its port and switch are settings). */
 export const GatewaySchema = z.looseObject({
-  port: z.number().int().min(1024).max(65_535).default(GATEWAY.defaultPort),
-  /** Whether the app runs it (when a token exists); `msk gateway run` runs it regardless. */
-  enabled: z.boolean().default(true),
   tokens: z.array(GatewayTokenSchema).default([]),
 });
 

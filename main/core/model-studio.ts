@@ -347,6 +347,9 @@ export const GATEWAY = {
   ],
 } as const;
 
+/** The base URL an OpenAI-compatible tool is given for the gateway on `port`. */
+export const gatewayUrl = (port: number): string => `http://${GATEWAY.host}:${port}/v1`;
+
 export type PriceCurrency = 'USD' | 'CNY';
 
 /** A model's list price per million tokens, in the currency its region bills in. */

@@ -94,6 +94,16 @@ const USER_SETTINGS = {
     kind: 'boolean',
     description: 'Ctrl+Shift+K (⌘⇧K) copies the active key from anywhere (best effort on Wayland)',
   },
+  gatewayEnabled: {
+    kind: 'boolean',
+    description: 'The app runs the local gateway for GUI tools while a tool has a token (msk gateway)',
+  },
+  gatewayPort: {
+    kind: 'integer',
+    min: 1024,
+    max: 65_535,
+    description: 'The local gateway’s port on 127.0.0.1 (tools are given http://127.0.0.1:<port>/v1)',
+  },
 } as const satisfies Record<string, SettingDefinition>;
 
 export type UserSetting = keyof typeof USER_SETTINGS;

@@ -3,21 +3,29 @@
 // after another, so a slow old read can never be published after a newer one, and a snapshot
 // whose content did not change is not sent again. A check's progress changes only `checking`:
 // it is published from the last snapshot without reading the file, and leaves `dataRevision`
-// as it was, so views that load more on a data change (tools, workspaces) do not for a step.
+// as it was, so views that load more on a data change (tools, workspaces) do not for a step;
+// the gateway (its state, its tokens, today's count) leaves it alone too.
 import type { ConfigStore } from './config-store.js';
 import { isMskError, messageOf } from './errors.js';
-import { type AppState, type CheckingProgress, type Problem, problemSnapshot, snapshot } from './state.js';
+import {
+  type AppState,
+  type CheckingProgress,
+  type Problem,
+  problemSnapshot,
+  type RuntimeState,
+  snapshot,
+} from './state.js';
 
 export class StatePublisher {
   private revision = 0;
   private dataRevision = 0;
   private last: AppState | undefined;
   private lastData = '';
-  private lastChecking = '';
+  private lastRuntime = '';
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<(state: AppState) => void>();
   /** What the file does not tell: a problem met at run time (a locked keychain), a check under way. */
-  private readonly runtime: { problem: Problem | null; checking: CheckingProgress | null } = {
+  private readonly runtime: RuntimeState & { problem: Problem | null; checking: CheckingProgress | null } = {
     problem: null,
     checking: null,
   };
@@ -41,6 +49,12 @@ export class StatePublisher {
     return this.enqueue(async () => this.publish(this.last ? { ...this.last, checking } : await this.read()));
   }
 
+  /** Tells every view what the app's gateway does and what went through it today. */
+  setGateway(gateway: NonNullable<RuntimeState['gateway']>): Promise<AppState> {
+    this.runtime.gateway = gateway;
+    return this.refresh();
+  }
+
   subscribe(listener: (state: AppState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -53,16 +67,17 @@ export class StatePublisher {
   }
 
   private publish(state: AppState): AppState {
-    const { revision: _revision, dataRevision: _dataRevision, checking, ...data } = state;
+    // What changes while things run (a check's step, the gateway's count) is not a data change.
+    const { revision: _revision, dataRevision: _dataRevision, checking, gateway, ...data } = state;
     const dataText = JSON.stringify(data);
-    const checkingText = JSON.stringify(checking);
-    if (this.last && dataText === this.lastData && checkingText === this.lastChecking) return this.last;
+    const runtimeText = JSON.stringify({ checking, gateway });
+    if (this.last && dataText === this.lastData && runtimeText === this.lastRuntime) return this.last;
     if (dataText !== this.lastData) this.dataRevision += 1;
     this.revision += 1;
     const next: AppState = { ...state, revision: this.revision, dataRevision: this.dataRevision };
     this.last = next;
     this.lastData = dataText;
-    this.lastChecking = checkingText;
+    this.lastRuntime = runtimeText;
     for (const listener of this.listeners) {
       // One view that cannot take it (a window closing) must not keep it from the others.
       try {

@@ -3,8 +3,17 @@
 import { type CheckSummary, checkSummary } from './check-summary.js';
 import { type Config, emptyConfig, type Settings } from './config-schema.js';
 import { maskKey } from './keys.js';
-import { BILLING_PAGES, type KeyShape, type Plan, PLANS, REGIONS, SERVICE_TITLE } from './model-studio.js';
+import {
+  BILLING_PAGES,
+  gatewayUrl,
+  type KeyShape,
+  type Plan,
+  PLANS,
+  REGIONS,
+  SERVICE_TITLE,
+} from './model-studio.js';
 import { isWorkspaceOnly } from './regions.js';
+import type { GatewayStatus } from './gateway/gateway-runner.js';
 
 export interface KeyView {
   id: string;
@@ -57,6 +66,31 @@ export interface AppState {
   problem: Problem | null;
   /** A "check all" under way, whoever started it: the window shows a run the tray started. */
   checking: CheckingProgress | null;
+  gateway: GatewayView;
+}
+
+/** The local gateway as the tray and the window show it: never a token or its hash. */
+export interface GatewayView {
+  /** The setting: the app runs it while on and some tool has a token. */
+  enabled: boolean;
+  port: number;
+  /** The base URL a tool is given. */
+  url: string;
+  state: 'off' | 'running' | 'failed';
+  /** Why it is not running although wanted (its port in use). */
+  message: string | null;
+  tokens: GatewayTokenView[];
+  /** What went through it today (local day): requests and the estimated cost per currency. */
+  today: { requests: number; cost: { USD?: number; CNY?: number } };
+}
+
+export interface GatewayTokenView {
+  name: string;
+  /** Labels of its keys in failover order; empty: the active key. */
+  keys: string[];
+  model: string | null;
+  requestsPerMinute: number | null;
+  createdAt: string;
 }
 
 export interface CheckingProgress {
@@ -68,6 +102,8 @@ export interface CheckingProgress {
 export interface RuntimeState {
   problem?: Problem | null;
   checking?: CheckingProgress | null;
+  /** What the app's gateway is doing, and today's usage: absent, it is off and nothing was counted. */
+  gateway?: { status: GatewayStatus; today: GatewayView['today'] };
 }
 
 export function snapshot(config: Config, revision = 0, runtime: RuntimeState = {}): AppState {
@@ -110,6 +146,28 @@ export function snapshot(config: Config, revision = 0, runtime: RuntimeState = {
     globalShortcut: settings.globalShortcut,
     problem: runtime.problem ?? null,
     checking: runtime.checking ?? null,
+    gateway: gatewayView(config, runtime.gateway),
+  };
+}
+
+function gatewayView(config: Config, runtime: RuntimeState['gateway']): GatewayView {
+  const { gatewayEnabled: enabled, gatewayPort: port } = config.settings;
+  const { tokens } = config.gateway;
+  const status = runtime?.status ?? { state: 'off' };
+  return {
+    enabled,
+    port,
+    url: gatewayUrl(status.state === 'off' ? port : status.port),
+    state: status.state,
+    message: status.state === 'failed' ? status.message : null,
+    tokens: tokens.map((token) => ({
+      name: token.name,
+      keys: token.keyIds.flatMap((id) => config.keys.filter((key) => key.id === id).map((key) => key.label)),
+      model: token.model ?? null,
+      requestsPerMinute: token.requestsPerMinute ?? null,
+      createdAt: token.createdAt,
+    })),
+    today: runtime?.today ?? { requests: 0, cost: {} },
   };
 }
 

@@ -14,6 +14,12 @@ export const en = {
   },
   plans: { payg: 'Pay-as-you-go', coding: 'Coding Plan', token: 'Token Plan' },
   tray: {
+    runGateway: 'Run Gateway for GUI Tools',
+    gatewayRunning: 'Gateway: on {{address}}',
+    gatewayOff: 'Gateway: off',
+    gatewayFailed: 'Gateway: {{message}}',
+    gatewayToday: 'Today: {{cost}} ({{count}} requests)',
+    gatewayTodayRequests: 'Today: {{count}} requests',
     region: 'Region: {{region}}',
     activeKey: 'Active key: {{label}} ({{masked}})',
     noActiveKey: 'No active key in this region',

@@ -14,6 +14,12 @@ export const zhCN: Catalog = {
   },
   plans: { payg: '按量付费', coding: 'Coding Plan', token: 'Token Plan' },
   tray: {
+    runGateway: '为 GUI 工具运行网关',
+    gatewayRunning: '网关：运行于 {{address}}',
+    gatewayOff: '网关：已关闭',
+    gatewayFailed: '网关：{{message}}',
+    gatewayToday: '今日：{{cost}}（{{count}} 次请求）',
+    gatewayTodayRequests: '今日：{{count}} 次请求',
     region: '地域：{{region}}',
     activeKey: '当前密钥：{{label}}（{{masked}}）',
     noActiveKey: '此地域没有当前密钥',

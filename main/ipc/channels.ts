@@ -21,6 +21,7 @@ export const CALLS = {
   checks: ['cancelAll'],
   backup: ['create', 'chooseFile', 'restore'],
   import: ['scan', 'chooseFolder', 'preview', 'remove'],
+  gateway: ['setEnabled', 'addToken', 'revokeToken', 'usage'],
 } as const;
 
 /** Long work: progress events and cancel (DESIGN.md "Long work is a task"). */

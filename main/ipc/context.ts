@@ -5,6 +5,7 @@ import type { KeyClipboard } from '../core/actions/clipboard.js';
 import type { Launcher } from '../core/launcher.js';
 import type { Services } from '../core/services.js';
 import type { StatePublisher } from '../core/state-publisher.js';
+import type { UsageFile } from '../core/gateway/usage-store.js';
 import type { HeldScan } from './held-scan.js';
 import type { PendingKeys } from './pending-keys.js';
 
@@ -24,4 +25,6 @@ export interface AppContext {
   chooseFolder(): Promise<string | undefined>;
   /** The Import view's latest search, secrets included, which never cross to the page. */
   heldScan: HeldScan;
+  /** What went through the gateway (the app's runner's usage store). */
+  gatewayUsage: { read(): Promise<UsageFile> };
 }

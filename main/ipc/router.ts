@@ -6,6 +6,7 @@ import type { CallName, TaskName } from './channels.js';
 import { calls, type Result, tasks } from './contract/index.js';
 import type { AppContext } from './context.js';
 import { backupHandlers } from './handlers/backup.js';
+import { gatewayHandlers } from './handlers/gateway.js';
 import { checkCallHandlers, checkHandlers } from './handlers/checks.js';
 import { importHandlers, importTaskHandlers } from './handlers/import.js';
 import { keyHandlers, keyTaskHandlers } from './handlers/keys.js';
@@ -21,6 +22,7 @@ const callHandlers: CallHandlers<CallName> = {
   ...settingHandlers,
   ...checkCallHandlers,
   ...backupHandlers,
+  ...gatewayHandlers,
   ...importHandlers,
 };
 const taskHandlers: TaskHandlers<TaskName> = { ...checkHandlers, ...keyTaskHandlers, ...importTaskHandlers };

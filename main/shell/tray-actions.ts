@@ -47,6 +47,12 @@ async function perform(action: TrayAction, deps: TrayActionDeps): Promise<void> 
   switch (action.type) {
     case 'open-window':
       return deps.openWindow();
+    case 'toggle-gateway':
+      // The app's runner follows the setting (through the data directory's watch).
+      await context.services.config.update((draft) => {
+        draft.settings.gatewayEnabled = !draft.settings.gatewayEnabled;
+      });
+      return;
     case 'open-api-key-page': {
       const page = REGIONS.find((region) => region.id === action.regionId)?.apiKeyPage;
       if (page) await deps.openExternal(page);

@@ -5,6 +5,7 @@ import type { CheckStatus } from '../core/config-schema.js';
 import type { Shell } from '../core/env-format.js';
 import { TEMPORARY_KEY } from '../core/model-studio.js';
 import type { AppState, KeyView, RegionView } from '../core/state.js';
+import { formatCost } from '../i18n/cost.js';
 import { errorText, regionLabel } from '../i18n/labels.js';
 import type { Translate } from '../i18n/translator.js';
 import type { ToolListing } from '../core/actions/tools.js';
@@ -25,6 +26,7 @@ export type TrayAction =
   | { type: 'launch'; toolId: string }
   | { type: 'copy-settings'; toolId: string }
   | { type: 'export-postman' }
+  | { type: 'toggle-gateway' }
   | { type: 'quit' };
 
 export type TrayItem =
@@ -32,6 +34,7 @@ export type TrayItem =
   | { kind: 'separator' }
   | { kind: 'action'; label: string; action: TrayAction; enabled?: boolean; accelerator?: string }
   | { kind: 'radio'; label: string; checked: boolean; action: TrayAction }
+  | { kind: 'check'; label: string; checked: boolean; action: TrayAction }
   | { kind: 'submenu'; label: string; items: TrayItem[] };
 
 /** What the tray needs to know of a tool (from actions/tools.ts's listing). */
@@ -110,6 +113,7 @@ export function trayMenu(state: AppState, t: Translate, extras: TrayExtras): Tra
     },
     { kind: 'separator' },
     ...checkItems(state, t),
+    ...gatewayItems(state, t),
     { kind: 'separator' },
     { kind: 'action', label: t('tray.open'), action: { type: 'open-window' } },
     {
@@ -296,6 +300,43 @@ function toolItems(activeKey: KeyView | undefined, tools: readonly TrayTool[], t
         .map((tool) => item(tool, { type: 'copy-settings', toolId: tool.id })),
     },
     ...(postman ? [item(postman, { type: 'export-postman' }, t('tray.exportPostman'))] : []),
+  ];
+}
+
+/**
+ * Once a tool has a gateway token: the gateway on or off, where it listens (or why it cannot), and
+ * what the tools spent today.
+ */
+function gatewayItems(state: AppState, t: Translate): TrayItem[] {
+  const { gateway } = state;
+  if (gateway.tokens.length === 0) return [];
+  const address = gateway.url.replace(/^http:\/\//, '').replace(/\/v1$/, '');
+  const status =
+    gateway.state === 'running'
+      ? t('tray.gatewayRunning', { address })
+      : gateway.state === 'failed'
+        ? t('tray.gatewayFailed', { message: gateway.message ?? '' })
+        : t('tray.gatewayOff');
+  const cost = formatCost(gateway.today.cost);
+  return [
+    { kind: 'separator' },
+    {
+      kind: 'check',
+      label: t('tray.runGateway'),
+      checked: gateway.enabled,
+      action: { type: 'toggle-gateway' },
+    },
+    { kind: 'header', label: status },
+    ...(gateway.today.requests > 0
+      ? [
+          {
+            kind: 'header' as const,
+            label: cost
+              ? t('tray.gatewayToday', { cost, count: gateway.today.requests })
+              : t('tray.gatewayTodayRequests', { count: gateway.today.requests }),
+          },
+        ]
+      : []),
   ];
 }
 

@@ -37,6 +37,13 @@ export function createTray(iconPath: string, perform: (action: TrayAction) => vo
           checked: item.checked,
           click: () => perform(item.action),
         };
+      case 'check':
+        return {
+          label: literal(item.label),
+          type: 'checkbox',
+          checked: item.checked,
+          click: () => perform(item.action),
+        };
       case 'submenu':
         return { label: literal(item.label), submenu: item.items.map(toElectron) };
     }

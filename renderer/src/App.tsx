@@ -11,6 +11,7 @@ import { useDocumentLanguage, useT } from './i18n';
 import { useStore } from './store';
 import { AddKeyView } from './views/add/AddKeyView';
 import { ChecksView } from './views/checks/ChecksView';
+import { GatewayView } from './views/gateway/GatewayView';
 import { ImportView } from './views/import/ImportView';
 import { KeysView } from './views/keys/KeysView';
 import { RegionsView } from './views/regions/RegionsView';
@@ -25,6 +26,7 @@ const VIEWS = {
   regions: RegionsView,
   checks: ChecksView,
   tools: ToolsView,
+  gateway: GatewayView,
   settings: SettingsView,
 };
 

@@ -10,12 +10,13 @@
 // 22+): `MSK_BENCH_NODES=node,$(npx -y node@22 -p process.execPath) npm run bench`.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import { fakeKey } from '../fixtures/fake-keys.js';
 import { removeService } from '../fixtures/keytar.js';
+import { ensureBuiltCli } from './built-cli.js';
 import { describeSamples, type Figure, recordFigures } from './figures.js';
 
 /** The built CLI (MSK_BENCH_MSK names another build, to compare). */
@@ -108,15 +109,7 @@ function round(record: boolean): void {
 }
 
 beforeAll(() => {
-  if (!existsSync(MSK)) {
-    execFileSync('node_modules/.bin/vite', [
-      'build',
-      '--config',
-      'main/cli/vite.config.ts',
-      '--logLevel',
-      'error',
-    ]);
-  }
+  ensureBuiltCli(MSK);
   for (const node of NODES)
     versions.set(node, execFileSync(node, ['--version'], { encoding: 'utf8' }).trim());
   const added = spawnSync(

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { _electron, type Browser, chromium, expect, type Page, test as base } from '@playwright/test';
 import { CheckRunner } from '../../main/core/actions/checks.js';
 import { watchConfig } from '../../main/core/config-watcher.js';
+import { GatewayRunner } from '../../main/core/gateway/gateway-runner.js';
 import { createLauncher } from '../../main/core/launcher.js';
 import { createServices, type Services } from '../../main/core/services.js';
 import { StatePublisher } from '../../main/core/state-publisher.js';
@@ -133,20 +134,30 @@ type Given = Pick<App, 'services' | 'modelStudio' | 'env'>;
 async function useBridgedRenderer(given: Given, browser: Browser, use: (app: App) => Promise<void>) {
   const { services } = given;
   let answers: FileDialogAnswers = {};
+  const state = new StatePublisher(services.config);
+  // The gateway as the app runs it (main/index.ts): following the config, telling the state.
+  const gateway = new GatewayRunner(services, {
+    onChange: (status, today) => void state.setGateway({ status, today }),
+  });
   const context: AppContext = {
     services,
     clipboard: { copy: async () => undefined },
     checks: new CheckRunner(services),
-    state: new StatePublisher(services.config),
+    state,
     launcher: createLauncher([process.execPath, path.resolve('out/cli/msk.js')]),
     pendingKeys: new PendingKeys(),
     chooseSaveFile: async () => answers.save,
     chooseOpenFile: async () => answers.open,
     chooseFolder: async () => answers.open,
+    gatewayUsage: gateway.usage,
     heldScan: new HeldScan(),
   };
   followChecks(context.checks, context.state);
-  const watcher = await watchConfig(services.environment.dataDirectory, () => void context.state.refresh());
+  const watcher = await watchConfig(services.environment.dataDirectory, () => {
+    void context.state.refresh();
+    void gateway.followConfig();
+  });
+  void gateway.followConfig();
   const server = await serveStatic(RENDERER);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browserContext = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -169,6 +180,7 @@ async function useBridgedRenderer(given: Given, browser: Browser, use: (app: App
   } finally {
     await browserContext.close();
     await watcher.close();
+    await gateway.close();
     await new Promise((resolve) => server.close(resolve));
   }
 }

@@ -9,6 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { fakeKey } from '../fixtures/fake-keys.js';
 import { type App, expect, test } from './app.js';
+import { freePort } from '../fixtures/free-port.js';
 
 const nav = (page: Page, name: string | RegExp) =>
   page.getByRole('navigation').getByRole('button', { name, exact: typeof name === 'string' });
@@ -445,6 +446,68 @@ test('regions, workspaces and tools: base URLs, names, the exact variables a too
   ]);
 });
 
+test('gateway: a tool gets a token shown once, its requests reach the key and are counted; a revoked token is refused', async ({
+  app,
+}) => {
+  const { page } = app;
+  const secret = fakeKey();
+  app.modelStudio.addKey('ap-southeast-1', secret);
+  await app.services.vault.add({ secret, label: 'personal', regionId: 'sg' });
+  // A port of its own: other tests run beside it.
+  const port = await freePort();
+  await app.services.config.update((draft) => void (draft.settings.gatewayPort = port));
+  await app.reload();
+  await nav(page, 'Gateway').click();
+  await expect(page.getByText('No tool has a token yet.')).toBeVisible();
+  await expect(page.locator('#gateway-status')).toHaveText('It starts once a tool has a token.');
+  await expectNoSeriousViolations(page);
+
+  await page.getByLabel('Tool', { exact: true }).fill('chatbox');
+  await page.getByRole('checkbox', { name: /personal/ }).check();
+  await page.getByRole('button', { name: 'Make Token' }).click();
+  const made = page.getByRole('status', { name: 'Token for chatbox' });
+  await expect(made).toContainText('Copied: paste it into the tool’s API key field now.');
+  const token = (await made.locator('code.key-secret').textContent()) ?? '';
+  expect(token).toMatch(/^msk-gw-[\w-]{43}$/);
+  expect(JSON.stringify(await app.services.config.read())).not.toContain(token);
+  await expect(page.locator('#gateway-status')).toHaveText(`Running on 127.0.0.1:${port}.`);
+  await expect(page.getByRole('row', { name: /^chatbox/ })).toContainText('personal');
+
+  // The tool's request: the key reaches Model Studio, the tool held only its token.
+  const answer = await fetch(`http://127.0.0.1:${port}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'qwen-plus', messages: [{ role: 'user', content: 'hi' }] }),
+  });
+  expect(answer.status).toBe(200);
+  expect(app.modelStudio.requests.at(-1)?.authorization).toBe(`Bearer ${secret}`);
+  const usage = page.getByRole('table').filter({ hasText: 'Estimated cost' });
+  await expect(usage.getByRole('row', { name: /^chatbox/ })).toContainText('$0.0000068');
+  await expect(
+    usage
+      .getByRole('row', { name: /^chatbox/ })
+      .getByRole('cell')
+      .first(),
+  ).toHaveText('1');
+
+  await made.getByRole('button', { name: 'Done' }).click();
+  await expect(made).toHaveCount(0);
+  expect(await page.content()).not.toContain(token);
+  await page.getByRole('button', { name: 'Revoke the token of chatbox' }).click();
+  await expect(page.getByText('No tool has a token yet.')).toBeVisible();
+  await expect
+    .poll(
+      async () =>
+        (
+          await fetch(`http://127.0.0.1:${port}/v1/models`, {
+            headers: { authorization: `Bearer ${token}` },
+          }).catch(() => ({ status: 0 }))
+        ).status,
+      { timeout: 5000 },
+    )
+    .not.toBe(200);
+});
+
 test('a key added by msk in another process appears in the open window', async ({ app }) => {
   const { page } = app;
   await app.reload();
@@ -461,7 +524,7 @@ test('in Simplified Chinese every view is in Chinese', async ({ app }) => {
   // Product, tool and protocol names stay as they are in Chinese text; English words must not.
   const english =
     /(?<![\w-])(the|and|your|with|from|this|that|keys?|not|for|regions?|checks?|copy|settings?|add|save|cancel|workspaces?|active|status|filter|tools?|launch|loading|when|yet|none|all|any|default workspace|installed|variables?)(?![\w-])/gi;
-  for (const view of ['密钥', '添加密钥', '导入', '地域与业务空间', '连通性检查', '工具', '设置']) {
+  for (const view of ['密钥', '添加密钥', '导入', '地域与业务空间', '连通性检查', '工具', '网关', '设置']) {
     await nav(page, view).click();
     await expect(page.getByRole('main').locator('h2').first()).toBeVisible();
     const text = await page.getByRole('main').evaluate((main) => {
@@ -488,7 +551,16 @@ test('at 200% zoom (a 480 px wide window) every view fits: nothing scrolls sidew
   });
   await page.setViewportSize({ width: 480, height: 640 });
   await app.reload();
-  for (const view of ['Keys', 'Add key', 'Import', 'Regions & workspaces', 'Checks', 'Tools', 'Settings']) {
+  for (const view of [
+    'Keys',
+    'Add key',
+    'Import',
+    'Regions & workspaces',
+    'Checks',
+    'Tools',
+    'Gateway',
+    'Settings',
+  ]) {
     await nav(page, view).click();
     await expect(page.getByRole('main').locator('h2').first()).toBeVisible();
     const overflow = await page.evaluate(() => {

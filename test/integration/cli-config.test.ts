@@ -31,6 +31,8 @@ describe('msk config', () => {
       'theme',
       'launchAtLogin',
       'globalShortcut',
+      'gatewayEnabled',
+      'gatewayPort',
     ]);
     expect(settings[0]).toMatchObject({ value: 30, defaultValue: 30, isDefault: true, kind: 'integer' });
     expect((await home.run(['config', 'list'])).stdout).toMatch(

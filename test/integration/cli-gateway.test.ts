@@ -4,7 +4,6 @@
 // it can see, yet the imitation receives the key.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import OpenAI from 'openai';
@@ -15,18 +14,10 @@ import { type FakeModelStudio, startModelStudio } from '../fixtures/model-studio
 import { MSK, type MskHome, mskHome, runProcess } from '../fixtures/msk.js';
 import { systemPart } from '../fixtures/system.js';
 import { removeTree } from '../fixtures/temp-directory.js';
+import { freePort } from '../fixtures/free-port.js';
 
 const QWEN = path.resolve('node_modules/.bin/qwen');
 const keychain = keychainPart();
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
 
 /** Every file under `folder`, read as text. */
 const filesUnder = (folder: string): string[] =>
@@ -104,6 +95,15 @@ describe.runIf(keychain)('msk gateway', () => {
     expect(log).not.toContain(secret);
     expect(log).not.toContain(token);
 
+    // Once usage was written (which loads the lock, and its signal handler), a second request:
+    // Ctrl-C must still let the gateway write it before it ends.
+    const usageFile = path.join(home.directory, 'usage.json');
+    for (let waited = 0; !existsSync(usageFile) && waited < 5000; waited += 20)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    await client.chat.completions.create({
+      model: 'qwen-plus',
+      messages: [{ role: 'user', content: 'again' }],
+    });
     gateway?.kill('SIGINT');
     const code = await new Promise((resolve) => gateway?.once('exit', resolve));
     expect(code).toBe(0);
@@ -113,12 +113,12 @@ describe.runIf(keychain)('msk gateway', () => {
     expect(usage.code, usage.stderr).toBe(0);
     expect(JSON.parse(usage.stdout)).toMatchObject({
       by: 'key',
-      rows: [{ name: 'personal', requests: 1, inputTokens: 5, outputTokens: 4 }],
+      rows: [{ name: 'personal', requests: 2, inputTokens: 10, outputTokens: 8 }],
     });
     const table = await home.run(['usage']);
     expect(table.stdout).toMatch(/^TOOL\s+REQUESTS/);
-    // qwen-plus in Singapore: 5 × $0.4 + 4 × $1.2 per million tokens.
-    expect(table.stdout).toMatch(/chatbox\s+1\s+0\s+5\s+4\s+\$0\.0000068\n/);
+    // qwen-plus in Singapore: 10 × $0.4 + 8 × $1.2 per million tokens.
+    expect(table.stdout).toMatch(/chatbox\s+2\s+0\s+10\s+8\s+\$0\.000014\n/);
   });
 
   it('lists tokens without them, and refuses a revoked one', async () => {
@@ -141,6 +141,29 @@ describe.runIf(keychain)('msk gateway', () => {
     const again = await home.run(['gateway', 'token', 'revoke', 'cline']);
     expect(again.code).toBe(1);
     expect(again.stderr).toBe("msk: No gateway token is named 'cline'.\n");
+  });
+
+  it('fills in a GUI tool’s settings with the gateway and a token made for it, never the key', async () => {
+    const port = await freePort();
+    expect((await home.run(['config', 'set', 'gatewayPort', String(port)])).code).toBe(0);
+    const url = await run(port);
+    const shown = await home.run(['tools', 'settings', 'cline', '--gateway', '--print']);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain(url);
+    expect(shown.stdout).not.toContain(secret);
+    expect(shown.stderr).toContain(
+      "A gateway token 'cline' stands in for the key, which stays in the keychain",
+    );
+    const token = /msk-gw-[\w-]{43}/.exec(shown.stdout)?.[0] ?? '';
+    const client = new OpenAI({ apiKey: token, baseURL: url, maxRetries: 0 });
+    const answer = await client.chat.completions.create({
+      model: 'qwen-plus',
+      messages: [{ role: 'user', content: 'hi' }],
+    });
+    expect(answer.choices[0]?.message.content).toBe('Hello from ap-southeast-1');
+    // Another time: another token, beside the first.
+    const again = await home.run(['tools', 'settings', 'cline', '--gateway', '--print']);
+    expect(again.stderr).toContain("A gateway token 'cline-2'");
   });
 
   it('says why it cannot start on a port in use', async () => {

@@ -39,6 +39,8 @@ function outline(items: TrayItem[], depth = 0): string[] {
         return [`${pad}[${item.label}]`];
       case 'radio':
         return [`${pad}(${item.checked ? 'x' : ' '}) ${item.label}`];
+      case 'check':
+        return [`${pad}[${item.checked ? 'x' : ' '}] ${item.label}`];
       case 'action':
         return [`${pad}${item.enabled === false ? `[${item.label}]` : item.label}`];
       case 'submenu':
@@ -285,5 +287,58 @@ describe('trayMenu', () => {
       '复制 Base URL',
     ]);
     expect(lines).toContain('退出');
+  });
+});
+
+describe('the gateway in the tray', () => {
+  const withToken = (runtime: Parameters<typeof snapshot>[2] = {}, enabled = true) => {
+    const config = emptyConfig();
+    config.settings.gatewayEnabled = enabled;
+    config.gateway.tokens = [
+      { name: 'chatbox', hash: '0'.repeat(64), keyIds: [], createdAt: '2026-11-28T00:00:00.000Z' },
+    ];
+    return snapshot(config, 1, runtime);
+  };
+  const gatewayPart = (state: ReturnType<typeof snapshot>) => {
+    const lines = outline(trayMenu(state, t, extras));
+    const start = lines.findIndex((line) => line.includes('Run Gateway'));
+    return start === -1 ? [] : lines.slice(start, lines.indexOf('---', start));
+  };
+
+  it('is not there until a tool has a token', () => {
+    expect(gatewayPart(stateWith([]))).toEqual([]);
+  });
+
+  it('says where it listens and what the tools spent today, in each currency', () => {
+    const state = withToken({
+      gateway: {
+        status: { state: 'running', port: 11480, url: 'http://127.0.0.1:11480/v1' },
+        today: { requests: 12, cost: { CNY: 0.1, USD: 0.0234 } },
+      },
+    });
+    expect(gatewayPart(state)).toEqual([
+      '[x] Run Gateway for GUI Tools',
+      '[Gateway: on 127.0.0.1:11480]',
+      '[Today: $0.02 · ¥0.10 (12 requests)]',
+    ]);
+    expect(find(trayMenu(state, t, extras), 'Run Gateway for GUI Tools')).toMatchObject({
+      action: { type: 'toggle-gateway' },
+    });
+  });
+
+  it('says why it is not running, or that it is off', () => {
+    const failed = withToken({
+      gateway: {
+        status: { state: 'failed', port: 11480, message: 'Port 11480 is in use.' },
+        today: { requests: 0, cost: {} },
+      },
+    });
+    expect(gatewayPart(failed)).toEqual([
+      '[x] Run Gateway for GUI Tools',
+      '[Gateway: Port 11480 is in use.]',
+    ]);
+    expect(gatewayPart(withToken({}, false))).toEqual(['[ ] Run Gateway for GUI Tools', '[Gateway: off]']);
+    const zh = outline(trayMenu(withToken({}, false), createTranslator('zh-CN'), extras));
+    expect(zh).toContain('[ ] 为 GUI 工具运行网关');
   });
 });

@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { MskError } from '../../core/errors.js';
 import { GATEWAY } from '../../core/model-studio.js';
+import { formatCost } from '../../i18n/cost.js';
 import { core } from '../context.js';
 import { print, printJson, say, table } from '../output.js';
 import { positiveInteger } from '../parse.js';
@@ -56,9 +57,14 @@ export function registerGatewayCommands(program: Command): void {
       say(
         `Gateway on ${running.url} (Ctrl-C stops it). ${tokens === 0 ? "No token yet: make one with 'msk gateway token add <tool>'." : `${tokens} token${tokens === 1 ? '' : 's'}.`}`,
       );
+      // The listeners stay until the end: the lock library's signal-exit re-sends a signal that
+      // only it still listens to, which would end the process before the last usage is written.
       await new Promise<void>((resolve) => {
+        let stopping = false;
         const stop = () => {
-          process.off('SIGINT', stop).off('SIGTERM', stop);
+          // A second Ctrl-C does not wait.
+          if (stopping) process.exit(130);
+          stopping = true;
           resolve();
         };
         process.on('SIGINT', stop).on('SIGTERM', stop);
@@ -85,10 +91,10 @@ export function registerGatewayCommands(program: Command): void {
         model: options.model,
         requestsPerMinute: options.rpm,
       });
-      const { gateway: settings } = await services.config.read();
+      const { settings } = await services.config.read();
       print(made);
       say(
-        `Token '${record.name}' made; it is shown this once. Give the tool base URL http://${GATEWAY.host}:${settings.port}/v1 and this token as its API key; the key stays in the keychain.`,
+        `Token '${record.name}' made; it is shown this once. Give the tool base URL http://${GATEWAY.host}:${settings.gatewayPort}/v1 and this token as its API key; the key stays in the keychain.`,
       );
     });
 
@@ -157,12 +163,9 @@ export function registerGatewayCommands(program: Command): void {
       if (options.json) return printJson(report);
       if (report.rows.length === 0) return say(`Nothing went through the gateway since ${report.since}.`);
       const cost = (row: { cost: Partial<Record<string, number>>; unpricedTokens: number }) =>
-        [
-          ...Object.entries(row.cost).map(
-            ([currency, amount]) => `${currency === 'CNY' ? '¥' : '$'}${money(amount ?? 0)}`,
-          ),
-          ...(row.unpricedTokens > 0 ? [`+${row.unpricedTokens} unpriced tokens`] : []),
-        ].join(' ') || '-';
+        [formatCost(row.cost), ...(row.unpricedTokens > 0 ? [`+${row.unpricedTokens} unpriced tokens`] : [])]
+          .filter(Boolean)
+          .join(' ') || '-';
       print(
         table(
           [by.toUpperCase(), 'REQUESTS', 'FAILED OVER', 'INPUT TOKENS', 'OUTPUT TOKENS', 'ESTIMATED COST'],
@@ -179,7 +182,3 @@ export function registerGatewayCommands(program: Command): void {
       say(`Since ${report.since}. Costs are estimates from list prices, not a bill.`);
     });
 }
-
-/** An amount as a person reads it: cents, or two significant digits below a cent. */
-const money = (amount: number): string =>
-  amount >= 0.01 || amount === 0 ? amount.toFixed(2) : Number(amount.toPrecision(2)).toString();

@@ -53,13 +53,18 @@ export function registerToolCommands(program: Command): void {
     .argument('<tool>', 'cline, chatbox, dify or cherry-studio')
     .option('-k, --key <key>', 'label or id (default: .msk.json here or above, else the active key)')
     .option('--print', 'show the key in the text instead of copying it')
-    .action(async (tool: string, options: KeyOption & { print?: boolean }) => {
+    .option(
+      '--gateway',
+      'the local gateway and a new token for the tool instead of the key (msk gateway run)',
+    )
+    .action(async (tool: string, options: KeyOption & { print?: boolean; gateway?: boolean }) => {
       const { toolSettings } = await toolActions();
       const settings = await toolSettings(await core(), cliClipboard, {
         tool,
         reference: options.key,
         cwd: process.cwd(),
         reveal: options.print ?? false,
+        viaGateway: options.gateway ?? false,
       });
       say(`${settings.toolName} settings for '${settings.record.label}':`);
       print(
@@ -68,7 +73,15 @@ export function registerToolCommands(program: Command): void {
           settings.fields.map((field) => [field.label, field.value, field.where]),
         ),
       );
-      if (settings.copied) say('The API key is on the clipboard, ready to paste; it clears itself.');
+      if (settings.gatewayToken !== null) {
+        say(
+          `A gateway token '${settings.gatewayToken}' stands in for the key, which stays in the keychain; run 'msk gateway run' (or the app's gateway) for the tool to reach Model Studio.`,
+        );
+      }
+      if (settings.copied)
+        say(
+          `The ${settings.gatewayToken === null ? 'API key' : 'token'} is on the clipboard, ready to paste; it clears itself.`,
+        );
     });
 
   tools

@@ -8,7 +8,7 @@ import type { Config, CustomTool, KeyRecord } from '../config-schema.js';
 import { MskError } from '../errors.js';
 import { maskKey } from '../keys.js';
 import { findOnPath } from '../login-path.js';
-import { regionName } from '../regions.js';
+import { type Endpoints, regionName } from '../regions.js';
 import type { Services } from '../services.js';
 import { TERMINAL_TOOL, type ToolKind } from '../tool-catalog.js';
 import {
@@ -20,7 +20,7 @@ import {
   userShell,
   validateCustomTool,
 } from '../tools.js';
-import type { Plan } from '../model-studio.js';
+import { GATEWAY, gatewayUrl, type Plan } from '../model-studio.js';
 import { VERSION } from '../version.js';
 import type { KeyClipboard } from './clipboard.js';
 import { type ChoiceRequest, choose } from './choose.js';
@@ -72,8 +72,10 @@ export interface ToolSettings {
   record: KeyRecord;
   toolName: string;
   fields: FilledField[];
-  /** The key went to the clipboard (guarded), since its field shows it masked. */
+  /** The key (or the gateway token) went to the clipboard (guarded), since its field shows it masked. */
   copied: boolean;
+  /** Through the gateway: the name of the token made for the tool, which the fields hold instead of the key. */
+  gatewayToken: string | null;
 }
 
 /**
@@ -83,7 +85,11 @@ export interface ToolSettings {
 export async function toolSettings(
   services: Services,
   clipboard: KeyClipboard,
-  request: ChoiceRequest & { reveal?: boolean },
+  request: ChoiceRequest & {
+    reveal?: boolean;
+    /** Fill in the gateway and a new token for the tool instead of the key (the key stays in the keychain). */
+    viaGateway?: boolean;
+  },
 ): Promise<ToolSettings> {
   const config = await services.config.read();
   const choice = await choose(config, request);
@@ -98,9 +104,16 @@ export async function toolSettings(
     );
   }
   assertPlanServes(tool, record.plan);
-  const secret = await services.vault.secretOf(record);
-  const fields = settingsFor(tool, toolContext(services, config, choice, secret)).map((field) =>
-    field.secret && !request.reveal ? { ...field, value: maskKey(record) } : field,
+  const gateway = request.viaGateway
+    ? await gatewayCredential(services, config, tool.id, request, record)
+    : undefined;
+  const secret = gateway?.token ?? (await services.vault.secretOf(record));
+  const context = toolContext(services, config, choice, secret);
+  const fields = settingsFor(tool, gateway ? { ...context, endpoints: gateway.endpoints } : context).map(
+    (field) =>
+      field.secret && !request.reveal
+        ? { ...field, value: gateway ? maskToken(secret) : maskKey(record) }
+        : field,
   );
   if (!request.reveal) {
     await clipboard.copy(secret, {
@@ -108,8 +121,51 @@ export async function toolSettings(
       conceal: config.settings.concealClipboard,
     });
   }
-  return { record, toolName: tool.name, fields, copied: !request.reveal };
+  return {
+    record,
+    toolName: tool.name,
+    fields,
+    copied: !request.reveal,
+    gatewayToken: gateway?.name ?? null,
+  };
 }
+
+/**
+ * A gateway token for a GUI tool, named after it (`chatbox`, else `chatbox-2`…), standing for the
+ * key named — or, when none was, for the active key, whichever it is when the tool asks — and the
+ * gateway's base URLs in place of the key's.
+ */
+async function gatewayCredential(
+  services: Services,
+  config: Config,
+  toolId: string,
+  request: ChoiceRequest,
+  record: KeyRecord,
+): Promise<{ token: string; name: string; endpoints: Endpoints }> {
+  const taken = new Set(config.gateway.tokens.map((token) => token.name.toLowerCase()));
+  let name = toolId;
+  for (let count = 2; taken.has(name.toLowerCase()); count++) name = `${toolId}-${count}`;
+  // Loaded here: the token rules bring the validator, which listing tools never needs.
+  const { addGatewayToken } = await import('./gateway.js');
+  const { token } = await addGatewayToken(services, {
+    name,
+    keys: request.reference === undefined ? [] : [record.id],
+  });
+  const base = gatewayUrl(config.settings.gatewayPort).replace(/\/v1$/, '');
+  return {
+    token,
+    name,
+    endpoints: {
+      family: 'dashscope',
+      compatible: `${base}/v1`,
+      native: `${base}/api/v1`,
+      anthropic: `${base}/anthropic`,
+    },
+  };
+}
+
+/** A gateway token as it is shown: its prefix and last four characters. */
+const maskToken = (token: string): string => `${GATEWAY.tokenPrefix}…${token.slice(-4)}`;
 
 export interface ToolVariables {
   record: KeyRecord;

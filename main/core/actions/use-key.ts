@@ -177,7 +177,7 @@ function activeKeyIfAny(config: Config): KeyRecord | undefined {
 const markUsed = (services: Services, keyId: string): Promise<void> =>
   services.vault.markUsed(keyId).catch(() => undefined);
 
-const clipboardOptions = (config: Config) => ({
+export const clipboardOptions = (config: Config) => ({
   clearAfterSeconds: config.settings.clipboardClearSeconds,
   conceal: config.settings.concealClipboard,
 });

@@ -12,7 +12,7 @@ import type { Agent, Dispatcher } from 'undici';
 import type { Config, GatewayToken, KeyRecord } from '../config-schema.js';
 import { watchConfig, type ConfigWatcher } from '../config-watcher.js';
 import { isMskError, MskError, messageOf } from '../errors.js';
-import { GATEWAY } from '../model-studio.js';
+import { GATEWAY, gatewayUrl } from '../model-studio.js';
 import { endpointsForKey, type Services } from '../services.js';
 import { activeKey } from '../settings.js';
 import { type TokenUsage, UsageMeter } from './metering.js';
@@ -22,7 +22,7 @@ import type { UsageEvent, UsageStore } from './usage-store.js';
 export interface GatewayOptions {
   services: Services;
   usage: UsageStore;
-  /** The port to listen on: the config's (gateway.port) unless given; 0 for any free one. */
+  /** The port to listen on: the settings' (gatewayPort) unless given; 0 for any free one. */
   port?: number;
   /** Told of every request (no content), and of trouble that is not a request's. */
   onEvent?: (event: GatewayEvent) => void;
@@ -128,7 +128,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return find();
   };
 
-  const port = options.port ?? config.gateway.port;
+  const port = options.port ?? config.settings.gatewayPort;
   /** The names a request may be addressed to: known once listening (a port 0 becomes a real one). */
   const allowedHosts = new Set<string>();
   let listening = port;
@@ -349,7 +349,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   allowedHosts.add(`${GATEWAY.host}:${bound}`).add(`localhost:${bound}`);
   return {
     port: bound,
-    url: `http://${GATEWAY.host}:${bound}/v1`,
+    url: gatewayUrl(bound),
     close: async () => {
       watcher.close();
       await new Promise<void>((resolve) => {

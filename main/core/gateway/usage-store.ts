@@ -88,6 +88,8 @@ export class UsageStore {
       flushDelayMs?: number;
       /** Told when the file could not be written or was damaged (it is set aside). */
       onProblem?: (problem: MskError) => void;
+      /** Told after counts were written. */
+      onFlushed?: () => void;
     } = {},
   ) {
     this.file = usageFile(directory);
@@ -147,6 +149,7 @@ export class UsageStore {
       } finally {
         await release();
       }
+      this.options.onFlushed?.();
     } catch (error) {
       // Not lost: they wait for the next flush.
       const kept = addUsage(counts, this.waiting());

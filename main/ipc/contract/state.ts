@@ -26,6 +26,27 @@ export const KeyViewSchema = z.object({
     .nullable(),
 });
 
+const CostSchema = z.object({ USD: z.number().optional(), CNY: z.number().optional() });
+
+/** The local gateway: its state, the tools' tokens (never a token or its hash), today's usage. */
+export const GatewayViewSchema = z.object({
+  enabled: z.boolean(),
+  port: z.number().int(),
+  url: z.string(),
+  state: z.enum(['off', 'running', 'failed']),
+  message: z.string().nullable(),
+  tokens: z.array(
+    z.object({
+      name: z.string(),
+      keys: z.array(z.string()),
+      model: z.string().nullable(),
+      requestsPerMinute: z.number().int().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+  today: z.object({ requests: z.number().int(), cost: CostSchema }),
+});
+
 export const AppStateSchema = z.object({
   revision: z.number().int().nonnegative(),
   dataRevision: z.number().int().nonnegative(),
@@ -51,6 +72,7 @@ export const AppStateSchema = z.object({
   problem: z.object({ code: z.string(), message: z.string() }).nullable(),
   /** A "check all" under way, whoever started it (the tray or a window). */
   checking: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
+  gateway: GatewayViewSchema,
 });
 
 export const stateCalls = {

@@ -43,7 +43,8 @@ export const toolCalls = {
     }),
   },
   'tools.settings': {
-    args: z.object({ tool: ToolId, keyId: KeyId.optional() }),
+    /** `viaGateway`: the gateway's URL and a new token for the tool in place of the key. */
+    args: z.object({ tool: ToolId, keyId: KeyId.optional(), viaGateway: z.boolean().optional() }),
     result: z.object({
       toolName: z.string(),
       label: z.string(),
@@ -51,6 +52,8 @@ export const toolCalls = {
         z.object({ label: z.string(), value: z.string(), where: z.string(), secret: z.boolean() }),
       ),
       copied: z.boolean(),
+      /** The name of the token made, when through the gateway. */
+      gatewayToken: z.string().nullable(),
     }),
   },
   /** Asks where to save (a dialog in main); `file` is null when the user cancelled. */

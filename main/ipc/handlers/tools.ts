@@ -55,13 +55,20 @@ export const toolHandlers: CallHandlers<ToolCall> = {
     });
     return { toolName, label: record.label, variables, unavailable };
   },
-  'tools.settings': async (context, { tool, keyId }) => {
-    const settings = await toolSettings(context.services, context.clipboard, { tool, reference: keyId });
+  'tools.settings': async (context, { tool, keyId, viaGateway }) => {
+    const settings = await toolSettings(context.services, context.clipboard, {
+      tool,
+      reference: keyId,
+      viaGateway: viaGateway ?? false,
+    });
+    // A token made: the gateway view and the tray show it.
+    if (settings.gatewayToken !== null) await context.state.refresh();
     return {
       toolName: settings.toolName,
       label: settings.record.label,
       fields: settings.fields,
       copied: settings.copied,
+      gatewayToken: settings.gatewayToken,
     };
   },
   'tools.exportPostman': async (context, { keyId }) => {

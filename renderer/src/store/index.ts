@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import { api } from '../api';
 import { type AddSlice, addSlice } from '../views/add/slice';
+import { type GatewaySlice, gatewaySlice } from '../views/gateway/slice';
 import { type ImportSlice, importSlice } from '../views/import/slice';
 import { type KeysSlice, keysSlice } from '../views/keys/slice';
 import { type RegionsSlice, regionsSlice } from '../views/regions/slice';
@@ -23,7 +24,8 @@ export type Store = SnapshotSlice &
   ToolsSlice &
   SettingsSlice &
   BackupSlice &
-  ImportSlice;
+  ImportSlice &
+  GatewaySlice;
 
 export const useStore = create<Store>()((...a) => ({
   ...snapshotSlice(...a),
@@ -36,6 +38,7 @@ export const useStore = create<Store>()((...a) => ({
   ...settingsSlice(...a),
   ...backupSlice(...a),
   ...importSlice(...a),
+  ...gatewaySlice(...a),
 }));
 
 /** Subscribes the store to main's state events; returns the unsubscribe function. */

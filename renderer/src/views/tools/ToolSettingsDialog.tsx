@@ -1,5 +1,6 @@
 // A GUI tool's settings page filled in: each field where it goes; the key's field shows masked
-// and the key itself is on the clipboard (cleared like any copied key).
+// and the key itself is on the clipboard (cleared like any copied key) — or, through the gateway,
+// the gateway's URL and a token made for the tool, the key staying in the keychain.
 import { Dialog } from '../../components/Dialog';
 import { CopyText } from '../../components/CopyText';
 import { useT } from '../../i18n';
@@ -20,7 +21,14 @@ export function ToolSettingsDialog() {
         </button>
       }
     >
-      {settings.copied && <p className="notice">{t('window.tools.keyCopied')}</p>}
+      {settings.gatewayToken !== null && (
+        <p className="notice">{t('window.tools.gatewayTokenMade', { name: settings.gatewayToken })}</p>
+      )}
+      {settings.copied && (
+        <p className="notice">
+          {t(settings.gatewayToken === null ? 'window.tools.keyCopied' : 'window.tools.tokenCopied')}
+        </p>
+      )}
       <dl className="fields">
         {settings.fields.map((field) => (
           <div key={field.label}>

@@ -89,13 +89,23 @@ function ToolCard({ tool, onEdit }: { tool: Tool; onEdit(): void }) {
           </button>
         )}
         {tool.kind === 'gui' && (
-          <button
-            type="button"
-            onClick={() => void showToolSettings(tool.id)}
-            aria-label={t('window.tools.settingsNamed', { name })}
-          >
-            {t('window.tools.settings')}
-          </button>
+          <>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void showToolSettings(tool.id)}
+              aria-label={t('window.tools.viaGatewayNamed', { name })}
+            >
+              {t('window.tools.viaGateway')}
+            </button>
+            <button
+              type="button"
+              onClick={() => void showToolSettings(tool.id, false)}
+              aria-label={t('window.tools.settingsNamed', { name })}
+            >
+              {t('window.tools.settings')}
+            </button>
+          </>
         )}
         {tool.kind === 'export' && (
           <button

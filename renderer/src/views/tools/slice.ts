@@ -19,7 +19,8 @@ export interface ToolsSlice {
   toolSettings: ToolSettings | undefined;
   loadTools(): Promise<void>;
   launchTool(tool: string): Promise<void>;
-  showToolSettings(tool: string): Promise<void>;
+  /** A GUI tool's settings filled in: through the gateway (a token for it) unless `viaGateway` is false. */
+  showToolSettings(tool: string, viaGateway?: boolean): Promise<void>;
   exportPostman(): Promise<void>;
   saveCustomTool(draft: CustomToolDraft): Promise<boolean>;
   removeCustomTool(id: string): Promise<boolean>;
@@ -37,8 +38,10 @@ export const toolsSlice: Slice<ToolsSlice> = (set, get) => ({
       get().say({ key: 'window.tools.launched', params: { ...launched } });
     });
   },
-  showToolSettings: async (tool) => {
-    await get().attempt(async () => set({ toolSettings: unwrap(await api().tools.settings({ tool })) }));
+  showToolSettings: async (tool, viaGateway = true) => {
+    await get().attempt(async () =>
+      set({ toolSettings: unwrap(await api().tools.settings({ tool, viaGateway })) }),
+    );
   },
   exportPostman: async () => {
     await get().attempt(async () => {
