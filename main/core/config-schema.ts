@@ -8,6 +8,7 @@ import {
   GATEWAY,
   KEY_SHAPE_IDS,
   PLAN_IDS,
+  PRICE_TEXT,
   PRICES,
   REGIONS,
 } from './model-studio.js';
@@ -89,10 +90,8 @@ export const CustomToolSchema = z.object({
   base: z.string().optional(),
 });
 
-/** A model's price per million tokens (model-studio.ts PRICES), as the user corrected it. */
-export const ModelPriceSchema = z.object({ input: z.number().min(0), output: z.number().min(0) });
-
-const PRICE_LISTS = Object.keys(PRICES) as (keyof typeof PRICES)[];
+/** A price's name: the price list, then the model (`international:qwen-plus`). */
+export const PRICE_ENTRY = new RegExp(`^(${Object.keys(PRICES).join('|')}):[^\\s]{1,200}$`);
 
 export const SettingsSchema = z.looseObject({
   activeRegionId: z.string().default(DEFAULT_REGION_ID),
@@ -117,8 +116,16 @@ export const SettingsSchema = z.looseObject({
   gatewayPort: z.number().int().min(1024).max(65_535).default(GATEWAY.defaultPort),
   /** Whether the app runs the gateway (while a tool has a token); `msk gateway run` runs it regardless. */
   gatewayEnabled: z.boolean().default(true),
-  /** Prices that replace the catalog's, by price list ('international', 'mainland') and model. */
-  prices: z.partialRecord(z.enum(PRICE_LISTS), z.record(z.string(), ModelPriceSchema)).default({}),
+  /**
+   * Prices that replace the catalog's (model-studio.ts PRICES): `<price list>:<model>` →
+   * `<input>/<output>` per million tokens, in the list's currency.
+   */
+  prices: z
+    .record(
+      z.string().regex(PRICE_ENTRY),
+      z.string().regex(PRICE_TEXT, 'a price as <input>/<output>, e.g. 0.4/1.2'),
+    )
+    .default({}),
 });
 
 /** A name a gateway token is known by: the tool's, as usage reports it. */

@@ -395,6 +395,14 @@ export const PRICES: Readonly<
   },
 };
 
+/** A price as a user writes it: input and output per million tokens, `0.4/1.2`. */
+export const PRICE_TEXT = /^\s*(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\s*$/;
+
+export function parsePrice(text: string): ModelPrice | undefined {
+  const match = PRICE_TEXT.exec(text);
+  return match ? { input: Number(match[1]), output: Number(match[2]) } : undefined;
+}
+
 /** Which price list a region's usage is billed from. */
 export const priceListOf = (regionId: string): keyof typeof PRICES =>
   regionId === 'cn-beijing' ? 'mainland' : 'international';

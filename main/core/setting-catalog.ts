@@ -1,7 +1,8 @@
 // The settings a user may change — by `msk config`, and by the window's Settings view — with what
 // each means and how a typed value is read and checked. One table; the schema stays the last word.
 import type { Config, Settings } from './config-schema.js';
-import { SettingsSchema, THEMES } from './config-schema.js';
+import { PRICE_ENTRY, SettingsSchema, THEMES } from './config-schema.js';
+import { parsePrice } from './model-studio.js';
 import { MskError } from './errors.js';
 import { oneLine } from './one-line.js';
 import { checkEndpointOverride } from './regions.js';
@@ -93,6 +94,27 @@ const USER_SETTINGS = {
   globalShortcut: {
     kind: 'boolean',
     description: 'Ctrl+Shift+K (⌘⇧K) copies the active key from anywhere (best effort on Wayland)',
+  },
+  prices: {
+    kind: 'map',
+    entry: 'list:model',
+    description:
+      'A model’s price for usage estimates, per million tokens: prices.<international|mainland>:<model> <input>/<output>',
+    check(entry, price) {
+      if (!PRICE_ENTRY.test(entry)) {
+        throw new MskError(
+          'invalid-input',
+          `Name a price as prices.international:<model> or prices.mainland:<model>, not prices.${entry}.`,
+        );
+      }
+      const parsed = parsePrice(price);
+      if (!parsed)
+        throw new MskError(
+          'invalid-input',
+          `prices.${entry} is <input>/<output> per million tokens, e.g. 0.4/1.2.`,
+        );
+      return `${parsed.input}/${parsed.output}`;
+    },
   },
   gatewayEnabled: {
     kind: 'boolean',

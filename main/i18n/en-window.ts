@@ -262,6 +262,10 @@ export const enWindow = {
     export: 'Export…',
     exportNamed: 'Export… ({{name}})',
     exported: 'Saved {{file}} — the key inside is typed secret; keep the file private',
+    exportedViaGateway:
+      'Saved {{file}} with the gateway token ‘{{name}}’ instead of the key: Postman reaches Model Studio while the gateway runs',
+    exportViaGateway: 'Export through the gateway…',
+    exportViaGatewayNamed: 'Export through the gateway: {{name}}',
     edit: 'Edit',
     editNamed: 'Edit {{name}}',
     remove: 'Remove',
@@ -426,6 +430,8 @@ export const enWindow = {
       'In the order they are tried: when one is refused for its rate, quota or a server error, the next is. None chosen: the active key, whichever it is at the time.',
     modelField: 'Model (optional)',
     modelHelp: 'Every request through this token uses this model, whatever the tool asks for.',
+    perMinuteField: 'Requests a minute (optional)',
+    perMinuteHelp: 'More in a minute get 429 and wait: a cap on what a runaway tool can spend.',
     add: 'Make Token',
     madeTitle: 'Token for {{name}}',
     madeCopied:
@@ -479,6 +485,7 @@ export const enWindow = {
       theme: 'Theme',
       launchAtLogin: 'Start at login',
       globalShortcut: 'Global shortcut',
+      prices: 'Prices for estimates',
       gatewayEnabled: 'Run the gateway',
       gatewayPort: 'Gateway port',
     },
@@ -496,11 +503,17 @@ export const enWindow = {
       theme: 'System follows your computer’s light or dark mode.',
       launchAtLogin: 'Model Studio Keys starts, in the tray, when you log in.',
       globalShortcut: 'Ctrl+Shift+K (⌘⇧K) copies the active key from anywhere; on Wayland it may not work.',
+      prices:
+        'Input and output price per million tokens of a model, replacing the list price in usage estimates: international (US dollars) or mainland (yuan).',
       gatewayEnabled: 'While a tool has a token, the app runs the gateway that gives it the key’s answers.',
       gatewayPort: 'Tools are given http://127.0.0.1:<port>/v1; change it if another program uses the port.',
     },
-    entry: { toolModels: 'Tool (qwen-code, claude-code, …)', endpointOverrides: 'Region or family:region' },
-    entryValue: { toolModels: 'Model', endpointOverrides: 'https://…' },
+    entry: {
+      toolModels: 'Tool (qwen-code, claude-code, …)',
+      endpointOverrides: 'Region or family:region',
+      prices: 'international:model or mainland:model',
+    },
+    entryValue: { toolModels: 'Model', endpointOverrides: 'https://…', prices: 'input/output, e.g. 0.4/1.2' },
     choices: {
       language: { system: 'System', en: 'English', 'zh-CN': '简体中文' },
       theme: { system: 'System', light: 'Light', dark: 'Dark' },

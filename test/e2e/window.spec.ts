@@ -508,6 +508,30 @@ test('gateway: a tool gets a token shown once, its requests reach the key and ar
     .not.toBe(200);
 });
 
+test('tools: a GUI tool connects through the gateway by default: its settings hold a token, never the key', async ({
+  app,
+}) => {
+  const { page } = app;
+  const secret = fakeKey();
+  await app.services.vault.add({ secret, label: 'personal', regionId: 'sg' });
+  const port = await freePort();
+  await app.services.config.update((draft) => void (draft.settings.gatewayPort = port));
+  await app.reload();
+  await nav(page, 'Tools').click();
+  await page.getByRole('button', { name: 'Connect through the gateway: Chatbox' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Chatbox with ‘personal’' });
+  await expect(dialog).toContainText(
+    'A gateway token ‘chatbox’ stands in for the key, which stays in the keychain.',
+  );
+  await expect(dialog).toContainText(`http://127.0.0.1:${port}`);
+  await expect(dialog).toContainText('msk-gw-…');
+  expect(await page.content()).not.toContain(secret);
+  expect((await app.services.config.read()).gateway.tokens.map((token) => token.name)).toEqual(['chatbox']);
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await nav(page, 'Gateway').click();
+  await expect(page.getByRole('row', { name: /^chatbox/ })).toContainText('The active key');
+});
+
 test('a key added by msk in another process appears in the open window', async ({ app }) => {
   const { page } = app;
   await app.reload();

@@ -166,6 +166,51 @@ describe.runIf(keychain)('msk gateway', () => {
     expect(again.stderr).toContain("A gateway token 'cline-2'");
   });
 
+  it('exports a Postman environment through the gateway: a token in it, never the key', async () => {
+    const port = await freePort();
+    expect((await home.run(['config', 'set', 'gatewayPort', String(port)])).code).toBe(0);
+    const file = path.join(home.directory, 'postman.json');
+    const exported = await home.run(['tools', 'export', 'postman', '--gateway', '--out', file]);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stderr).toContain("it holds the gateway token 'postman', not the key");
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain(secret);
+    const values = Object.fromEntries(
+      (JSON.parse(text) as { values: { key: string; value: string }[] }).values.map(({ key, value }) => [
+        key,
+        value,
+      ]),
+    );
+    expect(values).toMatchObject({
+      baseUrl: `http://127.0.0.1:${port}/v1`,
+      nativeBaseUrl: `http://127.0.0.1:${port}/api/v1`,
+      apiKey: expect.stringMatching(/^msk-gw-/),
+    });
+    const url = await run(port);
+    const client = new OpenAI({ apiKey: values.apiKey, baseURL: url, maxRetries: 0 });
+    expect((await client.models.list()).data.length).toBeGreaterThan(0);
+  });
+
+  it('estimates cost with the prices the user set', async () => {
+    const url = await run(await freePort());
+    const client = new OpenAI({ apiKey: await tokenFor('chatbox'), baseURL: url, maxRetries: 0 });
+    await client.chat.completions.create({ model: 'qwen-plus', messages: [{ role: 'user', content: 'hi' }] });
+    gateway?.kill('SIGINT');
+    await new Promise((resolve) => gateway?.once('exit', resolve));
+    const refused = await home.run(['config', 'set', 'prices.international:qwen-plus', 'cheap']);
+    expect(refused.stderr).toBe(
+      'msk: prices.international:qwen-plus is <input>/<output> per million tokens, e.g. 0.4/1.2.\n',
+    );
+    expect((await home.run(['config', 'set', 'prices.international:qwen-plus', '100000/200000'])).code).toBe(
+      0,
+    );
+    const usage = JSON.parse((await home.run(['usage', '--json'])).stdout) as {
+      total: { cost: { USD: number } };
+    };
+    // 5 × 100,000 + 4 × 200,000 per million tokens.
+    expect(usage.total.cost.USD).toBeCloseTo(1.3, 10);
+  });
+
   it('says why it cannot start on a port in use', async () => {
     const port = await freePort();
     await run(port);

@@ -259,7 +259,7 @@ describe('tokens and the usage report', () => {
       'my-finetune',
     ]);
     await services.config.update((draft) => {
-      draft.settings.prices = { international: { 'qwen-plus': { input: 1, output: 2 } } };
+      draft.settings.prices = { 'international:qwen-plus': '1/2' };
     });
     expect(usageReport(await services.config.read(), usage, 'tool', day).rows[0]?.cost).toEqual({
       USD: 3,

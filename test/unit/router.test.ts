@@ -160,13 +160,23 @@ describe('IPC router', () => {
       error: { code: 'not-launchable' },
     });
 
-    expect(await router.call('tools.exportPostman', {})).toEqual({ ok: true, value: { file: null } });
+    expect(await router.call('tools.exportPostman', {})).toEqual({
+      ok: true,
+      value: { file: null, gatewayToken: null },
+    });
     context.saveAs = path.join(directory(), 'env.json');
     expect(await router.call('tools.exportPostman', {})).toEqual({
       ok: true,
-      value: { file: context.saveAs },
+      value: { file: context.saveAs, gatewayToken: null },
     });
     expect(readFileSync(context.saveAs, 'utf8')).toContain(secret);
+    // Through the gateway: a token made for Postman stands in the file, not the key.
+    expect(await router.call('tools.exportPostman', { viaGateway: true })).toEqual({
+      ok: true,
+      value: { file: context.saveAs, gatewayToken: 'postman' },
+    });
+    expect(readFileSync(context.saveAs, 'utf8')).not.toContain(secret);
+    expect(readFileSync(context.saveAs, 'utf8')).toContain('msk-gw-');
   });
 
   it('saves and removes the user’s own tools, refusing a bad one with why', async () => {

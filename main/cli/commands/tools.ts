@@ -91,20 +91,26 @@ export function registerToolCommands(program: Command): void {
     .requiredOption('-o, --out <file>', 'where to write it')
     .option('-k, --key <key>', 'label or id (default: .msk.json here or above, else the active key)')
     .option('--force', 'replace the file if it exists')
-    .action(async (format: string, options: KeyOption & { out: string; force?: boolean }) => {
-      if (format !== 'postman')
-        throw new InvalidArgumentError(`unknown export '${format}': postman is the one there is.`);
-      const { exportPostman } = await toolActions();
-      const { record, file } = await exportPostman(await core(), {
-        reference: options.key,
-        cwd: process.cwd(),
-        file: path.resolve(options.out),
-        force: options.force ?? false,
-      });
-      say(
-        `Wrote a Postman environment for '${record.label}' to ${file} (the key is typed "secret"; keep the file private).`,
-      );
-    });
+    .option('--gateway', 'a new gateway token and the local gateway in the file instead of the key')
+    .action(
+      async (format: string, options: KeyOption & { out: string; force?: boolean; gateway?: boolean }) => {
+        if (format !== 'postman')
+          throw new InvalidArgumentError(`unknown export '${format}': postman is the one there is.`);
+        const { exportPostman } = await toolActions();
+        const { record, file, gatewayToken } = await exportPostman(await core(), {
+          reference: options.key,
+          cwd: process.cwd(),
+          file: path.resolve(options.out),
+          force: options.force ?? false,
+          viaGateway: options.gateway ?? false,
+        });
+        say(
+          gatewayToken === null
+            ? `Wrote a Postman environment for '${record.label}' to ${file} (the key is typed "secret"; keep the file private).`
+            : `Wrote a Postman environment for '${record.label}' through the gateway to ${file}: it holds the gateway token '${gatewayToken}', not the key (revoke it with msk gateway token revoke ${gatewayToken}).`,
+        );
+      },
+    );
 
   tools
     .command('add')

@@ -4,7 +4,7 @@
 import type { Config, GatewayToken, KeyRecord } from '../config-schema.js';
 import { GATEWAY_TOKEN_NAME } from '../config-schema.js';
 import { MskError } from '../errors.js';
-import { PRICES, type PriceCurrency, priceListOf } from '../model-studio.js';
+import { parsePrice, PRICES, type PriceCurrency, priceListOf } from '../model-studio.js';
 import type { Services } from '../services.js';
 import { hashGatewayToken, newGatewayToken } from '../gateway/tokens.js';
 import { localDay, type UsageFile, type UsageRow } from '../gateway/usage-store.js';
@@ -166,7 +166,8 @@ function add(target: UsageReportRow, row: UsageRow, record: KeyRecord | undefine
   // Subscription plans are paid for by the month: their tokens cost nothing more.
   if (record?.plan === 'coding' || record?.plan === 'token') return;
   const list = priceListOf(record?.regionId ?? config.settings.activeRegionId);
-  const price = config.settings.prices[list]?.[row.model] ?? PRICES[list].models[row.model];
+  const custom = config.settings.prices[`${list}:${row.model}`];
+  const price = (custom === undefined ? undefined : parsePrice(custom)) ?? PRICES[list].models[row.model];
   if (!record || !price) {
     target.unpricedTokens += tokens;
     return;

@@ -206,8 +206,13 @@ export const POSTMAN_FILE_NAME = 'Model Studio.postman_environment.json';
  */
 export async function exportPostman(
   services: Services,
-  request: ChoiceRequest & { file: string; force?: boolean },
-): Promise<{ record: KeyRecord; file: string }> {
+  request: ChoiceRequest & {
+    file: string;
+    force?: boolean;
+    /** The gateway's URLs and a new token for Postman in the file, instead of the key. */
+    viaGateway?: boolean;
+  },
+): Promise<{ record: KeyRecord; file: string; gatewayToken: string | null }> {
   const config = await services.config.read();
   const choice = await choose(config, { ...request, tool: 'postman' });
   const { record, tool } = choice;
@@ -217,12 +222,17 @@ export async function exportPostman(
       file: request.file,
     });
   }
-  const secret = await services.vault.secretOf(record);
-  const context = toolContext(services, config, choice, secret);
+  const gateway = request.viaGateway
+    ? await gatewayCredential(services, config, tool.id, request, record)
+    : undefined;
+  const secret = gateway?.token ?? (await services.vault.secretOf(record));
+  const own = toolContext(services, config, choice, secret).endpoints;
+  const endpoints = gateway?.endpoints ?? own;
   const values = [
-    { key: 'baseUrl', value: context.endpoints.compatible, type: 'default' },
-    ...(context.endpoints.native
-      ? [{ key: 'nativeBaseUrl', value: context.endpoints.native, type: 'default' }]
+    { key: 'baseUrl', value: endpoints.compatible, type: 'default' },
+    // A plan without a native API has none through the gateway either.
+    ...(own.native && endpoints.native
+      ? [{ key: 'nativeBaseUrl', value: endpoints.native, type: 'default' }]
       : []),
     { key: 'apiKey', value: secret, type: 'secret' },
     { key: 'model', value: choice.model, type: 'default' },
@@ -236,7 +246,7 @@ export async function exportPostman(
     _postman_exported_using: `Model Studio Keys/${VERSION}`,
   };
   await writeFileAtomic(request.file, `${JSON.stringify(environment, null, 2)}\n`, { mode: 0o600 });
-  return { record, file: request.file };
+  return { record, file: request.file, gatewayToken: gateway?.name ?? null };
 }
 
 /** Stores a tool of the user's own; `msk exec --tool <id>` works with it at once. */

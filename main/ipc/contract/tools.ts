@@ -57,9 +57,10 @@ export const toolCalls = {
     }),
   },
   /** Asks where to save (a dialog in main); `file` is null when the user cancelled. */
+  /** `viaGateway`: a new gateway token and the gateway's URLs in the file instead of the key. */
   'tools.exportPostman': {
-    args: z.object({ keyId: KeyId.optional() }),
-    result: z.object({ file: z.string().nullable() }),
+    args: z.object({ keyId: KeyId.optional(), viaGateway: z.boolean().optional() }),
+    result: z.object({ file: z.string().nullable(), gatewayToken: z.string().nullable() }),
   },
   'tools.saveCustom': {
     args: z.object({

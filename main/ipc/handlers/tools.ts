@@ -71,11 +71,17 @@ export const toolHandlers: CallHandlers<ToolCall> = {
       gatewayToken: settings.gatewayToken,
     };
   },
-  'tools.exportPostman': async (context, { keyId }) => {
+  'tools.exportPostman': async (context, { keyId, viaGateway }) => {
     const file = await context.chooseSaveFile(POSTMAN_FILE_NAME);
-    if (file === undefined) return { file: null };
-    await exportPostman(context.services, { reference: keyId, file, force: true });
-    return { file };
+    if (file === undefined) return { file: null, gatewayToken: null };
+    const { gatewayToken } = await exportPostman(context.services, {
+      reference: keyId,
+      file,
+      force: true,
+      viaGateway: viaGateway ?? false,
+    });
+    if (gatewayToken !== null) await context.state.refresh();
+    return { file, gatewayToken };
   },
   'tools.saveCustom': async (context, tool) => {
     const saved = await addCustomTool(context.services, tool);

@@ -106,6 +106,7 @@ function AddTokenForm({ onMade }: { onMade(made: NewToken): void }) {
   const [name, setName] = useState('');
   const [picked, setChosen] = useState<string[]>([]);
   const [model, setModel] = useState('');
+  const [perMinute, setPerMinute] = useState('');
   // Keys removed meanwhile drop out of the choice.
   const chosen = picked.filter((id) => keys.some((key) => key.id === id));
   const submit = async (event: FormEvent) => {
@@ -114,12 +115,14 @@ function AddTokenForm({ onMade }: { onMade(made: NewToken): void }) {
       name: name.trim(),
       keys: chosen,
       ...(model.trim() !== '' && { model: model.trim() }),
+      ...(perMinute !== '' && { requestsPerMinute: Number(perMinute) }),
     });
     if (!made) return;
     onMade(made);
     setName('');
     setChosen([]);
     setModel('');
+    setPerMinute('');
   };
   return (
     <form
@@ -163,6 +166,19 @@ function AddTokenForm({ onMade }: { onMade(made: NewToken): void }) {
       </fieldset>
       <Field label={t('window.gateway.modelField')} help={t('window.gateway.modelHelp')}>
         {(control) => <input {...control} value={model} onChange={(event) => setModel(event.target.value)} />}
+      </Field>
+      <Field label={t('window.gateway.perMinuteField')} help={t('window.gateway.perMinuteHelp')}>
+        {(control) => (
+          <input
+            {...control}
+            type="number"
+            min={1}
+            max={1_000_000}
+            step={1}
+            value={perMinute}
+            onChange={(event) => setPerMinute(event.target.value)}
+          />
+        )}
       </Field>
       <div className="card-actions">
         <button type="submit" disabled={name.trim() === ''}>

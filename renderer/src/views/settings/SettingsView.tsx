@@ -12,7 +12,7 @@ const GROUPS: { id: string; names: string[] }[] = [
   { id: 'appearance', names: ['language', 'theme'] },
   { id: 'models', names: ['defaultModel', 'toolModels'] },
   { id: 'connections', names: ['requestTimeoutSeconds', 'useWorkspaceDomains', 'endpointOverrides'] },
-  { id: 'gateway', names: ['gatewayEnabled', 'gatewayPort'] },
+  { id: 'gateway', names: ['gatewayEnabled', 'gatewayPort', 'prices'] },
   { id: 'system', names: ['terminal', 'launchAtLogin', 'globalShortcut'] },
 ];
 

@@ -108,13 +108,23 @@ function ToolCard({ tool, onEdit }: { tool: Tool; onEdit(): void }) {
           </>
         )}
         {tool.kind === 'export' && (
-          <button
-            type="button"
-            onClick={() => void exportPostman()}
-            aria-label={t('window.tools.exportNamed', { name })}
-          >
-            {t('window.tools.export')}
-          </button>
+          <>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void exportPostman()}
+              aria-label={t('window.tools.exportViaGatewayNamed', { name })}
+            >
+              {t('window.tools.exportViaGateway')}
+            </button>
+            <button
+              type="button"
+              onClick={() => void exportPostman(false)}
+              aria-label={t('window.tools.exportNamed', { name })}
+            >
+              {t('window.tools.export')}
+            </button>
+          </>
         )}
         {tool.kind === 'custom' && (
           <>

@@ -21,7 +21,8 @@ export interface ToolsSlice {
   launchTool(tool: string): Promise<void>;
   /** A GUI tool's settings filled in: through the gateway (a token for it) unless `viaGateway` is false. */
   showToolSettings(tool: string, viaGateway?: boolean): Promise<void>;
-  exportPostman(): Promise<void>;
+  /** A Postman environment: through the gateway (a token for it) unless `viaGateway` is false. */
+  exportPostman(viaGateway?: boolean): Promise<void>;
   saveCustomTool(draft: CustomToolDraft): Promise<boolean>;
   removeCustomTool(id: string): Promise<boolean>;
 }
@@ -43,10 +44,12 @@ export const toolsSlice: Slice<ToolsSlice> = (set, get) => ({
       set({ toolSettings: unwrap(await api().tools.settings({ tool, viaGateway })) }),
     );
   },
-  exportPostman: async () => {
+  exportPostman: async (viaGateway = true) => {
     await get().attempt(async () => {
-      const { file } = unwrap(await api().tools.exportPostman({}));
-      if (file) get().say({ key: 'window.tools.exported', params: { file } });
+      const { file, gatewayToken } = unwrap(await api().tools.exportPostman({ viaGateway }));
+      if (file && gatewayToken !== null)
+        get().say({ key: 'window.tools.exportedViaGateway', params: { file, name: gatewayToken } });
+      else if (file) get().say({ key: 'window.tools.exported', params: { file } });
     });
   },
   saveCustomTool: (draft) =>
