@@ -5,6 +5,7 @@ import { app, type BrowserWindow, dialog, session, shell } from 'electron';
 import trayIcon from '../build/tray.png?asset';
 import { runMsk } from './cli/run-msk.js';
 import { CheckRunner } from './core/actions/checks.js';
+import { launcherStatus, windowsUserPath } from './core/cli-launcher.js';
 import { ClipboardGuard } from './core/clipboard-guard.js';
 import { GatewayRunner } from './core/gateway/gateway-runner.js';
 import { watchConfig } from './core/config-watcher.js';
@@ -128,6 +129,14 @@ async function start(): Promise<void> {
     },
     heldScan: new HeldScan(),
     gatewayUsage: gateway.usage,
+    cliLauncher: {
+      platform: process.platform,
+      env: process.env,
+      home: app.getPath('home'),
+      command: selfAsMsk(process, app.isPackaged, path.resolve),
+      addToUserPath: windowsUserPath('add'),
+      removeFromUserPath: windowsUserPath('remove'),
+    },
   };
   registerIpc(createIpcServer(createRouter(context), (url) => isOwnPage(url, paths)));
 
@@ -224,6 +233,11 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => undefined);
 
   await state.refresh();
+  // Whether `msk` is on the PATH from the app: the tray offers to install or uninstall it.
+  void launcherStatus(context.cliLauncher).then(
+    (status) => state.setCli(status),
+    () => undefined,
+  );
   followLaunchAtLogin();
   void gateway.followConfig();
   // Started by the session: the tray is there; the window waits until it is asked for.

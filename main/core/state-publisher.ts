@@ -49,6 +49,12 @@ export class StatePublisher {
     return this.enqueue(async () => this.publish(this.last ? { ...this.last, checking } : await this.read()));
   }
 
+  /** Tells every view whether `msk` is installed on the PATH by the app. */
+  setCli(cli: NonNullable<RuntimeState['cli']>): Promise<AppState> {
+    this.runtime.cli = cli;
+    return this.refresh();
+  }
+
   /** Tells every view what the app's gateway does and what went through it today. */
   setGateway(gateway: NonNullable<RuntimeState['gateway']>): Promise<AppState> {
     this.runtime.gateway = gateway;
@@ -68,9 +74,9 @@ export class StatePublisher {
 
   private publish(state: AppState): AppState {
     // What changes while things run (a check's step, the gateway's count) is not a data change.
-    const { revision: _revision, dataRevision: _dataRevision, checking, gateway, ...data } = state;
+    const { revision: _revision, dataRevision: _dataRevision, checking, gateway, cli, ...data } = state;
     const dataText = JSON.stringify(data);
-    const runtimeText = JSON.stringify({ checking, gateway });
+    const runtimeText = JSON.stringify({ checking, gateway, cli });
     if (this.last && dataText === this.lastData && runtimeText === this.lastRuntime) return this.last;
     if (dataText !== this.lastData) this.dataRevision += 1;
     this.revision += 1;

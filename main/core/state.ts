@@ -67,6 +67,15 @@ export interface AppState {
   /** A "check all" under way, whoever started it: the window shows a run the tray started. */
   checking: CheckingProgress | null;
   gateway: GatewayView;
+  /** `msk` on the PATH from the app (Install Command-Line Tool); null until it was looked at. */
+  cli: CliView | null;
+}
+
+/** The `msk` launcher the app installs (cli-launcher.ts). */
+export interface CliView {
+  installed: boolean;
+  file: string;
+  onPath: boolean;
 }
 
 /** The local gateway as the tray and the window show it: never a token or its hash. */
@@ -104,6 +113,7 @@ export interface RuntimeState {
   checking?: CheckingProgress | null;
   /** What the app's gateway is doing, and today's usage: absent, it is off and nothing was counted. */
   gateway?: { status: GatewayStatus; today: GatewayView['today'] };
+  cli?: CliView | null;
 }
 
 export function snapshot(config: Config, revision = 0, runtime: RuntimeState = {}): AppState {
@@ -147,6 +157,7 @@ export function snapshot(config: Config, revision = 0, runtime: RuntimeState = {
     problem: runtime.problem ?? null,
     checking: runtime.checking ?? null,
     gateway: gatewayView(config, runtime.gateway),
+    cli: runtime.cli ?? null,
   };
 }
 

@@ -460,6 +460,16 @@ export const enWindow = {
     estimate:
       'Since {{since}}. Costs are estimates from list prices (Coding and Token Plan keys are subscriptions and add nothing), not a bill.',
   },
+  cli: {
+    title: 'Command line',
+    explain:
+      'msk in any terminal: your keys, tools and gateway from the command line, run by this app (no Node.js needed).',
+    installed: 'Installed: {{file}}',
+    notInstalled: 'Not installed.',
+    notOnPath: '{{folder}} is not on your PATH: add it in your shell profile, then open a new terminal.',
+    install: 'Install Command-Line Tool',
+    uninstall: 'Uninstall Command-Line Tool',
+  },
   settings: {
     title: 'Settings',
     reset: 'Reset',

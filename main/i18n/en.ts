@@ -15,6 +15,8 @@ export const en = {
   plans: { payg: 'Pay-as-you-go', coding: 'Coding Plan', token: 'Token Plan' },
   tray: {
     runGateway: 'Run Gateway for GUI Tools',
+    installCli: 'Install Command-Line Tool (msk)…',
+    uninstallCli: 'Uninstall Command-Line Tool (msk)',
     gatewayRunning: 'Gateway: on {{address}}',
     gatewayOff: 'Gateway: off',
     gatewayFailed: 'Gateway: {{message}}',
@@ -81,6 +83,10 @@ export const en = {
     cancelled: 'cancelled',
   },
   notify: {
+    cliInstalled: 'msk is installed ({{file}}): open a new terminal and run msk.',
+    cliInstalledNotOnPath:
+      'msk is installed ({{file}}), but {{folder}} is not on your PATH: add it in your shell profile, then open a new terminal.',
+    cliUninstalled: 'msk is uninstalled ({{file}} removed).',
     copied: 'Copied ‘{{label}}’ ({{region}}) — clears in {{seconds}} s',
     copiedKept: 'Copied ‘{{label}}’ ({{region}})',
     copiedEnvironment: 'Copied the {{shell}} environment of ‘{{label}}’ — clears in {{seconds}} s',

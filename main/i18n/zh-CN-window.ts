@@ -444,6 +444,15 @@ export const zhCNWindow: Catalog['window'] = {
     estimate:
       '自 {{since}} 起。费用按目录价估算（Coding Plan 与 Token Plan 密钥为订阅制，不另计费），并非账单。',
   },
+  cli: {
+    title: '命令行',
+    explain: '在任何终端中使用 msk：通过命令行使用密钥、工具与网关，由本应用运行（无需 Node.js）。',
+    installed: '已安装：{{file}}',
+    notInstalled: '未安装。',
+    notOnPath: '{{folder}} 不在 PATH 中：请在 shell 配置文件中加入它，然后打开新终端。',
+    install: '安装命令行工具',
+    uninstall: '卸载命令行工具',
+  },
   settings: {
     title: '设置',
     reset: '恢复默认',

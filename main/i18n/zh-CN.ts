@@ -15,6 +15,8 @@ export const zhCN: Catalog = {
   plans: { payg: '按量付费', coding: 'Coding Plan', token: 'Token Plan' },
   tray: {
     runGateway: '为 GUI 工具运行网关',
+    installCli: '安装命令行工具（msk）…',
+    uninstallCli: '卸载命令行工具（msk）',
     gatewayRunning: '网关：运行于 {{address}}',
     gatewayOff: '网关：已关闭',
     gatewayFailed: '网关：{{message}}',
@@ -81,6 +83,10 @@ export const zhCN: Catalog = {
     cancelled: '已取消',
   },
   notify: {
+    cliInstalled: 'msk 已安装（{{file}}）：打开新终端即可运行 msk。',
+    cliInstalledNotOnPath:
+      'msk 已安装（{{file}}），但 {{folder}} 不在 PATH 中：请在 shell 配置文件中加入它，然后打开新终端。',
+    cliUninstalled: 'msk 已卸载（已删除 {{file}}）。',
     copied: '已复制“{{label}}”（{{region}}）— {{seconds}} 秒后清除',
     copiedKept: '已复制“{{label}}”（{{region}}）',
     copiedEnvironment: '已复制“{{label}}”的 {{shell}} 环境变量 — {{seconds}} 秒后清除',

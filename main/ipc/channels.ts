@@ -22,6 +22,7 @@ export const CALLS = {
   backup: ['create', 'chooseFile', 'restore'],
   import: ['scan', 'chooseFolder', 'preview', 'remove'],
   gateway: ['setEnabled', 'addToken', 'revokeToken', 'usage'],
+  cli: ['status', 'install', 'uninstall'],
 } as const;
 
 /** Long work: progress events and cancel (DESIGN.md "Long work is a task"). */

@@ -5,6 +5,7 @@ import type { KeyClipboard } from '../core/actions/clipboard.js';
 import type { Launcher } from '../core/launcher.js';
 import type { Services } from '../core/services.js';
 import type { StatePublisher } from '../core/state-publisher.js';
+import type { LauncherPorts } from '../core/cli-launcher.js';
 import type { UsageFile } from '../core/gateway/usage-store.js';
 import type { HeldScan } from './held-scan.js';
 import type { PendingKeys } from './pending-keys.js';
@@ -27,4 +28,6 @@ export interface AppContext {
   heldScan: HeldScan;
   /** What went through the gateway (the app's runner's usage store). */
   gatewayUsage: { read(): Promise<UsageFile> };
+  /** Where and how `msk` is put on the PATH (the app's executable in its msk mode). */
+  cliLauncher: LauncherPorts;
 }

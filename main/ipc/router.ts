@@ -7,6 +7,7 @@ import { calls, type Result, tasks } from './contract/index.js';
 import type { AppContext } from './context.js';
 import { backupHandlers } from './handlers/backup.js';
 import { gatewayHandlers } from './handlers/gateway.js';
+import { cliHandlers } from './handlers/cli.js';
 import { checkCallHandlers, checkHandlers } from './handlers/checks.js';
 import { importHandlers, importTaskHandlers } from './handlers/import.js';
 import { keyHandlers, keyTaskHandlers } from './handlers/keys.js';
@@ -23,6 +24,7 @@ const callHandlers: CallHandlers<CallName> = {
   ...checkCallHandlers,
   ...backupHandlers,
   ...gatewayHandlers,
+  ...cliHandlers,
   ...importHandlers,
 };
 const taskHandlers: TaskHandlers<TaskName> = { ...checkHandlers, ...keyTaskHandlers, ...importTaskHandlers };

@@ -1,7 +1,9 @@
 // What a tray click does: an exhaustive switch over the menu's actions, each one use case of
 // the core. A failure becomes a notification, never a lost promise. No Electron here: the
 // window, notifications, the browser and quitting come in as functions.
+import path from 'node:path';
 import { makeKeyActive } from '../core/actions/keys.js';
+import { installLauncher, uninstallLauncher } from '../core/cli-launcher.js';
 import { switchRegion } from '../core/actions/regions.js';
 import { checkKey } from '../core/actions/checks.js';
 import { launchTool } from '../core/actions/launch.js';
@@ -47,6 +49,21 @@ async function perform(action: TrayAction, deps: TrayActionDeps): Promise<void> 
   switch (action.type) {
     case 'open-window':
       return deps.openWindow();
+    case 'install-cli': {
+      const status = await installLauncher(context.cliLauncher);
+      await context.state.setCli(status);
+      return deps.notify(
+        t(status.onPath ? 'notify.cliInstalled' : 'notify.cliInstalledNotOnPath', {
+          file: status.file,
+          folder: path.dirname(status.file),
+        }),
+      );
+    }
+    case 'uninstall-cli': {
+      const status = await uninstallLauncher(context.cliLauncher);
+      await context.state.setCli(status);
+      return deps.notify(t('notify.cliUninstalled', { file: status.file }));
+    }
     case 'toggle-gateway':
       // The app's runner follows the setting (through the data directory's watch).
       await context.services.config.update((draft) => {

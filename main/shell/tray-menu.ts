@@ -27,6 +27,8 @@ export type TrayAction =
   | { type: 'copy-settings'; toolId: string }
   | { type: 'export-postman' }
   | { type: 'toggle-gateway' }
+  | { type: 'install-cli' }
+  | { type: 'uninstall-cli' }
   | { type: 'quit' };
 
 export type TrayItem =
@@ -116,6 +118,22 @@ export function trayMenu(state: AppState, t: Translate, extras: TrayExtras): Tra
     ...gatewayItems(state, t),
     { kind: 'separator' },
     { kind: 'action', label: t('tray.open'), action: { type: 'open-window' } },
+    // `msk` on the PATH, like VS Code's `code`; offered once the app has looked.
+    ...(state.cli
+      ? [
+          state.cli.installed
+            ? {
+                kind: 'action' as const,
+                label: t('tray.uninstallCli'),
+                action: { type: 'uninstall-cli' as const },
+              }
+            : {
+                kind: 'action' as const,
+                label: t('tray.installCli'),
+                action: { type: 'install-cli' as const },
+              },
+        ]
+      : []),
     {
       kind: 'action',
       label: t('tray.openApiKeyPage', { region: regionLabel(state.activeRegionId, t) }),

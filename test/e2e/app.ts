@@ -150,6 +150,12 @@ async function useBridgedRenderer(given: Given, browser: Browser, use: (app: App
     chooseOpenFile: async () => answers.open,
     chooseFolder: async () => answers.open,
     gatewayUsage: gateway.usage,
+    cliLauncher: {
+      platform: process.platform,
+      env: { PATH: process.env.PATH ?? '' },
+      home: services.environment.dataDirectory,
+      command: [process.execPath, path.resolve('out/cli/msk.js')],
+    },
     heldScan: new HeldScan(),
   };
   followChecks(context.checks, context.state);

@@ -1,8 +1,8 @@
 // The window's flows, end to end: the built renderer, the real core and keychain, the Model
 // Studio imitation; under every target of playwright.config.ts (bridged Chromium, the electron
 // stand-in running the real main process, real Electron where installed).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -530,6 +530,25 @@ test('tools: a GUI tool connects through the gateway by default: its settings ho
   await dialog.getByRole('button', { name: 'Done' }).click();
   await nav(page, 'Gateway').click();
   await expect(page.getByRole('row', { name: /^chatbox/ })).toContainText('The active key');
+});
+
+test('settings: msk installed on the PATH from the window runs this app’s command line, and is uninstalled', async ({
+  app,
+}) => {
+  const { page } = app;
+  await app.reload();
+  await nav(page, 'Settings').click();
+  const group = page.getByRole('group', { name: 'Command line' });
+  await expect(page.locator('#cli-status')).toHaveText('Not installed.');
+  await group.getByRole('button', { name: 'Install Command-Line Tool' }).click();
+  await expect(page.locator('#cli-status')).toHaveText(/^Installed: \/.+\/\.local\/bin\/msk$/);
+  const file = ((await page.locator('#cli-status').textContent()) ?? '').replace('Installed: ', '');
+  const ran = spawnSync(file, ['--version'], { encoding: 'utf8', env: { ...process.env, ...app.env } });
+  expect(ran.status, ran.stderr).toBe(0);
+  expect(ran.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  await group.getByRole('button', { name: 'Uninstall Command-Line Tool' }).click();
+  await expect(page.locator('#cli-status')).toHaveText('Not installed.');
+  expect(existsSync(file)).toBe(false);
 });
 
 test('a key added by msk in another process appears in the open window', async ({ app }) => {

@@ -67,6 +67,20 @@ describe('electron-builder package', () => {
     ).toEqual([]);
   });
 
+  it('holds no dev dependency, test fixture or source map: only what the app runs', () => {
+    const files = listPackage(path.join(resources, 'app.asar'), { isPack: false });
+    const packages = new Set(
+      files.flatMap((file) => /^\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1] ?? []),
+    );
+    const { dependencies, devDependencies } = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    expect(Object.keys(devDependencies).filter((name) => packages.has(name))).toEqual([]);
+    for (const name of Object.keys(dependencies)) expect(packages, name).toContain(name);
+    expect(files.filter((file) => /\/test\/fixtures\/|\.map$|\.spec\.|\.test\./.test(file))).toEqual([]);
+  });
+
   it('unpacks the keychain addon for this platform', () => {
     const addon = path.join(
       resources,

@@ -342,3 +342,19 @@ describe('the gateway in the tray', () => {
     expect(zh).toContain('[ ] 为 GUI 工具运行网关');
   });
 });
+
+describe('msk on the PATH, from the tray', () => {
+  const withCli = (installed: boolean) =>
+    snapshot(emptyConfig(), 1, { cli: { installed, file: '/home/ana/.local/bin/msk', onPath: true } });
+
+  it('offers to install the launcher, or to uninstall it, once the app has looked', () => {
+    expect(find(trayMenu(withCli(false), t, extras), 'Install Command-Line Tool (msk)…')).toMatchObject({
+      action: { type: 'install-cli' },
+    });
+    expect(find(trayMenu(withCli(true), t, extras), 'Uninstall Command-Line Tool (msk)')).toMatchObject({
+      action: { type: 'uninstall-cli' },
+    });
+    const none = outline(trayMenu(stateWith([]), t, extras));
+    expect(none.some((line) => line.includes('Command-Line Tool'))).toBe(false);
+  });
+});

@@ -46,3 +46,58 @@ describe('the GitHub Actions workflow', () => {
     for (const file of files) expect(existsSync(file), file).toBe(true);
   });
 });
+
+describe('the release workflow', () => {
+  const release = parse(readFileSync('.github/workflows/release.yml', 'utf8')) as {
+    on: { push: { tags: string[] } };
+    jobs: Record<
+      string,
+      {
+        needs?: string;
+        strategy?: { matrix?: { os?: string[] } };
+        steps: (Step & { env?: Record<string, string> })[];
+      }
+    >;
+  };
+  const steps = Object.values(release.jobs).flatMap((job) => job.steps);
+  const lines = steps.flatMap((step) =>
+    (step.run ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
+  );
+
+  it('runs on a version tag, on every OS, testing before it builds, into a draft release', () => {
+    expect(release.on.push.tags).toEqual(['v*']);
+    expect(release.jobs.installers?.strategy?.matrix?.os).toEqual([
+      'ubuntu-latest',
+      'macos-latest',
+      'windows-latest',
+    ]);
+    const order = lines.filter((line) => /^npm (test|run dist)/.test(line));
+    expect(order).toEqual(['npm test', 'npm run dist -- --publish never']);
+    expect(release.jobs.release?.needs).toBe('installers');
+    expect(lines.some((line) => line.startsWith('gh release create') && line.includes('--draft'))).toBe(true);
+  });
+
+  it('calls only npm scripts and files that exist', () => {
+    for (const line of lines) {
+      const script = /^npm run ([\w:-]+)/.exec(line)?.[1];
+      if (script) expect(scripts, `npm script '${script}'`).toHaveProperty(script);
+      const file = /^node (\S+)/.exec(line)?.[1];
+      if (file) expect(existsSync(file), file).toBe(true);
+    }
+  });
+
+  it('takes signing secrets from the environment only', () => {
+    const text = readFileSync('.github/workflows/release.yml', 'utf8');
+    for (const name of [
+      'CSC_LINK',
+      'CSC_KEY_PASSWORD',
+      'APPLE_ID',
+      'APPLE_APP_SPECIFIC_PASSWORD',
+      'APPLE_TEAM_ID',
+    ])
+      expect(text).toContain(`${name}: \${{ secrets.${name} }}`);
+  });
+});

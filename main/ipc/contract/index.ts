@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { CallName, TaskName } from '../channels.js';
 import { backupCalls } from './backup.js';
 import { checkCalls, checkTasks } from './checks.js';
+import { cliCalls } from './cli.js';
 import { gatewayCalls } from './gateway.js';
 import { importCalls, importTasks } from './import.js';
 import { keyCalls, keyTasks } from './keys.js';
@@ -23,6 +24,7 @@ export const calls = {
   ...backupCalls,
   ...importCalls,
   ...gatewayCalls,
+  ...cliCalls,
 } as const satisfies Record<CallName, { args: z.ZodType; result: z.ZodType }>;
 
 export const tasks = { ...checkTasks, ...keyTasks, ...importTasks } as const satisfies Record<

@@ -73,6 +73,7 @@ export const AppStateSchema = z.object({
   /** A "check all" under way, whoever started it (the tray or a window). */
   checking: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
   gateway: GatewayViewSchema,
+  cli: z.object({ installed: z.boolean(), file: z.string(), onPath: z.boolean() }).nullable(),
 });
 
 export const stateCalls = {

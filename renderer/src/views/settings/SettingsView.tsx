@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
 import { BackupSettings } from './BackupSettings';
+import { CliSettings } from './CliSettings';
 import { MapSetting } from './MapSetting';
 import { ScalarSetting } from './ScalarSetting';
 
@@ -43,6 +44,7 @@ export function SettingsView() {
           })}
         </fieldset>
       ))}
+      <CliSettings />
       <BackupSettings />
     </section>
   );
