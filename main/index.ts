@@ -2,7 +2,14 @@
 // data directory watched so a change by `msk` shows at once; the clipboard cleared on quit.
 import path from 'node:path';
 import { app, type BrowserWindow, dialog, session, shell } from 'electron';
-import trayIcon from '../build/tray.png?asset';
+import trayAttentionX2 from '../build/tray-attention@2x.png?asset';
+import trayAttention from '../build/tray-attention.png?asset';
+import trayAttentionTemplateX2 from '../build/trayAttentionTemplate@2x.png?asset';
+import trayAttentionTemplate from '../build/trayAttentionTemplate.png?asset';
+import trayX2 from '../build/tray@2x.png?asset';
+import tray1x from '../build/tray.png?asset';
+import trayTemplateX2 from '../build/trayTemplate@2x.png?asset';
+import trayTemplate from '../build/trayTemplate.png?asset';
 import { runMsk } from './cli/run-msk.js';
 import { CheckRunner } from './core/actions/checks.js';
 import { launcherStatus, windowsUserPath } from './core/cli-launcher.js';
@@ -148,7 +155,21 @@ async function start(): Promise<void> {
   let tools: TrayTool[] = [];
   let toolsAsked = 0;
 
-  const tray = createTray(trayIcon, perform);
+  // macOS draws template images in its menu bar's colour; the others get the white glyph.
+  const tray = createTray(
+    process.platform === 'darwin'
+      ? {
+          normal: { x1: trayTemplate, x2: trayTemplateX2 },
+          attention: { x1: trayAttentionTemplate, x2: trayAttentionTemplateX2 },
+          template: true,
+        }
+      : {
+          normal: { x1: tray1x, x2: trayX2 },
+          attention: { x1: trayAttention, x2: trayAttentionX2 },
+          template: false,
+        },
+    perform,
+  );
   const render = () => {
     if (latest)
       tray.update(latest, t, {

@@ -144,6 +144,23 @@ export function trayMenu(state: AppState, t: Translate, extras: TrayExtras): Tra
   ];
 }
 
+/** Checks that say a key does not work as stored (not a passing network or server hiccup). */
+const FAILING: ReadonlySet<CheckStatus> = new Set([
+  'invalid-key',
+  'wrong-region',
+  'wrong-plan',
+  'workspace-denied',
+  'model-denied',
+  'quota',
+  'arrears',
+]);
+
+/** The tray's icon: with a dot while the last check of some key found it failing. */
+export const trayIcon = (state: AppState): 'normal' | 'attention' =>
+  state.keys.some((key) => key.lastCheck !== null && FAILING.has(key.lastCheck.status))
+    ? 'attention'
+    : 'normal';
+
 /** The tooltip says where you are, or how far a check (the snapshot's run) has got. */
 export function trayTooltip(state: AppState, t: Translate): string {
   if (state.checking) return t('tray.checking', { ...state.checking });

@@ -1,18 +1,39 @@
 // The tray icon and its menu, rebuilt from each state snapshot (and each step of a check run).
 // On Linux the menu is the only reliable way in, so every action lives there.
-import { Menu, type MenuItemConstructorOptions, nativeImage, Tray } from 'electron';
+import { readFileSync } from 'node:fs';
+import { Menu, type MenuItemConstructorOptions, type NativeImage, nativeImage, Tray } from 'electron';
 import type { AppState } from '../core/state.js';
 import type { Translate } from '../i18n/translator.js';
-import { type TrayAction, type TrayExtras, type TrayItem, trayMenu, trayTooltip } from './tray-menu.js';
+import {
+  type TrayAction,
+  type TrayExtras,
+  type TrayItem,
+  trayIcon,
+  trayMenu,
+  trayTooltip,
+} from './tray-menu.js';
+
+/** Each icon's files at 1× and 2× (build/make-icons.js); `template`: macOS tints them itself. */
+export interface TrayIcons {
+  normal: { x1: string; x2: string };
+  attention: { x1: string; x2: string };
+  template: boolean;
+}
 
 export interface AppTray {
   update(state: AppState, t: Translate, extras: TrayExtras): void;
 }
 
-export function createTray(iconPath: string, perform: (action: TrayAction) => void): AppTray {
-  const icon = nativeImage.createFromPath(iconPath);
-  if (process.platform === 'darwin') icon.setTemplateImage(true);
-  const tray = new Tray(icon);
+export function createTray(icons: TrayIcons, perform: (action: TrayAction) => void): AppTray {
+  const image = ({ x1, x2 }: TrayIcons['normal']): NativeImage => {
+    const made = nativeImage.createFromPath(x1);
+    made.addRepresentation({ scaleFactor: 2, buffer: readFileSync(x2) });
+    if (icons.template) made.setTemplateImage(true);
+    return made;
+  };
+  const images = { normal: image(icons.normal), attention: image(icons.attention) };
+  let shownIcon: keyof typeof images = 'normal';
+  const tray = new Tray(images.normal);
   // Where a click is delivered (macOS, Windows), it opens the window; the menu has the rest.
   tray.on('click', () => perform({ type: 'open-window' }));
 
@@ -52,6 +73,9 @@ export function createTray(iconPath: string, perform: (action: TrayAction) => vo
   let shown = '';
   return {
     update(state, t, extras) {
+      // Changed only when it must: on GNOME every change writes a file.
+      const icon = trayIcon(state);
+      if (icon !== shownIcon) tray.setImage(images[(shownIcon = icon)]);
       const tooltip = trayTooltip(state, t);
       const items = trayMenu(state, t, extras);
       // An unchanged menu is not set again: on Linux that would close a submenu the user has open.

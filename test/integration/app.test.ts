@@ -184,6 +184,8 @@ describe.runIf(parts)('the app’s main process', () => {
     }
     server.latencyMs = 300;
     const launched = await launch();
+    await launched.waitForMenu((menu) => labels(menu).includes('Check All Keys'));
+    expect((await launched.tray())?.icon.path).not.toMatch(/attention/);
     await launched.click(['Check All Keys']);
     await launched.waitForMenu((menu) => labels(menu).some((label) => /^Checking \d\/3…$/.test(label)), 5000);
     expect(labels(await launched.menu())).toContain('Cancel Check');
@@ -195,6 +197,8 @@ describe.runIf(parts)('the app’s main process', () => {
       .poll(() => launched.notifications())
       .toContainEqual({ title: 'Model Studio Keys', body: 'Checked 3 keys: 2 ok · 1 wrong region' });
     expect(await launched.tooltip()).toBe('Model Studio Keys — Singapore · a');
+    // A key found in the wrong region: the icon has its dot.
+    await expect.poll(async () => (await launched.tray())?.icon.path).toMatch(/tray-attention-[\w-]+\.png$/);
   });
 
   it('shows a check the tray started in the window, whose Cancel stops it for the tray too', async () => {

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { listTools } from '../../main/core/actions/tools.js';
-import { emptyConfig, type KeyRecord } from '../../main/core/config-schema.js';
+import { type CheckStatus, emptyConfig, type KeyRecord } from '../../main/core/config-schema.js';
 import { snapshot } from '../../main/core/state.js';
 import { createTranslator } from '../../main/i18n/translator.js';
-import { MAX_KEYS_PER_LIST, type TrayItem, trayMenu, trayTooltip } from '../../main/shell/tray-menu.js';
+import {
+  MAX_KEYS_PER_LIST,
+  type TrayItem,
+  trayIcon,
+  trayMenu,
+  trayTooltip,
+} from '../../main/shell/tray-menu.js';
 
 const t = createTranslator('en');
 const extras = { copyAccelerator: 'CommandOrControl+Shift+K' };
@@ -356,5 +362,32 @@ describe('msk on the PATH, from the tray', () => {
     });
     const none = outline(trayMenu(stateWith([]), t, extras));
     expect(none.some((line) => line.includes('Command-Line Tool'))).toBe(false);
+  });
+});
+
+describe('the tray icon', () => {
+  const checked = (status: CheckStatus) =>
+    stateWith([
+      {
+        id: '1',
+        label: 'personal',
+        regionId: 'ap-southeast-1',
+        lastCheck: {
+          status,
+          httpStatus: 401,
+          latencyMs: 80,
+          modelCount: null,
+          at: '2026-11-28T00:00:00.000Z',
+        },
+      },
+    ]);
+
+  it('has a dot while the last check found a key failing, not for a passing hiccup', () => {
+    expect(trayIcon(stateWith([]))).toBe('normal');
+    expect(trayIcon(checked('ok'))).toBe('normal');
+    for (const status of ['network', 'timeout', 'server-error', 'rate-limited', 'unverified'] as const)
+      expect(trayIcon(checked(status)), status).toBe('normal');
+    for (const status of ['invalid-key', 'wrong-region', 'wrong-plan', 'quota', 'arrears'] as const)
+      expect(trayIcon(checked(status)), status).toBe('attention');
   });
 });
