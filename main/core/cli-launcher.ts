@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { posixQuote } from './env-format.js';
 import { MskError } from './errors.js';
-import { access, chmod, mkdir, readFile, rm, writeFile } from './fs-async.js';
+import { chmod, exists, mkdir, readFile, rm, writeFile } from './fs-async.js';
 import { PRODUCT_NAME } from './paths.js';
 
 /** The line that marks a launcher as ours. */
@@ -128,12 +128,6 @@ async function isOurs(file: string): Promise<boolean> {
     return false;
   }
 }
-
-const exists = (file: string): Promise<boolean> =>
-  access(file).then(
-    () => true,
-    () => false,
-  );
 
 /**
  * PowerShell that adds (or removes) `MSK_BIN_DIR` to the user's own PATH, in the registry, as

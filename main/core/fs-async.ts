@@ -28,3 +28,10 @@ export const rename = promisify(renameCallback);
 export const rm = promisify(rmCallback);
 export const stat = promisify(statCallback);
 export const writeFile = promisify(writeFileCallback);
+
+/** Whether something is at `file` (a path that cannot be looked at counts as nothing). */
+export const exists = (file: string): Promise<boolean> =>
+  access(file).then(
+    () => true,
+    () => false,
+  );

@@ -347,8 +347,17 @@ export const GATEWAY = {
   ],
 } as const;
 
+/** Where the gateway on `port` listens, as a tool's settings and the tray name it (`127.0.0.1:11480`). */
+export const gatewayAddress = (port: number): string => `${GATEWAY.host}:${port}`;
+
+/** The gateway's base URL for each of a key's bases (its routes), on `port`. */
+export const gatewayBases = (port: number): Record<(typeof GATEWAY.routes)[number]['base'], string> =>
+  Object.fromEntries(
+    GATEWAY.routes.map(({ prefix, base }) => [base, `http://${gatewayAddress(port)}${prefix}`]),
+  ) as Record<(typeof GATEWAY.routes)[number]['base'], string>;
+
 /** The base URL an OpenAI-compatible tool is given for the gateway on `port`. */
-export const gatewayUrl = (port: number): string => `http://${GATEWAY.host}:${port}/v1`;
+export const gatewayUrl = (port: number): string => gatewayBases(port).compatible;
 
 export type PriceCurrency = 'USD' | 'CNY';
 

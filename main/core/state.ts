@@ -5,7 +5,8 @@ import { type Config, emptyConfig, type Settings } from './config-schema.js';
 import { maskKey } from './keys.js';
 import {
   BILLING_PAGES,
-  gatewayUrl,
+  gatewayAddress,
+  gatewayBases,
   type KeyShape,
   type Plan,
   PLANS,
@@ -14,6 +15,7 @@ import {
 } from './model-studio.js';
 import { isWorkspaceOnly } from './regions.js';
 import type { GatewayStatus } from './gateway/gateway-runner.js';
+import { keysOfToken } from './gateway/tokens.js';
 
 export interface KeyView {
   id: string;
@@ -83,8 +85,13 @@ export interface GatewayView {
   /** The setting: the app runs it while on and some tool has a token. */
   enabled: boolean;
   port: number;
-  /** The base URL a tool is given. */
+  /** Where it listens (`127.0.0.1:11480`). */
+  address: string;
+  /** The base URL an OpenAI-compatible tool is given. */
   url: string;
+  /** Its base URLs for Anthropic-compatible clients and the native DashScope API. */
+  anthropicUrl: string;
+  nativeUrl: string;
   state: 'off' | 'running' | 'failed';
   /** Why it is not running although wanted (its port in use). */
   message: string | null;
@@ -161,6 +168,11 @@ export function snapshot(config: Config, revision = 0, runtime: RuntimeState = {
   };
 }
 
+function gatewayUrls(port: number): Pick<GatewayView, 'address' | 'url' | 'anthropicUrl' | 'nativeUrl'> {
+  const { compatible, anthropic, native } = gatewayBases(port);
+  return { address: gatewayAddress(port), url: compatible, anthropicUrl: anthropic, nativeUrl: native };
+}
+
 function gatewayView(config: Config, runtime: RuntimeState['gateway']): GatewayView {
   const { gatewayEnabled: enabled, gatewayPort: port } = config.settings;
   const { tokens } = config.gateway;
@@ -168,12 +180,12 @@ function gatewayView(config: Config, runtime: RuntimeState['gateway']): GatewayV
   return {
     enabled,
     port,
-    url: gatewayUrl(status.state === 'off' ? port : status.port),
+    ...gatewayUrls(status.state === 'off' ? port : status.port),
     state: status.state,
     message: status.state === 'failed' ? status.message : null,
     tokens: tokens.map((token) => ({
       name: token.name,
-      keys: token.keyIds.flatMap((id) => config.keys.filter((key) => key.id === id).map((key) => key.label)),
+      keys: keysOfToken(config, token).map((key) => key.label),
       model: token.model ?? null,
       requestsPerMinute: token.requestsPerMinute ?? null,
       createdAt: token.createdAt,

@@ -345,10 +345,9 @@ function toolItems(activeKey: KeyView | undefined, tools: readonly TrayTool[], t
 function gatewayItems(state: AppState, t: Translate): TrayItem[] {
   const { gateway } = state;
   if (gateway.tokens.length === 0) return [];
-  const address = gateway.url.replace(/^http:\/\//, '').replace(/\/v1$/, '');
   const status =
     gateway.state === 'running'
-      ? t('tray.gatewayRunning', { address })
+      ? t('tray.gatewayRunning', { address: gateway.address })
       : gateway.state === 'failed'
         ? t('tray.gatewayFailed', { message: gateway.message ?? '' })
         : t('tray.gatewayOff');

@@ -6,7 +6,7 @@ import { GATEWAY_TOKEN_NAME } from '../config-schema.js';
 import { MskError } from '../errors.js';
 import { parsePrice, PRICES, type PriceCurrency, priceListOf } from '../model-studio.js';
 import type { Services } from '../services.js';
-import { hashGatewayToken, newGatewayToken } from '../gateway/tokens.js';
+import { hashGatewayToken, keysOfToken, newGatewayToken } from '../gateway/tokens.js';
 import { localDay, type UsageFile, type UsageRow } from '../gateway/usage-store.js';
 import { resolveKey } from '../vault.js';
 
@@ -69,9 +69,7 @@ export interface TokenRow {
 
 export function listGatewayTokens(config: Config, usage: UsageFile): TokenRow[] {
   return config.gateway.tokens.map((token) => {
-    const keys = token.keyIds.flatMap((id) =>
-      config.keys.filter((key) => key.id === id).map((key) => key.label),
-    );
+    const keys = keysOfToken(config, token).map((key) => key.label);
     return {
       name: token.name,
       keys,

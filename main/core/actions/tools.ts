@@ -2,7 +2,7 @@
 // settings for a key (its key copied, not shown, unless asked), a Postman environment export,
 // and the user's own tools.
 import { randomUUID } from 'node:crypto';
-import { access } from 'node:fs/promises';
+import { exists } from '../fs-async.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import type { Config, CustomTool, KeyRecord } from '../config-schema.js';
 import { MskError } from '../errors.js';
@@ -20,7 +20,7 @@ import {
   userShell,
   validateCustomTool,
 } from '../tools.js';
-import { GATEWAY, gatewayUrl, type Plan } from '../model-studio.js';
+import { GATEWAY, gatewayBases, type Plan } from '../model-studio.js';
 import { VERSION } from '../version.js';
 import type { KeyClipboard } from './clipboard.js';
 import { type ChoiceRequest, choose } from './choose.js';
@@ -151,17 +151,7 @@ async function gatewayCredential(
     name,
     keys: request.reference === undefined ? [] : [record.id],
   });
-  const base = gatewayUrl(config.settings.gatewayPort).replace(/\/v1$/, '');
-  return {
-    token,
-    name,
-    endpoints: {
-      family: 'dashscope',
-      compatible: `${base}/v1`,
-      native: `${base}/api/v1`,
-      anthropic: `${base}/anthropic`,
-    },
-  };
+  return { token, name, endpoints: { family: 'dashscope', ...gatewayBases(config.settings.gatewayPort) } };
 }
 
 /** A gateway token as it is shown: its prefix and last four characters. */
@@ -268,9 +258,3 @@ export async function removeCustomTool(services: Services, id: string): Promise<
     return tool;
   });
 }
-
-const exists = (file: string) =>
-  access(file).then(
-    () => true,
-    () => false,
-  );

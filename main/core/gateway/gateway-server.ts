@@ -16,7 +16,7 @@ import { GATEWAY, gatewayUrl } from '../model-studio.js';
 import { endpointsForKey, type Services } from '../services.js';
 import { activeKey } from '../settings.js';
 import { type TokenUsage, UsageMeter } from './metering.js';
-import { hashGatewayToken, tokenOf } from './tokens.js';
+import { hashGatewayToken, keysOfToken, tokenOf } from './tokens.js';
 import type { UsageEvent, UsageStore } from './usage-store.js';
 
 export interface GatewayOptions {
@@ -253,9 +253,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const secret = await secretOf(record);
       let upstream: Dispatcher.ResponseData;
       try {
+        const target = new URL(base);
         upstream = await dispatcher.request({
-          origin: new URL(base).origin,
-          path: new URL(base).pathname.replace(/\/$/, '') + rest,
+          origin: target.origin,
+          path: target.pathname.replace(/\/$/, '') + rest,
           method: method as Dispatcher.HttpMethod,
           headers: forwardedHeaders(request, secret, prepared.body.length),
           body: method === 'GET' || method === 'HEAD' ? null : prepared.body,
@@ -364,7 +365,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 /** The keys a token stands for, in the order they are tried. */
 export function keysOf(config: Config, token: GatewayToken): KeyRecord[] {
   if (token.keyIds.length === 0) return [activeKey(config)];
-  const keys = token.keyIds.flatMap((id) => config.keys.filter((key) => key.id === id));
+  const keys = keysOfToken(config, token);
   if (keys.length === 0)
     throw new MskError(
       'unknown-key',

@@ -2,6 +2,7 @@
 // SHA-256 — a hash of 256 random bits needs no salt or slow hash, and a lookup by hash takes the
 // same time whichever token is asked about.
 import { createHash, randomBytes } from 'node:crypto';
+import type { Config, GatewayToken, KeyRecord } from '../config-schema.js';
 import { GATEWAY } from '../model-studio.js';
 
 /** A new token: the prefix, then 32 random bytes in base64url. */
@@ -21,3 +22,7 @@ export function tokenOf(headers: {
   const apiKey = headers['x-api-key'];
   return bearer ?? (typeof apiKey === 'string' && apiKey !== '' ? apiKey.trim() : undefined);
 }
+
+/** The stored keys a token names, in its failover order; keys removed since are left out. */
+export const keysOfToken = (config: Config, token: GatewayToken): KeyRecord[] =>
+  token.keyIds.flatMap((id) => config.keys.filter((key) => key.id === id));

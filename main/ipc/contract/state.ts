@@ -32,7 +32,10 @@ const CostSchema = z.object({ USD: z.number().optional(), CNY: z.number().option
 export const GatewayViewSchema = z.object({
   enabled: z.boolean(),
   port: z.number().int(),
+  address: z.string(),
   url: z.string(),
+  anthropicUrl: z.string(),
+  nativeUrl: z.string(),
   state: z.enum(['off', 'running', 'failed']),
   message: z.string().nullable(),
   tokens: z.array(

@@ -28,16 +28,14 @@ function GatewayStatus() {
   const gateway = useStore((store) => store.state?.gateway);
   const setGatewayEnabled = useStore((store) => store.setGatewayEnabled);
   if (!gateway) return null;
-  const address = gateway.url.replace(/^http:\/\//, '').replace(/\/v1$/, '');
   const status =
     gateway.state === 'running'
-      ? t('window.gateway.running', { address })
+      ? t('window.gateway.running', { address: gateway.address })
       : gateway.state === 'failed'
         ? t('window.gateway.failed', { message: gateway.message ?? '' })
         : !gateway.enabled
           ? t('window.gateway.off')
           : t('window.gateway.waiting');
-  const base = gateway.url.replace(/\/v1$/, '');
   return (
     <fieldset className="settings-group">
       <legend>{t('window.gateway.statusTitle')}</legend>
@@ -66,12 +64,12 @@ function GatewayStatus() {
         <CopyText
           caption={t('window.gateway.anthropicUrl')}
           label={t('window.gateway.anthropicUrl')}
-          value={`${base}/anthropic`}
+          value={gateway.anthropicUrl}
         />
         <CopyText
           caption={t('window.gateway.nativeUrl')}
           label={t('window.gateway.nativeUrl')}
-          value={`${base}/api/v1`}
+          value={gateway.nativeUrl}
         />
       </div>
     </fieldset>
