@@ -26,6 +26,7 @@ import { createLauncher } from './core/launcher.js';
 import { createServices } from './core/services.js';
 import { StatePublisher } from './core/state-publisher.js';
 import type { AppState } from './core/state.js';
+import { UpdateController } from './core/updates/update-controller.js';
 import { errorText } from './i18n/labels.js';
 import { createTranslator, resolveLanguage, type Translate } from './i18n/translator.js';
 import type { AppContext } from './ipc/context.js';
@@ -43,6 +44,7 @@ import { startedAtLogin, systemLoginItem } from './shell/login-item.js';
 import { notify } from './shell/notify.js';
 import { mskArguments, selfAsMsk } from './shell/msk-mode.js';
 import { createTray } from './shell/tray.js';
+import { platformUpdateEngine } from './shell/updater.js';
 import { performTrayAction } from './shell/tray-actions.js';
 import type { TrayAction, TrayTool } from './shell/tray-menu.js';
 import { createMainWindow, markQuitting, type WindowPaths } from './shell/window.js';
@@ -102,6 +104,20 @@ async function start(): Promise<void> {
     onChange: (status, today) => void state.setGateway({ status, today }),
   });
   const guard = new ClipboardGuard(electronClipboard());
+  // Updates: only an installed build has a feed (app-update.yml) to update from.
+  let readyVersion: string | undefined;
+  const updates = new UpdateController({
+    engine: app.isPackaged ? platformUpdateEngine : undefined,
+    onChange: (status) => {
+      void state.setUpdates({ current: app.getVersion(), status });
+      // Said once per version: the tray's Restart to Update stays until the user chooses it.
+      if (status.phase === 'ready' && status.version !== readyVersion) {
+        readyVersion = status.version;
+        notify(t('product'), t('notify.updateReady', { version: status.version }));
+      }
+    },
+  });
+  void state.setUpdates({ current: app.getVersion(), status: updates.current() });
   const context: AppContext = {
     services,
     clipboard: guard,
@@ -143,6 +159,16 @@ async function start(): Promise<void> {
       command: selfAsMsk(process, app.isPackaged, path.resolve),
       addToUserPath: windowsUserPath('add'),
       removeFromUserPath: windowsUserPath('remove'),
+    },
+    updates: {
+      check: () => updates.checkNow(),
+      // What a quit does first (the clipboard cleared, the gateway's counts written), then the installer.
+      restart: async () => {
+        if (updates.current().phase !== 'ready') return false;
+        markQuitting();
+        await settleBeforeQuit();
+        return updates.install();
+      },
     },
   };
   registerIpc(createIpcServer(createRouter(context), (url) => isOwnPage(url, paths)));
@@ -205,10 +231,16 @@ async function start(): Promise<void> {
   const launchAtLogin = new LaunchAtLogin(services.config, systemLoginItem());
   const followLaunchAtLogin = () =>
     void launchAtLogin.follow().catch((error: unknown) => notify(t('product'), errorText(errorOf(error), t)));
+  const followUpdates = () =>
+    void services.config.read().then(
+      (config) => updates.follow(config.settings.autoUpdate),
+      () => undefined,
+    );
   await watchConfig(services.environment.dataDirectory, () => {
     void state.refresh();
     followLaunchAtLogin();
     void gateway.followConfig();
+    followUpdates();
   });
 
   function showWindow(): void {
@@ -236,19 +268,24 @@ async function start(): Promise<void> {
   app.on('second-instance', showWindow);
   // Electron does not wait for async listeners: hold the quit until the clipboard is cleared,
   // but never longer than a moment (a clipboard that does not answer must not keep us here).
+  let settled: Promise<void> | undefined;
   let clipboardCleared = false;
+  function settleBeforeQuit(): Promise<void> {
+    const timeout = new Promise((resolve) => setTimeout(resolve, CLEAR_ON_QUIT_TIMEOUT_MS));
+    // The gateway's last counts are written too.
+    settled ??= Promise.race([Promise.all([guard.flush(), gateway.close()]), timeout])
+      .catch(() => undefined)
+      .then(() => {
+        clipboardCleared = true;
+        updates.close();
+      });
+    return settled;
+  }
   app.on('before-quit', (event) => {
     markQuitting();
     if (clipboardCleared) return;
     event.preventDefault();
-    const timeout = new Promise((resolve) => setTimeout(resolve, CLEAR_ON_QUIT_TIMEOUT_MS));
-    // The gateway's last counts are written too.
-    void Promise.race([Promise.all([guard.flush(), gateway.close()]), timeout])
-      .catch(() => undefined)
-      .finally(() => {
-        clipboardCleared = true;
-        app.quit();
-      });
+    void settleBeforeQuit().then(() => app.quit());
   });
   // A tray app keeps running with no window open.
   app.on('window-all-closed', () => undefined);
@@ -261,6 +298,7 @@ async function start(): Promise<void> {
   );
   followLaunchAtLogin();
   void gateway.followConfig();
+  followUpdates();
   // Started by the session: the tray is there; the window waits until it is asked for.
   if (!startedAtLogin()) showWindow();
 }

@@ -111,6 +111,8 @@ export const SettingsSchema = z.looseObject({
   launchAtLogin: z.boolean().default(false),
   /** A system-wide shortcut for Copy API Key. Off by default: the tray stays the way in. */
   globalShortcut: z.boolean().default(false),
+  /** The installed app looks for updates daily and downloads them; restarting into one is asked. */
+  autoUpdate: z.boolean().default(true),
   customTools: z.array(CustomToolSchema).default([]),
   /** The local gateway's port on 127.0.0.1 (`msk gateway run`, and the app's). */
   gatewayPort: z.number().int().min(1024).max(65_535).default(GATEWAY.defaultPort),

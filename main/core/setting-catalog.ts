@@ -95,6 +95,11 @@ const USER_SETTINGS = {
     kind: 'boolean',
     description: 'Ctrl+Shift+K (⌘⇧K) copies the active key from anywhere (best effort on Wayland)',
   },
+  autoUpdate: {
+    kind: 'boolean',
+    description:
+      'The installed app looks for updates daily and downloads them in the background (it asks before restarting)',
+  },
   prices: {
     kind: 'map',
     entry: 'list:model',

@@ -55,6 +55,12 @@ export class StatePublisher {
     return this.refresh();
   }
 
+  /** Tells every view what the updater is doing (a download's progress is not a data change). */
+  setUpdates(updates: NonNullable<RuntimeState['updates']>): Promise<AppState> {
+    this.runtime.updates = updates;
+    return this.refresh();
+  }
+
   /** Tells every view what the app's gateway does and what went through it today. */
   setGateway(gateway: NonNullable<RuntimeState['gateway']>): Promise<AppState> {
     this.runtime.gateway = gateway;
@@ -74,9 +80,17 @@ export class StatePublisher {
 
   private publish(state: AppState): AppState {
     // What changes while things run (a check's step, the gateway's count) is not a data change.
-    const { revision: _revision, dataRevision: _dataRevision, checking, gateway, cli, ...data } = state;
+    const {
+      revision: _revision,
+      dataRevision: _dataRevision,
+      checking,
+      gateway,
+      cli,
+      updates,
+      ...data
+    } = state;
     const dataText = JSON.stringify(data);
-    const runtimeText = JSON.stringify({ checking, gateway, cli });
+    const runtimeText = JSON.stringify({ checking, gateway, cli, updates });
     if (this.last && dataText === this.lastData && runtimeText === this.lastRuntime) return this.last;
     if (dataText !== this.lastData) this.dataRevision += 1;
     this.revision += 1;

@@ -16,6 +16,7 @@ import {
 import { isWorkspaceOnly } from './regions.js';
 import type { GatewayStatus } from './gateway/gateway-runner.js';
 import { keysOfToken } from './gateway/tokens.js';
+import type { UpdateStatus } from './updates/update-controller.js';
 
 export interface KeyView {
   id: string;
@@ -71,6 +72,24 @@ export interface AppState {
   gateway: GatewayView;
   /** `msk` on the PATH from the app (Install Command-Line Tool); null until it was looked at. */
   cli: CliView | null;
+  updates: UpdatesView;
+}
+
+/** The app's updates (update-controller.ts), flat for the views. */
+export interface UpdatesView {
+  /** The running version. */
+  current: string;
+  /** The setting: a daily check and a download in the background. */
+  automatic: boolean;
+  phase: UpdateStatus['phase'];
+  /** Why it failed (network, feed, verification, other) or is unavailable (development, unsupported). */
+  reason: string | null;
+  /** The updater's own line about a failure. */
+  detail: string | null;
+  /** The version being downloaded, or ready. */
+  version: string | null;
+  percent: number | null;
+  checkedAt: string | null;
 }
 
 /** The `msk` launcher the app installs (cli-launcher.ts). */
@@ -121,6 +140,8 @@ export interface RuntimeState {
   /** What the app's gateway is doing, and today's usage: absent, it is off and nothing was counted. */
   gateway?: { status: GatewayStatus; today: GatewayView['today'] };
   cli?: CliView | null;
+  /** The running version and what its updater is doing; absent: a build that does not update (msk). */
+  updates?: { current: string; status: UpdateStatus };
 }
 
 export function snapshot(config: Config, revision = 0, runtime: RuntimeState = {}): AppState {
@@ -165,6 +186,26 @@ export function snapshot(config: Config, revision = 0, runtime: RuntimeState = {
     checking: runtime.checking ?? null,
     gateway: gatewayView(config, runtime.gateway),
     cli: runtime.cli ?? null,
+    updates: updatesView(settings.autoUpdate, runtime.updates),
+  };
+}
+
+function updatesView(automatic: boolean, runtime: RuntimeState['updates']): UpdatesView {
+  const status = runtime?.status ?? { phase: 'unavailable', reason: 'development', checkedAt: null };
+  return {
+    current: runtime?.current ?? 'dev',
+    automatic,
+    phase: status.phase,
+    reason:
+      status.phase === 'unavailable'
+        ? status.reason
+        : status.phase === 'failed'
+          ? status.failure.reason
+          : null,
+    detail: status.phase === 'failed' ? status.failure.detail : null,
+    version: status.phase === 'downloading' || status.phase === 'ready' ? status.version : null,
+    percent: status.phase === 'downloading' ? status.percent : null,
+    checkedAt: status.checkedAt,
   };
 }
 

@@ -460,6 +460,20 @@ export const enWindow = {
     estimate:
       'Since {{since}}. Costs are estimates from list prices (Coding and Token Plan keys are subscriptions and add nothing), not a bill.',
   },
+  updates: {
+    title: 'Updates',
+    version: 'Model Studio Keys {{version}}',
+    idle: 'Not checked yet.',
+    checking: 'Checking for updates…',
+    latest: 'You have the latest version.',
+    downloading: 'Downloading version {{version}}: {{percent}}%',
+    ready: 'Version {{version}} is downloaded and verified. Restart to use it; quitting installs it too.',
+    failed: 'Could not update: {{reason}}',
+    unavailable: 'This copy cannot update itself: {{reason}}',
+    checkedAt: 'Last checked {{time}}.',
+    check: 'Check for Updates',
+    restart: 'Restart to Update',
+  },
   cli: {
     title: 'Command line',
     explain:
@@ -500,6 +514,7 @@ export const enWindow = {
       prices: 'Prices for estimates',
       gatewayEnabled: 'Run the gateway',
       gatewayPort: 'Gateway port',
+      autoUpdate: 'Update automatically',
     },
     help: {
       clipboardClearSeconds: 'A copied key is wiped from the clipboard after this long; 0 keeps it.',
@@ -519,6 +534,8 @@ export const enWindow = {
         'Input and output price per million tokens of a model, replacing the list price in usage estimates: international (US dollars) or mainland (yuan).',
       gatewayEnabled: 'While a tool has a token, the app runs the gateway that gives it the key’s answers.',
       gatewayPort: 'Tools are given http://127.0.0.1:<port>/v1; change it if another program uses the port.',
+      autoUpdate:
+        'Looks for a new version every day and downloads it in the background; you choose when to restart.',
     },
     entry: {
       toolModels: 'Tool (qwen-code, claude-code, …)',

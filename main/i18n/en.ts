@@ -17,6 +17,10 @@ export const en = {
     runGateway: 'Run Gateway for GUI Tools',
     installCli: 'Install Command-Line Tool (msk)…',
     uninstallCli: 'Uninstall Command-Line Tool (msk)',
+    checkForUpdates: 'Check for Updates…',
+    checkingForUpdates: 'Checking for Updates…',
+    downloadingUpdate: 'Downloading Version {{version}} ({{percent}}%)…',
+    restartToUpdate: 'Restart to Update to {{version}}',
     gatewayRunning: 'Gateway: on {{address}}',
     gatewayOff: 'Gateway: off',
     gatewayFailed: 'Gateway: {{message}}',
@@ -87,6 +91,10 @@ export const en = {
     cliInstalledNotOnPath:
       'msk is installed ({{file}}), but {{folder}} is not on your PATH: add it in your shell profile, then open a new terminal.',
     cliUninstalled: 'msk is uninstalled ({{file}} removed).',
+    updateReady: 'Version {{version}} is ready: choose Restart to Update in the tray when it suits you.',
+    upToDate: 'You have the latest version of Model Studio Keys.',
+    updateFailed: 'Could not update: {{reason}}',
+    updatesUnavailable: 'This copy cannot update itself: {{reason}}',
     copied: 'Copied ‘{{label}}’ ({{region}}) — clears in {{seconds}} s',
     copiedKept: 'Copied ‘{{label}}’ ({{region}})',
     copiedEnvironment: 'Copied the {{shell}} environment of ‘{{label}}’ — clears in {{seconds}} s',
@@ -145,6 +153,16 @@ export const en = {
     internal: 'Something unexpected went wrong: {{message}}',
   },
   /** The window. */
+  /** Why an update failed, or why this copy cannot update itself: the tray's notices and the window. */
+  updates: {
+    network: 'the release server could not be reached. It is tried again within the hour.',
+    feed: 'the release server has no update for this version.',
+    verification: 'the download did not match its release (checksum or signature), so it was discarded.',
+    other: 'something went wrong while updating.',
+    development: 'a development build does not update itself.',
+    unsupported:
+      'it was not installed by an installer (a folder or a zip). Download new versions from the releases page.',
+  },
   window: enWindow,
 } as const;
 

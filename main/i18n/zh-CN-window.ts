@@ -444,6 +444,20 @@ export const zhCNWindow: Catalog['window'] = {
     estimate:
       '自 {{since}} 起。费用按目录价估算（Coding Plan 与 Token Plan 密钥为订阅制，不另计费），并非账单。',
   },
+  updates: {
+    title: '更新',
+    version: 'Model Studio Keys {{version}}',
+    idle: '尚未检查。',
+    checking: '正在检查更新…',
+    latest: '已是最新版本。',
+    downloading: '正在下载 {{version}} 版：{{percent}}%',
+    ready: '{{version}} 版已下载并通过校验。重新启动即可使用；退出时也会安装。',
+    failed: '无法更新：{{reason}}',
+    unavailable: '此副本无法自行更新：{{reason}}',
+    checkedAt: '上次检查：{{time}}。',
+    check: '检查更新',
+    restart: '重新启动以更新',
+  },
   cli: {
     title: '命令行',
     explain: '在任何终端中使用 msk：通过命令行使用密钥、工具与网关，由本应用运行（无需 Node.js）。',
@@ -483,6 +497,7 @@ export const zhCNWindow: Catalog['window'] = {
       prices: '估算用价格',
       gatewayEnabled: '运行网关',
       gatewayPort: '网关端口',
+      autoUpdate: '自动更新',
     },
     help: {
       clipboardClearSeconds: '复制的密钥在此时间后从剪贴板清除；0 表示保留。',
@@ -502,6 +517,7 @@ export const zhCNWindow: Catalog['window'] = {
         '某模型每百万 token 的输入与输出价格，在用量估算中替代目录价：international（美元）或 mainland（人民币）。',
       gatewayEnabled: '有工具拥有令牌时，应用会运行网关，为其转发密钥的应答。',
       gatewayPort: '工具使用 http://127.0.0.1:<端口>/v1；若其他程序占用该端口，请更改。',
+      autoUpdate: '每天检查新版本并在后台下载；何时重新启动由你决定。',
     },
     entry: {
       toolModels: '工具（qwen-code、claude-code…）',

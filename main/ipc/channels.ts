@@ -23,6 +23,7 @@ export const CALLS = {
   import: ['scan', 'chooseFolder', 'preview', 'remove'],
   gateway: ['setEnabled', 'addToken', 'revokeToken', 'usage'],
   cli: ['status', 'install', 'uninstall'],
+  updates: ['check', 'restart'],
 } as const;
 
 /** Long work: progress events and cancel (DESIGN.md "Long work is a task"). */

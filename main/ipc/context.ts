@@ -7,6 +7,7 @@ import type { Services } from '../core/services.js';
 import type { StatePublisher } from '../core/state-publisher.js';
 import type { LauncherPorts } from '../core/cli-launcher.js';
 import type { UsageFile } from '../core/gateway/usage-store.js';
+import type { UpdateStatus } from '../core/updates/update-controller.js';
 import type { HeldScan } from './held-scan.js';
 import type { PendingKeys } from './pending-keys.js';
 
@@ -30,4 +31,13 @@ export interface AppContext {
   gatewayUsage: { read(): Promise<UsageFile> };
   /** Where and how `msk` is put on the PATH (the app's executable in its msk mode). */
   cliLauncher: LauncherPorts;
+  updates: UpdateControls;
+}
+
+/** The app's updates as the tray and the window reach them (update-controller.ts behind). */
+export interface UpdateControls {
+  /** Checks now, whatever the setting, and downloads what is found. */
+  check(): Promise<UpdateStatus>;
+  /** Quits (the clipboard cleared, the gateway's counts written) into the ready version; false when none is. */
+  restart(): Promise<boolean>;
 }

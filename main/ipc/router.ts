@@ -14,6 +14,7 @@ import { keyHandlers, keyTaskHandlers } from './handlers/keys.js';
 import { settingHandlers } from './handlers/settings.js';
 import { stateHandlers } from './handlers/state.js';
 import { toolHandlers } from './handlers/tools.js';
+import { updateHandlers } from './handlers/updates.js';
 import type { CallHandlers, TaskControls, TaskHandlers } from './handlers/types.js';
 
 const callHandlers: CallHandlers<CallName> = {
@@ -26,6 +27,7 @@ const callHandlers: CallHandlers<CallName> = {
   ...gatewayHandlers,
   ...cliHandlers,
   ...importHandlers,
+  ...updateHandlers,
 };
 const taskHandlers: TaskHandlers<TaskName> = { ...checkHandlers, ...keyTaskHandlers, ...importTaskHandlers };
 

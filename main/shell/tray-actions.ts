@@ -64,6 +64,21 @@ async function perform(action: TrayAction, deps: TrayActionDeps): Promise<void> 
       await context.state.setCli(status);
       return deps.notify(t('notify.cliUninstalled', { file: status.file }));
     }
+    case 'check-for-updates': {
+      const status = await context.updates.check();
+      // A version found says so itself when it is ready (main/index.ts); the rest is said here.
+      if (status.phase === 'latest') return deps.notify(t('notify.upToDate'));
+      if (status.phase === 'failed') {
+        return deps.notify(t('notify.updateFailed', { reason: t(`updates.${status.failure.reason}`) }));
+      }
+      if (status.phase === 'unavailable') {
+        return deps.notify(t('notify.updatesUnavailable', { reason: t(`updates.${status.reason}`) }));
+      }
+      return;
+    }
+    case 'restart-to-update':
+      await context.updates.restart();
+      return;
     case 'toggle-gateway':
       // The app's runner follows the setting (through the data directory's watch).
       await context.services.config.update((draft) => {

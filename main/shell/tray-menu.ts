@@ -29,6 +29,8 @@ export type TrayAction =
   | { type: 'toggle-gateway' }
   | { type: 'install-cli' }
   | { type: 'uninstall-cli' }
+  | { type: 'check-for-updates' }
+  | { type: 'restart-to-update' }
   | { type: 'quit' };
 
 export type TrayItem =
@@ -140,8 +142,41 @@ export function trayMenu(state: AppState, t: Translate, extras: TrayExtras): Tra
       action: { type: 'open-api-key-page', regionId: state.activeRegionId },
     },
     { kind: 'separator' },
+    ...updateItems(state, t),
     { kind: 'action', label: t('tray.quit'), action: { type: 'quit' } },
   ];
+}
+
+/** Check for Updates…, what a check is doing, or Restart to Update once a version is ready; nothing in a build that cannot update. */
+function updateItems(state: AppState, t: Translate): TrayItem[] {
+  const { updates } = state;
+  switch (updates.phase) {
+    case 'unavailable':
+      return [];
+    case 'ready':
+      return [
+        {
+          kind: 'action',
+          label: t('tray.restartToUpdate', { version: updates.version }),
+          action: { type: 'restart-to-update' },
+        },
+      ];
+    case 'checking':
+    case 'downloading':
+      return [
+        {
+          kind: 'action',
+          label:
+            updates.phase === 'checking'
+              ? t('tray.checkingForUpdates')
+              : t('tray.downloadingUpdate', { version: updates.version, percent: updates.percent }),
+          action: { type: 'check-for-updates' },
+          enabled: false,
+        },
+      ];
+    default:
+      return [{ kind: 'action', label: t('tray.checkForUpdates'), action: { type: 'check-for-updates' } }];
+  }
 }
 
 /** Checks that say a key does not work as stored (not a passing network or server hiccup). */

@@ -7,7 +7,7 @@
 // stand-in; its window is the built renderer in Chromium, bridged to the app's own ipcMain.
 // Target `electron`: the built app through Playwright's _electron, where a binary is installed.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,8 @@ import { GatewayRunner } from '../../main/core/gateway/gateway-runner.js';
 import { createLauncher } from '../../main/core/launcher.js';
 import { createServices, type Services } from '../../main/core/services.js';
 import { StatePublisher } from '../../main/core/state-publisher.js';
+import { electronUpdaterEngine } from '../../main/core/updates/electron-updater-engine.js';
+import { UpdateController } from '../../main/core/updates/update-controller.js';
 import { STATE_EVENT } from '../../main/ipc/channels.js';
 import type { AppContext } from '../../main/ipc/context.js';
 import { followChecks } from '../../main/ipc/follow-checks.js';
@@ -32,6 +34,7 @@ import { bridgePreload, deliver } from '../fixtures/preload-bridge.js';
 import { removeService } from '../fixtures/keytar.js';
 import { serveStatic } from '../fixtures/static-server.js';
 import { CHROMIUM } from '../fixtures/system.js';
+import { appImageUpdater, startUpdateFeed, type UpdateFeed } from '../fixtures/update-feed.js';
 
 export type Target = 'renderer' | 'stand-in' | 'electron';
 export interface TargetOptions {
@@ -61,6 +64,12 @@ export interface App {
   restart(): Promise<void>;
   /** What the app's file dialogs answer from now on, as if the user picked it; undefined: cancel. */
   answerFileDialogs(answers: FileDialogAnswers): Promise<void>;
+  /**
+   * The bridged renderer's updater: electron-updater's AppImage updater reading a local release
+   * feed, as an installed app does; `restarts` counts Restart to Update (the installer is not run).
+   * Undefined where the app is a development build, which does not update.
+   */
+  updates: { feed: UpdateFeed; current: string; restarts: number } | undefined;
 }
 
 export interface FileDialogAnswers {
@@ -71,6 +80,7 @@ export interface FileDialogAnswers {
 interface Worker {
   browser: Browser;
   modelStudio: FakeModelStudio;
+  updateFeed: UpdateFeed;
   display: PrivateDisplay | undefined;
 }
 
@@ -96,12 +106,14 @@ export const test = base.extend<{ target: Target; imitation: boolean; app: App }
         ],
       });
       const modelStudio = await startModelStudio();
+      const updateFeed = await startUpdateFeed();
       // The stand-in's clipboard is the X clipboard: a display of its own per worker.
       const display =
         process.platform === 'linux' ? await startPrivateDisplay().catch(() => undefined) : undefined;
-      await use({ browser, modelStudio, display });
+      await use({ browser, modelStudio, updateFeed, display });
       await browser.close();
       await modelStudio.close();
+      await updateFeed.close();
       await display?.stop();
     },
     { scope: 'worker' },
@@ -120,7 +132,7 @@ export const test = base.extend<{ target: Target; imitation: boolean; app: App }
     try {
       if (target === 'electron') await useElectron(given, use);
       else if (target === 'stand-in') await useStandIn(given, worker.display, use);
-      else await useBridgedRenderer(given, worker.browser, use);
+      else await useBridgedRenderer(given, worker, use);
     } finally {
       worker.modelStudio.latencyMs = 0;
       await removeService(keychainService);
@@ -131,10 +143,12 @@ export const test = base.extend<{ target: Target; imitation: boolean; app: App }
 
 type Given = Pick<App, 'services' | 'modelStudio' | 'env'>;
 
-async function useBridgedRenderer(given: Given, browser: Browser, use: (app: App) => Promise<void>) {
+async function useBridgedRenderer(given: Given, worker: Worker, use: (app: App) => Promise<void>) {
   const { services } = given;
+  const { browser } = worker;
   let answers: FileDialogAnswers = {};
   const state = new StatePublisher(services.config);
+  const updates = installedUpdates(worker.updateFeed, state);
   // The gateway as the app runs it (main/index.ts): following the config, telling the state.
   const gateway = new GatewayRunner(services, {
     onChange: (status, today) => void state.setGateway({ status, today }),
@@ -157,6 +171,7 @@ async function useBridgedRenderer(given: Given, browser: Browser, use: (app: App
       command: [process.execPath, path.resolve('out/cli/msk.js')],
     },
     heldScan: new HeldScan(),
+    updates,
   };
   followChecks(context.checks, context.state);
   const watcher = await watchConfig(services.environment.dataDirectory, () => {
@@ -182,13 +197,48 @@ async function useBridgedRenderer(given: Given, browser: Browser, use: (app: App
   try {
     const reload = async () => void (await page.goto(`${origin}/index.html`));
     const answerFileDialogs = async (given: FileDialogAnswers) => void (answers = given);
-    await use({ ...given, page, reload, restart: reload, answerFileDialogs });
+    await use({ ...given, page, reload, restart: reload, answerFileDialogs, updates });
   } finally {
+    updates.close();
     await browserContext.close();
     await watcher.close();
     await gateway.close();
     await new Promise((resolve) => server.close(resolve));
   }
+}
+
+/**
+ * Updates as the installed app has them (main/index.ts), from the worker's feed; running as an
+ * AppImage is `APPIMAGE`, set while the test runs. No automatic checks: the tests ask.
+ */
+function installedUpdates(feed: UpdateFeed, state: StatePublisher) {
+  const { version: current } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'msk-e2e-updates-'));
+  const savedAppImage = process.env.APPIMAGE;
+  process.env.APPIMAGE = path.join(directory, `Model-Studio-Keys-${current}.AppImage`);
+  writeFileSync(process.env.APPIMAGE, 'the running version');
+  feed.publish(undefined);
+  const controller = new UpdateController({
+    engine: async () => electronUpdaterEngine(appImageUpdater(feed.url, directory, current)),
+    onChange: (status) => void state.setUpdates({ current, status }),
+  });
+  void state.setUpdates({ current, status: controller.current() });
+  const updates = {
+    feed,
+    current,
+    restarts: 0,
+    check: () => controller.checkNow(),
+    restart: async () => {
+      updates.restarts += 1;
+      return controller.current().phase === 'ready';
+    },
+    close() {
+      if (savedAppImage === undefined) delete process.env.APPIMAGE;
+      else process.env.APPIMAGE = savedAppImage;
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+  return updates;
 }
 
 async function useStandIn(
@@ -205,6 +255,7 @@ async function useStandIn(
   try {
     const app: App = {
       ...given,
+      updates: undefined,
       page: await launched.window(),
       reload: async () => void (await app.page.reload()),
       async restart() {
@@ -241,6 +292,7 @@ async function useElectron(given: Given, use: (app: App) => Promise<void>) {
   try {
     const app: App = {
       ...given,
+      updates: undefined,
       page: await electronApp.firstWindow(),
       reload: async () => void (await app.page.reload()),
       async restart() {

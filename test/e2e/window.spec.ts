@@ -9,6 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { fakeKey } from '../fixtures/fake-keys.js';
 import { type App, expect, test } from './app.js';
+import { sha512Of } from '../fixtures/update-feed.js';
 import { freePort } from '../fixtures/free-port.js';
 
 const nav = (page: Page, name: string | RegExp) =>
@@ -549,6 +550,59 @@ test('settings: msk installed on the PATH from the window runs this app’s comm
   await group.getByRole('button', { name: 'Uninstall Command-Line Tool' }).click();
   await expect(page.locator('#cli-status')).toHaveText('Not installed.');
   expect(existsSync(file)).toBe(false);
+});
+
+test('settings: an update is found, downloaded and verified in the background, then restarted into', async ({
+  app,
+}) => {
+  const { page, updates } = app;
+  await app.reload();
+  await nav(page, 'Settings').click();
+  const group = page.getByRole('group', { name: 'Updates' });
+  const status = page.locator('#update-status');
+  if (!updates) {
+    // The real main process, unpackaged: a development build does not update itself.
+    await expect(status).toHaveText(
+      'This copy cannot update itself: a development build does not update itself.',
+    );
+    await expect(group.getByRole('button')).toHaveCount(0);
+    return;
+  }
+  await expect(group).toContainText(`Model Studio Keys ${updates.current}`);
+  await expect(status).toHaveText('Not checked yet.');
+  await expect(group.getByRole('switch', { name: 'Update automatically' })).toBeChecked();
+
+  updates.feed.publish({ version: updates.current, body: Buffer.from('same') });
+  await group.getByRole('button', { name: 'Check for Updates' }).click();
+  await expect(status).toHaveText('You have the latest version.');
+  await expect(group).toContainText('Last checked');
+
+  // A release whose download does not match its checksum is refused.
+  updates.feed.publish({
+    version: '9.0.0',
+    body: Buffer.from('tampered'),
+    sha512: sha512Of(Buffer.from('real')),
+  });
+  await group.getByRole('button', { name: 'Check for Updates' }).click();
+  await expect(status).toHaveText(
+    'Could not update: the download did not match its release (checksum or signature), so it was discarded.',
+  );
+  await expect(group.getByRole('button', { name: 'Restart to Update' })).toHaveCount(0);
+
+  updates.feed.publish({ version: '9.0.0', body: Buffer.alloc(2 * 1024 * 1024, 1) });
+  await group.getByRole('button', { name: 'Check for Updates' }).click();
+  await expect(status).toHaveText(
+    'Version 9.0.0 is downloaded and verified. Restart to use it; quitting installs it too.',
+  );
+  await group.getByRole('button', { name: 'Restart to Update' }).click();
+  await expect.poll(() => updates.restarts).toBe(1);
+
+  // Turning automatic updates off is a setting like any other.
+  // (Saved by main, then shown: the switch follows the stored value, so it is clicked, not unchecked.)
+  const automatic = group.getByRole('switch', { name: 'Update automatically' });
+  await automatic.click();
+  await expect(automatic).not.toBeChecked();
+  await expect.poll(async () => (await app.services.config.read()).settings.autoUpdate).toBe(false);
 });
 
 test('a key added by msk in another process appears in the open window', async ({ app }) => {

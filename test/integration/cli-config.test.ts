@@ -31,6 +31,7 @@ describe('msk config', () => {
       'theme',
       'launchAtLogin',
       'globalShortcut',
+      'autoUpdate',
       'prices',
       'gatewayEnabled',
       'gatewayPort',

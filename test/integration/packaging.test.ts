@@ -43,6 +43,9 @@ describe('electron-builder package', () => {
         `-c.electronDist=${stub}`,
         '-c.electronVersion=45.5.0',
         `-c.directories.output=${output}`,
+        // The release workflow's checkout names the repository through its git remote; here, given.
+        '-c.publish.owner=msk-owner',
+        '-c.publish.repo=model-studio-keys',
       ],
       { encoding: 'utf8' },
     );
@@ -79,6 +82,14 @@ describe('electron-builder package', () => {
     expect(Object.keys(devDependencies).filter((name) => packages.has(name))).toEqual([]);
     for (const name of Object.keys(dependencies)) expect(packages, name).toContain(name);
     expect(files.filter((file) => /\/test\/fixtures\/|\.map$|\.spec\.|\.test\./.test(file))).toEqual([]);
+  });
+
+  it('names its update feed: this project’s GitHub Releases', () => {
+    const feed = readFileSync(path.join(resources, 'app-update.yml'), 'utf8');
+    expect(feed).toMatch(/^provider: github$/m);
+    expect(feed).toMatch(/^owner: msk-owner$/m);
+    expect(feed).toMatch(/^repo: model-studio-keys$/m);
+    expect(feed).toMatch(/^updaterCacheDirName: model-studio-keys-updater$/m);
   });
 
   it('unpacks the keychain addon for this platform', () => {

@@ -147,4 +147,28 @@ describe('tray actions', () => {
       '新加坡没有当前密钥：请打开窗口添加或选择一个。',
     ]);
   });
+
+  it('checks for updates when asked and says what it found; restarts only into a ready version', async () => {
+    const { context, calls, perform } = setup();
+    context.updateFound = { phase: 'latest', checkedAt: '2026-11-28T09:00:00.000Z' };
+    await perform({ type: 'check-for-updates' });
+    context.updateFound = {
+      phase: 'failed',
+      failure: { reason: 'verification', detail: 'sha512 checksum mismatch' },
+      checkedAt: null,
+    };
+    await perform({ type: 'check-for-updates' });
+    context.updateFound = { phase: 'unavailable', reason: 'unsupported', checkedAt: null };
+    await perform({ type: 'check-for-updates' });
+    // A version found is told when it is ready, by the app: not twice.
+    context.updateFound = { phase: 'ready', version: '0.2.0', checkedAt: null };
+    await perform({ type: 'check-for-updates' });
+    expect(calls.notified).toEqual([
+      'You have the latest version of Model Studio Keys.',
+      'Could not update: the download did not match its release (checksum or signature), so it was discarded.',
+      'This copy cannot update itself: it was not installed by an installer (a folder or a zip). Download new versions from the releases page.',
+    ]);
+    await perform({ type: 'restart-to-update' });
+    expect(context.restarts).toBe(1);
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listTools } from '../../main/core/actions/tools.js';
 import { type CheckStatus, emptyConfig, type KeyRecord } from '../../main/core/config-schema.js';
 import { snapshot } from '../../main/core/state.js';
+import type { UpdateStatus } from '../../main/core/updates/update-controller.js';
 import { createTranslator } from '../../main/i18n/translator.js';
 import {
   MAX_KEYS_PER_LIST,
@@ -362,6 +363,38 @@ describe('msk on the PATH, from the tray', () => {
     });
     const none = outline(trayMenu(stateWith([]), t, extras));
     expect(none.some((line) => line.includes('Command-Line Tool'))).toBe(false);
+  });
+});
+
+describe('updates in the tray', () => {
+  const withUpdates = (status: UpdateStatus) =>
+    outline(trayMenu(snapshot(emptyConfig(), 1, { updates: { current: '0.1.0', status } }), t, extras));
+  const updateLines = (lines: string[]) => lines.filter((line) => /Update|Downloading/.test(line));
+
+  it('offers a check, says what it is doing, and offers the restart once a version is ready', () => {
+    expect(updateLines(withUpdates({ phase: 'idle', checkedAt: null }))).toEqual(['Check for Updates…']);
+    expect(updateLines(withUpdates({ phase: 'checking', checkedAt: null }))).toEqual([
+      '[Checking for Updates…]',
+    ]);
+    expect(
+      updateLines(withUpdates({ phase: 'downloading', version: '0.2.0', percent: 42, checkedAt: null })),
+    ).toEqual(['[Downloading Version 0.2.0 (42%)…]']);
+    const ready = withUpdates({ phase: 'ready', version: '0.2.0', checkedAt: null });
+    expect(updateLines(ready)).toEqual(['Restart to Update to 0.2.0']);
+    // Just above Quit.
+    expect(ready.slice(-2)).toEqual(['Restart to Update to 0.2.0', 'Quit']);
+    expect(
+      updateLines(
+        withUpdates({ phase: 'failed', failure: { reason: 'network', detail: 'offline' }, checkedAt: null }),
+      ),
+    ).toEqual(['Check for Updates…']);
+  });
+
+  it('offers nothing in a build that cannot update itself', () => {
+    expect(updateLines(outline(trayMenu(stateWith([]), t, extras)))).toEqual([]);
+    expect(
+      updateLines(withUpdates({ phase: 'unavailable', reason: 'unsupported', checkedAt: null })),
+    ).toEqual([]);
   });
 });
 

@@ -89,6 +89,16 @@ describe('the release workflow', () => {
     }
   });
 
+  it('attaches what the app updates from: the feeds (latest*.yml) and block maps beside the installers', () => {
+    const uploads = steps.flatMap((step) =>
+      String((step as { with?: { path?: string } }).with?.path ?? '')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    );
+    expect(uploads).toEqual(expect.arrayContaining(['dist/*.yml', 'dist/*.blockmap', 'dist/*.AppImage']));
+  });
+
   it('takes signing secrets from the environment only', () => {
     const text = readFileSync('.github/workflows/release.yml', 'utf8');
     for (const name of [

@@ -12,6 +12,7 @@ import { keyCalls, keyTasks } from './keys.js';
 import { regionCalls } from './regions.js';
 import { settingCalls } from './settings.js';
 import { toolCalls } from './tools.js';
+import { updateCalls } from './updates.js';
 import { AppStateSchema, stateCalls } from './state.js';
 
 export const calls = {
@@ -25,6 +26,7 @@ export const calls = {
   ...importCalls,
   ...gatewayCalls,
   ...cliCalls,
+  ...updateCalls,
 } as const satisfies Record<CallName, { args: z.ZodType; result: z.ZodType }>;
 
 export const tasks = { ...checkTasks, ...keyTasks, ...importTasks } as const satisfies Record<

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CheckStatusSchema, THEMES } from '../../core/config-schema.js';
 import { KEY_SHAPE_IDS, PLAN_IDS } from '../../core/model-studio.js';
+import { UpdatesViewSchema } from './updates.js';
 
 export const KeyViewSchema = z.object({
   id: z.string(),
@@ -77,6 +78,7 @@ export const AppStateSchema = z.object({
   checking: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
   gateway: GatewayViewSchema,
   cli: z.object({ installed: z.boolean(), file: z.string(), onPath: z.boolean() }).nullable(),
+  updates: UpdatesViewSchema,
 });
 
 export const stateCalls = {

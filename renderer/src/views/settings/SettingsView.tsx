@@ -7,6 +7,7 @@ import { BackupSettings } from './BackupSettings';
 import { CliSettings } from './CliSettings';
 import { MapSetting } from './MapSetting';
 import { ScalarSetting } from './ScalarSetting';
+import { UpdateSettings } from './UpdateSettings';
 
 const GROUPS: { id: string; names: string[] }[] = [
   { id: 'clipboard', names: ['clipboardClearSeconds', 'concealClipboard'] },
@@ -44,6 +45,7 @@ export function SettingsView() {
           })}
         </fieldset>
       ))}
+      <UpdateSettings />
       <CliSettings />
       <BackupSettings />
     </section>
