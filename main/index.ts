@@ -26,6 +26,7 @@ import { createLauncher } from './core/launcher.js';
 import { createServices } from './core/services.js';
 import { StatePublisher } from './core/state-publisher.js';
 import type { AppState } from './core/state.js';
+import { findTrayHost } from './core/tray-host.js';
 import { UpdateController } from './core/updates/update-controller.js';
 import { errorText } from './i18n/labels.js';
 import { createTranslator, resolveLanguage, type Translate } from './i18n/translator.js';
@@ -299,6 +300,12 @@ async function start(): Promise<void> {
   followLaunchAtLogin();
   void gateway.followConfig();
   followUpdates();
+  // A desktop that shows no tray icons (GNOME without its AppIndicator extension): the window says
+  // what to do; started at login, with no window, a notification does.
+  void findTrayHost(process.platform, process.env).then(async (host) => {
+    const next = await state.setTrayHost(host);
+    if (startedAtLogin() && next.hints.includes('tray-host')) notify(t('product'), t('notify.noTrayHost'));
+  });
   // Started by the session: the tray is there; the window waits until it is asked for.
   if (!startedAtLogin()) showWindow();
 }

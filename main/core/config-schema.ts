@@ -161,6 +161,8 @@ export const ConfigSchema = z
     workspaces: z.array(WorkspaceSchema).default([]),
     settings: SettingsSchema.default(() => SettingsSchema.parse({})),
     gateway: GatewaySchema.default(() => GatewaySchema.parse({})),
+    /** Hints the user asked not to see again (state.ts HINTS). */
+    dismissedHints: z.array(z.string()).default([]),
   })
   .superRefine((config, context) => {
     // A token is known by its name: two of one name could not be told apart, revoked or reported.

@@ -61,6 +61,12 @@ export class StatePublisher {
     return this.refresh();
   }
 
+  /** Tells every view whether the desktop shows tray icons (the window says what to do when it does not). */
+  setTrayHost(trayHost: NonNullable<RuntimeState['trayHost']>): Promise<AppState> {
+    this.runtime.trayHost = trayHost;
+    return this.refresh();
+  }
+
   /** Tells every view what the app's gateway does and what went through it today. */
   setGateway(gateway: NonNullable<RuntimeState['gateway']>): Promise<AppState> {
     this.runtime.gateway = gateway;

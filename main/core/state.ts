@@ -16,6 +16,7 @@ import {
 import { isWorkspaceOnly } from './regions.js';
 import type { GatewayStatus } from './gateway/gateway-runner.js';
 import { keysOfToken } from './gateway/tokens.js';
+import type { TrayHost } from './tray-host.js';
 import type { UpdateStatus } from './updates/update-controller.js';
 
 export interface KeyView {
@@ -73,7 +74,12 @@ export interface AppState {
   /** `msk` on the PATH from the app (Install Command-Line Tool); null until it was looked at. */
   cli: CliView | null;
   updates: UpdatesView;
+  /** Hints the window shows until dismissed: `tray-host` when the desktop shows no tray icons. */
+  hints: Hint[];
 }
+
+export const HINTS = ['tray-host'] as const;
+export type Hint = (typeof HINTS)[number];
 
 /** The app's updates (update-controller.ts), flat for the views. */
 export interface UpdatesView {
@@ -142,6 +148,8 @@ export interface RuntimeState {
   cli?: CliView | null;
   /** The running version and what its updater is doing; absent: a build that does not update (msk). */
   updates?: { current: string; status: UpdateStatus };
+  /** Whether the desktop shows tray icons (tray-host.ts); absent: not asked. */
+  trayHost?: TrayHost;
 }
 
 export function snapshot(config: Config, revision = 0, runtime: RuntimeState = {}): AppState {
@@ -187,6 +195,8 @@ export function snapshot(config: Config, revision = 0, runtime: RuntimeState = {
     gateway: gatewayView(config, runtime.gateway),
     cli: runtime.cli ?? null,
     updates: updatesView(settings.autoUpdate, runtime.updates),
+    hints:
+      runtime.trayHost === 'missing' && !config.dismissedHints.includes('tray-host') ? ['tray-host'] : [],
   };
 }
 

@@ -460,6 +460,14 @@ export const enWindow = {
     estimate:
       'Since {{since}}. Costs are estimates from list prices (Coding and Token Plan keys are subscriptions and add nothing), not a bill.',
   },
+  trayHost: {
+    title: 'Your desktop shows no tray icons',
+    body: 'Model Studio Keys lives in the tray, but this desktop has no place for tray icons. On GNOME, install the AppIndicator extension (on Ubuntu, turn on “Ubuntu AppIndicators” in Extensions), then log out and in again.',
+    meanwhile:
+      'Until then, open Model Studio Keys from your applications to bring this window back: closing it keeps the app running.',
+    extension: 'AppIndicator extension',
+    dismiss: 'Don’t Show Again',
+  },
   updates: {
     title: 'Updates',
     version: 'Model Studio Keys {{version}}',

@@ -444,6 +444,13 @@ export const zhCNWindow: Catalog['window'] = {
     estimate:
       '自 {{since}} 起。费用按目录价估算（Coding Plan 与 Token Plan 密钥为订阅制，不另计费），并非账单。',
   },
+  trayHost: {
+    title: '你的桌面不显示托盘图标',
+    body: 'Model Studio Keys 位于托盘中，但此桌面没有显示托盘图标的位置。在 GNOME 上，请安装 AppIndicator 扩展（在 Ubuntu 上，请在“扩展”中打开“Ubuntu AppIndicators”），然后注销并重新登录。',
+    meanwhile: '在此之前，可从应用程序中打开 Model Studio Keys 以重新显示此窗口：关闭窗口后应用仍在运行。',
+    extension: 'AppIndicator 扩展',
+    dismiss: '不再显示',
+  },
   updates: {
     title: '更新',
     version: 'Model Studio Keys {{version}}',

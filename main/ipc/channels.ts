@@ -24,6 +24,7 @@ export const CALLS = {
   gateway: ['setEnabled', 'addToken', 'revokeToken', 'usage'],
   cli: ['status', 'install', 'uninstall'],
   updates: ['check', 'restart'],
+  hints: ['dismiss'],
 } as const;
 
 /** Long work: progress events and cancel (DESIGN.md "Long work is a task"). */

@@ -15,6 +15,7 @@ import { settingHandlers } from './handlers/settings.js';
 import { stateHandlers } from './handlers/state.js';
 import { toolHandlers } from './handlers/tools.js';
 import { updateHandlers } from './handlers/updates.js';
+import { hintHandlers } from './handlers/hints.js';
 import type { CallHandlers, TaskControls, TaskHandlers } from './handlers/types.js';
 
 const callHandlers: CallHandlers<CallName> = {
@@ -28,6 +29,7 @@ const callHandlers: CallHandlers<CallName> = {
   ...cliHandlers,
   ...importHandlers,
   ...updateHandlers,
+  ...hintHandlers,
 };
 const taskHandlers: TaskHandlers<TaskName> = { ...checkHandlers, ...keyTaskHandlers, ...importTaskHandlers };
 

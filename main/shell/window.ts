@@ -5,6 +5,8 @@ import type { PageLocation } from '../ipc/sender-check.js';
 const EXTERNAL_ALLOW_LIST = [
   /^https:\/\/([a-z0-9-]+\.)*alibabacloud\.com\//,
   /^https:\/\/([a-z0-9-]+\.)*aliyun\.com\//,
+  // The AppIndicator extension, for a GNOME without a tray.
+  /^https:\/\/extensions\.gnome\.org\/extension\//,
 ];
 
 export interface WindowPaths extends PageLocation {

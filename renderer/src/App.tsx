@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { ErrorBanner } from './components/ErrorBanner';
 import { Nav } from './components/Nav';
 import { ProblemBanner } from './components/ProblemBanner';
+import { TrayHostNote } from './components/TrayHostNote';
 import { RegionPicker } from './components/RegionPicker';
 import { Toast } from './components/Toast';
 import { useDocumentLanguage, useT } from './i18n';
@@ -49,6 +50,7 @@ export function App() {
         <Nav />
         <main className="app-main" id="main">
           <ProblemBanner />
+          <TrayHostNote />
           <ErrorBanner />
           {loaded ? <View /> : <p className="muted">{t('window.loading')}</p>}
         </main>

@@ -13,6 +13,7 @@ import { regionCalls } from './regions.js';
 import { settingCalls } from './settings.js';
 import { toolCalls } from './tools.js';
 import { updateCalls } from './updates.js';
+import { hintCalls } from './hints.js';
 import { AppStateSchema, stateCalls } from './state.js';
 
 export const calls = {
@@ -27,6 +28,7 @@ export const calls = {
   ...gatewayCalls,
   ...cliCalls,
   ...updateCalls,
+  ...hintCalls,
 } as const satisfies Record<CallName, { args: z.ZodType; result: z.ZodType }>;
 
 export const tasks = { ...checkTasks, ...keyTasks, ...importTasks } as const satisfies Record<

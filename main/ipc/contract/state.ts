@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CheckStatusSchema, THEMES } from '../../core/config-schema.js';
 import { KEY_SHAPE_IDS, PLAN_IDS } from '../../core/model-studio.js';
+import { HINTS } from '../../core/state.js';
 import { UpdatesViewSchema } from './updates.js';
 
 export const KeyViewSchema = z.object({
@@ -79,6 +80,7 @@ export const AppStateSchema = z.object({
   gateway: GatewayViewSchema,
   cli: z.object({ installed: z.boolean(), file: z.string(), onPath: z.boolean() }).nullable(),
   updates: UpdatesViewSchema,
+  hints: z.array(z.enum(HINTS)),
 });
 
 export const stateCalls = {

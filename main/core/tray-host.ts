@@ -1,0 +1,76 @@
+// Whether this desktop shows tray icons. Electron's tray on Linux is a StatusNotifierItem, shown
+// only where a StatusNotifierWatcher runs on the session bus: KDE, Cinnamon, Xfce, Budgie, Ubuntu's
+// GNOME — and stock GNOME only with the AppIndicator extension. The bus is asked with gdbus, else
+// dbus-send; with neither, or no bus, nobody knows (and nothing is said). Other systems always have one.
+import { execFile } from 'node:child_process';
+
+export type TrayHost = 'found' | 'missing' | 'unknown';
+
+export const STATUS_NOTIFIER_WATCHER = 'org.kde.StatusNotifierWatcher';
+
+const ASK_TIMEOUT_MS = 2000;
+
+interface Asker {
+  command: string;
+  args(name: string): string[];
+  /** Whether the answer says the name has an owner; undefined when it is not an answer. */
+  owned(output: string): boolean | undefined;
+}
+
+const NAME_HAS_OWNER = 'org.freedesktop.DBus.NameHasOwner';
+const ASKERS: readonly Asker[] = [
+  {
+    command: 'gdbus',
+    args: (name) => [
+      'call',
+      '--session',
+      '--dest',
+      'org.freedesktop.DBus',
+      '--object-path',
+      '/org/freedesktop/DBus',
+      '--method',
+      NAME_HAS_OWNER,
+      name,
+    ],
+    owned: (output) => ({ '(true,)': true, '(false,)': false })[output.trim()],
+  },
+  {
+    command: 'dbus-send',
+    args: (name) => [
+      '--session',
+      '--print-reply',
+      '--dest=org.freedesktop.DBus',
+      '/org/freedesktop/DBus',
+      NAME_HAS_OWNER,
+      `string:${name}`,
+    ],
+    owned: (output) => {
+      const answer = /boolean (true|false)/.exec(output)?.[1];
+      return answer === undefined ? undefined : answer === 'true';
+    },
+  },
+];
+
+/** Whether a tray host (`name` on the session bus) is there. */
+export async function findTrayHost(
+  platform: NodeJS.Platform,
+  env: NodeJS.ProcessEnv,
+  name = STATUS_NOTIFIER_WATCHER,
+): Promise<TrayHost> {
+  if (platform !== 'linux') return 'found';
+  for (const asker of ASKERS) {
+    const output = await ask(asker.command, asker.args(name), env);
+    const owned = output === undefined ? undefined : asker.owned(output);
+    if (owned !== undefined) return owned ? 'found' : 'missing';
+  }
+  return 'unknown';
+}
+
+/** The command's output, or undefined when it is missing, fails or does not answer in time. */
+function ask(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile(command, args, { env, timeout: ASK_TIMEOUT_MS, encoding: 'utf8' }, (error, stdout) =>
+      resolve(error ? undefined : stdout),
+    );
+  });
+}
