@@ -45,7 +45,6 @@ import { startedAtLogin, systemLoginItem } from './shell/login-item.js';
 import { notify } from './shell/notify.js';
 import { mskArguments, selfAsMsk } from './shell/msk-mode.js';
 import { createTray } from './shell/tray.js';
-import { platformUpdateEngine } from './shell/updater.js';
 import { performTrayAction } from './shell/tray-actions.js';
 import type { TrayAction, TrayTool } from './shell/tray-menu.js';
 import { createMainWindow, markQuitting, type WindowPaths } from './shell/window.js';
@@ -108,7 +107,10 @@ async function start(): Promise<void> {
   // Updates: only an installed build has a feed (app-update.yml) to update from.
   let readyVersion: string | undefined;
   const updates = new UpdateController({
-    engine: app.isPackaged ? platformUpdateEngine : undefined,
+    // Loaded when the first check is due (electron-updater is large).
+    engine: app.isPackaged
+      ? () => import('./shell/updater.js').then((updater) => updater.platformUpdateEngine())
+      : undefined,
     onChange: (status) => {
       void state.setUpdates({ current: app.getVersion(), status });
       // Said once per version: the tray's Restart to Update stays until the user chooses it.
@@ -166,9 +168,15 @@ async function start(): Promise<void> {
       // What a quit does first (the clipboard cleared, the gateway's counts written), then the installer.
       restart: async () => {
         if (updates.current().phase !== 'ready') return false;
-        markQuitting();
         await settleBeforeQuit();
-        return updates.install();
+        // The new version may start before this one has gone: it must find no instance to defer to.
+        app.releaseSingleInstanceLock();
+        if (await updates.install()) return true;
+        // Its installer could not start (the views say why): carry on as before.
+        [settled, clipboardCleared] = [undefined, false];
+        app.requestSingleInstanceLock();
+        void gateway.followConfig();
+        return false;
       },
     },
   };
@@ -278,7 +286,6 @@ async function start(): Promise<void> {
       .catch(() => undefined)
       .then(() => {
         clipboardCleared = true;
-        updates.close();
       });
     return settled;
   }

@@ -161,7 +161,7 @@ export const ConfigSchema = z
     workspaces: z.array(WorkspaceSchema).default([]),
     settings: SettingsSchema.default(() => SettingsSchema.parse({})),
     gateway: GatewaySchema.default(() => GatewaySchema.parse({})),
-    /** Hints the user asked not to see again (state.ts HINTS). */
+    /** Hints the user asked not to see again (hints.ts). */
     dismissedHints: z.array(z.string()).default([]),
   })
   .superRefine((config, context) => {

@@ -16,6 +16,7 @@ import {
 import { isWorkspaceOnly } from './regions.js';
 import type { GatewayStatus } from './gateway/gateway-runner.js';
 import { keysOfToken } from './gateway/tokens.js';
+import type { Hint } from './hints.js';
 import type { TrayHost } from './tray-host.js';
 import type { UpdateStatus } from './updates/update-controller.js';
 
@@ -78,15 +79,10 @@ export interface AppState {
   hints: Hint[];
 }
 
-export const HINTS = ['tray-host'] as const;
-export type Hint = (typeof HINTS)[number];
-
 /** The app's updates (update-controller.ts), flat for the views. */
 export interface UpdatesView {
   /** The running version. */
   current: string;
-  /** The setting: a daily check and a download in the background. */
-  automatic: boolean;
   phase: UpdateStatus['phase'];
   /** Why it failed (network, feed, verification, other) or is unavailable (development, unsupported). */
   reason: string | null;
@@ -194,17 +190,16 @@ export function snapshot(config: Config, revision = 0, runtime: RuntimeState = {
     checking: runtime.checking ?? null,
     gateway: gatewayView(config, runtime.gateway),
     cli: runtime.cli ?? null,
-    updates: updatesView(settings.autoUpdate, runtime.updates),
+    updates: updatesView(runtime.updates),
     hints:
       runtime.trayHost === 'missing' && !config.dismissedHints.includes('tray-host') ? ['tray-host'] : [],
   };
 }
 
-function updatesView(automatic: boolean, runtime: RuntimeState['updates']): UpdatesView {
+function updatesView(runtime: RuntimeState['updates']): UpdatesView {
   const status = runtime?.status ?? { phase: 'unavailable', reason: 'development', checkedAt: null };
   return {
     current: runtime?.current ?? 'dev',
-    automatic,
     phase: status.phase,
     reason:
       status.phase === 'unavailable'

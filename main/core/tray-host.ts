@@ -1,7 +1,8 @@
 // Whether this desktop shows tray icons. Electron's tray on Linux is a StatusNotifierItem, shown
-// only where a StatusNotifierWatcher runs on the session bus: KDE, Cinnamon, Xfce, Budgie, Ubuntu's
-// GNOME — and stock GNOME only with the AppIndicator extension. The bus is asked with gdbus, else
-// dbus-send; with neither, or no bus, nobody knows (and nothing is said). Other systems always have one.
+// where a StatusNotifierWatcher runs on the session bus (KDE, Cinnamon, Xfce, Budgie, Ubuntu's
+// GNOME); without one it falls back to an X11 tray, which i3, Openbox and the like do have. Stock
+// GNOME has neither: only there is a missing watcher news, and its extension the answer. The bus
+// is asked with gdbus, else dbus-send; with neither, or no bus, nobody knows (and nothing is said).
 import { execFile } from 'node:child_process';
 
 export type TrayHost = 'found' | 'missing' | 'unknown';
@@ -58,6 +59,7 @@ export async function findTrayHost(
   name = STATUS_NOTIFIER_WATCHER,
 ): Promise<TrayHost> {
   if (platform !== 'linux') return 'found';
+  if (!isGnome(env)) return 'unknown';
   for (const asker of ASKERS) {
     const output = await ask(asker.command, asker.args(name), env);
     const owned = output === undefined ? undefined : asker.owned(output);
@@ -65,6 +67,10 @@ export async function findTrayHost(
   }
   return 'unknown';
 }
+
+/** GNOME, Ubuntu's (`ubuntu:GNOME`) and others' included. */
+const isGnome = (env: NodeJS.ProcessEnv): boolean =>
+  (env.XDG_CURRENT_DESKTOP ?? '').split(':').some((name) => name.toUpperCase() === 'GNOME');
 
 /** The command's output, or undefined when it is missing, fails or does not answer in time. */
 function ask(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string | undefined> {

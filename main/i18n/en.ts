@@ -20,7 +20,7 @@ export const en = {
     checkForUpdates: 'Check for Updates…',
     checkingForUpdates: 'Checking for Updates…',
     downloadingUpdate: 'Downloading Version {{version}} ({{percent}}%)…',
-    restartToUpdate: 'Restart to Update to {{version}}',
+    restartToUpdate: 'Restart to Update ({{version}})',
     gatewayRunning: 'Gateway: on {{address}}',
     gatewayOff: 'Gateway: off',
     gatewayFailed: 'Gateway: {{message}}',
@@ -154,17 +154,18 @@ export const en = {
       '{{keyCount}} key(s) are already stored here; a restore would mix them with the backup’s. Nothing was changed.',
     internal: 'Something unexpected went wrong: {{message}}',
   },
-  /** The window. */
   /** Why an update failed, or why this copy cannot update itself: the tray's notices and the window. */
   updates: {
-    network: 'the release server could not be reached. It is tried again within the hour.',
-    feed: 'the release server has no update for this version.',
+    network: 'the release server could not be reached.',
+    feed: 'the release server’s answer could not be used.',
     verification: 'the download did not match its release (checksum or signature), so it was discarded.',
+    install: 'its installer could not start.',
     other: 'something went wrong while updating.',
     development: 'a development build does not update itself.',
     unsupported:
-      'it was not installed by an installer (a folder or a zip). Download new versions from the releases page.',
+      'it was not installed from a signed installer (it is an unzipped or unpacked copy, or an unsigned build). Download new versions from the releases page.',
   },
+  /** The window. */
   window: enWindow,
 } as const;
 

@@ -20,7 +20,7 @@ export const zhCN: Catalog = {
     checkForUpdates: '检查更新…',
     checkingForUpdates: '正在检查更新…',
     downloadingUpdate: '正在下载 {{version}} 版（{{percent}}%）…',
-    restartToUpdate: '重新启动以更新到 {{version}}',
+    restartToUpdate: '重新启动以更新（{{version}}）',
     gatewayRunning: '网关：运行于 {{address}}',
     gatewayOff: '网关：已关闭',
     gatewayFailed: '网关：{{message}}',
@@ -146,12 +146,14 @@ export const zhCN: Catalog = {
     internal: '发生意外错误：{{message}}',
   },
   updates: {
-    network: '无法连接发布服务器，将在一小时内重试。',
-    feed: '发布服务器没有此版本的更新。',
+    network: '无法连接发布服务器。',
+    feed: '发布服务器的响应无法使用。',
     verification: '下载内容与发布版本不符（校验和或签名），已丢弃。',
+    install: '其安装程序无法启动。',
     other: '更新时出错。',
     development: '开发版本不会自行更新。',
-    unsupported: '它不是通过安装程序安装的（文件夹或 zip）。请从发布页面下载新版本。',
+    unsupported:
+      '它不是通过已签名的安装程序安装的（解压或解包的副本，或未签名的版本）。请从发布页面下载新版本。',
   },
   window: zhCNWindow,
 };

@@ -6,7 +6,7 @@ const EXTERNAL_ALLOW_LIST = [
   /^https:\/\/([a-z0-9-]+\.)*alibabacloud\.com\//,
   /^https:\/\/([a-z0-9-]+\.)*aliyun\.com\//,
   // The AppIndicator extension, for a GNOME without a tray.
-  /^https:\/\/extensions\.gnome\.org\/extension\//,
+  /^https:\/\/extensions\.gnome\.org\/extension\/615\//,
 ];
 
 export interface WindowPaths extends PageLocation {

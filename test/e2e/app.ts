@@ -219,7 +219,8 @@ function installedUpdates(feed: UpdateFeed, state: StatePublisher) {
   writeFileSync(process.env.APPIMAGE, 'the running version');
   feed.publish(undefined);
   const controller = new UpdateController({
-    engine: async () => electronUpdaterEngine(appImageUpdater(feed.url, directory, current)),
+    engine: async () =>
+      electronUpdaterEngine(appImageUpdater(feed.url, directory, current), { installOnQuit: true }),
     onChange: (status) => void state.setUpdates({ current, status }),
   });
   void state.setUpdates({ current, status: controller.current() });

@@ -552,29 +552,6 @@ test('settings: msk installed on the PATH from the window runs this app’s comm
   expect(existsSync(file)).toBe(false);
 });
 
-test('a desktop that shows no tray icons: the window says how to get them, until told not to', async ({
-  app,
-  target,
-}) => {
-  // Only the real main process asks the session bus (npm test's, where no StatusNotifierWatcher runs).
-  test.skip(
-    target !== 'stand-in' || !process.env.DBUS_SESSION_BUS_ADDRESS,
-    'the real main process on a session bus',
-  );
-  const note = () => app.page.getByRole('complementary', { name: 'Your desktop shows no tray icons' });
-  await expect(note()).toContainText('On GNOME, install the AppIndicator extension');
-  await expect(note().getByRole('link', { name: 'AppIndicator extension' })).toHaveAttribute(
-    'href',
-    'https://extensions.gnome.org/extension/615/appindicator-support/',
-  );
-  await note().getByRole('button', { name: 'Don’t Show Again' }).click();
-  await expect(note()).toHaveCount(0);
-  expect((await app.services.config.read()).dismissedHints).toEqual(['tray-host']);
-  await app.restart();
-  await expect(app.page.getByRole('heading', { name: 'No keys yet' })).toBeVisible();
-  await expect(note()).toHaveCount(0);
-});
-
 test('settings: an update is found, downloaded and verified in the background, then restarted into', async ({
   app,
 }) => {

@@ -330,17 +330,40 @@ describe.runIf(parts)('the app’s main process', () => {
     const launched = (app = await launchApp(MAIN, { env: environment(), args: ['--started-at-login'] }));
     expect(find(await launched.menu(), 'Copy API Key')?.enabled).toBe(true);
     expect(await launched.windows()).toEqual([]);
-    // This test's session bus has no StatusNotifierWatcher: with no window, a notification says so.
-    if (process.platform === 'linux' && onPath('gdbus')) {
-      await expect
-        .poll(() => launched.notifications())
-        .toContainEqual({
-          title: 'Model Studio Keys',
-          body: 'Model Studio Keys is running, but your desktop shows no tray icons. Open it from your applications to see why.',
-        });
-    }
     await launched.click(['Open Model Studio Keys…']);
     await expect.poll(async () => (await launched.windows()).length).toBe(1);
+    // Not a GNOME session: nothing is said of a tray.
+    expect(await launched.notifications()).toEqual([]);
+  });
+
+  it('on a GNOME without a tray, says how to get one until told not to; started at login, a notification says it', async () => {
+    // This test's session bus has no StatusNotifierWatcher, as stock GNOME has none.
+    if (!systemPart('gdbus on a session bus', onPath('gdbus'), 'apt-get install libglib2.0-bin')) return;
+    const gnome = { ...environment(), XDG_CURRENT_DESKTOP: 'GNOME' };
+    let launched = (app = await launchApp(MAIN, { env: gnome, args: ['--started-at-login'] }));
+    await expect
+      .poll(() => launched.notifications())
+      .toContainEqual({
+        title: 'Model Studio Keys',
+        body: 'Model Studio Keys is running, but your desktop shows no tray icons. Open it from your applications to see why.',
+      });
+    await launched.click(['Open Model Studio Keys…']);
+    const page = await launched.window();
+    const note = page.getByRole('note', { name: 'Your desktop shows no tray icons' });
+    await expect.poll(() => note.textContent()).toContain('On GNOME, install the AppIndicator extension');
+    expect(await note.getByRole('link', { name: 'AppIndicator extension' }).getAttribute('href')).toBe(
+      'https://extensions.gnome.org/extension/615/appindicator-support/',
+    );
+    await note.getByRole('button', { name: 'Don’t Show Again' }).click();
+    await expect.poll(() => note.count()).toBe(0);
+    expect((await new ConfigStore(home.directory).read()).dismissedHints).toEqual(['tray-host']);
+    expect(await launched.quit()).toBe(0);
+    // Dismissed: neither the window nor a start at login says it again.
+    launched = app = await launchApp(MAIN, { env: gnome });
+    const again = await launched.window();
+    await expect.poll(() => again.getByRole('navigation').count()).toBe(1);
+    expect(await again.getByRole('note').count()).toBe(0);
+    expect(await launched.notifications()).toEqual([]);
   });
 
   it('launches a tool from Launch ▸, found on the login shell’s PATH, the key in its environment only', async () => {

@@ -83,6 +83,21 @@ describe('the app’s gateway runner', () => {
     await expect(fetch(status.url)).rejects.toThrow();
   });
 
+  it('is off once closed, and runs again when followed (a restart into an update that did not start)', async () => {
+    await setPort(await freePort());
+    await addGatewayToken(services, { name: 'chatbox' });
+    await follow();
+    const status = runner.status();
+    expect(status.state).toBe('running');
+    if (status.state !== 'running') return;
+    await runner.close();
+    expect(runner.status()).toEqual({ state: 'off' });
+    expect(told.at(-1)?.status).toEqual({ state: 'off' });
+    await expect(fetch(status.url)).rejects.toThrow();
+    await follow();
+    expect(runner.status()).toMatchObject({ state: 'running', port: status.port });
+  });
+
   it('says the port is taken, and starts on the next change once it is free; moves with the setting', async () => {
     const port = await freePort();
     const squatter: Server = await new Promise((resolve) => {

@@ -1,4 +1,4 @@
-// Whether the desktop shows tray icons, asked of the real session bus (npm test's private one,
+// Whether a GNOME desktop shows tray icons, asked of the real session bus (npm test's private one,
 // where no StatusNotifierWatcher runs) with the real gdbus, and with dbus-send where gdbus is missing.
 import { mkdtempSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
@@ -18,6 +18,7 @@ const bus =
 
 describe.skipIf(!bus)('the tray host on the session bus', () => {
   const bin = mkdtempSync(path.join(os.tmpdir(), 'msk-tray-host-'));
+  const gnome = { ...process.env, XDG_CURRENT_DESKTOP: 'ubuntu:GNOME' };
   afterAll(() => removeTree(bin));
   /** A PATH holding only the given commands. */
   const only = (...commands: string[]) => {
@@ -29,13 +30,19 @@ describe.skipIf(!bus)('the tray host on the session bus', () => {
         .find((file) => onPath(file));
       if (found) symlinkSync(found, path.join(folder, command));
     }
-    return { ...process.env, PATH: folder };
+    return { ...gnome, PATH: folder };
   };
 
   it('finds none where no StatusNotifierWatcher runs, and finds a name that has an owner', async () => {
-    expect(await findTrayHost('linux', process.env)).toBe('missing');
+    expect(await findTrayHost('linux', gnome)).toBe('missing');
     // The bus itself always owns its name: what a desktop's watcher looks like to the question.
-    expect(await findTrayHost('linux', process.env, 'org.freedesktop.DBus')).toBe('found');
+    expect(await findTrayHost('linux', gnome, 'org.freedesktop.DBus')).toBe('found');
+  });
+
+  it('says nothing of another desktop: without a watcher, Electron falls back to its X11 tray', async () => {
+    for (const desktop of ['i3', 'XFCE', 'KDE', '']) {
+      expect(await findTrayHost('linux', { ...process.env, XDG_CURRENT_DESKTOP: desktop })).toBe('unknown');
+    }
   });
 
   it('asks with dbus-send where gdbus is not installed', async () => {
@@ -46,7 +53,7 @@ describe.skipIf(!bus)('the tray host on the session bus', () => {
 
   it('does not know without either command, or without a bus, and then says nothing is missing', async () => {
     expect(await findTrayHost('linux', only())).toBe('unknown');
-    const noBus = { ...process.env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(bin, 'no-bus')}` };
+    const noBus = { ...gnome, DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(bin, 'no-bus')}` };
     expect(await findTrayHost('linux', noBus)).toBe('unknown');
   });
 });

@@ -166,7 +166,7 @@ describe('tray actions', () => {
     expect(calls.notified).toEqual([
       'You have the latest version of Model Studio Keys.',
       'Could not update: the download did not match its release (checksum or signature), so it was discarded.',
-      'This copy cannot update itself: it was not installed by an installer (a folder or a zip). Download new versions from the releases page.',
+      'This copy cannot update itself: it was not installed from a signed installer (it is an unzipped or unpacked copy, or an unsigned build). Download new versions from the releases page.',
     ]);
     await perform({ type: 'restart-to-update' });
     expect(context.restarts).toBe(1);

@@ -380,9 +380,9 @@ describe('updates in the tray', () => {
       updateLines(withUpdates({ phase: 'downloading', version: '0.2.0', percent: 42, checkedAt: null })),
     ).toEqual(['[Downloading Version 0.2.0 (42%)…]']);
     const ready = withUpdates({ phase: 'ready', version: '0.2.0', checkedAt: null });
-    expect(updateLines(ready)).toEqual(['Restart to Update to 0.2.0']);
+    expect(updateLines(ready)).toEqual(['Restart to Update (0.2.0)']);
     // Just above Quit.
-    expect(ready.slice(-2)).toEqual(['Restart to Update to 0.2.0', 'Quit']);
+    expect(ready.slice(-2)).toEqual(['Restart to Update (0.2.0)', 'Quit']);
     expect(
       updateLines(
         withUpdates({ phase: 'failed', failure: { reason: 'network', detail: 'offline' }, checkedAt: null }),

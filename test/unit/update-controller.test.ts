@@ -18,6 +18,9 @@ class ScriptedEngine implements UpdateEngine {
   checks = 0;
   downloads = 0;
   installs = 0;
+  /** What the download and starting the installer throw, if anything. */
+  downloadError: Error | undefined;
+  installError: Error | undefined;
   check(): Promise<UpdateFound> {
     this.checks += 1;
     const found = this.found;
@@ -26,13 +29,16 @@ class ScriptedEngine implements UpdateEngine {
   download(onProgress: (percent: number) => void): Promise<void> {
     this.downloads += 1;
     for (const percent of this.progress) onProgress(percent);
-    return Promise.resolve();
+    return this.downloadError ? Promise.reject(this.downloadError) : Promise.resolve();
   }
   install(): void {
     this.installs += 1;
+    if (this.installError) throw this.installError;
   }
   failure(error: unknown) {
-    return { reason: 'network' as const, detail: String(error) };
+    return String(error).includes('unsigned')
+      ? ('unsupported' as const)
+      : { reason: 'network' as const, detail: String(error) };
   }
 }
 
@@ -142,8 +148,7 @@ describe('the update controller', () => {
 
   it('runs one check at a time', async () => {
     const updates = controller();
-    const [first, second] = await Promise.all([updates.checkNow(), updates.checkNow()]);
-    expect(first).toBe(second);
+    await Promise.all([updates.checkNow(), updates.checkNow()]);
     expect(engine.checks).toBe(1);
     expect(loads).toBe(1);
   });
@@ -169,6 +174,33 @@ describe('the update controller', () => {
     await vi.advanceTimersByTimeAsync(3 * CHECK_EVERY_MS);
     expect(engine.checks).toBe(1);
     updates.close();
+  });
+
+  it('says when the installer could not start, and looks again afterwards', async () => {
+    engine.found = { version: '0.2.0' };
+    engine.installError = new Error('APPIMAGE env is not a valid absolute path');
+    const updates = controller();
+    await updates.checkNow();
+    expect(await updates.install()).toBe(false);
+    expect(updates.current()).toMatchObject({
+      phase: 'failed',
+      failure: { reason: 'install', detail: 'Error: APPIMAGE env is not a valid absolute path' },
+    });
+    engine.installError = undefined;
+    expect(await updates.checkNow()).toMatchObject({ phase: 'ready', version: '0.2.0' });
+    expect(await updates.install()).toBe(true);
+  });
+
+  it('knows a copy that cannot update, from its install or from the updater’s refusal', async () => {
+    const portable = new UpdateController({
+      engine: () => Promise.resolve('unsupported' as const),
+      onChange: () => undefined,
+    });
+    expect(await portable.checkNow()).toMatchObject({ phase: 'unavailable', reason: 'unsupported' });
+    engine.found = { version: '0.2.0' };
+    const unsigned = controller();
+    engine.downloadError = new Error('Could not get code signature (unsigned)');
+    expect(await unsigned.checkNow()).toMatchObject({ phase: 'unavailable', reason: 'unsupported' });
   });
 
   it('loads the engine again after it failed to load', async () => {

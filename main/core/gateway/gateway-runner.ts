@@ -73,9 +73,12 @@ export class GatewayRunner {
     return this.queue;
   }
 
-  /** Stops the gateway (quitting): its usage is written. */
+  /** Stops the gateway (quitting): its usage is written. `follow` starts it again. */
   close(): Promise<void> {
-    this.queue = this.queue.then(() => this.stop());
+    this.queue = this.queue.then(async () => {
+      await this.stop();
+      if (this.current.state !== 'off') this.set({ state: 'off' });
+    });
     return this.queue;
   }
 

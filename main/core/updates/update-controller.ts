@@ -3,7 +3,7 @@
 // allows it; a check the user asks for runs regardless. The engine (electron-updater in the app,
 // a local feed in tests) is a port, so this runs, and is tested, without Electron.
 
-export type UpdateFailureReason = 'network' | 'feed' | 'verification' | 'other';
+export type UpdateFailureReason = 'network' | 'feed' | 'verification' | 'install' | 'other';
 
 /** Why a check or a download failed: a reason the views word, and the updater's own line. */
 export interface UpdateFailure {
@@ -12,7 +12,7 @@ export interface UpdateFailure {
 }
 
 export type UpdatePhase =
-  /** This build cannot update itself: a development build, or not an installed one (a folder, a zip). */
+  /** This copy cannot update itself: a development build, an unzipped or unpacked one, an unsigned Mac app. */
   | { phase: 'unavailable'; reason: 'development' | 'unsupported' }
   | { phase: 'idle' }
   | { phase: 'checking' }
@@ -34,15 +34,18 @@ export interface UpdateEngine {
   check(): Promise<UpdateFound>;
   /** Downloads the version `check` found and verifies it; `onProgress` gets 0–100. */
   download(onProgress: (percent: number) => void): Promise<void>;
-  /** Quits, installs the downloaded version and starts it. */
+  /** Quits, installs the downloaded version and starts it; throws when the installer could not start. */
   install(): void;
-  /** Turns the updater's error into what the views show. */
-  failure(error: unknown): UpdateFailure;
+  /** Turns the updater's error into what the views show ('unsupported': this copy cannot update). */
+  failure(error: unknown): UpdateFailure | 'unsupported';
 }
 
 export interface UpdateControllerOptions {
-  /** Loads the engine when first needed (it is large); undefined: a development build. */
-  engine: (() => Promise<UpdateEngine>) | undefined;
+  /**
+   * Loads the engine when first needed (it is large), or says this copy cannot update (an unzipped
+   * or unpacked one); undefined: a development build.
+   */
+  engine: (() => Promise<UpdateEngine | 'unsupported'>) | undefined;
   onChange(status: UpdateStatus): void;
   now?: () => number;
   /** When the first automatic check runs after start: late enough not to slow it. */
@@ -60,7 +63,7 @@ const TICK_MS = 10 * 60 * 1000;
 export class UpdateController {
   private status: UpdateStatus;
   private automatic = false;
-  private engine: Promise<UpdateEngine> | undefined;
+  private engine: Promise<UpdateEngine | 'unsupported'> | undefined;
   private running: Promise<void> | undefined;
   private lastAttempt = Number.NEGATIVE_INFINITY;
   private readonly timers: ReturnType<typeof setTimeout>[] = [];
@@ -82,7 +85,7 @@ export class UpdateController {
     if (!automatic || !this.options.engine || this.timers.length > 0) return;
     const first = setTimeout(() => this.tick(), this.options.firstCheckDelayMs ?? FIRST_CHECK_DELAY_MS);
     const every = setInterval(() => this.tick(), this.options.tickMs ?? TICK_MS);
-    // A pending check never keeps the process alive.
+    // A pending check never keeps a process alive (a test's, msk's).
     first.unref?.();
     every.unref?.();
     this.timers.push(first, every);
@@ -93,13 +96,19 @@ export class UpdateController {
     return this.run().then(() => this.status);
   }
 
-  /** Restarts into the downloaded version; false when none is ready. */
-  install(): Promise<boolean> {
-    if (this.status.phase !== 'ready' || !this.engine) return Promise.resolve(false);
-    return this.engine.then((engine) => {
+  /** Restarts into the downloaded version; false when none is ready, or its installer could not start (then `failed`). */
+  async install(): Promise<boolean> {
+    const engine = this.status.phase === 'ready' ? await this.engine : undefined;
+    if (!engine || engine === 'unsupported') return false;
+    try {
       engine.install();
       return true;
-    });
+    } catch (error) {
+      const failure = engine.failure(error);
+      const detail = failure === 'unsupported' ? '' : failure.detail;
+      this.set({ phase: 'failed', failure: { reason: 'install', detail } });
+      return false;
+    }
   }
 
   close(): void {
@@ -126,7 +135,9 @@ export class UpdateController {
     this.set({ phase: 'checking' });
     let engine: UpdateEngine | undefined;
     try {
-      engine = await (this.engine ??= this.loadEngine());
+      const loaded = await (this.engine ??= this.loadEngine());
+      if (loaded === 'unsupported') return this.set({ phase: 'unavailable', reason: 'unsupported' });
+      engine = loaded;
       const found = await engine.check();
       const checkedAt = new Date(this.now()).toISOString();
       if (found === 'unsupported') return this.set({ phase: 'unavailable', reason: 'unsupported' });
@@ -142,14 +153,22 @@ export class UpdateController {
       });
       this.set({ phase: 'ready', version });
     } catch (error) {
-      const failure: UpdateFailure = engine
-        ? engine.failure(error)
-        : { reason: 'other', detail: error instanceof Error ? error.message : String(error) };
-      this.set({ phase: 'failed', failure });
+      this.fail(engine, error);
     }
   }
 
-  private loadEngine(): Promise<UpdateEngine> {
+  private fail(engine: UpdateEngine | undefined, error: unknown): void {
+    const failure = engine
+      ? engine.failure(error)
+      : { reason: 'other' as const, detail: error instanceof Error ? error.message : String(error) };
+    this.set(
+      failure === 'unsupported'
+        ? { phase: 'unavailable', reason: 'unsupported' }
+        : { phase: 'failed', failure },
+    );
+  }
+
+  private loadEngine(): Promise<UpdateEngine | 'unsupported'> {
     const load = this.options.engine;
     if (!load) throw new Error('no update engine in a development build');
     // A failed load is tried again next time.

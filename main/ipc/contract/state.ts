@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CheckStatusSchema, THEMES } from '../../core/config-schema.js';
 import { KEY_SHAPE_IDS, PLAN_IDS } from '../../core/model-studio.js';
-import { HINTS } from '../../core/state.js';
+import { HINTS } from '../../core/hints.js';
 import { UpdatesViewSchema } from './updates.js';
 
 export const KeyViewSchema = z.object({

@@ -4,7 +4,6 @@ import { z } from 'zod';
 
 export const UpdatesViewSchema = z.object({
   current: z.string(),
-  automatic: z.boolean(),
   phase: z.enum(['unavailable', 'idle', 'checking', 'latest', 'downloading', 'ready', 'failed']),
   reason: z.string().nullable(),
   detail: z.string().nullable(),

@@ -12,7 +12,7 @@ export function TrayHostNote() {
   const attempt = useStore((store) => store.attempt);
   if (!shown) return null;
   return (
-    <aside className="banner banner-note" aria-labelledby="tray-host-title" id="tray-host-note">
+    <section className="banner banner-note" role="note" aria-labelledby="tray-host-title" id="tray-host-note">
       <div>
         <strong id="tray-host-title">{t('window.trayHost.title')}</strong>
         <p>{t('window.trayHost.body')}</p>
@@ -29,6 +29,6 @@ export function TrayHostNote() {
           {t('window.trayHost.dismiss')}
         </button>
       </div>
-    </aside>
+    </section>
   );
 }

@@ -2,7 +2,8 @@
 // progress, a version ready, why it failed), the automatic-update switch, and the two actions:
 // check now, restart into the downloaded version. A build that cannot update says why.
 import { api, type State, unwrap } from '../../api';
-import { useT } from '../../i18n';
+import { timeAgo } from '../../components/when';
+import { useLanguage, useT } from '../../i18n';
 import { useStore } from '../../store';
 import { ScalarSetting } from './ScalarSetting';
 
@@ -10,6 +11,7 @@ type Updates = State['updates'];
 
 export function UpdateSettings() {
   const t = useT();
+  const language = useLanguage();
   const updates = useStore((store) => store.state?.updates ?? null);
   const setting = useStore((store) => store.settings.find((candidate) => candidate.name === 'autoUpdate'));
   const attempt = useStore((store) => store.attempt);
@@ -19,13 +21,17 @@ export function UpdateSettings() {
     <fieldset className="settings-group" aria-describedby="update-status">
       <legend>{t('window.updates.title')}</legend>
       <p>{t('window.updates.version', { version: updates.current })}</p>
+      {/* Announced as the phase changes; the download's percent is in the bar, not read out. */}
       <p id="update-status" aria-live="polite" className={updates.phase === 'failed' ? 'warning' : undefined}>
         {statusText(updates, t)}
       </p>
+      {updates.phase === 'downloading' && (
+        <progress max={100} value={updates.percent ?? 0} aria-label={t('window.updates.progress')} />
+      )}
       {updates.phase === 'failed' && updates.detail && <p className="muted">{updates.detail}</p>}
       {updates.checkedAt && updates.phase !== 'unavailable' && (
         <p className="muted">
-          {t('window.updates.checkedAt', { time: new Date(updates.checkedAt).toLocaleString() })}
+          {t('window.updates.checkedAt', { time: timeAgo(updates.checkedAt, language) })}
         </p>
       )}
       {updates.phase !== 'unavailable' && (
@@ -64,7 +70,7 @@ function statusText(updates: Updates, t: ReturnType<typeof useT>): string {
     case 'failed':
       return t('window.updates.failed', { reason });
     case 'downloading':
-      return t('window.updates.downloading', { version: updates.version, percent: updates.percent });
+      return t('window.updates.downloading', { version: updates.version });
     case 'ready':
       return t('window.updates.ready', { version: updates.version });
     default:
