@@ -95,13 +95,13 @@ async function start(): Promise<void> {
   const secrets = new ObservedSecretStore(
     new KeychainSecretStore(environment.keychainService),
     // Called only by keychain work, which starts after `state` exists.
-    (problem) => void state.setProblem(problem),
+    (problem) => void state.setRuntime({ problem }),
   );
   const services = createServices(environment, secrets);
   const state = new StatePublisher(services.config);
   // The gateway for GUI tools runs in the app while the setting is on and a tool has a token.
   const gateway = new GatewayRunner(services, {
-    onChange: (status, today) => void state.setGateway({ status, today }),
+    onChange: (status, today) => void state.setRuntime({ gateway: { status, today } }),
   });
   const guard = new ClipboardGuard(electronClipboard());
   // Updates: only an installed build has a feed (app-update.yml) to update from.
@@ -112,7 +112,7 @@ async function start(): Promise<void> {
       ? () => import('./shell/updater.js').then((updater) => updater.platformUpdateEngine())
       : undefined,
     onChange: (status) => {
-      void state.setUpdates({ current: app.getVersion(), status });
+      void state.setRuntime({ updates: { current: app.getVersion(), status } });
       // Said once per version: the tray's Restart to Update stays until the user chooses it.
       if (status.phase === 'ready' && status.version !== readyVersion) {
         readyVersion = status.version;
@@ -120,7 +120,7 @@ async function start(): Promise<void> {
       }
     },
   });
-  void state.setUpdates({ current: app.getVersion(), status: updates.current() });
+  void state.setRuntime({ updates: { current: app.getVersion(), status: updates.current() } });
   const context: AppContext = {
     services,
     clipboard: guard,
@@ -240,16 +240,20 @@ async function start(): Promise<void> {
   const launchAtLogin = new LaunchAtLogin(services.config, systemLoginItem());
   const followLaunchAtLogin = () =>
     void launchAtLogin.follow().catch((error: unknown) => notify(t('product'), errorText(errorOf(error), t)));
-  const followUpdates = () =>
+  // The gateway and the updater follow their settings from one read of the file (a file that
+  // cannot be read leaves them as they are; the views show why).
+  const followSettings = () =>
     void services.config.read().then(
-      (config) => updates.follow(config.settings.autoUpdate),
+      (config) => {
+        void gateway.follow(config);
+        updates.follow(config.settings.autoUpdate);
+      },
       () => undefined,
     );
   await watchConfig(services.environment.dataDirectory, () => {
     void state.refresh();
     followLaunchAtLogin();
-    void gateway.followConfig();
-    followUpdates();
+    followSettings();
   });
 
   function showWindow(): void {
@@ -301,16 +305,15 @@ async function start(): Promise<void> {
   await state.refresh();
   // Whether `msk` is on the PATH from the app: the tray offers to install or uninstall it.
   void launcherStatus(context.cliLauncher).then(
-    (status) => state.setCli(status),
+    (cli) => state.setRuntime({ cli }),
     () => undefined,
   );
   followLaunchAtLogin();
-  void gateway.followConfig();
-  followUpdates();
+  followSettings();
   // A desktop that shows no tray icons (GNOME without its AppIndicator extension): the window says
   // what to do; started at login, with no window, a notification does.
   void findTrayHost(process.platform, process.env).then(async (host) => {
-    const next = await state.setTrayHost(host);
+    const next = await state.setRuntime({ trayHost: host });
     if (startedAtLogin() && next.hints.includes('tray-host')) notify(t('product'), t('notify.noTrayHost'));
   });
   // Started by the session: the tray is there; the window waits until it is asked for.

@@ -37,9 +37,12 @@ export class StatePublisher {
     return this.enqueue(async () => this.publish(await this.read()));
   }
 
-  /** Shows (or, with null, clears) a problem the file does not tell, such as a locked keychain. */
-  setProblem(problem: Problem | null): Promise<AppState> {
-    this.runtime.problem = problem;
+  /**
+   * Tells every view what the file does not: a problem met at run time (null clears it), whether
+   * `msk` is on the PATH, what the gateway and the updater do, whether the desktop has a tray.
+   */
+  setRuntime(part: Omit<RuntimeState, 'checking'>): Promise<AppState> {
+    Object.assign(this.runtime, part);
     return this.refresh();
   }
 
@@ -47,30 +50,6 @@ export class StatePublisher {
   setChecking(checking: CheckingProgress | null): Promise<AppState> {
     this.runtime.checking = checking;
     return this.enqueue(async () => this.publish(this.last ? { ...this.last, checking } : await this.read()));
-  }
-
-  /** Tells every view whether `msk` is installed on the PATH by the app. */
-  setCli(cli: NonNullable<RuntimeState['cli']>): Promise<AppState> {
-    this.runtime.cli = cli;
-    return this.refresh();
-  }
-
-  /** Tells every view what the updater is doing (a download's progress is not a data change). */
-  setUpdates(updates: NonNullable<RuntimeState['updates']>): Promise<AppState> {
-    this.runtime.updates = updates;
-    return this.refresh();
-  }
-
-  /** Tells every view whether the desktop shows tray icons (the window says what to do when it does not). */
-  setTrayHost(trayHost: NonNullable<RuntimeState['trayHost']>): Promise<AppState> {
-    this.runtime.trayHost = trayHost;
-    return this.refresh();
-  }
-
-  /** Tells every view what the app's gateway does and what went through it today. */
-  setGateway(gateway: NonNullable<RuntimeState['gateway']>): Promise<AppState> {
-    this.runtime.gateway = gateway;
-    return this.refresh();
   }
 
   subscribe(listener: (state: AppState) => void): () => void {

@@ -3,7 +3,7 @@
 // GNOME); without one it falls back to an X11 tray, which i3, Openbox and the like do have. Stock
 // GNOME has neither: only there is a missing watcher news, and its extension the answer. The bus
 // is asked with gdbus, else dbus-send; with neither, or no bus, nobody knows (and nothing is said).
-import { execFile } from 'node:child_process';
+import { commandOutput } from './command-output.js';
 
 export type TrayHost = 'found' | 'missing' | 'unknown';
 
@@ -61,7 +61,7 @@ export async function findTrayHost(
   if (platform !== 'linux') return 'found';
   if (!isGnome(env)) return 'unknown';
   for (const asker of ASKERS) {
-    const output = await ask(asker.command, asker.args(name), env);
+    const output = await commandOutput(asker.command, asker.args(name), env, ASK_TIMEOUT_MS);
     const owned = output === undefined ? undefined : asker.owned(output);
     if (owned !== undefined) return owned ? 'found' : 'missing';
   }
@@ -71,12 +71,3 @@ export async function findTrayHost(
 /** GNOME, Ubuntu's (`ubuntu:GNOME`) and others' included. */
 const isGnome = (env: NodeJS.ProcessEnv): boolean =>
   (env.XDG_CURRENT_DESKTOP ?? '').split(':').some((name) => name.toUpperCase() === 'GNOME');
-
-/** The command's output, or undefined when it is missing, fails or does not answer in time. */
-function ask(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile(command, args, { env, timeout: ASK_TIMEOUT_MS, encoding: 'utf8' }, (error, stdout) =>
-      resolve(error ? undefined : stdout),
-    );
-  });
-}

@@ -51,7 +51,7 @@ async function perform(action: TrayAction, deps: TrayActionDeps): Promise<void> 
       return deps.openWindow();
     case 'install-cli': {
       const status = await installLauncher(context.cliLauncher);
-      await context.state.setCli(status);
+      await context.state.setRuntime({ cli: status });
       return deps.notify(
         t(status.onPath ? 'notify.cliInstalled' : 'notify.cliInstalledNotOnPath', {
           file: status.file,
@@ -61,7 +61,7 @@ async function perform(action: TrayAction, deps: TrayActionDeps): Promise<void> 
     }
     case 'uninstall-cli': {
       const status = await uninstallLauncher(context.cliLauncher);
-      await context.state.setCli(status);
+      await context.state.setRuntime({ cli: status });
       return deps.notify(t('notify.cliUninstalled', { file: status.file }));
     }
     case 'check-for-updates': {

@@ -151,7 +151,7 @@ async function useBridgedRenderer(given: Given, worker: Worker, use: (app: App) 
   const updates = installedUpdates(worker.updateFeed, state);
   // The gateway as the app runs it (main/index.ts): following the config, telling the state.
   const gateway = new GatewayRunner(services, {
-    onChange: (status, today) => void state.setGateway({ status, today }),
+    onChange: (status, today) => void state.setRuntime({ gateway: { status, today } }),
   });
   const context: AppContext = {
     services,
@@ -221,9 +221,9 @@ function installedUpdates(feed: UpdateFeed, state: StatePublisher) {
   const controller = new UpdateController({
     engine: async () =>
       electronUpdaterEngine(appImageUpdater(feed.url, directory, current), { installOnQuit: true }),
-    onChange: (status) => void state.setUpdates({ current, status }),
+    onChange: (status) => void state.setRuntime({ updates: { current, status } }),
   });
-  void state.setUpdates({ current, status: controller.current() });
+  void state.setRuntime({ updates: { current, status: controller.current() } });
   const updates = {
     feed,
     current,

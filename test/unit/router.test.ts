@@ -41,7 +41,7 @@ describe('IPC router', () => {
     const keychain = new MemorySecretStore();
     const services = createServices(
       { dataDirectory: directory(), keychainService: 'unused', endpointOverrides: {} },
-      new ObservedSecretStore(keychain, (problem) => void state.setProblem(problem)),
+      new ObservedSecretStore(keychain, (problem) => void state.setRuntime({ problem })),
     );
     const state = new StatePublisher(services.config);
     const router = createRouter({ ...testContext(directory()), services, state });

@@ -69,11 +69,13 @@ describe('StatePublisher', () => {
 
   it('shows a problem the file does not tell until it is cleared', async () => {
     const publisher = new StatePublisher(new ConfigStore(directory()));
-    expect((await publisher.setProblem({ code: 'keychain-locked', message: 'locked' })).problem).toEqual({
+    expect(
+      (await publisher.setRuntime({ problem: { code: 'keychain-locked', message: 'locked' } })).problem,
+    ).toEqual({
       code: 'keychain-locked',
       message: 'locked',
     });
-    expect((await publisher.setProblem(null)).problem).toBeNull();
+    expect((await publisher.setRuntime({ problem: null })).problem).toBeNull();
   });
 
   it('still tells every other listener when one of them throws', async () => {

@@ -4,9 +4,9 @@
 // or a Linux folder cannot update itself. Asked of the system, never of electron-builder's
 // `package-type` file: its deb and rpm targets write it into one shared folder, so an AppImage
 // built beside them may carry a wrong one.
-import { execFile } from 'node:child_process';
-import { readdir } from 'node:fs';
 import path from 'node:path';
+import { commandOutput } from '../command-output.js';
+import { readdir } from '../fs-async.js';
 
 export type InstallKind = 'mac' | 'nsis' | 'appimage' | 'deb' | 'rpm' | 'portable';
 
@@ -17,26 +17,20 @@ export interface InstallPorts {
   executable: string;
 }
 
+const OWNER_TIMEOUT_MS = 5000;
 /** Where NSIS puts its uninstaller: beside the executable, "Uninstall <product>.exe". */
 const NSIS_UNINSTALLER = /^Uninstall .+\.exe$/i;
 
 export async function installKind({ platform, env, executable }: InstallPorts): Promise<InstallKind> {
   if (platform === 'darwin') return 'mac';
   if (platform === 'win32') {
-    const names = await new Promise<string[]>((resolve) =>
-      readdir(path.dirname(executable), (error, found) => resolve(error ? [] : found)),
-    );
+    const names = await readdir(path.dirname(executable)).catch((): string[] => []);
     return names.some((name) => NSIS_UNINSTALLER.test(name)) ? 'nsis' : 'portable';
   }
   if (env.APPIMAGE) return 'appimage';
-  if (await succeeds('dpkg-query', ['--search', executable], env)) return 'deb';
-  if (await succeeds('rpm', ['--query', '--file', executable], env)) return 'rpm';
+  const owns = async (command: string, args: string[]) =>
+    (await commandOutput(command, args, env, OWNER_TIMEOUT_MS)) !== undefined;
+  if (await owns('dpkg-query', ['--search', executable])) return 'deb';
+  if (await owns('rpm', ['--query', '--file', executable])) return 'rpm';
   return 'portable';
-}
-
-/** Whether the command ran and said yes (exit 0); a missing command is a no. */
-function succeeds(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<boolean> {
-  return new Promise((resolve) =>
-    execFile(command, args, { env, timeout: 5000 }, (error) => resolve(error === null)),
-  );
 }

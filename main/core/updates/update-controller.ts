@@ -124,18 +124,19 @@ export class UpdateController {
 
   /** One check and, when it finds a version, its download; one at a time. */
   private run(): Promise<void> {
+    const load = this.options.engine;
     const settled = ['unavailable', 'ready'].includes(this.status.phase);
-    if (settled || !this.options.engine) return Promise.resolve();
-    this.running ??= this.checkAndDownload().finally(() => (this.running = undefined));
+    if (settled || !load) return Promise.resolve();
+    this.running ??= this.checkAndDownload(load).finally(() => (this.running = undefined));
     return this.running;
   }
 
-  private async checkAndDownload(): Promise<void> {
+  private async checkAndDownload(load: () => Promise<UpdateEngine | 'unsupported'>): Promise<void> {
     this.lastAttempt = this.now();
     this.set({ phase: 'checking' });
     let engine: UpdateEngine | undefined;
     try {
-      const loaded = await (this.engine ??= this.loadEngine());
+      const loaded = await (this.engine ??= this.loadEngine(load));
       if (loaded === 'unsupported') return this.set({ phase: 'unavailable', reason: 'unsupported' });
       engine = loaded;
       const found = await engine.check();
@@ -168,9 +169,9 @@ export class UpdateController {
     );
   }
 
-  private loadEngine(): Promise<UpdateEngine | 'unsupported'> {
-    const load = this.options.engine;
-    if (!load) throw new Error('no update engine in a development build');
+  private loadEngine(
+    load: () => Promise<UpdateEngine | 'unsupported'>,
+  ): Promise<UpdateEngine | 'unsupported'> {
     // A failed load is tried again next time.
     return load().catch((error: unknown) => {
       this.engine = undefined;

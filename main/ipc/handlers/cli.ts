@@ -17,6 +17,6 @@ export const cliHandlers: CallHandlers<'cli.status' | 'cli.install' | 'cli.unins
 /** The launcher's status, also told to the tray and every window. */
 async function told(context: AppContext, status: Promise<LauncherStatus>): Promise<LauncherStatus> {
   const known = await status;
-  await context.state.setCli(known);
+  await context.state.setRuntime({ cli: known });
   return known;
 }
