@@ -286,6 +286,17 @@ export const DEFAULT_CONCURRENCY = 4;
 
 export const TEMPORARY_KEY = { defaultTtlSeconds: 60, minTtlSeconds: 1, maxTtlSeconds: 1800 } as const;
 
+/**
+ * What a model id is made of (`qwen3-coder-plus`, `qwen-vl-max-2025-01-25`, a fine-tune's
+ * `ft:…/…@…`): letters, digits and `. - _ : / @`, starting with a letter or digit. Anything else
+ * (a space, a quote, `&`, `;`) is no model Model Studio serves and could end a shell's string:
+ * every place a model id comes in (`.msk.json`, settings, the CLI, the window) checks it.
+ */
+export const MODEL_ID = { pattern: /^[A-Za-z0-9][A-Za-z0-9._:/@-]*$/, maxLength: 128 } as const;
+
+export const isModelId = (value: string): boolean =>
+  value.length <= MODEL_ID.maxLength && MODEL_ID.pattern.test(value);
+
 export const DEFAULT_MODEL = 'qwen-plus';
 export const DEFAULT_CODING_MODEL = 'qwen3-coder-plus';
 export const SUGGESTED_MODELS = [
