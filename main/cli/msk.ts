@@ -1,7 +1,8 @@
 // msk — Model Studio Keys on the command line. Same core, files and keychain items as the app.
-import { Command } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { MskError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
+import { EXIT, EXIT_HELP } from './exit-codes.js';
 import { registerBackupCommands } from './commands/backup.js';
 import { registerBindingCommands } from './commands/binding.js';
 import { registerCheckCommands } from './commands/checks.js';
@@ -43,6 +44,9 @@ export function buildProgram(command?: string): Command {
     .description('Alibaba Cloud Model Studio API keys from your OS keychain, for every tool')
     .version(VERSION)
     .enablePositionalOptions()
+    // A usage error throws instead of exiting, so that it exits 2 (runProgram).
+    .exitOverride()
+    .addHelpText('after', `\n${EXIT_HELP}`)
     // Usage errors read like every other error: one line, `msk: …`.
     // commander's "(Did you mean …?)" joins the line instead of starting a second one.
     .configureOutput({
@@ -67,9 +71,17 @@ export async function runProgram(args: readonly string[]): Promise<void> {
   if (args.length === 0) return void program.outputHelp();
   const [first, topic] = args;
   if (first === 'help' && topic !== undefined && !program.commands.some((command) => named(command, topic))) {
-    throw new MskError('invalid-input', `Unknown command '${topic}'; 'msk help' lists the commands.`);
+    throw new MskError('usage', `Unknown command '${topic}'; 'msk help' lists the commands.`);
   }
-  await program.parseAsync(args, { from: 'user' });
+  try {
+    await program.parseAsync(args, { from: 'user' });
+  } catch (error) {
+    // Help and the version exit 0; anything else commander refused (and said) is a usage error.
+    // A command's action may refuse its arguments as commander's parsers do: a usage error too.
+    if (error instanceof InvalidArgumentError) throw new MskError('usage', error.message);
+    if (!(error instanceof CommanderError)) throw error;
+    process.exitCode = error.exitCode === 0 ? 0 : EXIT.usage;
+  }
 }
 
 const named = (command: Command, name: string): boolean =>

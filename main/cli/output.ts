@@ -22,6 +22,16 @@ export const warnAll = (notices: readonly Notice[]): void =>
 
 export const printJson = (value: unknown): void => print(JSON.stringify(value, null, 2));
 
+const twoDigits = (value: number): string => String(value).padStart(2, '0');
+
+/** An ISO time as a person reads it in a table: local, to the minute (`2026-12-04 17:05`). --json keeps ISO. */
+export function localTime(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const day = `${at.getFullYear()}-${twoDigits(at.getMonth() + 1)}-${twoDigits(at.getDate())}`;
+  return `${day} ${twoDigits(at.getHours())}:${twoDigits(at.getMinutes())}`;
+}
+
 /** A plain text table: columns padded to their widest cell, as a terminal displays it. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((title, column) =>

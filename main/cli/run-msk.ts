@@ -1,6 +1,7 @@
 // Runs one msk command: the quick form of a hot command when its arguments are plain, else
 // commander's program, loaded then. Failures are said on stderr and set the exit code.
 import { isMskError, messageOf } from '../core/errors.js';
+import { EXIT } from './exit-codes.js';
 import { renderError } from './messages.js';
 import { say } from './output.js';
 import { quickCommand } from './quick-commands.js';
@@ -26,11 +27,13 @@ export async function runMsk(args: readonly string[], self: readonly string[]): 
 
 /**
  * As a shell would: a command not found exits 127, one that is not executable 126; Ctrl-C at a
- * prompt 130.
+ * prompt 130; a command line msk cannot read 2.
  */
 function exitCodeOf(error: unknown): number {
-  if (!isMskError(error)) return 1;
-  if (error.code === 'launch-failed') return error.params.reason === 'not-executable' ? 126 : 127;
-  if (error.code === 'cancelled') return 130;
-  return 1;
+  if (!isMskError(error)) return EXIT.failure;
+  if (error.code === 'launch-failed')
+    return error.params.reason === 'not-executable' ? EXIT.notExecutable : EXIT.notFound;
+  if (error.code === 'cancelled') return EXIT.interrupted;
+  if (error.code === 'usage') return EXIT.usage;
+  return EXIT.failure;
 }

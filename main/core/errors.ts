@@ -4,6 +4,8 @@
 
 export type ErrorCode =
   | 'invalid-input'
+  /** A command line msk cannot read (an unknown option, a missing argument): exit status 2. */
+  | 'usage'
   | 'invalid-key'
   | 'temporary-key'
   | 'duplicate-key'

@@ -48,8 +48,3 @@ export function activeKey(config: Config): KeyRecord {
     keyCount: config.keys.length,
   });
 }
-
-/** A named key, or the active one when no name is given. */
-export function chooseKey(config: Config, reference: string | undefined): KeyRecord {
-  return reference === undefined ? activeKey(config) : resolveKey(config.keys, reference);
-}

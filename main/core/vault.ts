@@ -1,6 +1,7 @@
 // The keys: metadata in config.json, secrets in the keychain. The secret is always written
 // before its metadata and removed after it, so a crash in between leaves at worst a spare
 // keychain item, never a listed key without a secret.
+import { claimActive, followKeys, handOverActive } from './active-keys.js';
 import type { Config, KeyRecord, LastCheck } from './config-schema.js';
 import type { ConfigStore } from './config-store.js';
 import { MskError } from './errors.js';
@@ -34,6 +35,8 @@ export interface Added {
   record: KeyRecord;
   /** The key became the active key of its region (it is the first there). */
   active: boolean;
+  /** Its region became the active region (the active one held no key). */
+  regionActivated: boolean;
   notices: Notice[];
 }
 
@@ -76,16 +79,17 @@ export class Vault {
       createdAt: this.now().toISOString(),
     };
     await this.secrets.set(record.id, parsed.secret);
-    let active: boolean;
+    let became: { active: boolean; regionActivated: boolean };
     try {
-      active = await this.config.update(async (draft) => {
+      became = await this.config.update(async (draft) => {
         // Another process may have taken the label, or stored this very key, while we talked
         // to the keychain: both are checked again under the lock.
         assertLabelFree(draft.keys, label);
         await this.assertSecretFree(draft.keys, parsed.secret);
         draft.keys.push(record);
-        draft.settings.activeKeyByRegion[record.regionId] ??= record.id;
-        return draft.settings.activeKeyByRegion[record.regionId] === record.id;
+        claimActive(draft, record);
+        const regionActivated = followKeys(draft, record);
+        return { active: draft.settings.activeKeyByRegion[record.regionId] === record.id, regionActivated };
       });
     } catch (error) {
       await this.secrets.delete(record.id).catch(() => undefined);
@@ -93,7 +97,7 @@ export class Vault {
     }
     return {
       record,
-      active,
+      ...became,
       notices: [...parsed.notices, ...planNotices(parsed.plans, record), ...limitNotices(before, record)],
     };
   }
@@ -121,11 +125,13 @@ export class Vault {
         },
         moving,
       );
-      if (fields.regionId !== record.regionId) {
-        handOverActive(draft, record);
-        draft.settings.activeKeyByRegion[fields.regionId] ??= record.id;
-      }
+      const leaving = fields.regionId !== record.regionId;
+      if (leaving) handOverActive(draft, record);
       Object.assign(record, fields);
+      if (leaving) {
+        claimActive(draft, record);
+        followKeys(draft, record);
+      }
       for (const optional of ['accountId', 'ramUser'] as const) {
         if (fields[optional] === undefined) delete record[optional];
       }
@@ -147,6 +153,7 @@ export class Vault {
       const record = resolveKey(draft.keys, reference);
       handOverActive(draft, record);
       draft.keys = draft.keys.filter((key) => key.id !== record.id);
+      followKeys(draft);
       return record;
     });
     await this.secrets.delete(removed.id);
@@ -315,15 +322,6 @@ function normaliseFields(
     ...(accountId !== undefined && { accountId }),
     ...(ramUser !== undefined && { ramUser }),
   };
-}
-
-/** When the active key of a region leaves it (removed or moved), another key there takes over. */
-function handOverActive(draft: Config, leaving: KeyRecord): void {
-  const active = draft.settings.activeKeyByRegion;
-  if (active[leaving.regionId] !== leaving.id) return;
-  const successor = draft.keys.find((key) => key.regionId === leaving.regionId && key.id !== leaving.id);
-  if (successor) active[leaving.regionId] = successor.id;
-  else delete active[leaving.regionId];
 }
 
 /** A key stored under a plan its shape does not suggest: allowed (probing decides), but said. */

@@ -93,9 +93,13 @@ async function perform(action: TrayAction, deps: TrayActionDeps): Promise<void> 
     case 'copy-active-key':
       return deps.notify(copiedText(await copyKey(context.services, context.clipboard), t));
     case 'copy-key':
-      return deps.notify(copiedText(await copyKey(context.services, context.clipboard, action.keyId), t));
+      return deps.notify(
+        copiedText(await copyKey(context.services, context.clipboard, { reference: action.keyId }), t),
+      );
     case 'copy-temporary-key': {
-      const minted = await copyTemporaryKey(context.services, context.clipboard, action.keyId);
+      const minted = await copyTemporaryKey(context.services, context.clipboard, {
+        reference: action.keyId,
+      });
       const params = {
         label: minted.record.label,
         ttl: minted.ttlSeconds,

@@ -49,7 +49,7 @@ describe('copy a key: keychain read + clipboard write', () => {
     async () => {
       if (!services) return;
       const started = performance.now();
-      await copyKey(services, clipboard, 'bench');
+      await copyKey(services, clipboard, { reference: 'bench' });
       samples.push(performance.now() - started);
     },
     { iterations: 40, time: 0, warmupIterations: WARMUP },

@@ -322,7 +322,7 @@ describe.runIf(keychain)('msk checks', () => {
 
     server.requests.length = 0;
     const tooLong = await home.run(['temp-key', 'k', '--ttl', '1801', '--print']);
-    expect(tooLong).toMatchObject({ code: 1, stdout: '' });
+    expect(tooLong).toMatchObject({ code: 2, stdout: '' });
     expect(tooLong.stderr).toMatch(
       /^msk: option '--ttl <seconds>' argument '1801' is invalid\. A temporary key lives 1 to 1800/,
     );

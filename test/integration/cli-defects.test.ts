@@ -149,13 +149,13 @@ describe.runIf(keychain)('msk defects found (issue 10)', () => {
     expect(bare.stdout).toMatch(/^Usage: msk /);
     const help = await home.run(['help', 'frob']);
     expect(help).toMatchObject({
-      code: 1,
+      code: 2,
       stdout: '',
       stderr: "msk: Unknown command 'frob'; 'msk help' lists the commands.\n",
     });
     expect((await home.run(['help', 'ls'])).stdout).toMatch(/^Usage: msk list\|ls/);
     const typo = await home.run(['lis']);
-    expect(typo.code).toBe(1);
+    expect(typo.code).toBe(2);
     expect(typo.stderr).toBe("msk: unknown command 'lis' (Did you mean one of list, ls?)\n");
     accessSync(MSK, constants.X_OK);
     expect((await runProcess(MSK, ['--version'], home.env)).code).toBe(0);

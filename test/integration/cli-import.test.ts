@@ -422,15 +422,15 @@ describe.runIf(keychain)('msk import on the real keychain', () => {
   it('usage errors: --region with --detect, neither ids nor --all, --scan with import options', async () => {
     setUp();
     const both = await run(['import', '--all', '--region', 'sg', '--detect']);
-    expect(both).toMatchObject({ code: 1, stdout: '' });
+    expect(both).toMatchObject({ code: 2, stdout: '' });
     expect(both.stderr).toBe("msk: option '-r, --region <region>' cannot be used with option '--detect'\n");
     const none = await run(['import']);
-    expect(none).toMatchObject({ code: 1, stdout: '' });
+    expect(none).toMatchObject({ code: 2, stdout: '' });
     expect(none.stderr).toBe(
       "msk: name the keys to import (the ids 'msk import --scan' lists) or pass --all.\n",
     );
     const scanAndStore = await run(['import', '--scan', '--remove-from-file']);
-    expect(scanAndStore.code).toBe(1);
+    expect(scanAndStore.code).toBe(2);
     expect(scanAndStore.stderr).toBe(
       "msk: option '--scan' cannot be used with option '--remove-from-file'\n",
     );

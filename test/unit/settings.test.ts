@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyConfig } from '../../main/core/config-schema.js';
 import { ConfigStore } from '../../main/core/config-store.js';
-import { activeKey, chooseKey, setActiveRegion, useKey } from '../../main/core/settings.js';
+import { chooseKey } from '../../main/core/actions/choose.js';
+import { activeKey, setActiveRegion, useKey } from '../../main/core/settings.js';
 import { Vault } from '../../main/core/vault.js';
 import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
@@ -30,7 +31,7 @@ describe('active region and key', () => {
     expect(activeKey(await config.read()).id).toBe(sg.id);
     expect((await useKey(config, 'CN')).id).toBe(cn.id);
     expect(activeKey(await config.read()).id).toBe(cn.id);
-    expect(chooseKey(await config.read(), 'sg').id).toBe(sg.id);
+    expect((await chooseKey(await config.read(), { reference: 'sg' })).record.id).toBe(sg.id);
   });
 
   it('says so when the active region has no key but others do', async () => {

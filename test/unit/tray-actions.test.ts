@@ -49,12 +49,13 @@ describe('tray actions', () => {
     expect(context.clipboard.copies.map((copy) => copy.value)).toEqual([
       secret,
       `$env:DASHSCOPE_API_KEY = '${secret}'\n$env:DASHSCOPE_HTTP_BASE_URL = 'https://dashscope.aliyuncs.com/api/v1'\n$env:OPENAI_API_KEY = '${secret}'\n$env:OPENAI_BASE_URL = 'https://dashscope.aliyuncs.com/compatible-mode/v1'\n`,
-      'https://dashscope-intl.aliyuncs.com/compatible-mode/v1',
+      // The first key stored made its region, China (Beijing), the active one.
+      'https://dashscope.aliyuncs.com/compatible-mode/v1',
     ]);
     expect(calls.notified).toEqual([
       'Copied ‘team’ (China (Beijing)) — clears in 30 s',
       'Copied the PowerShell environment of ‘team’ — clears in 30 s',
-      'Copied https://dashscope-intl.aliyuncs.com/compatible-mode/v1',
+      'Copied https://dashscope.aliyuncs.com/compatible-mode/v1',
     ]);
   });
 

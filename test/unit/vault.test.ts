@@ -114,6 +114,51 @@ describe('Vault', () => {
     expect((await config.read()).settings.activeKeyByRegion).toEqual({ 'cn-beijing': first.record.id });
   });
 
+  it('makes a first key outside the active region work at once: the active region follows it', async () => {
+    const { vault, config } = setup();
+    const us = await vault.add({ secret: key(1), label: 'us', regionId: 'us' });
+    expect(us).toMatchObject({ active: true, regionActivated: true });
+    expect((await config.read()).settings.activeRegionId).toBe('us-east-1');
+    // A region that holds a key stays the user's choice.
+    const cn = await vault.add({ secret: key(2), label: 'cn', regionId: 'cn' });
+    expect(cn).toMatchObject({ active: true, regionActivated: false });
+    expect((await config.read()).settings.activeRegionId).toBe('us-east-1');
+  });
+
+  it('moves the active region with the last key that leaves it, removed or moved', async () => {
+    const { vault, config } = setup();
+    await vault.add({ secret: key(1), label: 'sg', regionId: 'sg' });
+    const cn = (await vault.add({ secret: key(2), label: 'cn', regionId: 'cn' })).record;
+    await vault.edit('sg', { regionId: 'us' });
+    expect((await config.read()).settings.activeRegionId).toBe('us-east-1');
+    await vault.remove('sg');
+    expect((await config.read()).settings).toMatchObject({
+      activeRegionId: 'cn-beijing',
+      activeKeyByRegion: { 'cn-beijing': cn.id },
+    });
+    await vault.remove('cn');
+    expect((await config.read()).settings.activeRegionId).toBe('cn-beijing');
+  });
+
+  it('never promotes a key of another plan over a pay-as-you-go one', async () => {
+    const { vault, config } = setup();
+    const active = (await vault.add({ secret: key(1), label: 'first', regionId: 'sg' })).record;
+    await vault.add({ secret: `sk-sp-${'c'.repeat(32)}`, label: 'coding', regionId: 'sg', plan: 'coding' });
+    const payg = (await vault.add({ secret: key(3), label: 'payg', regionId: 'sg' })).record;
+    expect((await config.read()).settings.activeKeyByRegion['ap-southeast-1']).toBe(active.id);
+    await vault.remove('first');
+    expect((await config.read()).settings.activeKeyByRegion['ap-southeast-1']).toBe(payg.id);
+  });
+
+  it('makes the region of the pay-as-you-go key that remains active when the active region empties', async () => {
+    const { vault, config } = setup();
+    await vault.add({ secret: key(1), label: 'sg', regionId: 'sg' });
+    await vault.add({ secret: `sk-sp-${'c'.repeat(32)}`, label: 'coding', regionId: 'cn', plan: 'coding' });
+    await vault.add({ secret: key(3), label: 'us', regionId: 'us' });
+    await vault.remove('sg');
+    expect((await config.read()).settings.activeRegionId).toBe('us-east-1');
+  });
+
   it('refuses a taken label (any case) and a second copy of a stored secret', async () => {
     const { vault, secrets } = setup();
     await vault.add({ secret: key(1), label: 'Personal', regionId: 'sg' });

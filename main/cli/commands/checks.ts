@@ -7,6 +7,8 @@ import { explainShape, parseKey } from '../../core/keys.js';
 import { DEFAULT_CONCURRENCY } from '../../core/model-studio.js';
 import { planName, regionName, requirePlan, requireRegion } from '../../core/regions.js';
 import { core } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { KEY_HELP, type KeyOption, keyRequest, sayBinding } from '../key-choice.js';
 import { print, printJson, say, table, warn, writeErr } from '../output.js';
 import { readSecret } from '../read-secret.js';
 import { positiveInteger } from '../parse.js';
@@ -14,7 +16,7 @@ import { positiveInteger } from '../parse.js';
 // What the commands do is loaded when one runs: `msk --help` needs only their definitions.
 const checkActions = () => import('../../core/actions/checks.js');
 
-interface CheckOptions {
+interface CheckOptions extends KeyOption {
   all?: boolean;
   json?: boolean;
   concurrency: number;
@@ -27,7 +29,8 @@ export function registerCheckCommands(program: Command): void {
     .description(
       'check that keys work: tells an invalid key from a wrong region, a Coding Plan key, a workspace or quota refusal',
     )
-    .argument('[key]', 'label or id (default: the active key of the active region)')
+    .argument('[key]', KEY_HELP)
+    .option('-k, --key <key>', KEY_HELP)
     .option('--all', 'check every stored key')
     .option('--json', 'print a JSON array')
     .option(
@@ -42,15 +45,21 @@ export function registerCheckCommands(program: Command): void {
       positiveInteger(120),
     )
     .action(async (reference: string | undefined, options: CheckOptions) => {
-      if (reference !== undefined && options.all)
-        throw new MskError('invalid-input', 'Name a key or pass --all, not both.');
+      if ((reference ?? options.key) !== undefined && options.all)
+        throw new MskError('usage', 'Name a key or pass --all, not both.');
+      const request = keyRequest(reference, options.key);
       const [{ checkKeys }, { chooseKey }, services] = await Promise.all([
         checkActions(),
-        import('../../core/settings.js'),
+        import('../../core/actions/choose.js'),
         core(),
       ]);
       const config = await services.config.read();
-      const keyIds = options.all ? config.keys.map((key) => key.id) : [chooseKey(config, reference).id];
+      let keyIds = config.keys.map((key) => key.id);
+      if (!options.all) {
+        const choice = await chooseKey(config, request);
+        sayBinding(choice);
+        keyIds = [choice.record.id];
+      }
       if (keyIds.length === 0) return say('No keys stored yet: nothing to check.');
 
       // Ctrl-C stops the run; what finished is still reported and recorded.
@@ -80,7 +89,7 @@ export function registerCheckCommands(program: Command): void {
       for (const key of unchecked) say(`msk: '${key.label}' not checked: ${key.message}`);
       if (cancelled) {
         say(`Cancelled after ${results.length} of ${keyIds.length} keys.`);
-        process.exitCode = 130;
+        process.exitCode = EXIT.interrupted;
         // `unverified` is no failure: the Coding Plan just would not answer a non-agent.
       } else if (
         unchecked.length > 0 ||

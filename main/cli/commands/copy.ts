@@ -4,7 +4,8 @@ import { validateTtl } from '../../core/keys.js';
 import { regionName } from '../../core/regions.js';
 import { cliClipboard } from '../clipboard.js';
 import { core } from '../context.js';
-import { print, say } from '../output.js';
+import { KEY_HELP, type KeyOption, keyRequest, sayBinding } from '../key-choice.js';
+import { print, printJson, say } from '../output.js';
 
 // What the commands do is loaded when one runs: `msk --help` needs only their definitions.
 const useKeyActions = () => import('../../core/actions/use-key.js');
@@ -15,13 +16,22 @@ export function registerCopyCommands(program: Command): void {
   program
     .command('copy')
     .description('copy a key to the clipboard (cleared after the configured time if unchanged)')
-    .argument('[key]', 'label or id (default: the active key of the active region)')
+    .argument('[key]', KEY_HELP)
+    .option('-k, --key <key>', KEY_HELP)
     .option('--print', 'write the key to stdout instead')
-    .action(async (reference: string | undefined, options: { print?: boolean }) => {
+    .action(async (reference: string | undefined, options: KeyOption & { print?: boolean }) => {
+      const request = keyRequest(reference, options.key);
       const [{ copyKey, revealKey }, services] = await Promise.all([useKeyActions(), core()]);
-      if (options.print) return print((await revealKey(services, reference)).secret);
-      const { record, clearAfterSeconds } = await copyKey(services, cliClipboard, reference);
-      say(`Copied '${record.label}' (${regionName(record.regionId)})${clearsIn(clearAfterSeconds)}`);
+      if (options.print) {
+        const revealed = await revealKey(services, request);
+        sayBinding(revealed);
+        return print(revealed.secret);
+      }
+      const copied = await copyKey(services, cliClipboard, request);
+      sayBinding(copied);
+      say(
+        `Copied '${copied.record.label}' (${regionName(copied.record.regionId)})${clearsIn(copied.clearAfterSeconds)}`,
+      );
     });
 
   program
@@ -29,23 +39,39 @@ export function registerCopyCommands(program: Command): void {
     .description(
       'mint a temporary key (st-…) from a key and copy it, or print it; it cannot be revoked, only expire',
     )
-    .argument('[key]', 'label or id (default: the active key of the active region)')
+    .argument('[key]', KEY_HELP)
+    .option('-k, --key <key>', KEY_HELP)
     .option('--ttl <seconds>', 'how long it lives: 1 to 1800 seconds', parseTtl, 60)
     .option('--print', 'write it to stdout instead')
-    .action(async (reference: string | undefined, options: { ttl: number; print?: boolean }) => {
-      const [{ copyTemporaryKey, temporaryKey }, services] = await Promise.all([useKeyActions(), core()]);
-      if (options.print) {
-        const minted = await temporaryKey(services, reference, options.ttl);
-        print(minted.token);
-        return say(
-          `Temporary key for '${minted.record.label}', valid ${minted.ttlSeconds} s (until ${minted.expiresAt.toLocaleTimeString()}).`,
+    .option('--json', 'print {token, expiresAt, ttlSeconds, keyId, label} instead of copying')
+    .action(
+      async (
+        reference: string | undefined,
+        options: KeyOption & { ttl: number; print?: boolean; json?: boolean },
+      ) => {
+        const request = keyRequest(reference, options.key);
+        const [{ copyTemporaryKey, temporaryKey }, services] = await Promise.all([useKeyActions(), core()]);
+        if (options.json) {
+          const minted = await temporaryKey(services, request, options.ttl);
+          sayBinding(minted);
+          const { token, expiresAt, ttlSeconds, record } = minted;
+          return printJson({ token, expiresAt, ttlSeconds, keyId: record.id, label: record.label });
+        }
+        if (options.print) {
+          const minted = await temporaryKey(services, request, options.ttl);
+          sayBinding(minted);
+          print(minted.token);
+          return say(
+            `Temporary key for '${minted.record.label}', valid ${minted.ttlSeconds} s (until ${minted.expiresAt.toLocaleTimeString()}).`,
+          );
+        }
+        const minted = await copyTemporaryKey(services, cliClipboard, request, options.ttl);
+        sayBinding(minted);
+        say(
+          `Copied a temporary key for '${minted.record.label}', valid ${minted.ttlSeconds} s (until ${minted.expiresAt.toLocaleTimeString()})${clearsIn(minted.clearAfterSeconds)}`,
         );
-      }
-      const minted = await copyTemporaryKey(services, cliClipboard, reference, options.ttl);
-      say(
-        `Copied a temporary key for '${minted.record.label}', valid ${minted.ttlSeconds} s (until ${minted.expiresAt.toLocaleTimeString()})${clearsIn(minted.clearAfterSeconds)}`,
-      );
-    });
+      },
+    );
 }
 
 function parseTtl(value: string): number {

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { formatEnvironment, requireShell, type Shell } from '../../core/env-format.js';
 import { childEnvironment } from '../../core/tools.js';
 import { core } from '../context.js';
+import { KEY_HELP, sayBinding } from '../key-choice.js';
 import { type OptionSpec, withOptions } from '../option-spec.js';
 import { warn, warnAll, writeOut } from '../output.js';
 
@@ -18,7 +19,7 @@ const TOOL_HELP =
   "tool preset: default, openai, dashscope, qwen-code, claude-code, … ('msk tools' lists them)";
 
 const KEY_TOOL_MODEL: readonly OptionSpec[] = [
-  ['-k, --key <key>', 'label or id (default: .msk.json here or above, else the active key)'],
+  ['-k, --key <key>', KEY_HELP],
   ['-t, --tool <tool>', TOOL_HELP],
   ['-m, --model <model>', "the model the tool's variables name (default: the tool's)"],
 ];
@@ -79,12 +80,14 @@ async function variablesFor(
   options: KeyAndTool,
 ): Promise<{ variables: Record<string, string>; recorded: Promise<void> }> {
   const [{ keyEnvironment }, services] = await Promise.all([import('../../core/actions/use-key.js'), core()]);
-  const { variables, notices, recorded } = await keyEnvironment(services, {
+  const environment = await keyEnvironment(services, {
     reference: options.key,
     tool: options.tool,
     model: options.model,
     cwd: process.cwd(),
   });
+  const { variables, notices, recorded } = environment;
+  sayBinding(environment);
   warnAll(notices);
   return { variables, recorded };
 }

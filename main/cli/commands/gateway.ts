@@ -2,10 +2,11 @@
 // a token of their own instead of the key, and what they used through it.
 import type { Command } from 'commander';
 import { MskError } from '../../core/errors.js';
-import { GATEWAY } from '../../core/model-studio.js';
+import { GATEWAY, gatewayUrl } from '../../core/model-studio.js';
 import { formatCost } from '../../i18n/cost.js';
 import { core } from '../context.js';
-import { print, printJson, say, table } from '../output.js';
+import { EXIT } from '../exit-codes.js';
+import { localTime, print, printJson, say, table } from '../output.js';
 import { positiveInteger } from '../parse.js';
 
 // Loaded when a command runs: they bring the validator and the HTTP client along.
@@ -63,7 +64,7 @@ export function registerGatewayCommands(program: Command): void {
         let stopping = false;
         const stop = () => {
           // A second Ctrl-C does not wait.
-          if (stopping) process.exit(130);
+          if (stopping) process.exit(EXIT.interrupted);
           stopping = true;
           resolve();
         };
@@ -82,21 +83,29 @@ export function registerGatewayCommands(program: Command): void {
     .option('-k, --key <key...>', 'the keys it uses, in failover order (default: the active key)')
     .option('-m, --model <model>', 'the model every request through it uses')
     .option('--rpm <requests>', 'the requests a minute it may make', positiveInteger(1_000_000))
-    .action(async (name: string, options: { key?: string[]; model?: string; rpm?: number }) => {
-      const { addGatewayToken } = await gatewayActions();
-      const services = await core();
-      const { token: made, record } = await addGatewayToken(services, {
-        name,
-        keys: options.key ?? [],
-        model: options.model,
-        requestsPerMinute: options.rpm,
-      });
-      const { settings } = await services.config.read();
-      print(made);
-      say(
-        `Token '${record.name}' made; it is shown this once. Give the tool base URL http://${GATEWAY.host}:${settings.gatewayPort}/v1 and this token as its API key; the key stays in the keychain.`,
-      );
-    });
+    .option('--json', 'print {name, token, baseUrl, keyIds, model, requestsPerMinute}')
+    .action(
+      async (name: string, options: { key?: string[]; model?: string; rpm?: number; json?: boolean }) => {
+        const { addGatewayToken } = await gatewayActions();
+        const services = await core();
+        const { token: made, record } = await addGatewayToken(services, {
+          name,
+          keys: options.key ?? [],
+          model: options.model,
+          requestsPerMinute: options.rpm,
+        });
+        const { settings } = await services.config.read();
+        const baseUrl = gatewayUrl(settings.gatewayPort);
+        if (options.json) {
+          const { keyIds, model = null, requestsPerMinute = null } = record;
+          return printJson({ name: record.name, token: made, baseUrl, keyIds, model, requestsPerMinute });
+        }
+        print(made);
+        say(
+          `Token '${record.name}' made; it is shown this once. Give the tool base URL ${baseUrl} and this token as its API key; the key stays in the keychain.`,
+        );
+      },
+    );
 
   token
     .command('list')
@@ -120,8 +129,8 @@ export function registerGatewayCommands(program: Command): void {
               (row.removedKeys > 0 ? ` (+${row.removedKeys} removed)` : ''),
             row.model ?? '-',
             row.requestsPerMinute === null ? '-' : String(row.requestsPerMinute),
-            row.createdAt,
-            row.lastUsedAt ?? '-',
+            localTime(row.createdAt),
+            row.lastUsedAt === null ? '-' : localTime(row.lastUsedAt),
           ]),
         ),
       );

@@ -4,7 +4,7 @@ import { MskError } from '../../core/errors.js';
 import { maskKey } from '../../core/keys.js';
 import { planName, regionName, requirePlan, requireRegion } from '../../core/regions.js';
 import { core } from '../context.js';
-import { print, printJson, say, table, warnAll } from '../output.js';
+import { localTime, print, printJson, say, table, warnAll } from '../output.js';
 import { type OptionSpec, withOptions } from '../option-spec.js';
 import { confirm, readSecret } from '../read-secret.js';
 
@@ -13,6 +13,7 @@ const keyActions = () => import('../../core/actions/keys.js');
 
 interface AddOptions {
   label: string;
+  json?: boolean;
   region?: string;
   plan?: string;
   workspace: string;
@@ -42,13 +43,14 @@ export function registerKeyCommands(program: Command): void {
     )
     .option('-a, --account <id>', 'the owner account id (digits)')
     .option('--ram-user <name>', 'the RAM user who created the key')
+    .option('--json', 'print the stored key as JSON (its new id included)')
     .action(async (options: AddOptions) => {
       // Names are checked before the secret is asked for.
       const regionId = options.region === undefined ? undefined : requireRegion(options.region).id;
       const plan = options.plan === undefined ? undefined : requirePlan(options.plan).id;
       const secret = await readSecret('Model Studio API key (input hidden): ');
-      const { addKey } = await keyActions();
-      const { record, active, notices, detection } = await addKey(await core(), {
+      const [{ addKey, listKeys }, services] = await Promise.all([keyActions(), core()]);
+      const { record, active, regionActivated, notices, detection } = await addKey(services, {
         secret,
         label: options.label,
         regionId,
@@ -57,12 +59,21 @@ export function registerKeyCommands(program: Command): void {
         accountId: options.account,
         ramUser: options.ramUser,
       });
-      if (detection) say(`Detected ${regionName(detection.regionId)} (${planName(detection.plan)}).`);
+      if (detection && !options.json)
+        say(`Detected ${regionName(detection.regionId)} (${planName(detection.plan)}).`);
       warnAll(notices);
+      if (options.json) {
+        const [listing] = listKeys({ ...(await services.config.read()), keys: [record] });
+        return printJson({ ...listing, regionActivated });
+      }
       const planNote = record.plan === 'payg' ? '' : ` (${planName(record.plan)})`;
       say(
         `Stored '${record.label}' (${maskKey(record)}) for ${regionName(record.regionId)}${planNote}, workspace ${record.workspaceId}.` +
-          (active ? ` It is the active key there.` : ''),
+          (regionActivated
+            ? ` It is the active key, and ${regionName(record.regionId)} is now the active region.`
+            : active
+              ? ' It is the active key there.'
+              : ''),
       );
     });
 
@@ -139,7 +150,7 @@ export async function listKeyRows(options: { json?: boolean }): Promise<void> {
         row.planName,
         row.workspaceId,
         row.masked,
-        row.lastCheck ? `${row.lastCheck.status} ${row.lastCheck.at}` : '-',
+        row.lastCheck ? `${row.lastCheck.status}, ${localTime(row.lastCheck.at)}` : '-',
       ]),
     ),
   );

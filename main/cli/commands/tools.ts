@@ -1,18 +1,16 @@
 // msk tools · tools settings · tools export postman · tools add · tools remove · launch
 import path from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
+import { MskError } from '../../core/errors.js';
 import { PLANS } from '../../core/model-studio.js';
 import { cliClipboard } from '../clipboard.js';
 import { core } from '../context.js';
+import { KEY_HELP, type KeyOption, sayBinding } from '../key-choice.js';
 import { print, printJson, say, table } from '../output.js';
 import { selfCommand } from '../self-command.js';
 
 // What the commands do is loaded when one runs: `msk --help` needs only their definitions.
 const toolActions = () => import('../../core/actions/tools.js');
-
-interface KeyOption {
-  key?: string;
-}
 
 export function registerToolCommands(program: Command): void {
   const tools = program
@@ -51,7 +49,7 @@ export function registerToolCommands(program: Command): void {
     .command('settings')
     .description("the fields a GUI tool's settings page asks for, filled in for a key; the key is copied")
     .argument('<tool>', 'cline, chatbox, dify or cherry-studio')
-    .option('-k, --key <key>', 'label or id (default: .msk.json here or above, else the active key)')
+    .option('-k, --key <key>', KEY_HELP)
     .option('--print', 'show the key in the text instead of copying it')
     .option(
       '--gateway',
@@ -66,6 +64,7 @@ export function registerToolCommands(program: Command): void {
         reveal: options.print ?? false,
         viaGateway: options.gateway ?? false,
       });
+      sayBinding(settings);
       say(`${settings.toolName} settings for '${settings.record.label}':`);
       print(
         table(
@@ -89,21 +88,23 @@ export function registerToolCommands(program: Command): void {
     .description('export a Postman environment file for a key (mode 0600)')
     .argument('<format>', 'postman')
     .requiredOption('-o, --out <file>', 'where to write it')
-    .option('-k, --key <key>', 'label or id (default: .msk.json here or above, else the active key)')
+    .option('-k, --key <key>', KEY_HELP)
     .option('--force', 'replace the file if it exists')
     .option('--gateway', 'a new gateway token and the local gateway in the file instead of the key')
     .action(
       async (format: string, options: KeyOption & { out: string; force?: boolean; gateway?: boolean }) => {
         if (format !== 'postman')
-          throw new InvalidArgumentError(`unknown export '${format}': postman is the one there is.`);
+          throw new MskError('usage', `Unknown export '${format}': postman is the one there is.`);
         const { exportPostman } = await toolActions();
-        const { record, file, gatewayToken } = await exportPostman(await core(), {
+        const exported = await exportPostman(await core(), {
           reference: options.key,
           cwd: process.cwd(),
           file: path.resolve(options.out),
           force: options.force ?? false,
           viaGateway: options.gateway ?? false,
         });
+        const { record, file, gatewayToken } = exported;
+        sayBinding(exported);
         say(
           gatewayToken === null
             ? `Wrote a Postman environment for '${record.label}' to ${file} (the key is typed "secret"; keep the file private).`
@@ -156,7 +157,7 @@ export function registerToolCommands(program: Command): void {
     )
     .argument('<tool>', 'qwen-code, claude-code, openclaw, opencode, codex, aider, terminal, or one of yours')
     .argument('[args...]', 'added to the tool’s command (after --); for terminal: run instead of your shell')
-    .option('-k, --key <key>', 'label or id (default: .msk.json here or above, else the active key)')
+    .option('-k, --key <key>', KEY_HELP)
     .option('-m, --model <model>', 'the model the tool gets')
     .option('-T, --terminal <terminal>', 'which terminal (default: the setting, else detected)')
     .option('-C, --cwd <dir>', 'the folder the window opens in (default: here)')
@@ -188,6 +189,7 @@ export function registerToolCommands(program: Command): void {
             start: startDetached,
           },
         );
+        sayBinding(launched);
         if (options.dryRun) {
           return printJson({
             terminal: launched.terminal.id,

@@ -3,6 +3,7 @@
 // then the records under the config lock; a failure takes back the secrets it wrote.
 import { randomUUID } from 'node:crypto';
 import { link, lstat, readFile, unlink, writeFile } from 'node:fs/promises';
+import { claimActive, followKeys } from '../active-keys.js';
 import { type BackupPayload, openBackup, sealBackup } from '../backup-format.js';
 import { migrate } from '../config-migrations.js';
 import {
@@ -13,6 +14,7 @@ import {
   type Workspace,
 } from '../config-schema.js';
 import { MskError, messageOf } from '../errors.js';
+import { assertFolderOf } from '../output-file.js';
 import type { Services } from '../services.js';
 import { freeLabel } from './keys.js';
 
@@ -28,6 +30,7 @@ export async function assertNewBackupFile(file: string): Promise<void> {
     (error: NodeJS.ErrnoException) => error.code !== 'ENOENT',
   );
   if (exists) throw fileExists(file);
+  await assertFolderOf(file);
 }
 
 export async function createBackup(
@@ -112,6 +115,7 @@ export async function restoreBackup(
       );
       draft.workspaces.push(...newWorkspaces);
       restoreActiveKeys(draft, backup.activeKeyByRegion, incoming);
+      followKeys(draft);
       return newWorkspaces.length;
     });
     return {
@@ -187,7 +191,7 @@ function restoreActiveKeys(
     const entry = incoming.find((candidate) => candidate.backupId === backupId);
     if (entry?.record.regionId === regionId) active[regionId] ??= entry.record.id;
   }
-  for (const { record } of incoming) active[record.regionId] ??= record.id;
+  for (const { record } of incoming) claimActive(draft, record);
 }
 
 function requirePassphrase(passphrase: string): string {
@@ -200,6 +204,14 @@ async function readBackup(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new MskError(
+        'invalid-input',
+        `There is no file ${file}: name a backup made by msk backup create.`,
+        {
+          file,
+        },
+      );
     throw new MskError('invalid-input', `Cannot read ${file}: ${messageOf(error)}`);
   }
 }

@@ -1,8 +1,9 @@
 // Which key, tool and model a use gets, and why: a named key (--key) wins, then the nearest
 // `.msk.json` above the working directory, then the active key of the active region. The same
-// answer for `msk exec`, `msk env`, `msk launch`, `msk status` and the window's Tools view.
+// answer for every command that uses one key (`msk copy`, `check`, `temp-key`, `exec`, `env`,
+// `launch`, `tools settings|export`), for `msk status` and for the window's Tools view.
 import type { Config, KeyRecord } from '../config-schema.js';
-import { findBinding } from '../project-binding.js';
+import { type FoundBinding, findBinding } from '../project-binding.js';
 import { resolveKey } from '../vault.js';
 import { activeKey } from '../settings.js';
 import { requireTool, type ToolPreset } from '../tools.js';
@@ -10,32 +11,63 @@ import { requireTool, type ToolPreset } from '../tools.js';
 export type Reason =
   { kind: 'named' } | { kind: 'binding'; file: string } | { kind: 'active'; regionId: string };
 
-export interface Choice {
-  record: KeyRecord;
-  tool: ToolPreset;
-  /** The model the tool gets: the one asked for, else the binding's, else the user's for this tool, else the tool's own. */
-  model: string;
-  reason: Reason;
-}
-
-export interface ChoiceRequest {
+export interface KeyRequest {
+  /** A key's label or id: wins over everything else. */
   reference?: string | undefined;
-  tool?: string | undefined;
-  /** Wins over every other model (msk's --model). */
-  model?: string | undefined;
-  /** Where to look for a `.msk.json`; none: no binding applies. */
+  /** Where to look for a `.msk.json`; none (the tray, the window's key menus): no binding applies. */
   cwd?: string | undefined;
 }
 
+export interface KeyChoice {
+  record: KeyRecord;
+  reason: Reason;
+}
+
+export interface Choice extends KeyChoice {
+  tool: ToolPreset;
+  /** The model the tool gets: the one asked for, else the binding's, else the user's for this tool, else the tool's own. */
+  model: string;
+}
+
+export interface ChoiceRequest extends KeyRequest {
+  tool?: string | undefined;
+  /** Wins over every other model (msk's --model). */
+  model?: string | undefined;
+}
+
+/** The key a request names, else its folder's binding's, else the active one; and the binding found. */
+async function keyAndBinding(
+  config: Config,
+  request: KeyRequest,
+): Promise<KeyChoice & { found: FoundBinding | undefined }> {
+  if (request.reference !== undefined)
+    return {
+      record: resolveKey(config.keys, request.reference),
+      reason: { kind: 'named' },
+      found: undefined,
+    };
+  const found = request.cwd === undefined ? undefined : await findBinding(request.cwd);
+  if (found)
+    return {
+      record: resolveKey(config.keys, found.binding.key),
+      reason: { kind: 'binding', file: found.file },
+      found,
+    };
+  return {
+    record: activeKey(config),
+    reason: { kind: 'active', regionId: config.settings.activeRegionId },
+    found: undefined,
+  };
+}
+
+/** The one key a use gets (copy, check, a temporary key), and why. */
+export async function chooseKey(config: Config, request: KeyRequest): Promise<KeyChoice> {
+  const { record, reason } = await keyAndBinding(config, request);
+  return { record, reason };
+}
+
 export async function choose(config: Config, request: ChoiceRequest): Promise<Choice> {
-  const found =
-    request.reference === undefined && request.cwd !== undefined ? await findBinding(request.cwd) : undefined;
-  const record =
-    request.reference !== undefined
-      ? resolveKey(config.keys, request.reference)
-      : found
-        ? resolveKey(config.keys, found.binding.key)
-        : activeKey(config);
+  const { record, reason, found } = await keyAndBinding(config, request);
   const tool = requireTool(request.tool ?? found?.binding.tool, config.settings.customTools);
   const model =
     request.model ??
@@ -43,11 +75,5 @@ export async function choose(config: Config, request: ChoiceRequest): Promise<Ch
     config.settings.toolModels[tool.id] ??
     tool.defaultModel ??
     config.settings.defaultModel;
-  const reason: Reason =
-    request.reference !== undefined
-      ? { kind: 'named' }
-      : found
-        ? { kind: 'binding', file: found.file }
-        : { kind: 'active', regionId: config.settings.activeRegionId };
   return { record, tool, model, reason };
 }

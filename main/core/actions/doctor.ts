@@ -3,6 +3,7 @@
 // anything: a damaged file set aside and its newest good backup restored, keychain items no
 // record points at adopted again, permissions tightened. No keychain item is ever deleted.
 import { chmod, copyFile, rename, stat } from '../fs-async.js';
+import { claimActive, followKeys } from '../active-keys.js';
 import { Checks } from '../checks.js';
 import type { Config, KeyRecord } from '../config-schema.js';
 import { isMskError, messageOf } from '../errors.js';
@@ -254,7 +255,7 @@ async function adopt(services: Services, item: { keyId: string; secret: string }
   const now = new Date().toISOString();
   const label = await services.config.update((draft) => {
     const label = freeLabel(draft.keys, `recovered-${fingerprint}`);
-    draft.keys.push({
+    const record: KeyRecord = {
       id: item.keyId,
       label,
       regionId: place.regionId,
@@ -266,8 +267,10 @@ async function adopt(services: Services, item: { keyId: string; secret: string }
       ...(!place.verified && {
         lastCheck: { status: 'unverified', httpStatus: null, latencyMs: null, modelCount: null, at: now },
       }),
-    });
-    draft.settings.activeKeyByRegion[place.regionId] ??= item.keyId;
+    };
+    draft.keys.push(record);
+    claimActive(draft, record);
+    followKeys(draft, record);
     return label;
   });
   return place.verified

@@ -8,6 +8,7 @@ import type { Config, CustomTool, KeyRecord } from '../config-schema.js';
 import { MskError } from '../errors.js';
 import { maskKey } from '../keys.js';
 import { findOnPath } from '../login-path.js';
+import { assertFolderOf } from '../output-file.js';
 import { type Endpoints, regionName } from '../regions.js';
 import type { Services } from '../services.js';
 import { TERMINAL_TOOL, type ToolKind } from '../tool-catalog.js';
@@ -23,7 +24,7 @@ import {
 import { GATEWAY, gatewayBases, type Plan } from '../model-studio.js';
 import { VERSION } from '../version.js';
 import type { KeyClipboard } from './clipboard.js';
-import { type ChoiceRequest, choose } from './choose.js';
+import { type ChoiceRequest, choose, type KeyChoice } from './choose.js';
 import { toolContext } from './use-key.js';
 
 export interface ToolListing {
@@ -68,8 +69,7 @@ export function listTools(
   });
 }
 
-export interface ToolSettings {
-  record: KeyRecord;
+export interface ToolSettings extends KeyChoice {
   toolName: string;
   fields: FilledField[];
   /** The key (or the gateway token) went to the clipboard (guarded), since its field shows it masked. */
@@ -123,6 +123,7 @@ export async function toolSettings(
   }
   return {
     record,
+    reason: choice.reason,
     toolName: tool.name,
     fields,
     copied: !request.reveal,
@@ -202,7 +203,7 @@ export async function exportPostman(
     /** The gateway's URLs and a new token for Postman in the file, instead of the key. */
     viaGateway?: boolean;
   },
-): Promise<{ record: KeyRecord; file: string; gatewayToken: string | null }> {
+): Promise<KeyChoice & { file: string; gatewayToken: string | null }> {
   const config = await services.config.read();
   const choice = await choose(config, { ...request, tool: 'postman' });
   const { record, tool } = choice;
@@ -212,6 +213,7 @@ export async function exportPostman(
       file: request.file,
     });
   }
+  await assertFolderOf(request.file);
   const gateway = request.viaGateway
     ? await gatewayCredential(services, config, tool.id, request, record)
     : undefined;
@@ -236,7 +238,7 @@ export async function exportPostman(
     _postman_exported_using: `Model Studio Keys/${VERSION}`,
   };
   await writeFileAtomic(request.file, `${JSON.stringify(environment, null, 2)}\n`, { mode: 0o600 });
-  return { record, file: request.file, gatewayToken: gateway?.name ?? null };
+  return { record, reason: choice.reason, file: request.file, gatewayToken: gateway?.name ?? null };
 }
 
 /** Stores a tool of the user's own; `msk exec --tool <id>` works with it at once. */

@@ -7,41 +7,47 @@ import { type Notice, notice } from '../notices.js';
 import { endpointsFor, planName } from '../regions.js';
 import { endpointsForKey, type Services } from '../services.js';
 import { envFor, type ToolContext } from '../tools.js';
-import { type Choice, type ChoiceRequest, choose } from './choose.js';
-import { activeKey, chooseKey } from '../settings.js';
+import {
+  type Choice,
+  type ChoiceRequest,
+  choose,
+  chooseKey,
+  type KeyChoice,
+  type KeyRequest,
+} from './choose.js';
+import { activeKey } from '../settings.js';
 import { mintTemporaryKey, type TemporaryKey } from '../temporary-keys.js';
 import type { ClientOptions } from '../model-studio-client.js';
 import type { KeyClipboard } from './clipboard.js';
 
-export interface Copied {
-  record: KeyRecord;
+export interface Copied extends KeyChoice {
   clearAfterSeconds: number;
 }
 
-/** Copies a key (the active key of the active region when none is named). */
+/** Copies the key a request chooses (choose.ts: named, bound to the folder, else active). */
 export async function copyKey(
   services: Services,
   clipboard: KeyClipboard,
-  reference?: string,
+  request: KeyRequest = {},
 ): Promise<Copied> {
   const config = await services.config.read();
-  const record = chooseKey(config, reference);
-  const secret = await services.vault.secretOf(record);
+  const choice = await chooseKey(config, request);
+  const secret = await services.vault.secretOf(choice.record);
   await clipboard.copy(secret, clipboardOptions(config));
-  await markUsed(services, record.id);
-  return { record, clearAfterSeconds: config.settings.clipboardClearSeconds };
+  await markUsed(services, choice.record.id);
+  return { ...choice, clearAfterSeconds: config.settings.clipboardClearSeconds };
 }
 
 /** The secret itself, for `msk copy --print` and the window's explicit Reveal. */
 export async function revealKey(
   services: Services,
-  reference?: string,
-): Promise<{ record: KeyRecord; secret: string }> {
+  request: KeyRequest = {},
+): Promise<KeyChoice & { secret: string }> {
   const config = await services.config.read();
-  const record = chooseKey(config, reference);
-  const secret = await services.vault.secretOf(record);
-  await markUsed(services, record.id);
-  return { record, secret };
+  const choice = await chooseKey(config, request);
+  const secret = await services.vault.secretOf(choice.record);
+  await markUsed(services, choice.record.id);
+  return { ...choice, secret };
 }
 
 export interface KeyEnvironment extends Choice {
@@ -105,34 +111,34 @@ export async function copyEnvironment(
   clipboard: KeyClipboard,
   options: ChoiceRequest & { shell: Shell },
 ): Promise<Copied & { notices: Notice[] }> {
-  const { record, variables, notices, recorded } = await keyEnvironment(services, options);
+  const { record, reason, variables, notices, recorded } = await keyEnvironment(services, options);
   const config = await services.config.read();
   await clipboard.copy(formatEnvironment(variables, options.shell), clipboardOptions(config));
   await recorded;
-  return { record, notices, clearAfterSeconds: config.settings.clipboardClearSeconds };
+  return { record, reason, notices, clearAfterSeconds: config.settings.clipboardClearSeconds };
 }
 
-/** Mints a temporary key (st-…) from a stored key; marks the stored key used. */
+/** Mints a temporary key (st-…) from the key a request chooses; marks the stored key used. */
 export async function temporaryKey(
   services: Services,
-  reference: string | undefined,
+  request: KeyRequest,
   ttlSeconds?: number,
   options: { client?: ClientOptions; signal?: AbortSignal } = {},
-): Promise<TemporaryKey> {
-  const record = chooseKey(await services.config.read(), reference);
+): Promise<TemporaryKey & KeyChoice> {
+  const { reason, record } = await chooseKey(await services.config.read(), request);
   const minted = await mintTemporaryKey(services, record.id, ttlSeconds, options);
   await markUsed(services, record.id);
-  return minted;
+  return { ...minted, reason };
 }
 
 export async function copyTemporaryKey(
   services: Services,
   clipboard: KeyClipboard,
-  reference: string | undefined,
+  request: KeyRequest,
   ttlSeconds?: number,
   options: { client?: ClientOptions; signal?: AbortSignal } = {},
-): Promise<TemporaryKey & { clearAfterSeconds: number }> {
-  const minted = await temporaryKey(services, reference, ttlSeconds, options);
+): Promise<TemporaryKey & KeyChoice & { clearAfterSeconds: number }> {
+  const minted = await temporaryKey(services, request, ttlSeconds, options);
   const config = await services.config.read();
   await clipboard.copy(minted.token, clipboardOptions(config));
   return { ...minted, clearAfterSeconds: config.settings.clipboardClearSeconds };

@@ -22,7 +22,9 @@ type KeyCall =
 
 export const keyHandlers: CallHandlers<KeyCall> = {
   'keys.copy': async (context, { keyId }) => {
-    const { record, clearAfterSeconds } = await copyKey(context.services, context.clipboard, keyId);
+    const { record, clearAfterSeconds } = await copyKey(context.services, context.clipboard, {
+      reference: keyId,
+    });
     await context.state.refresh();
     return { keyId: record.id, label: record.label, clearAfterSeconds };
   },
@@ -52,7 +54,7 @@ export const keyHandlers: CallHandlers<KeyCall> = {
     return { keyId: record.id, label: record.label };
   },
   'keys.reveal': async (context, { keyId }) => {
-    const { secret } = await revealKey(context.services, keyId);
+    const { secret } = await revealKey(context.services, { reference: keyId });
     await context.state.refresh();
     return { secret, hideAfterSeconds: REVEAL_SECONDS };
   },
