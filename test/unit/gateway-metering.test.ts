@@ -41,6 +41,14 @@ describe('metering', () => {
     },
   );
 
+  it('splits no character when a chunk ends inside one (Chinese text, cut every byte)', () => {
+    const kept = event(chunk('你好，世界')) + event(chunk('。'));
+    const bytes = Buffer.from(kept + event(usageChunk));
+    const meter = new UsageMeter('sse', true);
+    const passed = [...bytes].map((byte) => meter.pass(Buffer.from([byte])));
+    expect(Buffer.concat([...passed, meter.finish().rest]).toString('utf8')).toBe(kept);
+  });
+
   it('keeps a chunk that has choices and a usage (some servers send both)', () => {
     const both = event({ ...chunk('end'), usage: usageChunk.usage });
     expect(through(new UsageMeter('sse', true), both, 3).passed).toBe(both);
