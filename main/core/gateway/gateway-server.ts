@@ -301,7 +301,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const headers = redaction.headers(returnedHeaders(upstream.headers));
       if (statusCode >= 400) {
         // Refusals are small: read whole, to tell a quota from a bad request, then failed over or given.
-        const refusal = await readCapped(answer, MAX_ERROR_BYTES);
+        const { bytes: refusal, whole } = await readCapped(answer, MAX_ERROR_BYTES);
         const failOver =
           statusCode === 429 || statusCode >= 500 || FAIL_OVER_BODY.test(refusal.toString('utf8'));
         if (failOver && !last) {
@@ -309,7 +309,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           failedOver += 1;
           continue;
         }
-        const masked = redaction.body(refusal);
+        const masked = redaction.body(refusal, !whole);
         response.writeHead(statusCode, { ...headers, 'content-length': masked.length });
         response.end(masked);
         countRefused(record, 'answered');
@@ -447,14 +447,20 @@ async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
   return Buffer.concat(chunks);
 }
 
-async function readCapped(body: AsyncIterable<unknown>, cap: number): Promise<Buffer> {
+/** The body up to about `cap` bytes (whole chunks), and whether that is all of it. */
+async function readCapped(
+  body: AsyncIterable<unknown>,
+  cap: number,
+): Promise<{ bytes: Buffer; whole: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
+  let whole = true;
   for await (const chunk of body) {
     if (size < cap) chunks.push(chunk as Buffer);
+    else whole = false;
     size += (chunk as Buffer).length;
   }
-  return Buffer.concat(chunks);
+  return { bytes: Buffer.concat(chunks), whole };
 }
 
 function listen(server: Server, port: number): Promise<void> {
