@@ -92,12 +92,60 @@ export function maskKey(key: { shape: KeyShape; fingerprint: string }): string {
   return `${prefix}…${key.fingerprint}`;
 }
 
+const KEY_CHARACTERS = 'A-Za-z0-9._~+/=-';
+/** A permanent or temporary key in text from elsewhere: `sk-`/`st-` and 8 or more key characters. */
+const KEY_IN_TEXT = new RegExp(`\\b(?:sk|st)-[${KEY_CHARACTERS}]{8,}`, 'g');
+/** The start of what could still grow into a key: `s`, `sk`, `sk-…` (or `st`) reaching the end. */
+const UNFINISHED_KEY = new RegExp(`\\bs(?:[kt](?:-[${KEY_CHARACTERS}]*)?)?$`, 'g');
+/** Shorter "secrets" are no key, and masking them would wreck the text. */
+const MIN_KNOWN_SECRET = 8;
+
+/** How a key found in text is shown: its family prefix (if any) and its last four characters. */
+const maskFound = (found: string): string =>
+  `${/^s[kt]-/.test(found) ? found.slice(0, 3) : ''}…${found.slice(-4)}`;
+
+const usable = (known: readonly string[]): string[] =>
+  known.filter((secret) => secret.length >= MIN_KNOWN_SECRET).sort((a, b) => b.length - a.length);
+
 /**
  * Text from elsewhere (a server's error message) with anything shaped like a key masked, so it
- * can be shown, stored and logged: `sk-…a1b2`.
+ * can be shown, stored and logged: `sk-…a1b2`. `known` secrets are masked too, whatever their
+ * shape and wherever they stand (a Token Plan key has no documented format).
  */
-export const redactKeys = (text: string): string =>
-  text.replace(/\b(?:sk|st)-[A-Za-z0-9._~+/=-]{8,}/g, (token) => `${token.slice(0, 3)}…${token.slice(-4)}`);
+export const redactKeys = (text: string, known: readonly string[] = []): string =>
+  usable(known)
+    .reduce((masked, secret) => masked.replaceAll(secret, maskFound(secret)), text)
+    .replace(KEY_IN_TEXT, maskFound);
+
+/**
+ * Where the end of `text` could still become a key (or one of `known`) once more text follows,
+ * else `text.length`: a stream masks and lets go of what comes before, and holds the rest. A run
+ * of key characters longer than any key is let go (masked) rather than held for ever; a known
+ * secret that would be cut in two is held whole.
+ */
+export function unfinishedKeyAt(text: string, known: readonly string[] = []): number {
+  const secrets = usable(known);
+  UNFINISHED_KEY.lastIndex = Math.max(0, text.length - KEY_FORMAT.maxLength);
+  let cut = UNFINISHED_KEY.exec(text)?.index ?? text.length;
+  // The longest end of the text that begins a known secret.
+  for (const secret of secrets) {
+    for (let at = Math.max(0, text.length - secret.length + 1); at < cut; at++) {
+      if (text.charCodeAt(at) === secret.charCodeAt(0) && secret.startsWith(text.slice(at))) {
+        cut = at;
+        break;
+      }
+    }
+  }
+  // A whole known secret across the cut: cut before it.
+  for (let moved = true; moved;) {
+    moved = false;
+    for (const secret of secrets) {
+      const at = text.lastIndexOf(secret, cut - 1);
+      if (at >= 0 && at < cut && at + secret.length > cut) [cut, moved] = [at, true];
+    }
+  }
+  return cut;
+}
 
 /** A stable digest for comparing a secret without keeping it (clipboard clearing). */
 export const digestOf = (secret: string): string =>

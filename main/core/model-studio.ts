@@ -344,7 +344,13 @@ export const KEY_VARIABLES = {
 
 /**
  * The local gateway (issue "GUI tools never hold the key"): where it listens unless told, what its
- * tokens look like, and the paths a tool uses — each mapped to one of the key's bases.
+ * tokens look like, and the paths a tool uses — each mapped to one of the key's bases, with the
+ * requests it forwards there (`METHOD path below the base`; `{id}` is one path segment of
+ * letters, digits and `. _ : @ ~ -`). Only what a tool needs to use models goes through — what
+ * the OpenAI SDK, Qwen Code, Claude Code and the DashScope SDK send: never `tokens` (a temporary
+ * key works without the gateway until it expires, whatever becomes of the token), `uploads` (an
+ * upload policy is a credential), files, batches, fine-tunes, deployments, agent applications
+ * (their model is theirs, not the token's) or anything about the account.
  */
 export const GATEWAY = {
   host: '127.0.0.1',
@@ -352,9 +358,41 @@ export const GATEWAY = {
   tokenPrefix: 'msk-gw-',
   /** Path prefix a tool uses → the base of the key's plan and region it stands for. */
   routes: [
-    { prefix: '/v1', base: 'compatible' },
-    { prefix: '/anthropic', base: 'anthropic' },
-    { prefix: '/api/v1', base: 'native' },
+    {
+      prefix: '/v1',
+      base: 'compatible',
+      forwards: [
+        'POST chat/completions',
+        'POST completions',
+        'POST embeddings',
+        'GET models',
+        'GET models/{id}',
+        'POST responses',
+        'GET responses/{id}',
+        'DELETE responses/{id}',
+        'POST responses/{id}/cancel',
+        'GET responses/{id}/input_items',
+      ],
+    },
+    {
+      prefix: '/anthropic',
+      base: 'anthropic',
+      forwards: ['POST v1/messages', 'POST v1/messages/count_tokens', 'GET v1/models', 'GET v1/models/{id}'],
+    },
+    {
+      prefix: '/api/v1',
+      base: 'native',
+      forwards: [
+        // Every model of the native API: services/<group>/<task>/<function> (a few have no group).
+        'POST services/{id}/{id}/{id}',
+        'POST services/{id}/{id}',
+        // An asynchronous task's result (image, video, transcription), and cancelling it.
+        'GET tasks/{id}',
+        'POST tasks/{id}/cancel',
+        'GET models',
+        'GET models/{id}',
+      ],
+    },
   ],
 } as const;
 

@@ -456,7 +456,7 @@ export const enWindow = {
     tokensOf_one: '{{count}} token',
     tokensOf_other: '{{count}} tokens',
     total: 'Total',
-    unnamedModel: '(no model named)',
+    otherModel: '(other)',
     estimate:
       'Since {{since}}. Costs are estimates from list prices (Coding and Token Plan keys are subscriptions and add nothing), not a bill.',
   },

@@ -440,7 +440,7 @@ export const zhCNWindow: Catalog['window'] = {
     tokensOf_one: '{{count}} 个 token',
     tokensOf_other: '{{count}} 个 token',
     total: '合计',
-    unnamedModel: '（未指定模型）',
+    otherModel: '（其他）',
     estimate:
       '自 {{since}} 起。费用按目录价估算（Coding Plan 与 Token Plan 密钥为订阅制，不另计费），并非账单。',
   },

@@ -1,7 +1,8 @@
 // `msk gateway run` as a user runs it, tokens made and revoked with `msk gateway token`, and
 // `msk usage` — with the real keychain, the Model Studio imitation, the real `openai` SDK and the
-// real Qwen Code CLI as tools. A tool holds its token only: the key is in no variable and no file
-// it can see, yet the imitation receives the key.
+// real Qwen Code and Claude Code CLIs as tools. A tool holds its token only: the key is in no
+// variable and no file it can see, yet the imitation receives the key; and all a real tool asks
+// for is among what the gateway forwards.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +18,7 @@ import { removeTree } from '../fixtures/temp-directory.js';
 import { freePort } from '../fixtures/free-port.js';
 
 const QWEN = path.resolve('node_modules/.bin/qwen');
+const CLAUDE = path.resolve('node_modules/.bin/claude');
 const keychain = keychainPart();
 
 /** Every file under `folder`, read as text. */
@@ -25,6 +27,21 @@ const filesUnder = (folder: string): string[] =>
     .map((name) => path.join(folder, name))
     .filter((file) => statSync(file).isFile())
     .map((file) => readFileSync(file, 'latin1'));
+
+/** A tool's environment: its own HOME, the gateway's settings, nothing of msk's, no proxy. */
+const toolEnvironment = (home: string, settings: Record<string, string>) => ({
+  HOME: home,
+  TERM: 'dumb',
+  ...settings,
+  MSK_HOME: undefined,
+  MSK_ENDPOINT_OVERRIDES: undefined,
+  ...Object.fromEntries(
+    ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'http_proxy', 'https_proxy', 'all_proxy'].map((name) => [
+      name,
+      undefined,
+    ]),
+  ),
+});
 
 describe.runIf(keychain)('msk gateway', () => {
   let server: FakeModelStudio;
@@ -221,6 +238,46 @@ describe.runIf(keychain)('msk gateway', () => {
     );
   });
 
+  it.runIf(systemPart('the Claude Code package', existsSync(CLAUDE), 'npm install (a dev dependency)'))(
+    'serves the real Claude Code holding a token on the Anthropic route: nothing it asks for is refused',
+    async () => {
+      const port = await freePort();
+      await run(port);
+      const token = await tokenFor('claude-code');
+      const userHome = mkdtempSync(path.join(os.tmpdir(), 'msk-gateway-tool-'));
+      try {
+        const ran = await runProcess(
+          CLAUDE,
+          ['-p', 'hi'],
+          toolEnvironment(userHome, {
+            ANTHROPIC_BASE_URL: `http://127.0.0.1:${port}/anthropic`,
+            ANTHROPIC_AUTH_TOKEN: token,
+            ANTHROPIC_MODEL: 'qwen3-coder-plus',
+            ANTHROPIC_DEFAULT_HAIKU_MODEL: 'qwen3-coder-plus',
+            CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+            // Fail at once instead of retrying for minutes, and only through the streaming API.
+            CLAUDE_CODE_MAX_RETRIES: '0',
+            CLAUDE_CODE_DISABLE_NONSTREAMING_FALLBACK: '1',
+          }),
+          undefined,
+          userHome,
+        );
+        expect(ran.code, ran.stdout + ran.stderr).toBe(0);
+        expect(ran.stdout.trim()).toBe('Hello from ap-southeast-1');
+        expect(server.requests.map((request) => `${request.method} ${request.path}`)).toContain(
+          'POST /apps/anthropic/v1/messages?beta=true',
+        );
+        // Its reachability probe (HEAD /anthropic, no token) is refused; nothing it asks with the token is.
+        expect(log).toMatch(/claude-code POST \/anthropic\/v1\/messages → 200/);
+        expect(log).not.toMatch(/claude-code \S+ \S+ → 4/);
+        expect(filesUnder(userHome).some((text) => text.includes(secret))).toBe(false);
+      } finally {
+        removeTree(userHome);
+      }
+    },
+    60_000,
+  );
+
   it.runIf(systemPart('the Qwen Code package', existsSync(QWEN), 'npm install (a dev dependency)'))(
     'serves the real Qwen Code CLI holding a token: the key is in none of its variables or files',
     async () => {
@@ -230,21 +287,11 @@ describe.runIf(keychain)('msk gateway', () => {
       try {
         mkdirSync(path.join(userHome, '.qwen'));
         cpSync('test/fixtures/qwen-code/settings.json', path.join(userHome, '.qwen', 'settings.json'));
-        const toolEnv = {
-          HOME: userHome,
-          TERM: 'dumb',
+        const toolEnv = toolEnvironment(userHome, {
           OPENAI_API_KEY: token,
           OPENAI_BASE_URL: url,
           OPENAI_MODEL: 'qwen3-coder-plus',
-          // The tool's environment is the gateway's settings, nothing of msk's.
-          MSK_HOME: undefined,
-          MSK_ENDPOINT_OVERRIDES: undefined,
-          ...Object.fromEntries(
-            ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'http_proxy', 'https_proxy', 'all_proxy'].map(
-              (name) => [name, undefined],
-            ),
-          ),
-        };
+        });
         const ran = await runProcess(QWEN, ['-p', 'hi'], toolEnv, undefined, userHome);
         expect(ran.code, ran.stderr).toBe(0);
         expect(ran.stdout.trim()).toBe('Hello from ap-southeast-1');

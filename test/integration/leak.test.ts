@@ -1,11 +1,13 @@
 // The leak test: a scripted session of msk — add, bind, copy, check, temp-key, exec, env, launch
 // (two tools, two terminals), a check against a service that echoes the key back, backup create
 // and restore, doctor and doctor --fix — in a throwaway HOME, on the real keychain and the real X
-// clipboard. Afterwards no file under HOME, no command line of any process in the session and no
+// clipboard; then a session of tools through `msk gateway run` against a service that quotes the
+// key back in its refusals, answers, streams and headers. Afterwards no file under HOME, no
+// command line of any process in the session, nothing a tool got from the gateway and no
 // snapshot the window is sent may hold any key, whole or in part. A child's environment (that is
 // how a tool gets its key) and the clipboard tool's stdin may; so may what `env` and
 // `copy --print` write to stdout, as they are asked to.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import {
   mkdirSync,
@@ -16,7 +18,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,10 +32,11 @@ import { testContext } from '../fixtures/app-context.js';
 import { fakeKey } from '../fixtures/fake-keys.js';
 import { type PrivateDisplay, startPrivateDisplay } from '../fixtures/electron-stand-in/private-display.js';
 import { fakePrograms } from '../fixtures/fake-programs.js';
+import { freePort } from '../fixtures/free-port.js';
 import { keychainPart } from '../fixtures/keychain.js';
 import { removeService } from '../fixtures/keytar.js';
 import { type FakeModelStudio, startModelStudio } from '../fixtures/model-studio-server.js';
-import { MSK, type Run, runMsk } from '../fixtures/msk.js';
+import { MSK, type Run, runMsk, withoutUnset } from '../fixtures/msk.js';
 import { onPath, systemPart } from '../fixtures/system.js';
 
 // A clipboard of its own (a private Xvfb display): other test files share and clear the default one.
@@ -398,6 +401,74 @@ describe.runIf(parts)('no key leaks from a session of msk', () => {
     expect(listed.map((key) => key.label)).toEqual(expect.arrayContaining(['personal', 'second']));
   }, 120_000);
 
+  it('runs tools through the gateway against a service that quotes the key back: they get none of it', async () => {
+    const quoting = await startModelStudio();
+    quoting.addKey('ap-southeast-1', secrets.personal, { quotesKey: true });
+    quoting.addKey('ap-southeast-1', secrets.second, { behaviour: 'model-denied', quotesKey: true });
+    const answered = (await ok(['gateway', 'token', 'add', 'chat-tool', '--key', 'personal'])).stdout.trim();
+    const denied = (await ok(['gateway', 'token', 'add', 'denied-tool', '--key', 'second'])).stdout.trim();
+    const port = await freePort();
+    let log = '';
+    const gateway = spawn(process.execPath, [MSK, 'gateway', 'run', '--port', String(port)], {
+      env: withoutUnset({
+        ...process.env,
+        ...env,
+        MSK_ENDPOINT_OVERRIDES: JSON.stringify(quoting.overrides),
+      }),
+      cwd: project,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    gateway.stderr.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
+    try {
+      await expect.poll(() => log, { timeout: 15_000, interval: 50 }).toContain('Gateway on ');
+      /** What a tool gets for one request: status, headers and body, as it reads them. */
+      const ask = (route: string, token: string, body?: unknown) =>
+        new Promise<{ status: number; headers: unknown; body: string }>((resolve, reject) => {
+          const sent = httpRequest(`http://127.0.0.1:${port}${route}`, {
+            method: body === undefined ? 'GET' : 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          });
+          sent.on('response', (response) => {
+            let text = '';
+            response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+            response.on('end', () =>
+              resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }),
+            );
+          });
+          sent.on('error', reject);
+          sent.end(body === undefined ? undefined : JSON.stringify(body));
+        });
+      const chat = { model: 'qwen-plus', messages: [{ role: 'user', content: 'hi' }] };
+      const got = [
+        await ask('/v1/chat/completions', answered, chat),
+        await ask('/v1/chat/completions', answered, { ...chat, stream: true }),
+        await ask('/v1/models', answered),
+        await ask('/api/v1/services/aigc/text-generation/generation', answered, {
+          model: 'qwen-plus',
+          input: { prompt: 'hi' },
+        }),
+        await ask('/v1/chat/completions', denied, chat),
+        await ask('/anthropic/v1/messages', denied, { ...chat, max_tokens: 10 }),
+        await ask('/api/v1/tokens?expire_in_seconds=1800', answered, {}),
+      ];
+      expect(got.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 403, 403, 403]);
+      // The service was sent the keys and quoted them back; the tools got them masked.
+      expect(new Set(quoting.requests.map((request) => request.authorization))).toEqual(
+        new Set([`Bearer ${secrets.personal}`, `Bearer ${secrets.second}`]),
+      );
+      expect(got[0]?.body).toContain(`key sk-…${secrets.personal.slice(-4)}`);
+      expect(got[4]?.body).toContain(`Access denied for API key sk-…${secrets.second.slice(-4)}`);
+      expect(got[6]?.body).not.toMatch(/st-[0-9a-f]{8}/);
+      expect(findIn('what the tools got through the gateway', JSON.stringify(got))).toEqual([]);
+    } finally {
+      gateway.kill('SIGINT');
+      await new Promise((resolve) => gateway.once('exit', resolve));
+      outputs.push({ args: ['gateway', 'run'], text: log });
+      await quoting.close();
+    }
+    expect(log).toContain('Gateway stopped; usage recorded.');
+  }, 60_000);
+
   it('leaves no key in any file under HOME, nor in any file name', () => {
     const files = filesUnder(home);
     // The session wrote what it should have: the data file, its backups, the binding, the backup.
@@ -405,6 +476,7 @@ describe.runIf(parts)('no key leaks from a session of msk', () => {
     expect(names).toEqual(
       expect.arrayContaining([
         '.config/Model Studio Keys/config.json',
+        '.config/Model Studio Keys/usage.json',
         'project/.msk.json',
         'backups/keys.msk-backup',
         'restored/config.json',

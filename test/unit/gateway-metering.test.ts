@@ -1,8 +1,9 @@
 // The gateway reads the tokens an answer used as it passes, in every form Model Studio answers in,
 // however the answer is cut into chunks — and takes out only the usage chunk it asked for itself.
+// The request goes upstream with the token's model, which no spelling of the body gets around.
 import { describe, expect, it } from 'vitest';
 import { UsageMeter } from '../../main/core/gateway/metering.js';
-import { prepareBody } from '../../main/core/gateway/gateway-server.js';
+import { type PreparedBody, prepareBody } from '../../main/core/gateway/request-body.js';
 import type { GatewayToken } from '../../main/core/config-schema.js';
 
 const event = (data: unknown, name?: string) =>
@@ -40,6 +41,14 @@ describe('metering', () => {
       });
     },
   );
+
+  it('splits no character when a chunk ends inside one (Chinese text, cut every byte)', () => {
+    const kept = event(chunk('你好，世界')) + event(chunk('。'));
+    const bytes = Buffer.from(kept + event(usageChunk));
+    const meter = new UsageMeter('sse', true);
+    const passed = [...bytes].map((byte) => meter.pass(Buffer.from([byte])));
+    expect(Buffer.concat([...passed, meter.finish().rest]).toString('utf8')).toBe(kept);
+  });
 
   it('keeps a chunk that has choices and a usage (some servers send both)', () => {
     const both = event({ ...chunk('end'), usage: usageChunk.usage });
@@ -103,14 +112,20 @@ describe('the request as it goes upstream', () => {
     ...extra,
   });
   const json = (value: unknown) => Buffer.from(JSON.stringify(value));
+  const accepted = (prepared: PreparedBody) => {
+    if (!prepared.ok) throw new Error(prepared.message);
+    return prepared;
+  };
   const chat = '/v1/chat/completions';
 
   it('asks a streamed chat completion for its usage, and says the chunk must be taken out again', () => {
-    const prepared = prepareBody(
-      json({ model: 'qwen-plus', stream: true }),
-      'application/json',
-      token(),
-      chat,
+    const prepared = accepted(
+      prepareBody(
+        json({ model: 'qwen-plus', stream: true }),
+        { 'content-type': 'application/json' },
+        token(),
+        chat,
+      ),
     );
     expect(JSON.parse(prepared.body.toString())).toEqual({
       model: 'qwen-plus',
@@ -127,21 +142,72 @@ describe('the request as it goes upstream', () => {
       [{ model: 'm', stream: true }, '/anthropic/v1/messages'],
     ] as const) {
       const original = json(body);
-      const prepared = prepareBody(original, 'application/json; charset=utf-8', token(), path);
+      const prepared = accepted(
+        prepareBody(original, { 'content-type': 'application/json; charset=utf-8' }, token(), path),
+      );
       expect(prepared.body).toBe(original);
       expect(prepared).toMatchObject({ model: 'm', stripUsageChunk: false });
     }
   });
 
   it('puts the token’s model in place of the tool’s', () => {
-    const prepared = prepareBody(
-      json({ model: 'qwen3-max', messages: [] }),
-      'application/json',
-      token({ model: 'qwen-flash' }),
-      chat,
+    const prepared = accepted(
+      prepareBody(
+        json({ model: 'qwen3-max', messages: [] }),
+        { 'content-type': 'application/json' },
+        token({ model: 'qwen-flash' }),
+        chat,
+      ),
     );
     expect(JSON.parse(prepared.body.toString())).toEqual({ model: 'qwen-flash', messages: [] });
     expect(prepared.model).toBe('qwen-flash');
+  });
+
+  it('holds a limited token to its model however the body is spelled: the media type in any case, the model twice', () => {
+    const limited = token({ model: 'qwen-flash' });
+    for (const type of ['application/JSON', 'Application/Json; charset=UTF-8', 'application/vnd.api+json']) {
+      const prepared = accepted(
+        prepareBody(json({ model: 'qwen-max' }), { 'content-type': type }, limited, chat),
+      );
+      expect(prepared).toMatchObject({ model: 'qwen-flash', rewritten: true });
+      expect(JSON.parse(prepared.body.toString())).toEqual({ model: 'qwen-flash' });
+    }
+    // JSON.parse takes the last of two keys, another parser the first: it goes up with one.
+    const twice = Buffer.from('{"model":"qwen-max","messages":[],"model":"qwen-flash"}');
+    const prepared = accepted(prepareBody(twice, { 'content-type': 'application/json' }, limited, chat));
+    expect(prepared.body.toString()).toBe('{"model":"qwen-flash","messages":[]}');
+    // Even when the tool already names the token's model: always written anew.
+    const same = Buffer.from('{"model":"qwen-flash","model":"qwen-flash"}');
+    expect(prepareBody(same, { 'content-type': 'application/json' }, limited, chat)).toMatchObject({
+      rewritten: true,
+    });
+  });
+
+  it('refuses a limited token’s body it cannot read, saying why; lets an unlimited token’s pass', () => {
+    const limited = token({ name: 'cline', model: 'qwen-flash' });
+    const body = json({ model: 'qwen-max' });
+    for (const [headers, status] of [
+      [{ 'content-type': 'text/plain' }, 415],
+      [{ 'content-type': 'multipart/form-data; boundary=x' }, 415],
+      [{}, 415],
+      [{ 'content-type': 'application/json', 'content-encoding': 'gzip' }, 415],
+    ] as const) {
+      expect(prepareBody(body, headers, limited, chat)).toEqual({
+        ok: false,
+        status,
+        message: expect.stringMatching(
+          /^The token 'cline' may use only qwen-flash, and this request is (not JSON|compressed): send uncompressed JSON \(Content-Type: application\/json\)/,
+        ),
+      });
+      expect(prepareBody(body, headers, token(), chat)).toMatchObject({ ok: true, body });
+    }
+    for (const text of ['{"model":', '["qwen-max"]', '\ufeff{"model":"qwen-max"}'])
+      expect(
+        prepareBody(Buffer.from(text), { 'content-type': 'application/json' }, limited, chat),
+      ).toMatchObject({
+        ok: false,
+        status: 400,
+      });
   });
 
   it('passes what is not a JSON object through untouched', () => {
@@ -152,7 +218,10 @@ describe('the request as it goes upstream', () => {
       ['', 'application/json'],
     ] as const) {
       const original = Buffer.from(text);
-      expect(prepareBody(original, type, token(), chat).body).toBe(original);
+      expect(prepareBody(original, { 'content-type': type }, token(), chat)).toMatchObject({
+        ok: true,
+        body: original,
+      });
     }
   });
 });

@@ -13,7 +13,13 @@ import {
   usageReport,
 } from '../../main/core/actions/gateway.js';
 import { hashGatewayToken } from '../../main/core/gateway/tokens.js';
-import { localDay, type UsageEvent, UsageStore } from '../../main/core/gateway/usage-store.js';
+import {
+  localDay,
+  OTHER_MODEL,
+  USAGE_LIMITS,
+  type UsageEvent,
+  UsageStore,
+} from '../../main/core/gateway/usage-store.js';
 
 const USAGE_FILE = 'usage.json';
 import { createServices, type Services } from '../../main/core/services.js';
@@ -86,6 +92,36 @@ describe('the usage store', () => {
       },
     ]);
     expect(statSync(path.join(directory, USAGE_FILE)).mode & 0o777).toBe(0o600);
+  });
+
+  it('stays small whatever a tool names as its model: what is no model id counts as other', async () => {
+    const store = new UsageStore(directory, { flushDelayMs: 60_000 });
+    for (const model of ['m'.repeat(5_000_000), 'qwen-plus; rm -rf ~', 'qwen plus', '"quoted"'])
+      store.record(event({ model }), at);
+    store.record(event({ model: '' }), at);
+    await store.flush();
+    expect(statSync(path.join(directory, USAGE_FILE)).size).toBeLessThan(1000);
+    expect((await store.read()).rows).toEqual([
+      expect.objectContaining({ model: OTHER_MODEL, requests: 5, inputTokens: 50 }),
+    ]);
+  });
+
+  it('keeps a bounded number of rows a day, counting the rest as other, and drops days past a year', async () => {
+    const store = new UsageStore(directory, { flushDelayMs: 60_000 });
+    const models = USAGE_LIMITS.rowsPerDay + 100;
+    for (let index = 0; index < models; index++) store.record(event({ model: `qwen-${index}` }), at);
+    await store.flush();
+    for (let index = 0; index < models; index++) store.record(event({ model: `qwen-${index}` }), at);
+    store.record(event(), new Date(2025, 10, 26));
+    await store.flush();
+    const { rows } = await store.read();
+    expect(rows).toHaveLength(USAGE_LIMITS.rowsPerDay + 1);
+    expect(rows.reduce((sum, row) => sum + row.requests, 0)).toBe(2 * models);
+    expect(rows.find((row) => row.model === OTHER_MODEL)?.requests).toBe(
+      2 * (models - USAGE_LIMITS.rowsPerDay),
+    );
+    // A year and two days before the newest day: gone when the next counts are written.
+    expect(rows.every((row) => row.day === localDay(at))).toBe(true);
   });
 
   it('writes by itself a moment after counting, and shows what waits in memory meanwhile', async () => {

@@ -179,7 +179,7 @@ export function registerGatewayCommands(program: Command): void {
         table(
           [by.toUpperCase(), 'REQUESTS', 'FAILED OVER', 'INPUT TOKENS', 'OUTPUT TOKENS', 'ESTIMATED COST'],
           [...report.rows, { name: 'TOTAL', ...report.total }].map((row) => [
-            row.name || '(model not named)',
+            row.name || '(other)',
             String(row.requests),
             String(row.failedOver),
             String(row.inputTokens),

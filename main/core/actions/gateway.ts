@@ -106,7 +106,7 @@ export const USAGE_GROUPS = ['tool', 'key', 'model'] as const;
 export type UsageGroup = (typeof USAGE_GROUPS)[number];
 
 export interface UsageReportRow {
-  /** The tool, the key's label (or id, once removed) or the model ('' when none was named). */
+  /** The tool, the key's label (or id, once removed) or the model ('' for other: see OTHER_MODEL). */
   name: string;
   requests: number;
   failedOver: number;

@@ -4,7 +4,9 @@
 // streams answers through as they come (with backpressure; a client that goes away cancels the
 // request upstream), fails over to the token's next key when one is refused for its rate, quota,
 // account or a server error before anything reached the tool, and counts tokens per tool, key,
-// model and day (never a prompt, an answer or a header).
+// model and day (never a prompt, an answer or a header). It forwards only what a tool needs to
+// use models (request-target.ts), holds a limited token to its model (request-body.ts), and masks
+// any key in what it passes back (redaction.ts).
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,8 +18,12 @@ import { GATEWAY, gatewayUrl } from '../model-studio.js';
 import { endpointsForKey, type Services } from '../services.js';
 import { activeKey } from '../settings.js';
 import { type TokenUsage, UsageMeter } from './metering.js';
+import { Redaction } from './redaction.js';
+import { prepareBody } from './request-body.js';
+import { checkTarget } from './request-target.js';
 import { hashGatewayToken, keysOfToken, tokenOf } from './tokens.js';
-import type { UsageEvent, UsageStore } from './usage-store.js';
+import { decodedBody } from './upstream-body.js';
+import { OTHER_MODEL, type UsageEvent, type UsageStore } from './usage-store.js';
 
 export interface GatewayOptions {
   services: Services;
@@ -57,7 +63,10 @@ const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
 const MAX_ERROR_BYTES = 64 * 1024;
 // Which refusals another key may not meet: its account's rate, quota or standing, or a server fault.
 const FAIL_OVER_BODY = /AllocationQuota|FreeTierOnly|insufficient_quota|quota exceeded|Arrearage|overdue/i;
-/** Headers that belong to one connection, or carry the tool's credentials: never forwarded. */
+/**
+ * Headers that belong to one connection (an `Expect: 100-continue` is answered here), or carry
+ * the tool's credentials: never forwarded. Nor is any other header that holds the token.
+ */
 const NOT_FORWARDED = new Set([
   'host',
   'connection',
@@ -68,19 +77,23 @@ const NOT_FORWARDED = new Set([
   'te',
   'trailer',
   'upgrade',
+  'expect',
   'authorization',
   'x-api-key',
+  'api-key',
   'content-length',
   'accept-encoding',
   'origin',
   'referer',
   'cookie',
 ]);
+/** The length goes: a masked key changes it, and a usage chunk taken out. */
 const NOT_RETURNED = new Set([
   'connection',
   'keep-alive',
   'transfer-encoding',
   'content-length',
+  'content-encoding',
   'set-cookie',
 ]);
 
@@ -144,66 +157,50 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = performance.now();
     const method = request.method ?? 'GET';
-    const url = new URL(request.url ?? '/', 'http://gateway');
+    const target = request.url ?? '/';
     const report = (status: number, extra: { tool?: string; key?: string; failedOver?: number } = {}) =>
       say({
         kind: 'request',
         tool: extra.tool,
         method,
-        path: url.pathname,
+        path: target.split('?')[0]?.slice(0, 200) ?? '',
         status,
         ...(extra.key !== undefined && { key: extra.key }),
         failedOver: extra.failedOver ?? 0,
         ms: Math.round(performance.now() - started),
       });
+    const refuse = (status: number, code: string, message: string, tool?: string) => {
+      report(status, tool === undefined ? {} : { tool });
+      answerError(response, status, code, message);
+    };
 
     // A page the browser loaded from elsewhere reaches 127.0.0.1 by a name it controls (DNS
     // rebinding) or says where it comes from: neither is a tool on this computer.
-    const host = request.headers.host ?? '';
-    if (!allowedHosts.has(host)) {
-      report(403);
-      return answerError(
-        response,
-        403,
-        'forbidden_host',
-        `Requests must be addressed to 127.0.0.1:${listening}.`,
-      );
-    }
-    if (request.headers.origin !== undefined) {
-      report(403);
-      return answerError(
-        response,
-        403,
-        'forbidden_origin',
-        'The gateway does not take requests from web pages.',
-      );
-    }
-
-    const route = GATEWAY.routes.find(
-      ({ prefix }) => url.pathname === prefix || url.pathname.startsWith(`${prefix}/`),
+    const hosts = request.rawHeaders.filter(
+      (name, index) => index % 2 === 0 && name.toLowerCase() === 'host',
     );
-    if (!route) {
-      report(404);
-      return answerError(response, 404, 'not_found', 'The gateway serves /v1, /anthropic and /api/v1.');
-    }
+    if (hosts.length > 1) return refuse(400, 'bad_request', 'A request has one Host header.');
+    if (!allowedHosts.has(request.headers.host ?? ''))
+      return refuse(403, 'forbidden_host', `Requests must be addressed to 127.0.0.1:${listening}.`);
+    if (request.headers.origin !== undefined)
+      return refuse(403, 'forbidden_origin', 'The gateway does not take requests from web pages.');
+
+    const checked = checkTarget(method, target);
+    if (!checked.ok) return refuse(checked.status, checked.code, checked.message);
 
     // One answer for a token that never existed and one revoked: nothing to learn by trying.
     const presented = tokenOf(request.headers);
     const hash = presented === undefined ? undefined : hashGatewayToken(presented);
     const token = await findToken(hash);
-    if (!token) {
-      report(401);
-      return answerError(response, 401, 'invalid_api_key', 'Invalid gateway token.');
-    }
+    if (!token || presented === undefined) return refuse(401, 'invalid_api_key', 'Invalid gateway token.');
     const wait = limiter.take(token);
     if (wait > 0) {
-      report(429, { tool: token.name });
       response.setHeader('retry-after', String(Math.ceil(wait / 1000)));
-      return answerError(
-        response,
+      return refuse(
         429,
         'limit_requests',
         `The token '${token.name}' made too many requests; wait a moment.`,
+        token.name,
       );
     }
 
@@ -211,24 +208,25 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     try {
       keys = keysOf(config, token);
     } catch (error) {
-      report(503, { tool: token.name });
-      return answerError(response, 503, 'no_key', isMskError(error) ? error.message : messageOf(error));
+      return refuse(503, 'no_key', isMskError(error) ? error.message : messageOf(error), token.name);
     }
 
     const body = await readBody(request);
     if (body === undefined) {
-      report(413, { tool: token.name });
-      return answerError(
-        response,
+      return refuse(
         413,
         'request_too_large',
         'The request is larger than the gateway takes (32 MB).',
+        token.name,
       );
     }
-    const prepared = prepareBody(body, request.headers['content-type'], token, url.pathname);
-    const rest = url.pathname.slice(route.prefix.length) + url.search;
+    const prepared = prepareBody(body, request.headers, token, checked.path);
+    if (!prepared.ok) return refuse(prepared.status, 'unreadable_request', prepared.message, token.name);
     const count = (record: KeyRecord, outcome: UsageEvent['outcome'], used?: TokenUsage) =>
       usage.record({ tool: token.name, keyId: record.id, model: prepared.model, outcome, ...used });
+    // Refused or failed over: counted, but not by the model the tool named.
+    const countRefused = (record: KeyRecord, outcome: UsageEvent['outcome']) =>
+      usage.record({ tool: token.name, keyId: record.id, model: OTHER_MODEL, outcome });
 
     // Cancelled when the tool goes away: the request upstream stops too.
     const cancel = new AbortController();
@@ -238,7 +236,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
     let failedOver = 0;
     for (const [index, record] of keys.entries()) {
-      const base = endpointsForKey(services.environment, config, record)[route.base];
+      const base = endpointsForKey(services.environment, config, record)[checked.route.base];
       const last = index === keys.length - 1;
       if (base === null) {
         if (!last) continue;
@@ -253,12 +251,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const secret = await secretOf(record);
       let upstream: Dispatcher.ResponseData;
       try {
-        const target = new URL(base);
+        const origin = new URL(base);
         upstream = await dispatcher.request({
-          origin: target.origin,
-          path: target.pathname.replace(/\/$/, '') + rest,
+          origin: origin.origin,
+          path: origin.pathname.replace(/\/$/, '') + checked.path + checked.query,
           method: method as Dispatcher.HttpMethod,
-          headers: forwardedHeaders(request, secret, prepared.body.length),
+          headers: forwardedHeaders(request, {
+            secret,
+            presented,
+            body: prepared.body,
+            rewritten: prepared.rewritten,
+          }),
           body: method === 'GET' || method === 'HEAD' ? null : prepared.body,
           signal: cancel.signal,
           headersTimeout: options.upstreamTimeoutMs ?? 300_000,
@@ -267,7 +270,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       } catch (error) {
         if (cancel.signal.aborted) return report(499, { tool: token.name, key: record.label, failedOver });
         if (!last) {
-          count(record, 'failed-over');
+          countRefused(record, 'failed-over');
           failedOver += 1;
           continue;
         }
@@ -281,22 +284,35 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }
 
       const { statusCode } = upstream;
+      const answer = decodedBody(upstream);
+      if (!answer) {
+        upstream.body.destroy();
+        report(502, { tool: token.name, key: record.label, failedOver });
+        return answerError(
+          response,
+          502,
+          'upstream_unreadable',
+          'Model Studio answered in an encoding the gateway cannot read.',
+        );
+      }
+      // Whatever the answer holds, no key reaches the tool: the ones the token may use are masked
+      // by their value, anything shaped like a key by its shape.
+      const redaction = new Redaction(await secretsOf(keys));
+      const headers = redaction.headers(returnedHeaders(upstream.headers));
       if (statusCode >= 400) {
         // Refusals are small: read whole, to tell a quota from a bad request, then failed over or given.
-        const refusal = await readCapped(upstream.body, MAX_ERROR_BYTES);
+        const { bytes: refusal, whole } = await readCapped(answer, MAX_ERROR_BYTES);
         const failOver =
           statusCode === 429 || statusCode >= 500 || FAIL_OVER_BODY.test(refusal.toString('utf8'));
         if (failOver && !last) {
-          count(record, 'failed-over');
+          countRefused(record, 'failed-over');
           failedOver += 1;
           continue;
         }
-        response.writeHead(statusCode, {
-          ...returnedHeaders(upstream.headers),
-          'content-length': refusal.length,
-        });
-        response.end(refusal);
-        count(record, 'answered');
+        const masked = redaction.body(refusal, !whole);
+        response.writeHead(statusCode, { ...headers, 'content-length': masked.length });
+        response.end(masked);
+        countRefused(record, 'answered');
         return report(statusCode, { tool: token.name, key: record.label, failedOver });
       }
 
@@ -305,16 +321,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         contentType.includes('text/event-stream') ? 'sse' : contentType.includes('json') ? 'json' : 'other',
         prepared.stripUsageChunk,
       );
-      // The answer goes on unchanged but for a usage chunk taken out: then its length is unknown.
-      const headers = returnedHeaders(upstream.headers);
-      const length = upstream.headers['content-length'];
-      if (!prepared.stripUsageChunk && typeof length === 'string') headers['content-length'] = length;
+      // The meter takes out the usage chunk it asked for, then the redaction masks what is left.
+      const masking = redaction.stream();
       response.writeHead(statusCode, headers);
       // A stream's first byte must not wait for the first chunk's write.
-      if (headers['content-length'] === undefined) response.flushHeaders();
+      response.flushHeaders();
       try {
-        for await (const chunk of upstream.body) {
-          const out = meter.pass(chunk as Buffer);
+        for await (const chunk of answer) {
+          const out = masking.pass(meter.pass(chunk as Buffer));
           if (out.length > 0 && !response.write(out))
             await once(response, 'drain', { signal: cancel.signal });
         }
@@ -326,8 +340,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         count(record, 'answered', used);
         return report(499, { tool: token.name, key: record.label, failedOver });
       }
-      const { rest: tail, usage: used } = meter.finish();
-      response.end(tail);
+      const { rest, usage: used } = meter.finish();
+      response.end(Buffer.concat([masking.pass(rest), masking.finish()]));
       count(record, 'answered', used);
       return report(statusCode, { tool: token.name, key: record.label, failedOver });
     }
@@ -342,6 +356,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       secret.catch(() => secrets.delete(record.id));
     }
     return secret;
+  }
+
+  /** The secrets of every key the token may use (the one that answered and those it fails over through). */
+  async function secretsOf(keys: readonly KeyRecord[]): Promise<string[]> {
+    const read = await Promise.allSettled(keys.map(secretOf));
+    return read.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   }
 
   await listen(server, port);
@@ -374,64 +394,23 @@ export function keysOf(config: Config, token: GatewayToken): KeyRecord[] {
   return keys;
 }
 
-interface PreparedBody {
-  body: Buffer;
-  /** The model asked for ('' when none is named), for usage. */
-  model: string;
-  /** The gateway asked for the usage chunk the tool did not ask for: it is taken out again. */
-  stripUsageChunk: boolean;
-}
-
-/**
- * The request as it goes upstream: the token's model, if it has one, replaces the tool's; a
- * streamed chat completion asks for its usage (the gateway meters it) unless the tool did.
- */
-export function prepareBody(
-  body: Buffer,
-  contentType: string | undefined,
-  token: GatewayToken,
-  pathname: string,
-): PreparedBody {
-  if (!contentType?.includes('json') || body.length === 0)
-    return { body, model: token.model ?? '', stripUsageChunk: false };
-  let json: Record<string, unknown>;
-  try {
-    const parsed: unknown = JSON.parse(body.toString('utf8'));
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-      throw new Error('not an object');
-    json = parsed as Record<string, unknown>;
-  } catch {
-    return { body, model: token.model ?? '', stripUsageChunk: false };
-  }
-  let changed = false;
-  if (token.model !== undefined && json.model !== token.model) {
-    json.model = token.model;
-    changed = true;
-  }
-  let stripUsageChunk = false;
-  const options = json.stream_options as { include_usage?: unknown } | undefined;
-  if (pathname.endsWith('/chat/completions') && json.stream === true && options?.include_usage !== true) {
-    json.stream_options = { ...options, include_usage: true };
-    stripUsageChunk = changed = true;
-  }
-  return {
-    body: changed ? Buffer.from(JSON.stringify(json)) : body,
-    model: typeof json.model === 'string' ? json.model : '',
-    stripUsageChunk,
-  };
-}
-
-function forwardedHeaders(request: IncomingMessage, secret: string, length: number): Record<string, string> {
+function forwardedHeaders(
+  request: IncomingMessage,
+  sent: { secret: string; presented: string; body: Buffer; rewritten: boolean },
+): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined || NOT_FORWARDED.has(name) || name.startsWith('proxy-')) continue;
-    headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, given] of Object.entries(request.headers)) {
+    if (given === undefined || NOT_FORWARDED.has(name) || name.startsWith('proxy-')) continue;
+    const value = Array.isArray(given) ? given.join(', ') : given;
+    // Wherever else a client put its token (x-goog-api-key, …), it stays here.
+    if (!value.includes(sent.presented)) headers[name] = value;
   }
   // Model Studio takes a Bearer token everywhere (its Anthropic endpoint refuses x-api-key).
-  headers.authorization = `Bearer ${secret}`;
-  // Answers are metered as they pass: uncompressed.
+  headers.authorization = `Bearer ${sent.secret}`;
+  // Answers are metered and masked as they pass: uncompressed.
   headers['accept-encoding'] = 'identity';
-  if (length > 0) headers['content-length'] = String(length);
+  if (sent.rewritten) headers['content-type'] = 'application/json';
+  if (sent.body.length > 0) headers['content-length'] = String(sent.body.length);
   return headers;
 }
 
@@ -468,14 +447,20 @@ async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
   return Buffer.concat(chunks);
 }
 
-async function readCapped(body: AsyncIterable<unknown>, cap: number): Promise<Buffer> {
+/** The body up to about `cap` bytes (whole chunks), and whether that is all of it. */
+async function readCapped(
+  body: AsyncIterable<unknown>,
+  cap: number,
+): Promise<{ bytes: Buffer; whole: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
+  let whole = true;
   for await (const chunk of body) {
     if (size < cap) chunks.push(chunk as Buffer);
+    else whole = false;
     size += (chunk as Buffer).length;
   }
-  return Buffer.concat(chunks);
+  return { bytes: Buffer.concat(chunks), whole };
 }
 
 function listen(server: Server, port: number): Promise<void> {

@@ -3,7 +3,9 @@
 // one when asked; Anthropic streams carry input tokens in `message_start` and output tokens in
 // `message_delta`; native DashScope streams repeat a running total). The only bytes ever held are
 // those of an unfinished event, and only while the usage chunk the gateway asked for on the
-// client's behalf is being taken out again.
+// client's behalf is being taken out again. Text is decoded across chunks: a chunk may end inside
+// a character (Chinese text, three bytes each).
+import { StringDecoder } from 'node:string_decoder';
 
 export interface TokenUsage {
   inputTokens: number;
@@ -20,6 +22,7 @@ export class UsageMeter {
   private jsonBytes = 0;
   /** An SSE event not yet ended by a blank line. */
   private partial = '';
+  private readonly decoder = new StringDecoder('utf8');
 
   constructor(
     private readonly form: 'json' | 'sse' | 'other',
@@ -39,10 +42,10 @@ export class UsageMeter {
     if (this.form !== 'sse') return chunk;
     if (!this.stripUsageChunk) {
       // Passed on as it came; events are read from a copy, and only those that name a usage.
-      this.readEvents(chunk.toString('utf8'));
+      this.readEvents(this.decoder.write(chunk));
       return chunk;
     }
-    const events = this.readEvents(chunk.toString('utf8'));
+    const events = this.readEvents(this.decoder.write(chunk));
     return Buffer.from(events.filter((event) => !isUsageOnlyChunk(event)).join(''));
   }
 
@@ -50,6 +53,7 @@ export class UsageMeter {
   finish(): { rest: Buffer; usage: TokenUsage | undefined } {
     let rest = Buffer.alloc(0);
     if (this.form === 'json' && this.json) this.take(parseJson(Buffer.concat(this.json).toString('utf8')));
+    if (this.form === 'sse') this.partial += this.decoder.end();
     if (this.form === 'sse' && this.partial !== '') {
       const last = this.partial;
       this.partial = '';

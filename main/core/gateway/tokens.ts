@@ -12,15 +12,17 @@ export const hashGatewayToken = (token: string): string => createHash('sha256').
 
 /**
  * The token a request carries, as a client sends an API key: `Authorization: Bearer …` (OpenAI
- * clients) or `x-api-key` (Anthropic clients).
+ * clients), `x-api-key` (Anthropic clients) or `api-key` (Azure-style clients).
  */
 export function tokenOf(headers: {
   authorization?: string;
   'x-api-key'?: string | string[];
+  'api-key'?: string | string[];
 }): string | undefined {
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '')?.[1];
-  const apiKey = headers['x-api-key'];
-  return bearer ?? (typeof apiKey === 'string' && apiKey !== '' ? apiKey.trim() : undefined);
+  const given = (value: string | string[] | undefined) =>
+    typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  return bearer ?? given(headers['x-api-key']) ?? given(headers['api-key']);
 }
 
 /** The stored keys a token names, in its failover order; keys removed since are left out. */

@@ -2,12 +2,29 @@
 // answer or a header. Counts gather in memory and are added to `usage.json` (0600) a moment later
 // under a lock, so two gateways (the app's and `msk gateway run`) add up instead of overwriting,
 // and a gateway that stops loses at most the last moment's counts (none when it stops cleanly).
+// The file is bounded whatever a tool sends: a model is kept by name only when it is a model id
+// (else it is counted as "other"), a day keeps a bounded number of rows, and old days are dropped.
 import { constants } from 'node:fs';
 import { z } from 'zod';
 import { writeFileAtomic } from '../atomic-write.js';
 import { MskError, messageOf } from '../errors.js';
 import { access, mkdir, readFile, rename } from '../fs-async.js';
+import { isModelId } from '../model-studio.js';
 import { usageFile } from '../paths.js';
+
+/**
+ * What usage.json keeps. A year of days answers every report (today, 7 or 30 days, `--since` a
+ * year back). 250 rows a day hold ten tools × five keys × five models; past that, a day's new
+ * models are counted as "other" for their tool and key (no count is lost). Rows are about 130
+ * bytes, so a file full to the brim stays near 12 MB — a day's counts are usually a few rows.
+ */
+export const USAGE_LIMITS = { daysKept: 366, rowsPerDay: 250 } as const;
+
+/**
+ * The model of counts not told apart by model: the request named none, named something that is
+ * no model id, was refused, or came past a day's rows.
+ */
+export const OTHER_MODEL = '';
 
 const CountsSchema = z.object({
   /** Answers the tool received from Model Studio (errors it was given included). */
@@ -24,7 +41,7 @@ const UsageRowSchema = CountsSchema.extend({
   /** The gateway token's name. */
   tool: z.string(),
   keyId: z.string(),
-  /** The model asked for, or '' when the request named none. */
+  /** The model asked for, or OTHER_MODEL. */
   model: z.string(),
 });
 
@@ -59,24 +76,68 @@ const rowKey = (row: Pick<UsageRow, 'day' | 'tool' | 'keyId' | 'model'>): string
 export const localDay = (at: Date): string =>
   `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
 
+/** Rows by day, tool, key and model, added together; each day's rows bounded (USAGE_LIMITS). */
+class UsageRows {
+  private readonly rows = new Map<string, UsageRow>();
+  private readonly perDay = new Map<string, number>();
+
+  static of(rows: readonly UsageRow[]): UsageRows {
+    const all = new UsageRows();
+    for (const row of rows) all.add(row);
+    return all;
+  }
+
+  add(row: UsageRow): void {
+    let counted = isModelId(row.model) ? row : { ...row, model: OTHER_MODEL };
+    let existing = this.rows.get(rowKey(counted));
+    if (
+      !existing &&
+      counted.model !== OTHER_MODEL &&
+      (this.perDay.get(row.day) ?? 0) >= USAGE_LIMITS.rowsPerDay
+    ) {
+      counted = { ...counted, model: OTHER_MODEL };
+      existing = this.rows.get(rowKey(counted));
+    }
+    if (existing) {
+      for (const count of COUNTS) existing[count] += counted[count];
+      return;
+    }
+    this.rows.set(rowKey(counted), { ...counted });
+    this.perDay.set(row.day, (this.perDay.get(row.day) ?? 0) + 1);
+  }
+
+  list(): UsageRow[] {
+    return [...this.rows.values()].map((row) => ({ ...row }));
+  }
+}
+
 /** `usage` with `more` added, row by row. */
 export function addUsage(usage: UsageFile, more: UsageFile): UsageFile {
-  const rows = new Map(usage.rows.map((row) => [rowKey(row), { ...row }]));
-  for (const row of more.rows) {
-    const existing = rows.get(rowKey(row));
-    if (!existing) rows.set(rowKey(row), { ...row });
-    else for (const count of COUNTS) existing[count] += row[count];
-  }
   const lastUsed = { ...usage.lastUsed };
   for (const [tool, at] of Object.entries(more.lastUsed))
     if (!(tool in lastUsed) || (lastUsed[tool] ?? '') < at) lastUsed[tool] = at;
-  return { schemaVersion: 1, rows: [...rows.values()], lastUsed };
+  return { schemaVersion: 1, rows: UsageRows.of([...usage.rows, ...more.rows]).list(), lastUsed };
+}
+
+/** `usage` without the days more than USAGE_LIMITS.daysKept before its newest. */
+export function keepRecent(usage: UsageFile): UsageFile {
+  const newest = usage.rows.reduce((latest, row) => (row.day > latest ? row.day : latest), '');
+  if (newest === '') return usage;
+  const [year = 0, month = 1, day = 1] = newest.split('-').map(Number);
+  const since = localDay(new Date(year, month - 1, day - USAGE_LIMITS.daysKept));
+  return {
+    schemaVersion: 1,
+    rows: usage.rows.filter((row) => row.day >= since),
+    lastUsed: Object.fromEntries(
+      Object.entries(usage.lastUsed).filter(([, at]) => localDay(new Date(at)) >= since),
+    ),
+  };
 }
 
 export class UsageStore {
   readonly file: string;
-  /** Counts not written yet, by rowKey: one request adds to one entry, whatever waits. */
-  private pending = new Map<string, UsageRow>();
+  /** Counts not written yet: one request adds to one row, whatever waits. */
+  private pending = new UsageRows();
   private pendingLastUsed: Record<string, string> = {};
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
@@ -103,11 +164,13 @@ export class UsageStore {
       inputTokens: event.inputTokens ?? 0,
       outputTokens: event.outputTokens ?? 0,
     };
-    const row = { day: localDay(at), tool: event.tool, keyId: event.keyId, model: event.model, ...counts };
-    const key = rowKey(row);
-    const waiting = this.pending.get(key);
-    if (!waiting) this.pending.set(key, row);
-    else for (const name of COUNTS) waiting[name] += row[name];
+    this.pending.add({
+      day: localDay(at),
+      tool: event.tool,
+      keyId: event.keyId,
+      model: event.model,
+      ...counts,
+    });
     this.pendingLastUsed[event.tool] = at.toISOString();
     this.timer ??= setTimeout(() => void this.flush(), this.options.flushDelayMs ?? 1000);
     // A waiting flush must not keep a process alive that has nothing else to do.
@@ -124,7 +187,7 @@ export class UsageStore {
     clearTimeout(this.timer);
     this.timer = undefined;
     const counts = this.waiting();
-    this.pending = new Map();
+    this.pending = new UsageRows();
     this.pendingLastUsed = {};
     if (counts.rows.length === 0) return this.flushing;
     this.flushing = this.flushing.then(() => this.write(counts));
@@ -144,7 +207,7 @@ export class UsageStore {
         retries: { retries: 100, factor: 1.2, minTimeout: 5, maxTimeout: 200, randomize: true },
       });
       try {
-        const next = addUsage(await this.readFile(true), counts);
+        const next = keepRecent(addUsage(await this.readFile(true), counts));
         await writeFileAtomic(this.file, `${JSON.stringify(next)}\n`, { mode: 0o600 });
       } finally {
         await release();
@@ -153,7 +216,7 @@ export class UsageStore {
     } catch (error) {
       // Not lost: they wait for the next flush.
       const kept = addUsage(counts, this.waiting());
-      this.pending = new Map(kept.rows.map((row) => [rowKey(row), row]));
+      this.pending = UsageRows.of(kept.rows);
       this.pendingLastUsed = kept.lastUsed;
       this.options.onProblem?.(
         new MskError('data-unwritable', `Cannot record usage in ${this.file}: ${messageOf(error)}`),
@@ -165,7 +228,7 @@ export class UsageStore {
   private waiting(): UsageFile {
     return {
       schemaVersion: 1,
-      rows: [...this.pending.values()].map((row) => ({ ...row })),
+      rows: this.pending.list(),
       lastUsed: { ...this.pendingLastUsed },
     };
   }

@@ -70,7 +70,7 @@ export function UsagePanel() {
               const tokens = row.inputTokens + row.outputTokens;
               return (
                 <tr key={row.name}>
-                  <th scope="row">{row.name || t('window.gateway.unnamedModel')}</th>
+                  <th scope="row">{row.name || t('window.gateway.otherModel')}</th>
                   <td>{row.requests}</td>
                   <td>{row.failedOver}</td>
                   <td>{row.inputTokens}</td>
