@@ -4,7 +4,6 @@
 // that changed since the search is refused with nothing written.
 import { chmod, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadWriteFileAtomic } from '../atomic-write.js';
 import { MskError } from '../errors.js';
 import { maskKey, fingerprintOf, redactKeys } from '../keys.js';
 import { parseAssignment } from './assignment-line.js';
@@ -174,7 +173,8 @@ export async function applyRemoval(plan: FilePlan, now: Date = new Date()): Prom
   const { mode } = await stat(plan.target);
   await writeFile(backup, plan.original, { mode: 0o600, flag: 'wx' });
   // Bytes, not text: a line edit keeps even bytes that are not UTF-8 exactly as they were.
-  const { default: writeAtomically } = await loadWriteFileAtomic();
+  // write-file-atomic keeps the file's owner too (a removal run with sudo leaves it the user's).
+  const { default: writeAtomically } = await import('write-file-atomic');
   await writeAtomically(plan.target, plan.updated as Buffer, { mode: mode & 0o7777 });
   return result;
 }
