@@ -13,7 +13,7 @@ import { lineOfOffset, parseJsonDocument, withoutMember } from './json-document.
 import { formatJsonPath, jsonKeyLocations } from './json-key-paths.js';
 import { commentFlavour, movedComment } from './moved-comment.js';
 import { type FoundKey, jsonFindingId, lineFindingId } from './scan.js';
-import { replaceLine, textLines } from './text-lines.js';
+import { asUtf8, fromUtf8, replaceLine, textLines } from './text-lines.js';
 
 /** One key to take out, with the label it is stored under (named in the comment left behind). */
 export interface Removal {
@@ -79,14 +79,16 @@ async function planFile(target: string, group: Removal[]): Promise<FilePlan> {
     throw changed(file, `it can no longer be read (${error.code ?? 'error'})`);
   });
   const base = { file, target, findingIds: group.map((removal) => removal.found.id), original };
+  // Worked on as UTF-8, written back in the file's own encoding (text-lines.ts).
+  const { utf8, encoding } = asUtf8(original);
   const secrets = group.map(({ found }) => ({
     secret: found.key.secret,
     masked: maskKey({ shape: found.key.shape, fingerprint: fingerprintOf(found.key.secret) }),
   }));
   if (first.found.removal === 'move-file') {
-    if (findingId(file, null, original.toString('utf8')) !== first.found.id)
+    if (findingId(file, null, utf8.toString('utf8')) !== first.found.id)
       throw changed(file, 'its content is not what was searched');
-    const lines = original.toString('utf8').split(/\r?\n/);
+    const lines = utf8.toString('utf8').split(/\r?\n/);
     return {
       ...base,
       action: 'move',
@@ -96,9 +98,14 @@ async function planFile(target: string, group: Removal[]): Promise<FilePlan> {
   }
   const updated =
     first.found.removal === 'delete-property'
-      ? withoutProperties(original, group)
-      : withCommentLines(original, group);
-  return { ...base, action: 'edit', updated, hunks: previewHunks(original, updated, secrets) };
+      ? withoutProperties(utf8, group)
+      : withCommentLines(utf8, group);
+  return {
+    ...base,
+    action: 'edit',
+    updated: fromUtf8(updated, encoding),
+    hunks: previewHunks(utf8, updated, secrets),
+  };
 }
 
 function withCommentLines(original: Buffer, group: Removal[]): Buffer {
