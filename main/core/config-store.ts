@@ -10,7 +10,13 @@ import { migrate } from './config-migrations.js';
 import type { Config } from './config-schema.js';
 import { MskError, messageOf, whereJsonFails } from './errors.js';
 import { configFile } from './paths.js';
-import { assertPrivateData, linkRefused, readOwnFile, tightenDataDirectory } from './private-data.js';
+import {
+  assertPrivateData,
+  isOwnFile,
+  linkRefused,
+  readOwnFile,
+  tightenDataDirectory,
+} from './private-data.js';
 import { appendUse, applyUses, dropJournal, JOURNAL_FOLD_BYTES, readUses } from './use-journal.js';
 import { noteValidated, recallValidated } from './validated-config.js';
 
@@ -113,7 +119,10 @@ export class ConfigStore {
     }
   }
 
-  /** The backups that exist, newest first: the previous version, then one a day. */
+  /**
+   * The backups that exist, newest first: the previous version, then one a day. Only msk's own:
+   * a link or a file another user put there is no backup (doctor names it).
+   */
   async backups(): Promise<string[]> {
     const names = await readdir(this.directory).catch(() => [] as string[]);
     const daily = names
@@ -121,7 +130,9 @@ export class ConfigStore {
       .sort()
       .reverse();
     const previous = names.includes(path.basename(this.backupFile)) ? [this.backupFile] : [];
-    return [...previous, ...daily.map((name) => path.join(this.directory, name))];
+    const found = [...previous, ...daily.map((name) => path.join(this.directory, name))];
+    const own = await Promise.all(found.map(isOwnFile));
+    return found.filter((_, index) => own[index]);
   }
 
   /**

@@ -56,22 +56,36 @@ export async function readOwnFile(file: string): Promise<string> {
   return text;
 }
 
+/** Whether `file` is a regular file of the user's (or root's), not a link: one msk may take for its own. */
+export const isOwnFile = (file: string): Promise<boolean> =>
+  lstat(file).then(
+    (status) => status.isFile() && (!checked() || trusted(status.uid)),
+    () => false,
+  );
+
 /** What in the data directory others could read or change, or is not the user's (doctor). */
 export interface Exposure {
   /** The user's, and readable or writable by others: `makePrivate` fixes them. */
   loose: string[];
+  /** Symbolic or hard links: left as they are. */
   links: string[];
   foreign: { path: string; owner: number }[];
 }
 
-export async function exposureOf(directory: string, files: readonly string[]): Promise<Exposure> {
+/** The data directory and every file of msk's in it (config.json's backups, notes, journals, locks, usage.json…). */
+export async function exposureOf(directory: string): Promise<Exposure> {
   const exposure: Exposure = { loose: [], links: [], foreign: [] };
+  const names = await readdir(directory).catch(() => [] as string[]);
+  const files = names.filter((name) => OUR_FILE.test(name)).map((name) => path.join(directory, name));
   for (const place of [directory, ...files]) {
     // The directory itself may be a link (MSK_HOME's choice); a file in it may not.
     const status = await (place === directory ? stat : lstat)(place).catch(() => undefined);
     if (status === undefined) continue;
-    if (status.isSymbolicLink()) exposure.links.push(place);
+    // A hard link too: a file of the user's elsewhere, planted under one of msk's names.
+    if (status.isSymbolicLink() || (status.isFile() && status.nlink > 1)) exposure.links.push(place);
     else if (!trusted(status.uid)) exposure.foreign.push({ path: place, owner: status.uid });
+    // A lock is a directory of its own, there for a moment: only files are made 0600.
+    else if (place !== directory && !status.isFile()) continue;
     else if (mine(status.uid) && (status.mode & 0o077) !== 0) exposure.loose.push(place);
   }
   return exposure;
@@ -89,6 +103,7 @@ export async function makePrivate(place: string, mode: number, isDirectory: bool
   try {
     const status = await fstat(descriptor);
     if (!mine(status.uid)) throw ownedByAnother(place, status.uid);
+    if (!isDirectory && status.nlink > 1) throw linkRefused(place);
     await fchmod(descriptor, mode);
   } finally {
     await close(descriptor);

@@ -4,7 +4,16 @@
 // The built msk, the real keychain, real files; the Model Studio imitation stands for the
 // attacker's server.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  linkSync,
+  lstatSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fakeKey } from '../fixtures/fake-keys.js';
@@ -199,7 +208,7 @@ describe.runIf(keychain)('symbolic links in the data directory (issue 22, 10)', 
     spawnSync('ln', ['-sf', elsewhere, file]);
 
     const fixed = await home.run(['doctor', '--fix']);
-    expect(fixed.stdout).toMatch(/^PROBLEM permissions: .*config\.json is a symbolic link/m);
+    expect(fixed.stdout).toMatch(/^PROBLEM permissions: .*config\.json is a link to a file elsewhere/m);
     expect(mode(elsewhere)).toBe(0o644);
     for (const args of [
       ['rename', 'mine', 'yours'],
@@ -211,6 +220,20 @@ describe.runIf(keychain)('symbolic links in the data directory (issue 22, 10)', 
     }
     expect(readFileSync(elsewhere, 'utf8')).toBe(text);
     expect(lstatSync(file).isSymbolicLink()).toBe(true);
+  });
+
+  it('doctor --fix does not chmod a file of the user’s hard-linked in under a backup’s name', async () => {
+    home = mskHome();
+    await home.run(['add', '-l', 'mine', '-r', 'sg'], { input: fakeKey() });
+    const victim = path.join(outside(), 'victim.txt');
+    writeFileSync(victim, 'the victim’s own words\n');
+    chmodSync(victim, 0o644);
+    linkSync(victim, path.join(home.directory, 'config.json.bak-2999-01-01'));
+    const fixed = await home.run(['doctor', '--fix']);
+    expect(fixed.stdout).toMatch(
+      /^PROBLEM permissions: .*config\.json\.bak-2999-01-01 is a link to a file elsewhere/m,
+    );
+    untouched(victim);
   });
 
   it('never quotes a damaged file: a position, not its first bytes', async () => {

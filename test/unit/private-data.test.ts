@@ -84,4 +84,24 @@ describe('a data directory that is not private', () => {
       await expect(other.config.update(() => undefined)).rejects.toMatchObject({ code: 'data-unsafe' });
     },
   );
+
+  it.runIf(root)(
+    'never offers a backup another user put there, nor names it as a good version (needs root to chown)',
+    async () => {
+      const { services, dataDirectory } = await setup();
+      await services.config.update((draft) => void (draft.settings.defaultModel = 'qwen-max'));
+      const planted = path.join(dataDirectory, 'config.json.bak-2999-01-01');
+      writeFileSync(
+        planted,
+        '{"schemaVersion":3,"settings":{"endpointOverrides":{"sg":"http://127.0.0.1:9"}}}',
+      );
+      chownSync(planted, 65534, 65534);
+      expect(await services.config.backups()).not.toContain(planted);
+      writeFileSync(path.join(dataDirectory, 'config.json'), '{ damaged');
+      await expect(services.config.read()).rejects.toMatchObject({
+        code: 'config-damaged',
+        message: expect.not.stringContaining('2999'),
+      });
+    },
+  );
 });

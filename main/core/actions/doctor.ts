@@ -9,12 +9,9 @@ import type { Config, KeyRecord } from '../config-schema.js';
 import { isMskError, messageOf } from '../errors.js';
 import { fingerprintOf, parseKey } from '../keys.js';
 import { DEFAULT_REGION_ID, DEFAULT_WORKSPACE_ID } from '../model-studio.js';
-import { usageFile } from '../paths.js';
 import { exposureOf, makePrivate, readOwnFile } from '../private-data.js';
 import { planName, regionName } from '../regions.js';
 import type { Services } from '../services.js';
-import { journalFile } from '../use-journal.js';
-import { validatedFile } from '../validated-config.js';
 import { freeLabel } from './keys.js';
 
 export type Health = 'ok' | 'warning' | 'problem';
@@ -154,19 +151,11 @@ async function examine(services: Services, platform: NodeJS.Platform): Promise<E
   const records = config?.keys ?? (damaged ? (restorable?.keys ?? []) : undefined);
   if (items && records) findings.push(...agreement(records, items, damaged));
   const exposure =
-    platform === 'win32'
-      ? { loose: [], links: [], foreign: [] }
-      : await exposureOf(store.directory, [
-          store.file,
-          journalFile(store.file),
-          validatedFile(store.file),
-          usageFile(store.directory),
-          ...backups,
-        ]);
+    platform === 'win32' ? { loose: [], links: [], foreign: [] } : await exposureOf(store.directory);
   const loosePaths = exposure.loose;
   const exposed = [
-    exposure.loose.length > 0 && `Readable by others: ${exposure.loose.join(', ')}.`,
-    ...exposure.links.map((link) => `${link} is a symbolic link: it is not followed; remove it.`),
+    exposure.loose.length > 0 && `Readable or writable by others: ${exposure.loose.join(', ')}.`,
+    ...exposure.links.map((link) => `${link} is a link to a file elsewhere: it is left as it is; remove it.`),
     ...exposure.foreign.map(
       ({ path, owner }) =>
         `${path} belongs to another user (uid ${owner}): it is not trusted; remove it, or if you put it there, take it back with sudo chown.`,
