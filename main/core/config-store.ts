@@ -2,7 +2,7 @@
 // file); every write takes an inter-process lock, re-reads, applies, and renames into place,
 // so the app and any number of `msk` processes writing at once lose no update. A key's last use
 // is journaled beside the file instead (use-journal.ts): reads lay it over, writes take it in.
-import { lstat, mkdir, readdir, readFile, rm, stat } from './fs-async.js';
+import { lstat, mkdir, readdir, readRegularFile, rm, stat } from './fs-async.js';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { CONFIG_SCHEMA_VERSION } from './config-constants.js';
@@ -189,10 +189,12 @@ export class ConfigStore {
 
   private async readText(): Promise<string | undefined> {
     try {
-      return await readFile(this.file, 'utf8');
+      return (await readRegularFile(this.file)).text;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw new MskError('config-damaged', `Cannot read ${this.file}: ${messageOf(error)}`);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return undefined;
+      const why = code === 'ENOTREG' ? 'it is not a regular file' : messageOf(error);
+      throw new MskError('config-damaged', `Cannot read ${this.file}: ${why}.`);
     }
   }
 

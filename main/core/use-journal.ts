@@ -6,7 +6,7 @@
 // ids and times only (never a secret), private to the user like config.json; a link in its place
 // is never appended through (O_NOFOLLOW).
 import { constants } from 'node:fs';
-import { close, fstat, open, readFile, rm, writeFile } from './fs-async.js';
+import { close, fstat, open, readRegularFile, rm, writeFile } from './fs-async.js';
 import type { Config } from './config-schema.js';
 import { linkRefused } from './private-data.js';
 
@@ -34,11 +34,21 @@ export async function appendUse(configFile: string, keyId: string, at: Date): Pr
   }
 }
 
-const APPEND = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0);
+// Non-blocking: a FIFO in the journal's place fails at once instead of waiting for a reader.
+const APPEND =
+  constants.O_WRONLY |
+  constants.O_APPEND |
+  constants.O_CREAT |
+  (constants.O_NOFOLLOW ?? 0) |
+  (constants.O_NONBLOCK ?? 0);
 
 /** The journal's uses; none when there is no journal. A line that is not a use is passed over. */
 export async function readUses(configFile: string): Promise<Uses> {
-  const text = await readFile(journalFile(configFile), 'utf8').catch(() => '');
+  // A journal that is not a regular file (a FIFO) is not waited on: it holds no use.
+  const text = await readRegularFile(journalFile(configFile)).then(
+    (read) => read.text,
+    () => '',
+  );
   const uses = new Map<string, string>();
   for (const line of text.split('\n')) {
     const [, id, at] = LINE.exec(line) ?? [];

@@ -268,6 +268,22 @@ describe.runIf(keychain)('what cannot be a data directory or a backup (issue 22,
     expect(passwords).not.toContain(secret);
   });
 
+  it('a FIFO in place of config.json or its journal is not waited on', async () => {
+    home = mskHome();
+    await home.run(['add', '-l', 'mine', '-r', 'sg'], { input: fakeKey() });
+    spawnSync('mkfifo', [path.join(home.directory, 'config.json.uses')]);
+    const listed = await home.run(['list', '--json']);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain('"mine"');
+    expect((await home.run(['env', '--shell', 'bash'])).code).toBe(0);
+    const file = path.join(home.directory, 'config.json');
+    spawnSync('rm', [file]);
+    spawnSync('mkfifo', [file]);
+    const refused = await home.run(['list']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^msk: Cannot read .*config\.json: it is not a regular file/);
+  });
+
   it('refuses a FIFO and /dev/zero as a backup to restore, at once', async () => {
     home = mskHome();
     const fifo = path.join(home.directory, 'keys.msk-backup');
