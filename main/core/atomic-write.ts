@@ -4,7 +4,7 @@
 // and chmod, the file it points at); the temporary file is created exclusively, so a link planted
 // under its name is not followed either. node:fs only: a command that writes loads nothing more.
 import { constants } from 'node:fs';
-import { close, fchmod, fsync, lstat, open, rename, rm, writeFile } from './fs-async.js';
+import { close, fchmod, fsync, isSymbolicLink, open, rename, rm, writeFile } from './fs-async.js';
 import { linkRefused } from './private-data.js';
 
 export interface WriteOptions {
@@ -21,8 +21,7 @@ export async function writeFileAtomic(
   data: string | Uint8Array,
   options: WriteOptions,
 ): Promise<void> {
-  const existing = await lstat(file).catch(() => undefined);
-  if (existing?.isSymbolicLink()) throw linkRefused(file);
+  if (await isSymbolicLink(file)) throw linkRefused(file);
   // Unique per writer; O_EXCL refuses a clash. No crypto needed for that.
   const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
   const descriptor = await open(temporary, CREATE_NEW, options.mode);

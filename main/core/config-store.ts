@@ -2,7 +2,7 @@
 // file); every write takes an inter-process lock, re-reads, applies, and renames into place,
 // so the app and any number of `msk` processes writing at once lose no update. A key's last use
 // is journaled beside the file instead (use-journal.ts): reads lay it over, writes take it in.
-import { lstat, mkdir, readdir, readRegularFile, rm, stat } from './fs-async.js';
+import { isSymbolicLink, mkdir, readdir, readRegularFile, rm, stat } from './fs-async.js';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { CONFIG_SCHEMA_VERSION } from './config-constants.js';
@@ -260,15 +260,8 @@ export class ConfigStore {
       try {
         return await lockfile.lock(this.file, { lockfilePath: lockPath, realpath: false, stale: 10_000 });
       } catch (error) {
+        if (await isSymbolicLink(lockPath)) throw linkRefused(lockPath);
         if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw this.cannotLock(error);
-        if (
-          await lstat(lockPath).then(
-            (status) => status.isSymbolicLink(),
-            () => false,
-          )
-        ) {
-          throw linkRefused(lockPath);
-        }
         if (attempt === LOCK_ATTEMPTS) {
           throw new MskError(
             'config-busy',

@@ -41,6 +41,13 @@ export const rm = promisify(rmCallback);
 export const stat = promisify(statCallback);
 export const writeFile = promisify(writeFileCallback);
 
+/** Whether `file` is a symbolic link (a path that cannot be looked at is not). */
+export const isSymbolicLink = (file: string): Promise<boolean> =>
+  lstat(file).then(
+    (status) => status.isSymbolicLink(),
+    () => false,
+  );
+
 /** Whether something is at `file` (a path that cannot be looked at counts as nothing). */
 export const exists = (file: string): Promise<boolean> =>
   access(file).then(

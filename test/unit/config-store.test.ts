@@ -1,4 +1,13 @@
-import { mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_SCHEMA_VERSION } from '../../main/core/config-schema.js';
@@ -82,6 +91,13 @@ describe('ConfigStore', () => {
     setTimeout(() => rmdirSync(held), 300);
     await store.update((draft) => void (draft.settings.defaultModel = 'qwen-max'));
     expect((await store.read()).settings.defaultModel).toBe('qwen-max');
+    // A link planted as the lock is named at once, not waited on as another process's.
+    symlinkSync('/proc/self', held);
+    await expect(store.update(() => undefined)).rejects.toMatchObject({
+      code: 'data-unsafe',
+      params: { path: held, reason: 'link' },
+    });
+    rmSync(held);
     // A directory that exists but where nothing can be created: not "busy", and no retries.
     for (const place of ['/proc/self/fd', '/proc']) {
       await expect(
