@@ -20,6 +20,14 @@ const ERROR_ADVICE: Partial<Record<MskError['code'], Advice>> = {
   'vault-not-empty': () => 'pass --merge to add only the keys not stored yet',
   'clipboard-unavailable': () => 'use --print to write the key to stdout instead',
   'unquotable-value': (params) => `use --shell ${String(params.alternative)}`,
+  'data-unsafe': (params) =>
+    params.reason === 'link'
+      ? `remove the link: ${String(params.command)}`
+      : params.reason === 'owner'
+        ? `if you put it there, take it back with ${String(params.command)}, otherwise remove it`
+        : params.command === undefined
+          ? 'set MSK_HOME to a directory of your own'
+          : `make it yours alone: ${String(params.command)}`,
   'not-launchable': (params) =>
     params.kind === 'gui'
       ? `run 'msk tools settings ${String(params.tool)}' for what to paste where`

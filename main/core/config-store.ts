@@ -2,15 +2,21 @@
 // file); every write takes an inter-process lock, re-reads, applies, and renames into place,
 // so the app and any number of `msk` processes writing at once lose no update. A key's last use
 // is journaled beside the file instead (use-journal.ts): reads lay it over, writes take it in.
-import { constants } from 'node:fs';
-import { access, mkdir, readdir, readFile, rm, stat } from './fs-async.js';
+import { isSymbolicLink, mkdir, readdir, readRegularFile, rm, stat } from './fs-async.js';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { CONFIG_SCHEMA_VERSION } from './config-constants.js';
 import { migrate } from './config-migrations.js';
 import type { Config } from './config-schema.js';
-import { MskError, messageOf } from './errors.js';
+import { MskError, messageOf, whereJsonFails } from './errors.js';
 import { configFile } from './paths.js';
+import {
+  assertPrivateData,
+  isOwnFile,
+  linkRefused,
+  readOwnFile,
+  tightenDataDirectory,
+} from './private-data.js';
 import { appendUse, applyUses, dropJournal, JOURNAL_FOLD_BYTES, readUses } from './use-journal.js';
 import { noteValidated, recallValidated } from './validated-config.js';
 
@@ -18,6 +24,9 @@ const FILE_MODE = 0o600;
 const DIRECTORY_MODE = 0o700;
 /** A lock that cannot be created for these is a permission problem, not a busy file. */
 const PERMISSION_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS']);
+/** How long a lock another process holds is waited for: about 18 s in all. */
+const LOCK_ATTEMPTS = 200;
+const lockDelay = (attempt: number): number => Math.min(100, 5 * 1.1 ** attempt) * (1 + Math.random());
 /** Dated copies kept besides the previous version: a mistake noticed days later can be undone. */
 export const DAILY_BACKUPS = 5;
 const DAILY = /^config\.json\.bak-(\d{4}-\d{2}-\d{2})$/;
@@ -79,6 +88,10 @@ export class ConfigStore {
         { directory: this.directory },
       );
     });
+    // Made private before anything is written; a file another user could have changed is never
+    // taken in and rewritten as ours.
+    await tightenDataDirectory(this.directory);
+    await this.assertPrivate();
     const release = await this.lock();
     try {
       const previousText = await this.readText();
@@ -106,7 +119,10 @@ export class ConfigStore {
     }
   }
 
-  /** The backups that exist, newest first: the previous version, then one a day. */
+  /**
+   * The backups that exist, newest first: the previous version, then one a day. Only msk's own:
+   * a link or a file another user put there is no backup (doctor names it).
+   */
   async backups(): Promise<string[]> {
     const names = await readdir(this.directory).catch(() => [] as string[]);
     const daily = names
@@ -114,16 +130,26 @@ export class ConfigStore {
       .sort()
       .reverse();
     const previous = names.includes(path.basename(this.backupFile)) ? [this.backupFile] : [];
-    return [...previous, ...daily.map((name) => path.join(this.directory, name))];
+    const found = [...previous, ...daily.map((name) => path.join(this.directory, name))];
+    const own = await Promise.all(found.map(isOwnFile));
+    return found.filter((_, index) => own[index]);
   }
 
-  /** The config a backup holds, when this version can read it (a backup worth restoring). */
+  /**
+   * The config a backup holds, when this version can read it (a backup worth restoring): never a
+   * link, or a file another user put there.
+   */
   async readBackup(file: string): Promise<Config | undefined> {
     try {
-      return await this.parse(await readFile(file, 'utf8'));
+      return await this.parse(await readOwnFile(file));
     } catch {
       return undefined;
     }
+  }
+
+  /** Refuses (`data-unsafe`) while another user could change the directory or config.json (private-data.ts). */
+  assertPrivate(): Promise<void> {
+    return assertPrivateData(this.directory, this.file);
   }
 
   private async keepBackups(previousText: string): Promise<void> {
@@ -163,10 +189,12 @@ export class ConfigStore {
 
   private async readText(): Promise<string | undefined> {
     try {
-      return await readFile(this.file, 'utf8');
+      return (await readRegularFile(this.file)).text;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw new MskError('config-damaged', `Cannot read ${this.file}: ${messageOf(error)}`);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return undefined;
+      const why = code === 'ENOTREG' ? 'it is not a regular file' : messageOf(error);
+      throw new MskError('config-damaged', `Cannot read ${this.file}: ${why}.`);
     }
   }
 
@@ -175,7 +203,7 @@ export class ConfigStore {
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw new DamagedFile(`not valid JSON (${messageOf(error)})`);
+      throw new DamagedFile(`not valid JSON${whereJsonFails(text, error)}`);
     }
     const migration = migrate(json);
     if (migration.kind === 'newer') {
@@ -221,24 +249,37 @@ export class ConfigStore {
     );
   }
 
+  /**
+   * The inter-process lock. Only a lock another process holds is waited for; anything else (a
+   * directory where nothing can be created, a link planted as the lock) fails at once, with why.
+   */
   private async lock(): Promise<() => Promise<void>> {
-    try {
-      // Asked first: the lock's retries would spend seconds on a directory we may not write.
-      await access(this.directory, constants.W_OK);
-      const { default: lockfile } = await loadLockfile();
-      return await lockfile.lock(this.file, {
-        lockfilePath: `${this.file}.lock`,
-        realpath: false,
-        stale: 10_000,
-        retries: { retries: 200, factor: 1.1, minTimeout: 5, maxTimeout: 100, randomize: true },
-      });
-    } catch (error) {
-      if (isPermissionError(error)) throw this.unwritable(error);
-      throw new MskError(
-        'config-busy',
-        `Another Model Studio Keys process is holding ${this.file}.lock (${messageOf(error)}); try again.`,
-      );
+    const { default: lockfile } = await loadLockfile();
+    const lockPath = `${this.file}.lock`;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await lockfile.lock(this.file, { lockfilePath: lockPath, realpath: false, stale: 10_000 });
+      } catch (error) {
+        if (await isSymbolicLink(lockPath)) throw linkRefused(lockPath);
+        if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw this.cannotLock(error);
+        if (attempt === LOCK_ATTEMPTS) {
+          throw new MskError(
+            'config-busy',
+            `Another Model Studio Keys process is holding ${lockPath} (${messageOf(error)}); try again.`,
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, lockDelay(attempt)));
+      }
     }
+  }
+
+  private cannotLock(error: unknown): MskError {
+    if (isPermissionError(error)) return this.unwritable(error);
+    return new MskError(
+      'data-unwritable',
+      `Cannot write in ${this.directory} (${messageOf(error)}): no file can be created there; set MSK_HOME to a directory you can write.`,
+      { directory: this.directory },
+    );
   }
 }
 

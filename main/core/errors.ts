@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'config-damaged'
   | 'config-busy'
   | 'data-unwritable'
+  | 'data-unsafe'
   | 'clipboard-unavailable'
   | 'launch-failed'
   | 'tool-missing'
@@ -62,3 +63,14 @@ export const isMskError = (value: unknown): value is MskError => value instanceo
 
 /** The message of anything thrown, for one-line reports. */
 export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Where JSON.parse stopped in `text`, as " at line L, column C" (or nothing when it does not say):
+ * never its message, which quotes the text — and a damaged file may hold a key.
+ */
+export function whereJsonFails(text: string, error: unknown): string {
+  const position = Number(/at position (\d+)/.exec(messageOf(error))?.[1] ?? Number.NaN);
+  if (Number.isNaN(position)) return '';
+  const before = text.slice(0, position);
+  return ` at line ${before.split('\n').length}, column ${position - before.lastIndexOf('\n')}`;
+}

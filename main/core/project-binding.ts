@@ -1,13 +1,15 @@
 // Per-project keys: a `.msk.json` (a key's label or id, maybe a tool and a model — never a
 // secret), found by walking up from the current directory, picks the key `msk exec`, `msk env`
 // and `msk launch` use there. A company key in ~/work and a personal one in ~/hobby, no flags.
-import { readFile, rm } from './fs-async.js';
+import { readFile, readRegularFile, rm } from './fs-async.js';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import type { z } from 'zod';
-import { MskError, messageOf } from './errors.js';
+import { MskError, whereJsonFails } from './errors.js';
 
 export const BINDING_FILE = '.msk.json';
+/** A binding is a few names; a bigger file is not one. */
+const MAX_BINDING_BYTES = 64 * 1024;
 
 export interface Binding {
   /** A key's label or id. */
@@ -41,10 +43,18 @@ export interface FoundBinding {
 export async function findBinding(directory: string): Promise<FoundBinding | undefined> {
   for (let current = path.resolve(directory); ; current = path.dirname(current)) {
     const file = path.join(current, BINDING_FILE);
-    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT' || error.code === 'ENOTDIR' || error.code === 'EACCES') return undefined;
-      throw error;
-    });
+    // A cloned repository's file: a link to a device or a FIFO is refused, never read without end.
+    const text = await readRegularFile(file, { maxBytes: MAX_BINDING_BYTES }).then(
+      (read) => read.text,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT' || error.code === 'ENOTDIR' || error.code === 'EACCES') return undefined;
+        if (error.code === 'ENOTREG' || error.code === 'EFBIG') {
+          const what = error.code === 'EFBIG' ? 'larger than any key binding' : 'not a regular file';
+          throw new MskError('invalid-input', `${file} is ${what}; remove it.`, { file });
+        }
+        throw error;
+      },
+    );
     if (text !== undefined) return { file, binding: await parseBinding(file, text) };
     if (path.dirname(current) === current) return undefined;
   }
@@ -57,8 +67,10 @@ async function parseBinding(file: string, text: string): Promise<Binding> {
   } catch (error) {
     throw new MskError(
       'invalid-input',
-      `${file} is not valid JSON (${messageOf(error)}); fix it, or remove it.`,
-      { file },
+      `${file} is not valid JSON${whereJsonFails(text, error)}; fix it, or remove it.`,
+      {
+        file,
+      },
     );
   }
   const parsed = (await schema()).safeParse(json);

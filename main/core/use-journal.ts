@@ -3,9 +3,12 @@
 // rewrite of the user's data file, nothing to load. Reads lay the journal over config.json; every
 // write of config.json (under its lock) takes the journal in and empties it.
 // One short line appended (O_APPEND) lands whole among concurrent appends. The journal holds key
-// ids and times only (never a secret), private to the user like config.json.
-import { appendFile, readFile, rm, stat } from './fs-async.js';
+// ids and times only (never a secret), private to the user like config.json; a link in its place
+// is never appended through (O_NOFOLLOW).
+import { constants } from 'node:fs';
+import { close, fstat, open, readRegularFile, rm, writeFile } from './fs-async.js';
 import type { Config } from './config-schema.js';
+import { linkRefused } from './private-data.js';
 
 export const journalFile = (configFile: string): string => `${configFile}.uses`;
 
@@ -20,13 +23,32 @@ const LINE = /^([\w-]{1,64}) (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)$/;
 /** Records a use; resolves with the journal's size after it, to tell when to fold. */
 export async function appendUse(configFile: string, keyId: string, at: Date): Promise<number> {
   const file = journalFile(configFile);
-  await appendFile(file, `${keyId} ${at.toISOString()}\n`, { mode: 0o600 });
-  return (await stat(file)).size;
+  const descriptor = await open(file, APPEND, 0o600).catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'ELOOP' ? linkRefused(file) : error;
+  });
+  try {
+    await writeFile(descriptor, `${keyId} ${at.toISOString()}\n`);
+    return (await fstat(descriptor)).size;
+  } finally {
+    await close(descriptor);
+  }
 }
+
+// Non-blocking: a FIFO in the journal's place fails at once instead of waiting for a reader.
+const APPEND =
+  constants.O_WRONLY |
+  constants.O_APPEND |
+  constants.O_CREAT |
+  (constants.O_NOFOLLOW ?? 0) |
+  (constants.O_NONBLOCK ?? 0);
 
 /** The journal's uses; none when there is no journal. A line that is not a use is passed over. */
 export async function readUses(configFile: string): Promise<Uses> {
-  const text = await readFile(journalFile(configFile), 'utf8').catch(() => '');
+  // A journal that is not a regular file (a FIFO) is not waited on: it holds no use.
+  const text = await readRegularFile(journalFile(configFile)).then(
+    (read) => read.text,
+    () => '',
+  );
   const uses = new Map<string, string>();
   for (const line of text.split('\n')) {
     const [, id, at] = LINE.exec(line) ?? [];

@@ -4,10 +4,12 @@
 // validating again — the same check on the same bytes, so `msk list`, `msk env` and `msk exec`
 // start without loading the validator (zod). Any other text is validated, and noted anew.
 // The note holds nothing config.json does not (no secret ever); it is private to the user (0600)
-// and lives beside config.json: whoever can change it can change config.json itself.
-import { readFile, rename, rm, writeFile } from './fs-async.js';
+// and lives beside config.json. A note that is a link, or another user's, is not read: it would
+// stand for config.json (private-data.ts).
 import type { Config } from './config-schema.js';
 import { CONFIG_SCHEMA_VERSION } from './config-constants.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { readOwnFile } from './private-data.js';
 import { VERSION } from './version.js';
 
 /** Which build wrote a note: another version may read the same text differently. */
@@ -24,26 +26,17 @@ export const validatedFile = (configFile: string): string => `${configFile}.vali
 /** The config noted for exactly this text, or undefined (no note, another text, another version, damage). */
 export async function recallValidated(configFile: string, source: string): Promise<Config | undefined> {
   try {
-    const note = JSON.parse(await readFile(validatedFile(configFile), 'utf8')) as Partial<Note>;
+    const note = JSON.parse(await readOwnFile(validatedFile(configFile))) as Partial<Note>;
     return note.writer === WRITER && note.source === source ? note.config : undefined;
   } catch {
     return undefined;
   }
 }
 
-/**
- * Notes what `source` validated to. Best effort: a data directory we cannot write only means the
- * next read validates again. Written whole to a private temporary file, then renamed into place —
- * by hand, not with atomic-write.ts: a read (`msk list`) must not load the writers.
- */
+/** Notes what `source` validated to. Best effort: a data directory we cannot write only means the next read validates again. */
 export async function noteValidated(configFile: string, source: string, config: Config): Promise<void> {
   const note: Note = { writer: WRITER, source, config };
-  // Unique per writer (`wx` refuses a clash); no crypto needed for that.
-  const temporary = `${validatedFile(configFile)}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    await writeFile(temporary, JSON.stringify(note), { mode: 0o600, flag: 'wx' });
-    await rename(temporary, validatedFile(configFile));
-  } catch {
-    await rm(temporary, { force: true }).catch(() => undefined);
-  }
+  await writeFileAtomic(validatedFile(configFile), JSON.stringify(note), { mode: 0o600, fsync: false }).catch(
+    () => undefined,
+  );
 }

@@ -4,7 +4,7 @@
 import { claimActive, followKeys, handOverActive } from './active-keys.js';
 import type { Config, KeyRecord, LastCheck } from './config-schema.js';
 import type { ConfigStore } from './config-store.js';
-import { MskError } from './errors.js';
+import { type ErrorCode, MskError } from './errors.js';
 import { fingerprintOf, parseKey } from './keys.js';
 import { ACCOUNT_ID_PATTERN, LIMITS, type Plan } from './model-studio.js';
 import { homeFamily, planName, regionName, requireRegion, requireWorkspaceId } from './regions.js';
@@ -41,6 +41,7 @@ export interface Added {
 }
 
 const MAX_LABEL_LENGTH = 64;
+const BOOKKEEPING_SKIPPED: readonly ErrorCode[] = ['data-unwritable', 'data-unsafe'];
 /** Key ids are UUIDs; a label of that shape could name another key. */
 const KEY_ID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -160,8 +161,13 @@ export class Vault {
     return removed;
   }
 
-  /** The one place a secret leaves the keychain. */
+  /**
+   * The one place a secret leaves the keychain (with `keychainItems` and the comparisons of
+   * `findBySecret`): never while another user could change the data directory, and with it where
+   * the key is sent (private-data.ts).
+   */
   async secretOf(record: KeyRecord): Promise<string> {
+    await this.config.assertPrivate();
     const secret = await this.secrets.get(record.id);
     if (secret === null) {
       throw new MskError(
@@ -205,14 +211,23 @@ export class Vault {
 
   private bookkeepingSkipped: ((error: MskError) => void) | undefined;
 
-  /** Records a last use or a check: a data directory we may not write skips it, and says so. */
+  /**
+   * Records a last use or a check: a data directory we may not write, or a link where the record
+   * goes, skips it, and says so.
+   */
   private async bookkeeping(record: () => Promise<void>): Promise<void> {
     try {
       await record();
     } catch (error) {
-      if (!(error instanceof MskError && error.code === 'data-unwritable')) throw error;
+      if (!(error instanceof MskError && BOOKKEEPING_SKIPPED.includes(error.code))) throw error;
       this.bookkeepingSkipped?.(error);
     }
+  }
+
+  /** Every item of the keychain service, with its secret (doctor: orphans, duplicates). */
+  async keychainItems(): Promise<{ keyId: string; secret: string }[]> {
+    await this.config.assertPrivate();
+    return this.secrets.list();
   }
 
   /** The stored key whose secret is this very one, if any. */
@@ -232,7 +247,9 @@ export class Vault {
   /** Reads only the few items whose fingerprint matches; an item gone from the keychain holds nothing. */
   private async holderOf(keys: KeyRecord[], secret: string): Promise<KeyRecord | undefined> {
     const fingerprint = fingerprintOf(secret);
-    for (const key of keys.filter((candidate) => candidate.fingerprint === fingerprint)) {
+    const candidates = keys.filter((candidate) => candidate.fingerprint === fingerprint);
+    if (candidates.length > 0) await this.config.assertPrivate();
+    for (const key of candidates) {
       if ((await this.secrets.get(key.id)) === secret) return key;
     }
     return undefined;

@@ -145,6 +145,8 @@ export const en = {
     cancelled: 'Cancelled.',
     'login-item-failed': 'Starting at login could not be changed: {{cause}}',
     'data-unwritable': '{{message}}',
+    'data-unsafe':
+      'No key is read and nothing is saved while another user could change {{path}} (it is writable by others, someone else’s, or a symbolic link). Make it yours alone, then try again: msk doctor says how.',
     'file-exists': '{{file}} already exists; a backup never replaces a file. Choose another name.',
     'backup-unreadable':
       'The backup cannot be opened: it is not a Model Studio Keys backup, the passphrase is wrong, or the file was changed or damaged. Nothing was changed.',

@@ -138,6 +138,8 @@ export const zhCN: Catalog = {
     cancelled: '已取消。',
     'login-item-failed': '无法更改登录时启动设置：{{cause}}',
     'data-unwritable': '数据无法写入：{{message}}',
+    'data-unsafe':
+      '当其他用户可以更改 {{path}}（它可被他人写入、属于他人，或是符号链接）时，不会读取任何密钥，也不会保存任何内容。请让它只归您所有后重试：msk doctor 会说明方法。',
     'file-exists': '{{file}} 已存在；备份从不覆盖文件。请换一个文件名。',
     'backup-unreadable':
       '无法打开此备份：它不是 Model Studio Keys 备份，或口令错误，或文件已被修改或损坏。未做任何更改。',

@@ -126,13 +126,17 @@ describe.runIf(keychain)('msk backup on the real keychain', () => {
     expect(readFileSync(file, 'utf8')).toBe('mine');
   });
 
-  it('refuses an empty passphrase', async () => {
+  it('refuses a passphrase shorter than 8 characters, empty included', async () => {
     const a = home();
     const file = path.join(a.directory, 'keys.msk-backup');
-    const refused = await a.run(['backup', 'create', file], { input: '\n' });
-    expect(refused).toMatchObject({ code: 1 });
-    expect(refused.stderr).toBe('msk: A backup needs a passphrase; an empty one is refused.\n');
-    expect(() => statSync(file)).toThrow();
+    for (const input of ['\n', 'seven77\nseven77\n']) {
+      const refused = await a.run(['backup', 'create', file], { input });
+      expect(refused).toMatchObject({ code: 1 });
+      expect(refused.stderr).toBe(
+        'msk: A backup passphrase has at least 8 characters; choose a longer one.\n',
+      );
+      expect(() => statSync(file)).toThrow();
+    }
   });
 
   it('restores the version 1 file of the first release', async () => {

@@ -1,6 +1,7 @@
 // msk tools · tools settings · tools export postman · tools add/remove · bind/unbind/status ·
 // launch --dry-run, as real processes on the real keychain.
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeKey } from '../fixtures/fake-keys.js';
@@ -209,6 +210,33 @@ describe.runIf(keychain)('msk tools', () => {
     expect((await inProject(['status'])).stdout).toMatch(/^key\tpersonal/);
     writeFileSync(path.join(project, '.msk.json'), '{"key": "personal", "secret": "sk-oops"}');
     expect((await inProject(['env'])).stderr).toMatch(/^msk: .*\.msk\.json is not a key binding/);
+  });
+
+  it('a cloned repository’s hostile .msk.json: a device is not read, a file is not quoted, a link is not written through', async () => {
+    await withKeys();
+    const project = path.join(home.directory, 'cloned');
+    mkdirSync(project);
+    const binding = path.join(project, '.msk.json');
+    symlinkSync('/dev/zero', binding);
+    expect((await home.run(['env'], { cwd: project })).stderr).toBe(
+      `msk: ${binding} is not a regular file; remove it.\n`,
+    );
+    // A link to a file of the user's that starts with a key: not valid JSON, and not quoted.
+    const profile = path.join(home.directory, 'profile');
+    const secret = fakeKey();
+    writeFileSync(profile, `${secret} # mine\n`, { mode: 0o644 });
+    const victim = readFileSync(profile, 'utf8');
+    spawnSync('ln', ['-sf', profile, binding]);
+    const quoted = await home.run(['env'], { cwd: project });
+    expect(quoted.stderr).toMatch(/^msk: .*\.msk\.json is not valid JSON; fix it, or remove it\.\n$/);
+    expect(quoted.stderr).not.toContain(secret.slice(0, 8));
+    const bound = await home.run(['bind', 'personal'], { cwd: project });
+    expect(bound.code).toBe(1);
+    expect(bound.stderr).toMatch(
+      /^msk: .*\.msk\.json is a symbolic link: Model Studio Keys does not follow it/,
+    );
+    expect(readFileSync(profile, 'utf8')).toBe(victim);
+    expect(statSync(profile).mode & 0o777).toBe(0o644);
   });
 
   it('shows what launch would start, and says why it will not start a GUI tool or a missing one', async () => {

@@ -1,4 +1,5 @@
 // Backup and restore as use cases: ids, labels, active keys, --merge, and taking back on failure.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,13 +58,29 @@ describe('backup and restore', () => {
     );
   });
 
-  it('refuses to replace a file, and an empty passphrase', async () => {
+  it('refuses to replace a file, and a passphrase shorter than 8 characters', async () => {
     const source = vault();
     const backup = file();
     writeFileSync(backup, 'mine');
     await expect(createBackup(source, backup, PASSPHRASE)).rejects.toMatchObject({ code: 'file-exists' });
     expect(readFileSync(backup, 'utf8')).toBe('mine');
-    await expect(createBackup(source, `${backup}.2`, '')).rejects.toMatchObject({ code: 'invalid-input' });
+    for (const passphrase of ['', 'seven77', '\u{1F511}'.repeat(7)]) {
+      await expect(createBackup(source, `${backup}.2`, passphrase)).rejects.toMatchObject({
+        code: 'invalid-input',
+        params: { minimum: 8 },
+      });
+    }
+    expect(() => statSync(`${backup}.2`)).toThrow();
+    await createBackup(source, `${backup}.3`, '\u{1F511}'.repeat(8));
+  });
+
+  it('refuses a FIFO as the backup to restore at once (the window restores through this too)', async () => {
+    const fifo = path.join(directory(), 'keys.msk-backup');
+    spawnSync('mkfifo', [fifo]);
+    await expect(restoreBackup(vault(), fifo, PASSPHRASE)).rejects.toMatchObject({
+      code: 'backup-unreadable',
+      message: `${fifo} is not a regular file, so it is not a backup. Nothing was changed.`,
+    });
   });
 
   it('without --merge leaves a vault with keys alone; with it adds only what is missing', async () => {

@@ -1,4 +1,13 @@
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_SCHEMA_VERSION } from '../../main/core/config-schema.js';
@@ -72,6 +81,53 @@ describe('ConfigStore', () => {
       expect(readFileSync(store.file, 'utf8')).toBe(text);
     },
   );
+
+  it('waits for a lock another process holds, and fails at once, with the reason, where no lock can be made', async () => {
+    const store = new ConfigStore(directory());
+    await store.update(() => undefined);
+    // Another process's lock (what proper-lockfile makes), given up a moment later.
+    const held = `${store.file}.lock`;
+    mkdirSync(held);
+    setTimeout(() => rmdirSync(held), 300);
+    await store.update((draft) => void (draft.settings.defaultModel = 'qwen-max'));
+    expect((await store.read()).settings.defaultModel).toBe('qwen-max');
+    // A link planted as the lock is named at once, not waited on as another process's.
+    symlinkSync('/proc/self', held);
+    await expect(store.update(() => undefined)).rejects.toMatchObject({
+      code: 'data-unsafe',
+      params: { path: held, reason: 'link' },
+    });
+    rmSync(held);
+    // A directory that exists but where nothing can be created: not "busy", and no retries.
+    for (const place of ['/proc/self/fd', '/proc']) {
+      await expect(
+        new ConfigStore(place).update(() => undefined),
+        place,
+      ).rejects.toMatchObject({
+        code: 'data-unwritable',
+        message: expect.stringMatching(
+          new RegExp(`^Cannot write in ${place} \\((ENOENT|EACCES|EPERM|EROFS)`),
+        ),
+      });
+    }
+  });
+
+  it('never quotes a damaged file (it may hold a key): where JSON fails, not what is there', async () => {
+    const store = new ConfigStore(directory());
+    const secret = `sk-${'5ec12e7'.repeat(4)}abcd`;
+    for (const text of [`${secret}`, `{"keys": ${secret}}`, `{"keys": [],\n "x": "${secret}\n"}`]) {
+      writeFileSync(store.file, text);
+      const error = await store.read().catch((caught: Error) => caught);
+      expect(error).toMatchObject({
+        code: 'config-damaged',
+        message: expect.stringMatching(/is damaged \(not valid JSON/),
+      });
+      expect((error as Error).message).not.toMatch(/sk-5|5ec12e7|abcd/);
+    }
+    expect((await store.read().catch((caught: Error) => caught)).message).toMatch(
+      /not valid JSON at line 2, column 43/,
+    );
+  });
 
   it('reads a text it validated before from its note, and validates any other text', async () => {
     const store = new ConfigStore(directory());

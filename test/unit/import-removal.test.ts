@@ -102,6 +102,24 @@ describe('removing found keys from their files', () => {
     }
   });
 
+  it('edits a UTF-16 file (a PowerShell profile) in UTF-16, byte-order mark kept', async () => {
+    const { services, put, importAll } = setup();
+    const secret = fakeKey();
+    const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const profile = put(
+      '.config/powershell/Microsoft.PowerShell_profile.ps1',
+      utf16(`Set-Alias ll Get-ChildItem\r\n$env:DASHSCOPE_API_KEY = "${secret}"\r\n`),
+    );
+    const scan = await importAll();
+    expect(scan.findings.map((finding) => finding.line)).toEqual([2]);
+    await removeFromFiles(services, scan, 'all', { now: NOW });
+    expect(readFileSync(profile)).toEqual(
+      utf16(
+        "Set-Alias ll Get-ChildItem\r\n# Model Studio key moved to the OS keychain by Model Studio Keys (label 'powershell-profile'): use `msk exec -- <command>` or `msk env --shell powershell | Invoke-Expression`\r\n",
+      ),
+    );
+  });
+
   it('refuses a file changed since the search, writing nothing', async () => {
     const { services, put, importAll } = setup();
     const secret = fakeKey();

@@ -325,6 +325,53 @@ describe('searching for keys', () => {
     ]);
   });
 
+  it('reads a .env saved as UTF-16 (little or big endian, with its byte-order mark) or with a UTF-8 mark', async () => {
+    const { root, services } = setup();
+    const keys = [fakeKey(), fakeKey(), fakeKey()] as const;
+    const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
+    const files = {
+      'le.env': Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(`# le\r\nDASHSCOPE_API_KEY=${keys[0]}\r\n`, 'utf16le'),
+      ]),
+      'be.env': Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(`DASHSCOPE_API_KEY=${keys[1]}\n`)]),
+      'bom.env': Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from(`DASHSCOPE_API_KEY=${keys[2]}\n`),
+      ]),
+    };
+    for (const [name, content] of Object.entries(files)) writeFileSync(path.join(root, name), content);
+    const scan = await findKeys(services, {
+      home: path.join(root, 'home'),
+      knownPlaces: false,
+      paths: Object.keys(files).map((name) => path.join(root, name)),
+    });
+    expect(scan.findings.map((f) => [path.basename(f.file ?? ''), f.line, f.masked])).toEqual([
+      ['le.env', 2, `sk-…${keys[0].slice(-4)}`],
+      ['be.env', 1, `sk-…${keys[1].slice(-4)}`],
+      ['bom.env', 1, `sk-…${keys[2].slice(-4)}`],
+    ]);
+  });
+
+  it('says a JSON file nested deeper than any settings file is not read, instead of crashing', async () => {
+    const { root, services } = setup();
+    const named = path.join(root, 'deep.json');
+    writeFileSync(named, `${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    const scan = await findKeys(services, {
+      home: path.join(root, 'home'),
+      knownPlaces: false,
+      paths: [named],
+    });
+    expect(scan.findings).toEqual([]);
+    expect(scan.notes).toEqual([
+      expect.objectContaining({
+        file: named,
+        reason: 'not-json',
+        message: expect.stringMatching(/Nested deeper than 256 levels/),
+      }),
+    ]);
+  });
+
   it('stops a directory search at its limits and says so', async () => {
     const { root, services } = setup();
     mkdirSync(path.join(root, 'deep', 'a', 'b', 'c'), { recursive: true });

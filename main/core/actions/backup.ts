@@ -2,7 +2,7 @@
 // file, and back into this keychain and config.json with the vault's order: secrets first,
 // then the records under the config lock; a failure takes back the secrets it wrote.
 import { randomUUID } from 'node:crypto';
-import { link, lstat, readFile, unlink, writeFile } from 'node:fs/promises';
+import { link, lstat, unlink, writeFile } from 'node:fs/promises';
 import { claimActive, followKeys } from '../active-keys.js';
 import { type BackupPayload, openBackup, sealBackup } from '../backup-format.js';
 import { migrate } from '../config-migrations.js';
@@ -14,9 +14,15 @@ import {
   type Workspace,
 } from '../config-schema.js';
 import { MskError, messageOf } from '../errors.js';
+import { readRegularFile } from '../fs-async.js';
 import { assertFolderOf } from '../output-file.js';
 import type { Services } from '../services.js';
 import { freeLabel } from './keys.js';
+
+/** Fewer characters are refused when a backup is made (an old backup with fewer still opens). */
+export const MIN_PASSPHRASE_CHARACTERS = 8;
+/** Far more than a backup of thousands of keys; a bigger file is not one. */
+const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
 
 export interface BackupSummary {
   keyCount: number;
@@ -38,7 +44,7 @@ export async function createBackup(
   file: string,
   passphrase: string,
 ): Promise<BackupSummary> {
-  requirePassphrase(passphrase);
+  requireNewPassphrase(passphrase);
   const config = await services.config.read();
   const secrets: Record<string, string> = {};
   for (const record of config.keys) secrets[record.id] = await services.vault.secretOf(record);
@@ -200,11 +206,25 @@ function requirePassphrase(passphrase: string): string {
   return passphrase;
 }
 
+/** Counted as a person counts characters (code points, composed as the key derivation composes them). */
+export function requireNewPassphrase(passphrase: string): string {
+  if ([...passphrase.normalize('NFC')].length < MIN_PASSPHRASE_CHARACTERS) {
+    throw new MskError(
+      'invalid-input',
+      `A backup passphrase has at least ${MIN_PASSPHRASE_CHARACTERS} characters; choose a longer one.`,
+      { minimum: MIN_PASSPHRASE_CHARACTERS },
+    );
+  }
+  return passphrase;
+}
+
+/** The backup's text; a FIFO, a device or a file no backup could be is refused before it is read. */
 async function readBackup(file: string): Promise<string> {
   try {
-    return await readFile(file, 'utf8');
+    return (await readRegularFile(file, { maxBytes: MAX_BACKUP_BYTES })).text;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
       throw new MskError(
         'invalid-input',
         `There is no file ${file}: name a backup made by msk backup create.`,
@@ -212,6 +232,13 @@ async function readBackup(file: string): Promise<string> {
           file,
         },
       );
+    if (code === 'ENOTREG' || code === 'EFBIG') {
+      throw new MskError(
+        'backup-unreadable',
+        `${file} is ${code === 'EFBIG' ? 'larger than any backup' : 'not a regular file'}, so it is not a backup. Nothing was changed.`,
+        { file },
+      );
+    }
     throw new MskError('invalid-input', `Cannot read ${file}: ${messageOf(error)}`);
   }
 }

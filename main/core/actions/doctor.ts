@@ -2,17 +2,17 @@
 // and the two agreeing with each other — and, with --fix, what can be put right without losing
 // anything: a damaged file set aside and its newest good backup restored, keychain items no
 // record points at adopted again, permissions tightened. No keychain item is ever deleted.
-import { chmod, copyFile, rename, stat } from '../fs-async.js';
 import { claimActive, followKeys } from '../active-keys.js';
+import { writeFileAtomic } from '../atomic-write.js';
+import { rename } from '../fs-async.js';
 import { Checks } from '../checks.js';
 import type { Config, KeyRecord } from '../config-schema.js';
 import { isMskError, messageOf } from '../errors.js';
 import { fingerprintOf, parseKey } from '../keys.js';
 import { DEFAULT_REGION_ID, DEFAULT_WORKSPACE_ID } from '../model-studio.js';
-import { usageFile } from '../paths.js';
+import { exposureOf, makePrivate, readOwnFile } from '../private-data.js';
 import { planName, regionName } from '../regions.js';
 import type { Services } from '../services.js';
-import { journalFile } from '../use-journal.js';
 import { freeLabel } from './keys.js';
 
 export type Health = 'ok' | 'warning' | 'problem';
@@ -61,8 +61,9 @@ export async function repair(
   const done: string[] = [];
   const { config: store } = services;
   for (const file of found.loosePaths) {
-    const mode = file === store.directory ? DIRECTORY_MODE : FILE_MODE;
-    await chmod(file, mode);
+    const isDirectory = file === store.directory;
+    const mode = isDirectory ? DIRECTORY_MODE : FILE_MODE;
+    await makePrivate(file, mode, isDirectory);
     done.push(`Made ${file} private (${mode.toString(8).padStart(4, '0')}).`);
   }
   if (found.damaged) {
@@ -70,8 +71,7 @@ export async function repair(
     await rename(store.file, aside);
     done.push(`Set the damaged data file aside as ${aside}.`);
     if (found.restoreFrom) {
-      await copyFile(found.restoreFrom, store.file);
-      await chmod(store.file, FILE_MODE);
+      await writeFileAtomic(store.file, await readOwnFile(found.restoreFrom), { mode: FILE_MODE });
       done.push(`Restored ${store.file} from ${found.restoreFrom}.`);
     } else {
       done.push(
@@ -136,7 +136,7 @@ async function examine(services: Services, platform: NodeJS.Platform): Promise<E
 
   let items: { keyId: string; secret: string }[] | undefined;
   try {
-    items = await services.secrets.list();
+    items = await services.vault.keychainItems();
     findings.push({
       check: 'keychain',
       health: 'ok',
@@ -151,22 +151,22 @@ async function examine(services: Services, platform: NodeJS.Platform): Promise<E
   const restorable = readable.find((backup) => backup.config)?.config;
   const records = config?.keys ?? (damaged ? (restorable?.keys ?? []) : undefined);
   if (items && records) findings.push(...agreement(records, items, damaged));
-  const loosePaths =
-    platform === 'win32'
-      ? []
-      : await loose(store.directory, [
-          store.file,
-          journalFile(store.file),
-          usageFile(store.directory),
-          ...backups,
-        ]);
+  const exposure =
+    platform === 'win32' ? { loose: [], links: [], foreign: [] } : await exposureOf(store.directory);
+  const loosePaths = exposure.loose;
+  const exposed = [
+    exposure.loose.length > 0 && `Readable or writable by others: ${exposure.loose.join(', ')}.`,
+    ...exposure.links.map((link) => `${link} is a link to a file elsewhere: it is left as it is; remove it.`),
+    ...exposure.foreign.map(
+      ({ path, owner }) =>
+        `${path} belongs to another user (uid ${owner}): it is not trusted; remove it, or if you put it there, take it back with sudo chown.`,
+    ),
+  ].filter(Boolean);
   findings.push({
     check: 'permissions',
-    health: loosePaths.length === 0 ? 'ok' : 'problem',
+    health: exposed.length === 0 ? 'ok' : 'problem',
     message:
-      loosePaths.length === 0
-        ? 'The data directory and its files are private to you.'
-        : `Readable by others: ${loosePaths.join(', ')}.`,
+      exposed.length === 0 ? 'The data directory and its files are private to you.' : exposed.join(' '),
     fixable: loosePaths.length > 0,
   });
   return { findings, config, damaged, restoreFrom: good[0], items, loosePaths };
@@ -276,19 +276,6 @@ async function adopt(services: Services, item: { keyId: string; secret: string }
   return place.verified
     ? `Recovered ‘${label}’ from the keychain: it works in ${regionName(place.regionId)} (${planName(place.plan)}).`
     : `Recovered ‘${label}’ from the keychain; no region answered for it, so it is filed under ${regionName(place.regionId)}, unverified: check it (msk check ${label}) and move it if needed.`;
-}
-
-/** The directory and files that others may read or write. */
-async function loose(directory: string, files: string[]): Promise<string[]> {
-  const found: string[] = [];
-  for (const file of [directory, ...files]) {
-    const mode = await stat(file).then(
-      (stats) => stats.mode,
-      () => undefined,
-    );
-    if (mode !== undefined && (mode & 0o077) !== 0) found.push(file);
-  }
-  return found;
 }
 
 const summary = (findings: Finding[]): Diagnosis => ({

@@ -96,16 +96,26 @@ export function lineOfOffset(text: string, offset: number): number {
 }
 
 const IDENTIFIER = /[A-Za-z0-9_$]/;
+/** Deeper than any settings file, far short of the stack: a file nested deeper is refused, not a crash. */
+const MAX_DEPTH = 256;
 
 class Reader {
   position = 0;
+  private depth = 0;
   constructor(private readonly text: string) {}
 
   value(): JsonNode {
     this.skipBlank();
     const character = this.text[this.position];
-    if (character === '{') return this.object();
-    if (character === '[') return this.array();
+    if (character === '{' || character === '[') {
+      if (this.depth === MAX_DEPTH) {
+        throw new JsonSyntaxError(`Nested deeper than ${MAX_DEPTH} levels`, this.position);
+      }
+      this.depth += 1;
+      const node = character === '{' ? this.object() : this.array();
+      this.depth -= 1;
+      return node;
+    }
     if (character === '"' || character === "'") return this.string();
     const start = this.position;
     while (this.position < this.text.length && /[A-Za-z0-9+\-.]/.test(this.text[this.position] ?? '')) {

@@ -4,7 +4,6 @@
 // that changed since the search is refused with nothing written.
 import { chmod, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadWriteFileAtomic } from '../atomic-write.js';
 import { MskError } from '../errors.js';
 import { maskKey, fingerprintOf, redactKeys } from '../keys.js';
 import { parseAssignment } from './assignment-line.js';
@@ -14,7 +13,7 @@ import { lineOfOffset, parseJsonDocument, withoutMember } from './json-document.
 import { formatJsonPath, jsonKeyLocations } from './json-key-paths.js';
 import { commentFlavour, movedComment } from './moved-comment.js';
 import { type FoundKey, jsonFindingId, lineFindingId } from './scan.js';
-import { replaceLine, textLines } from './text-lines.js';
+import { asUtf8, fromUtf8, replaceLine, textLines } from './text-lines.js';
 
 /** One key to take out, with the label it is stored under (named in the comment left behind). */
 export interface Removal {
@@ -80,14 +79,16 @@ async function planFile(target: string, group: Removal[]): Promise<FilePlan> {
     throw changed(file, `it can no longer be read (${error.code ?? 'error'})`);
   });
   const base = { file, target, findingIds: group.map((removal) => removal.found.id), original };
+  // Worked on as UTF-8, written back in the file's own encoding (text-lines.ts).
+  const { utf8, encoding } = asUtf8(original);
   const secrets = group.map(({ found }) => ({
     secret: found.key.secret,
     masked: maskKey({ shape: found.key.shape, fingerprint: fingerprintOf(found.key.secret) }),
   }));
   if (first.found.removal === 'move-file') {
-    if (findingId(file, null, original.toString('utf8')) !== first.found.id)
+    if (findingId(file, null, utf8.toString('utf8')) !== first.found.id)
       throw changed(file, 'its content is not what was searched');
-    const lines = original.toString('utf8').split(/\r?\n/);
+    const lines = utf8.toString('utf8').split(/\r?\n/);
     return {
       ...base,
       action: 'move',
@@ -97,9 +98,14 @@ async function planFile(target: string, group: Removal[]): Promise<FilePlan> {
   }
   const updated =
     first.found.removal === 'delete-property'
-      ? withoutProperties(original, group)
-      : withCommentLines(original, group);
-  return { ...base, action: 'edit', updated, hunks: previewHunks(original, updated, secrets) };
+      ? withoutProperties(utf8, group)
+      : withCommentLines(utf8, group);
+  return {
+    ...base,
+    action: 'edit',
+    updated: fromUtf8(updated, encoding),
+    hunks: previewHunks(utf8, updated, secrets),
+  };
 }
 
 function withCommentLines(original: Buffer, group: Removal[]): Buffer {
@@ -174,7 +180,8 @@ export async function applyRemoval(plan: FilePlan, now: Date = new Date()): Prom
   const { mode } = await stat(plan.target);
   await writeFile(backup, plan.original, { mode: 0o600, flag: 'wx' });
   // Bytes, not text: a line edit keeps even bytes that are not UTF-8 exactly as they were.
-  const { default: writeAtomically } = await loadWriteFileAtomic();
+  // write-file-atomic keeps the file's owner too (a removal run with sudo leaves it the user's).
+  const { default: writeAtomically } = await import('write-file-atomic');
   await writeAtomically(plan.target, plan.updated as Buffer, { mode: mode & 0o7777 });
   return result;
 }

@@ -11,7 +11,7 @@ import { parseJsonDocument, lineOfOffset, JsonSyntaxError } from './json-documen
 import { formatJsonPath, jsonKeyLocations } from './json-key-paths.js';
 import { holdsModelStudioKey } from './key-variables.js';
 import { type FileKind, isProjectEnvName, knownPlaces, namedPlace, type Place } from './known-places.js';
-import { textLines } from './text-lines.js';
+import { asUtf8, textLines } from './text-lines.js';
 
 export const SCAN_LIMITS = {
   /** Start-up files and settings are a few kilobytes; a bigger file is not one of them. */
@@ -153,7 +153,7 @@ async function scanFile(
   }
   let content: Buffer;
   try {
-    content = await readFile(real);
+    content = asUtf8(await readFile(real)).utf8;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     return {

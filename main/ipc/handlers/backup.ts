@@ -1,9 +1,16 @@
 // backup.*: the window's Backup and Restore, through the same use cases as `msk backup`.
-import { backupFileName, createBackup, restoreBackup } from '../../core/actions/backup.js';
+import {
+  backupFileName,
+  createBackup,
+  requireNewPassphrase,
+  restoreBackup,
+} from '../../core/actions/backup.js';
 import type { CallHandlers } from './types.js';
 
 export const backupHandlers: CallHandlers<'backup.create' | 'backup.chooseFile' | 'backup.restore'> = {
   'backup.create': async (context, { passphrase }) => {
+    // Said before the save dialog, not after a place was chosen.
+    requireNewPassphrase(passphrase);
     const file = await context.chooseSaveFile(backupFileName());
     if (file === undefined) return { file: null, keyCount: 0, workspaceCount: 0 };
     return { file, ...(await createBackup(context.services, file, passphrase)) };

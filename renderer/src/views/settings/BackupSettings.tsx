@@ -8,6 +8,8 @@ import { useT } from '../../i18n';
 import { useStore } from '../../store';
 import type { RestoreOutcome } from './backup-slice';
 
+/** Shorter than this, a passphrase is refused (as msk backup create refuses it: actions/backup.ts). */
+const MIN_PASSPHRASE_CHARACTERS = 8;
 /** Shorter than this, a passphrase is worth a second thought (said, not enforced: as the CLI). */
 const SUGGESTED_LENGTH = 12;
 
@@ -51,8 +53,8 @@ function CreateBackupDialog({ keyCount, onClose }: { keyCount: number; onClose()
   const [repeated, setRepeated] = useState('');
   const [tried, setTried] = useState(false);
   const problem =
-    passphrase === ''
-      ? 'window.backup.passphraseMissing'
+    [...passphrase.normalize('NFC')].length < MIN_PASSPHRASE_CHARACTERS
+      ? 'window.backup.tooShort'
       : passphrase !== repeated
         ? 'window.backup.mismatch'
         : undefined;
@@ -98,7 +100,7 @@ function CreateBackupDialog({ keyCount, onClose }: { keyCount: number; onClose()
       </Field>
       {tried && problem && (
         <p className="field-error" role="alert">
-          {t(problem)}
+          {t(problem, { count: MIN_PASSPHRASE_CHARACTERS })}
         </p>
       )}
     </Dialog>
