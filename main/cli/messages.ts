@@ -19,7 +19,10 @@ const ERROR_ADVICE: Partial<Record<MskError['code'], Advice>> = {
     `if you still have the key, run 'msk remove ${String(params.keyId)} --yes' and add it again`,
   'vault-not-empty': () => 'pass --merge to add only the keys not stored yet',
   'clipboard-unavailable': () => 'use --print to write the key to stdout instead',
-  'unquotable-value': (params) => `use --shell ${String(params.alternative)}`,
+  'unquotable-value': (params) =>
+    params.terminal === undefined
+      ? `use --shell ${String(params.alternative)}`
+      : `use --terminal ${String(params.alternative)}`,
   'not-launchable': (params) =>
     params.kind === 'gui'
       ? `run 'msk tools settings ${String(params.tool)}' for what to paste where`

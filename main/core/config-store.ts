@@ -12,7 +12,7 @@ import type { Config } from './config-schema.js';
 import { MskError, messageOf } from './errors.js';
 import { configFile } from './paths.js';
 import { appendUse, applyUses, dropJournal, JOURNAL_FOLD_BYTES, readUses } from './use-journal.js';
-import { noteValidated, recallValidated } from './validated-config.js';
+import { noteValidated, recallValidated, validatedFile } from './validated-config.js';
 
 const FILE_MODE = 0o600;
 const DIRECTORY_MODE = 0o700;
@@ -126,6 +126,36 @@ export class ConfigStore {
     }
   }
 
+  /**
+   * Takes out of config.json, its backups and any damaged copy set aside what this version refuses
+   * there (config-repairs.ts: a key in a tool of the user's own…), changing nothing else; with
+   * `dryRun`, only says what it would take out. Each copy is rewritten in place, atomically.
+   */
+  async repair(options: { dryRun?: boolean } = {}): Promise<{ file: string; changes: string[] }[]> {
+    const release = options.dryRun ? async () => undefined : await this.lock();
+    try {
+      const { repairConfig } = await import('./config-repairs.js');
+      const names = await readdir(this.directory).catch(() => [] as string[]);
+      const asides = names.filter((name) => name.startsWith(DAMAGED_PREFIX)).sort();
+      const found: { file: string; changes: string[] }[] = [];
+      for (const file of [this.file, ...(await this.backups()), ...asides.map((name) => path.join(this.directory, name))]) {
+        const json = parseJson(await readFile(file, 'utf8').catch(() => undefined));
+        if (json === undefined) continue;
+        const { json: repaired, changes } = repairConfig(json);
+        if (changes.length === 0) continue;
+        found.push({ file, changes });
+        if (!options.dryRun) {
+          await writeFileAtomic(file, `${JSON.stringify(repaired, null, 2)}\n`, { mode: FILE_MODE });
+        }
+      }
+      // The note of the last validation keeps the old text: gone, the next read notes the new one.
+      if (found.length > 0 && !options.dryRun) await rm(validatedFile(this.file), { force: true });
+      return found;
+    } finally {
+      await release();
+    }
+  }
+
   private async keepBackups(previousText: string): Promise<void> {
     await writeFileAtomic(this.backupFile, previousText, { mode: FILE_MODE });
     const today = `${this.file}.bak-${new Date().toISOString().slice(0, 10)}`;
@@ -201,8 +231,10 @@ export class ConfigStore {
     } catch (error) {
       if (!(error instanceof DamagedFile)) throw error;
       const backups = await this.backups();
-      const way =
-        backups.length > 0
+      const repairable = (await this.repair({ dryRun: true })).some(({ file }) => file === this.file);
+      const way = repairable
+        ? '`msk doctor --fix` takes out only what this version refuses, here and in the backups'
+        : backups.length > 0
           ? `the previous good versions are ${backups.join(', ')}; \`msk doctor --fix\` sets the damaged file aside and restores the newest good one`
           : '`msk doctor --fix` sets the damaged file aside and recovers the keys from the keychain';
       throw new MskError(
@@ -241,6 +273,17 @@ export class ConfigStore {
     }
   }
 }
+
+/** What `msk doctor` names a damaged file it sets aside: `config.json.damaged-<time>`. */
+export const DAMAGED_PREFIX = 'config.json.damaged-';
+
+const parseJson = (text: string | undefined): unknown => {
+  try {
+    return text === undefined ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return undefined;
+  }
+};
 
 const isPermissionError = (error: unknown): boolean =>
   PERMISSION_ERRORS.has((error as NodeJS.ErrnoException).code ?? '');

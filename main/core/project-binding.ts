@@ -6,6 +6,8 @@ import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import type { z } from 'zod';
 import { MskError, messageOf } from './errors.js';
+import { MODEL_ID_RULE, requireModelId } from './model-id.js';
+import { isModelId } from './model-studio.js';
 
 export const BINDING_FILE = '.msk.json';
 
@@ -27,7 +29,10 @@ const schema = (): Promise<z.ZodType<Binding>> =>
       .object({
         key: z.string().min(1),
         tool: z.string().min(1).optional(),
-        model: z.string().min(1).optional(),
+        model: z
+          .string()
+          .refine(isModelId, `not a model id (${MODEL_ID_RULE})`)
+          .optional(),
       })
       .strict(),
   ));
@@ -76,6 +81,7 @@ async function parseBinding(file: string, text: string): Promise<Binding> {
 /** Writes `.msk.json` into `directory` (atomically, owner-only, like every file we write). */
 export async function writeBinding(directory: string, binding: Binding): Promise<string> {
   const file = path.join(path.resolve(directory), BINDING_FILE);
+  if (binding.model !== undefined) requireModelId(binding.model, 'The model');
   await writeFileAtomic(file, `${JSON.stringify((await schema()).parse(binding), null, 2)}\n`, {
     mode: 0o600,
   });

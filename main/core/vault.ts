@@ -8,6 +8,7 @@ import { fingerprintOf, parseKey } from './keys.js';
 import { ACCOUNT_ID_PATTERN, LIMITS, type Plan } from './model-studio.js';
 import { homeFamily, planName, regionName, requireRegion, requireWorkspaceId } from './regions.js';
 import { type Notice, notice } from './notices.js';
+import { isShowable, unshowable } from './one-line.js';
 import type { SecretStore } from './secret-store.js';
 
 export interface NewKey {
@@ -270,10 +271,7 @@ function normaliseLabel(label: string): string {
       'A label cannot look like a key id (a UUID): commands would confuse it with that key; choose a name.',
     );
   }
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
-  if (/[\u0000-\u001f\u007f]/.test(trimmed)) {
-    throw new MskError('invalid-input', 'A label cannot contain control characters.');
-  }
+  if (!isShowable(trimmed)) throw unshowable('A label');
   return trimmed;
 }
 

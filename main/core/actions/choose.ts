@@ -2,6 +2,7 @@
 // `.msk.json` above the working directory, then the active key of the active region. The same
 // answer for `msk exec`, `msk env`, `msk launch`, `msk status` and the window's Tools view.
 import type { Config, KeyRecord } from '../config-schema.js';
+import { requireModelId } from '../model-id.js';
 import { findBinding } from '../project-binding.js';
 import { resolveKey } from '../vault.js';
 import { activeKey } from '../settings.js';
@@ -38,7 +39,7 @@ export async function choose(config: Config, request: ChoiceRequest): Promise<Ch
         : activeKey(config);
   const tool = requireTool(request.tool ?? found?.binding.tool, config.settings.customTools);
   const model =
-    request.model ??
+    (request.model === undefined ? undefined : requireModelId(request.model, 'The model asked for')) ??
     found?.binding.model ??
     config.settings.toolModels[tool.id] ??
     tool.defaultModel ??
