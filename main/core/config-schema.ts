@@ -29,7 +29,9 @@ const RegionIdSchema = z.string().refine((id) => REGIONS.some((region) => region
 export { CONFIG_SCHEMA_VERSION, MODEL_LIST_LIMITS } from './config-constants.js';
 
 /** A name shown to the user (a key's label, a workspace's, a tool's): nothing hides or reorders it. */
-const ShownName = z.string().refine(isShowable, 'holds a control, line-separator or text-direction character');
+const ShownName = z
+  .string()
+  .refine(isShowable, 'holds a control, line-separator or text-direction character');
 
 /** A model id, as the catalog says (it goes on command lines and into shells). */
 const ModelIdSchema = z.string().refine(isModelId, `not a model id (${MODEL_ID_RULE})`);

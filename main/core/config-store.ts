@@ -7,6 +7,7 @@ import { access, mkdir, readdir, readFile, rm, stat } from './fs-async.js';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { CONFIG_SCHEMA_VERSION } from './config-constants.js';
+import { repairConfig } from './config-repairs.js';
 import { migrate } from './config-migrations.js';
 import type { Config } from './config-schema.js';
 import { MskError, messageOf } from './errors.js';
@@ -134,11 +135,14 @@ export class ConfigStore {
   async repair(options: { dryRun?: boolean } = {}): Promise<{ file: string; changes: string[] }[]> {
     const release = options.dryRun ? async () => undefined : await this.lock();
     try {
-      const { repairConfig } = await import('./config-repairs.js');
       const names = await readdir(this.directory).catch(() => [] as string[]);
       const asides = names.filter((name) => name.startsWith(DAMAGED_PREFIX)).sort();
       const found: { file: string; changes: string[] }[] = [];
-      for (const file of [this.file, ...(await this.backups()), ...asides.map((name) => path.join(this.directory, name))]) {
+      for (const file of [
+        this.file,
+        ...(await this.backups()),
+        ...asides.map((name) => path.join(this.directory, name)),
+      ]) {
         const json = parseJson(await readFile(file, 'utf8').catch(() => undefined));
         if (json === undefined) continue;
         const { json: repaired, changes } = repairConfig(json);

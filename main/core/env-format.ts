@@ -43,8 +43,7 @@ const lineFormats: Record<Exclude<Shell, 'json'>, (name: string, value: string) 
   zsh: (name, value) => `export ${name}=${posixQuote(value)}`,
   fish: (name, value) => `set -gx ${name} ${fishQuote(value)}`,
   // The semicolon lets `eval "`msk env`"` work: csh joins the lines of a substitution.
-  tcsh: (name, value) =>
-    `setenv ${name} ${cshQuote(value, { name, shell: 'tcsh', alternative: 'json' })};`,
+  tcsh: (name, value) => `setenv ${name} ${cshQuote(value, { name, shell: 'tcsh', alternative: 'json' })};`,
   powershell: (name, value) => `$env:${name} = ${powershellQuote(value)}`,
   // `set "NAME=value"`: the quotes make & | < > ^ plain, in a batch file and in `for /f … do %i` alike.
   cmd: (name, value) =>
@@ -59,11 +58,15 @@ export function formatEnvironment(variables: Record<string, string>, shell: Shel
     .map(([name, value]) => {
       // A name is written bare (`$env:NAME`, `setenv NAME`): only a plain one can be.
       if (!VARIABLE_NAME.test(name)) {
-        throw new MskError('unquotable-value', `'${name}' is not a variable name a shell can set; JSON can carry it.`, {
-          name,
-          shell,
-          alternative: 'json',
-        });
+        throw new MskError(
+          'unquotable-value',
+          `'${name}' is not a variable name a shell can set; JSON can carry it.`,
+          {
+            name,
+            shell,
+            alternative: 'json',
+          },
+        );
       }
       return `${format(name, value)}\n`;
     })

@@ -10,9 +10,13 @@ export const MODEL_ID_RULE = `letters, digits and . - _ : / @, at most ${MODEL_I
 export function requireModelId(text: string, what: string): string {
   const model = text.trim();
   if (!isModelId(model)) {
-    throw new MskError('invalid-input', `${what} is not a model id: ${MODEL_ID_RULE}, starting with a letter or digit.`, {
-      field: what,
-    });
+    throw new MskError(
+      'invalid-input',
+      `${what} is not a model id: ${MODEL_ID_RULE}, starting with a letter or digit.`,
+      {
+        field: what,
+      },
+    );
   }
   return model;
 }

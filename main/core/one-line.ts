@@ -8,7 +8,8 @@ import { MskError } from './errors.js';
  * marks, embeddings, overrides and isolates (U+202E makes `exe.txt` read as `txt.exe`).
  */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
-export const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+export const UNSAFE_IN_NAME =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
 /** Whether a name shows as it reads: no control, separator or direction character. */
 export const isShowable = (text: string): boolean => !UNSAFE_IN_NAME.test(text);

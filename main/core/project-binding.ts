@@ -29,10 +29,7 @@ const schema = (): Promise<z.ZodType<Binding>> =>
       .object({
         key: z.string().min(1),
         tool: z.string().min(1).optional(),
-        model: z
-          .string()
-          .refine(isModelId, `not a model id (${MODEL_ID_RULE})`)
-          .optional(),
+        model: z.string().refine(isModelId, `not a model id (${MODEL_ID_RULE})`).optional(),
       })
       .strict(),
   ));

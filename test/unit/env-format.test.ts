@@ -19,7 +19,7 @@ const HOSTILE_VALUES = [
   'q‚; calc.exe; ‛',
   "’'‘‚‛''",
   '$(touch /tmp/pwned) `id` ${HOME} $env:PATH',
-  'a\\b\\\'c\\',
+  "a\\b\\'c\\",
   '"; calc; "',
   '| calc & calc ; calc ^ < > ( )',
   '%PATH% !x! #comment',

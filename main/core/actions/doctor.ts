@@ -83,7 +83,10 @@ export async function repair(
     done.push(`Made ${file} private (${mode.toString(8).padStart(4, '0')}).`);
   }
   if (found.damaged) {
-    const aside = path.join(store.directory, `${DAMAGED_PREFIX}${new Date().toISOString().replace(/[:.]/g, '-')}`);
+    const aside = path.join(
+      store.directory,
+      `${DAMAGED_PREFIX}${new Date().toISOString().replace(/[:.]/g, '-')}`,
+    );
     await rename(store.file, aside);
     done.push(`Set the damaged data file aside as ${aside}.`);
     if (found.restoreFrom) {

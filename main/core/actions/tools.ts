@@ -244,18 +244,29 @@ export async function exportPostman(
 }
 
 /**
- * Stores a tool of the user's own; `msk exec --tool <id>` works with it at once. Nothing shaped
- * like a key, nor any secret the keychain holds for us (whatever its shape), may be in it.
+ * Stores a tool of the user's own, or with `replace` a new version of one (the window's Edit);
+ * `msk exec --tool <id>` works with it at once. Nothing shaped like a key, nor any secret the
+ * keychain holds for us (whatever its shape), may be in it.
  */
-export async function addCustomTool(services: Services, tool: CustomTool): Promise<CustomTool> {
+export async function addCustomTool(
+  services: Services,
+  tool: CustomTool,
+  options: { replace?: boolean } = {},
+): Promise<CustomTool> {
   assertHoldsNoKey(tool, holdsKeyLike);
   const secrets = (await services.secrets.list())
     .map((item) => item.secret)
     .filter((secret) => secret.length >= MIN_SECRET_LENGTH);
   assertHoldsNoKey(tool, (text) => secrets.some((secret) => text.includes(secret)));
   return services.config.update((draft) => {
-    const valid = validateCustomTool(tool, draft.settings.customTools);
-    draft.settings.customTools.push(valid);
+    const tools = draft.settings.customTools;
+    const at = options.replace ? tools.findIndex((other) => other.id === tool.id) : -1;
+    const valid = validateCustomTool(
+      tool,
+      tools.filter((_, index) => index !== at),
+    );
+    if (at === -1) tools.push(valid);
+    else tools[at] = valid;
     return valid;
   });
 }
