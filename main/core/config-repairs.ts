@@ -4,8 +4,8 @@
 // the raw JSON, before validation, for `msk doctor --fix` and a backup's restore. Every change is
 // said by its place, never by its value (the value may be a key).
 import { holdsKeyLike } from './keys.js';
-import { isModelId } from './model-studio.js';
-import { UNSAFE_IN_NAME } from './one-line.js';
+import { isUsableModelId } from './model-id.js';
+import { UNSAFE_IN_NAME, withoutUnsafe } from './one-line.js';
 import { CUSTOM_TOOL_ID, VARIABLE_NAME } from './tool-catalog.js';
 
 type Json = Record<string, unknown>;
@@ -19,8 +19,6 @@ export interface Repaired {
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const UNSAFE_EVERYWHERE = new RegExp(UNSAFE_IN_NAME.source, 'gu');
-
 /** `json` with what this version refuses taken out, and what that was. `json` itself is not changed. */
 export function repairConfig(json: unknown): Repaired {
   if (!isObject(json)) return { json, changes: [] };
@@ -31,13 +29,13 @@ export function repairConfig(json: unknown): Repaired {
     if (Array.isArray(settings.customTools)) {
       settings.customTools = settings.customTools.flatMap((tool: unknown) => repairTool(tool, changes));
     }
-    if (typeof settings.defaultModel === 'string' && !isModelId(settings.defaultModel)) {
+    if (typeof settings.defaultModel === 'string' && !isUsableModelId(settings.defaultModel)) {
       delete settings.defaultModel;
       changes.push('defaultModel was not a model id: the default model applies again.');
     }
     if (isObject(settings.toolModels)) {
       for (const [tool, model] of Object.entries(settings.toolModels)) {
-        if (typeof model === 'string' && isModelId(model)) continue;
+        if (typeof model === 'string' && isUsableModelId(model)) continue;
         delete settings.toolModels[tool];
         changes.push(`toolModels.${shown(tool)} was not a model id: removed.`);
       }
@@ -45,7 +43,7 @@ export function repairConfig(json: unknown): Repaired {
   }
   if (isObject(gateway) && Array.isArray(gateway.tokens)) {
     for (const token of gateway.tokens.filter(isObject)) {
-      if (typeof token.model !== 'string' || isModelId(token.model)) continue;
+      if (typeof token.model !== 'string' || isUsableModelId(token.model)) continue;
       delete token.model;
       changes.push(`The gateway token ${shown(token.name)} named no model id: it uses the tool’s model now.`);
     }
@@ -102,7 +100,7 @@ function cleanNames(entries: unknown, field: string, what: string, changes: stri
   for (const entry of entries.filter(isObject)) {
     const name = entry[field];
     if (typeof name !== 'string' || !UNSAFE_IN_NAME.test(name)) continue;
-    const cleaned = name.replace(UNSAFE_EVERYWHERE, '').trim();
+    const cleaned = withoutUnsafe(name).trim();
     entry[field] = cleaned === '' ? what : cleaned;
     changes.push(
       `A ${what}’s ${field} ${shown(entry[field])} held control or text-direction characters: taken out.`,
@@ -112,4 +110,4 @@ function cleanNames(entries: unknown, field: string, what: string, changes: stri
 
 /** A name from the file, safe to repeat: nothing key-like, nothing invisible. */
 const shown = (name: unknown): string =>
-  typeof name !== 'string' || holdsKeyLike(name) ? '(unnamed)' : `‘${name.replace(UNSAFE_EVERYWHERE, '')}’`;
+  typeof name !== 'string' || holdsKeyLike(name) ? '(unnamed)' : `‘${withoutUnsafe(name)}’`;

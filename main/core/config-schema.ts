@@ -6,7 +6,6 @@ import {
   DEFAULT_REGION_ID,
   DEFAULT_WORKSPACE_ID,
   GATEWAY,
-  isModelId,
   KEY_SHAPE_IDS,
   PLAN_IDS,
   PRICE_TEXT,
@@ -15,7 +14,7 @@ import {
 } from './model-studio.js';
 import { CONFIG_SCHEMA_VERSION, MODEL_LIST_LIMITS } from './config-constants.js';
 import { holdsKeyLike } from './keys.js';
-import { MODEL_ID_RULE } from './model-id.js';
+import { isUsableModelId, MODEL_ID_RULE } from './model-id.js';
 import { isShowable } from './one-line.js';
 import { CUSTOM_TOOL_ID, VARIABLE_NAME } from './tool-catalog.js';
 import { customToolTexts } from './tools.js';
@@ -34,7 +33,7 @@ const ShownName = z
   .refine(isShowable, 'holds a control, line-separator or text-direction character');
 
 /** A model id, as the catalog says (it goes on command lines and into shells). */
-const ModelIdSchema = z.string().refine(isModelId, `not a model id (${MODEL_ID_RULE})`);
+const ModelIdSchema = z.string().refine(isUsableModelId, `not a model id (${MODEL_ID_RULE})`);
 
 /** Said of a place that holds a key; never the value. */
 export const KEY_IN_CONFIG =

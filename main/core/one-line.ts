@@ -11,6 +11,15 @@ import { MskError } from './errors.js';
 export const UNSAFE_IN_NAME =
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
+const UNSAFE_EVERYWHERE = new RegExp(UNSAFE_IN_NAME.source, 'gu');
+
+/** `text` without any character a name may not hold. */
+export const withoutUnsafe = (text: string): string => text.replace(UNSAFE_EVERYWHERE, '');
+
+/** `text` with each character a name may not hold written out (`\u{1b}`): safe to print to a terminal. */
+export const escapeUnsafe = (text: string): string =>
+  text.replace(UNSAFE_EVERYWHERE, (character) => `\\u{${(character.codePointAt(0) ?? 0).toString(16)}}`);
+
 /** Whether a name shows as it reads: no control, separator or direction character. */
 export const isShowable = (text: string): boolean => !UNSAFE_IN_NAME.test(text);
 

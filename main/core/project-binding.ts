@@ -6,8 +6,10 @@ import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import type { z } from 'zod';
 import { MskError, messageOf } from './errors.js';
-import { MODEL_ID_RULE, requireModelId } from './model-id.js';
-import { isModelId } from './model-studio.js';
+import { holdsKeyLike } from './keys.js';
+import { isUsableModelId, MODEL_ID_RULE, requireModelId } from './model-id.js';
+import { isShowable } from './one-line.js';
+import { CUSTOM_TOOL_ID } from './tool-catalog.js';
 
 export const BINDING_FILE = '.msk.json';
 
@@ -27,9 +29,15 @@ const schema = (): Promise<z.ZodType<Binding>> =>
   (bindingSchema ??= import('zod').then(({ z }) =>
     z
       .object({
-        key: z.string().min(1),
-        tool: z.string().min(1).optional(),
-        model: z.string().refine(isModelId, `not a model id (${MODEL_ID_RULE})`).optional(),
+        // What a cloned repository's file says is printed back in messages: nothing that could
+        // drive the terminal, reorder the line, or be a key.
+        key: z
+          .string()
+          .min(1)
+          .refine(isShowable, 'holds a control, line-separator or text-direction character')
+          .refine((key) => !holdsKeyLike(key), 'holds what looks like an API key: name the key by its label'),
+        tool: z.string().regex(CUSTOM_TOOL_ID, 'not a tool id').optional(),
+        model: z.string().refine(isUsableModelId, `not a model id (${MODEL_ID_RULE})`).optional(),
       })
       .strict(),
   ));

@@ -302,6 +302,35 @@ describe.runIf(keychain)('msk tools', () => {
     ).toBe('ft:qwen-plus/a.b_c@1');
   });
 
+  it('prints nothing of a cloned .msk.json that could drive the terminal or is a key', async () => {
+    const { payg } = await withKeys();
+    const project = path.join(home.directory, 'cloned');
+    mkdirSync(project);
+    for (const [binding, refusal] of [
+      [
+        { key: 'x\u001b]0;pwned\u0007\u001b[2J' },
+        /key: holds a control, line-separator or text-direction character/,
+      ],
+      [{ key: 'team\u202Egnp.exe' }, /key: holds a control/],
+      [{ key: 'a\u0085b' }, /key: holds a control/],
+      [{ key: payg }, /key: holds what looks like an API key/],
+      [{ key: 'personal', tool: 'x\u001b[31mred' }, /tool: not a tool id/],
+      [{ key: 'personal', model: payg }, /model: not a model id/],
+    ] as const) {
+      writeFileSync(path.join(project, '.msk.json'), JSON.stringify(binding));
+      for (const args of [['env'], ['status'], ['exec', '--', 'true']]) {
+        const run = await home.run(args, { cwd: project });
+        expect(run.code).toBe(1);
+        expect(run.stderr).toMatch(refusal);
+        expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+        expect(run.stderr).not.toContain(payg.slice(3, 15));
+      }
+    }
+    // Any message repeating such text writes its characters out instead (a label named with --key).
+    const named = await home.run(['env', '--key', 'x\u001b[2Jy']);
+    expect(named.stderr).toContain("No key is labelled or identified 'x\\u{1b}[2Jy'");
+  });
+
   it('binds a folder to a key: exec, env and status use it below; --key wins; unbind forgets', async () => {
     const { payg, coding } = await withKeys();
     const project = path.join(home.directory, 'project');
