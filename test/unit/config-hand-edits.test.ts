@@ -2,7 +2,10 @@
 // with the place named, or kept through every write — never listed as is, never silently dropped.
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { restoreBackup } from '../../main/core/actions/backup.js';
 import { diagnose, repair } from '../../main/core/actions/doctor.js';
+import { sealBackup } from '../../main/core/backup-format.js';
 import { CONFIG_SCHEMA_VERSION } from '../../main/core/config-schema.js';
 import { ConfigStore } from '../../main/core/config-store.js';
 import { validatedFile } from '../../main/core/validated-config.js';
@@ -245,5 +248,30 @@ describe('a config.json holding what this version refuses', () => {
         variables: { LEAKY_URL: '{{baseUrl}}' },
       },
     ]);
+  });
+});
+
+describe('a backup an older version made, with a label this version refuses', () => {
+  const directory = useTempDirectory();
+
+  it('is restored with the label’s hidden characters taken out, every key back', async () => {
+    const secret = fakeKey();
+    const id = ID_A;
+    const config = {
+      schemaVersion: CONFIG_SCHEMA_VERSION,
+      keys: [record(id, { label: 'team\u202Egnp.exe\u2028' })],
+      workspaces: [{ id: 'llm-abcd1234', name: 'prod\u2066x\u2069', regionId: 'ap-southeast-1' }],
+      settings: { activeKeyByRegion: { 'ap-southeast-1': id } },
+    };
+    const file = path.join(directory(), 'old.msk-backup');
+    writeFileSync(file, await sealBackup({ config, secrets: { [id]: secret } }, 'pass phrase'));
+    const target = testContext(path.join(directory(), 'target'));
+    expect(await restoreBackup(target.services, file, 'pass phrase')).toMatchObject({
+      restored: [{ label: 'teamgnp.exe' }],
+    });
+    const restored = await target.services.config.read();
+    expect(restored.keys.map((key) => key.label)).toEqual(['teamgnp.exe']);
+    expect(restored.workspaces.map((workspace) => workspace.name)).toEqual(['prodx']);
+    expect(await target.services.vault.secretOf(restored.keys[0] ?? expect.fail())).toBe(secret);
   });
 });
