@@ -144,7 +144,8 @@ export class ConfigStore {
         ...asides.map((name) => path.join(this.directory, name)),
       ]) {
         const json = parseJson(await readFile(file, 'utf8').catch(() => undefined));
-        if (json === undefined) continue;
+        // A newer version's file is its business: what it holds may be right there.
+        if (json === undefined || migrate(json).kind === 'newer') continue;
         const { json: repaired, changes } = repairConfig(json);
         if (changes.length === 0) continue;
         found.push({ file, changes });

@@ -251,6 +251,24 @@ describe('a config.json holding what this version refuses', () => {
   });
 });
 
+describe('a config.json a newer version wrote', () => {
+  const directory = useTempDirectory();
+
+  it('is left as it is by the repair, whatever it holds', async () => {
+    const store = new ConfigStore(directory());
+    const text = JSON.stringify({
+      schemaVersion: CONFIG_SCHEMA_VERSION + 1,
+      settings: {
+        defaultModel: 'a model of the future',
+        customTools: [{ id: 'x', variables: { K: fakeKey() } }],
+      },
+    });
+    writeFileSync(store.file, text);
+    expect(await store.repair()).toEqual([]);
+    expect(readFileSync(store.file, 'utf8')).toBe(text);
+  });
+});
+
 describe('a backup an older version made, with a label this version refuses', () => {
   const directory = useTempDirectory();
 
