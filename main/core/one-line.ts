@@ -7,8 +7,8 @@ import { MskError } from './errors.js';
  * escape sequence for the terminal), the line and paragraph separators, and the bidirectional
  * marks, embeddings, overrides and isolates (U+202E makes `exe.txt` read as `txt.exe`).
  */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
 export const UNSAFE_IN_NAME =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
 const UNSAFE_EVERYWHERE = new RegExp(UNSAFE_IN_NAME.source, 'gu');

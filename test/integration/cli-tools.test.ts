@@ -322,6 +322,7 @@ describe.runIf(keychain)('msk tools', () => {
         const run = await home.run(args, { cwd: project });
         expect(run.code).toBe(1);
         expect(run.stderr).toMatch(refusal);
+        // eslint-disable-next-line no-control-regex -- control characters are what must not be there
         expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
         expect(run.stderr).not.toContain(payg.slice(3, 15));
       }
