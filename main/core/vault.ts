@@ -4,7 +4,7 @@
 import type { Config, KeyRecord, LastCheck } from './config-schema.js';
 import type { ConfigStore } from './config-store.js';
 import { MskError } from './errors.js';
-import { fingerprintOf, parseKey } from './keys.js';
+import { fingerprintOf, parseKey, redactKeys } from './keys.js';
 import { ACCOUNT_ID_PATTERN, LIMITS, type Plan } from './model-studio.js';
 import { homeFamily, planName, regionName, requireRegion, requireWorkspaceId } from './regions.js';
 import { type Notice, notice } from './notices.js';
@@ -253,8 +253,10 @@ export function resolveKey(keys: KeyRecord[], reference: string): KeyRecord {
   const known = keys.length
     ? ` Stored keys: ${keys.map((key) => key.label).join(', ')}.`
     : ' No keys are stored yet.';
-  throw new MskError('unknown-key', `No key is labelled or identified '${reference}'.${known}`, {
-    reference,
+  // A key given where its label belongs is not repeated: masked, as keys are shown everywhere.
+  const shown = redactKeys(reference);
+  throw new MskError('unknown-key', `No key is labelled or identified '${shown}'.${known}`, {
+    reference: shown,
   });
 }
 

@@ -159,6 +159,18 @@ describe('Vault', () => {
     expect(await config.read()).toMatchObject({ keys: [] });
   });
 
+  it('never repeats a key given where a label belongs', async () => {
+    const { vault } = setup();
+    await vault.add({ secret: key(1), label: 'ok', regionId: 'sg' });
+    const given = key(2);
+    const refusal = await vault.find(given).then(
+      () => expect.fail('found'),
+      (error: unknown) => error as { message: string; params: unknown },
+    );
+    expect(refusal).toMatchObject({ code: 'unknown-key', params: { reference: `sk-…${given.slice(-4)}` } });
+    expect(JSON.stringify(refusal) + refusal.message).not.toContain(given.slice(3, 30));
+  });
+
   it('refuses the same characters when a key is renamed, and changes nothing', async () => {
     const { vault, config } = setup();
     await vault.add({ secret: key(1), label: 'ok', regionId: 'sg' });
