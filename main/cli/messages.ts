@@ -2,6 +2,7 @@
 // by code. The app words the same codes its own way (i18n), so no advice lives in the core.
 import { type MskError, type Params } from '../core/errors.js';
 import type { Notice } from '../core/notices.js';
+import { escapeUnsafe } from '../core/one-line.js';
 
 type Advice = (params: Params) => string | undefined;
 
@@ -19,7 +20,10 @@ const ERROR_ADVICE: Partial<Record<MskError['code'], Advice>> = {
     `if you still have the key, run 'msk remove ${String(params.keyId)} --yes' and add it again`,
   'vault-not-empty': () => 'pass --merge to add only the keys not stored yet',
   'clipboard-unavailable': () => 'use --print to write the key to stdout instead',
-  'unquotable-value': (params) => `use --shell ${String(params.alternative)}`,
+  'unquotable-value': (params) =>
+    params.terminal === undefined
+      ? `use --shell ${String(params.alternative)}`
+      : `use --terminal ${String(params.alternative)}`,
   'data-unsafe': (params) =>
     params.reason === 'link'
       ? `remove the link: ${String(params.command)}`
@@ -42,13 +46,17 @@ const NOTICE_ADVICE: Partial<Record<Notice['code'], Advice>> = {
   'plan-unsupported': () => "'msk tools' says which tools each plan works with",
 };
 
-/** The one `msk: …` line for an error. */
+/**
+ * The one `msk: …` line for an error. What it repeats may come from a file someone else wrote (a
+ * cloned `.msk.json`, a server's answer): a control or text-direction character is written out,
+ * never sent to the terminal.
+ */
 export const renderError = (error: MskError): string =>
-  withAdvice(error.message, ERROR_ADVICE[error.code]?.(error.params));
+  escapeUnsafe(withAdvice(error.message, ERROR_ADVICE[error.code]?.(error.params)));
 
 /** The `warning: …` text of a notice. */
 export const renderNotice = (item: Notice): string =>
-  withAdvice(item.message, NOTICE_ADVICE[item.code]?.(item.params));
+  escapeUnsafe(withAdvice(item.message, NOTICE_ADVICE[item.code]?.(item.params)));
 
 function withAdvice(message: string, advice: string | undefined): string {
   if (!advice) return message;

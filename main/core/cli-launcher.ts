@@ -5,7 +5,7 @@
 // The launcher says it is ours in its second line: install never replaces a file that is not,
 // and uninstall removes exactly what install added.
 import path from 'node:path';
-import { posixQuote } from './env-format.js';
+import { posixQuote } from './shell-quoting.js';
 import { MskError } from './errors.js';
 import { chmod, exists, mkdir, readFile, rm, writeFile } from './fs-async.js';
 import { PRODUCT_NAME } from './paths.js';

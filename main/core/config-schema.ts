@@ -13,6 +13,11 @@ import {
   REGIONS,
 } from './model-studio.js';
 import { CONFIG_SCHEMA_VERSION, MODEL_LIST_LIMITS } from './config-constants.js';
+import { holdsKeyLike } from './keys.js';
+import { isUsableModelId, MODEL_ID_RULE } from './model-id.js';
+import { isShowable } from './one-line.js';
+import { CUSTOM_TOOL_ID, VARIABLE_NAME } from './tool-catalog.js';
+import { customToolTexts } from './tools.js';
 
 /** A region this version knows: a hand-edited `mars` is reported, never listed as a region. */
 const RegionIdSchema = z.string().refine((id) => REGIONS.some((region) => region.id === id), {
@@ -21,6 +26,18 @@ const RegionIdSchema = z.string().refine((id) => REGIONS.some((region) => region
 });
 
 export { CONFIG_SCHEMA_VERSION, MODEL_LIST_LIMITS } from './config-constants.js';
+
+/** A name shown to the user (a key's label, a workspace's, a tool's): nothing hides or reorders it. */
+const ShownName = z
+  .string()
+  .refine(isShowable, 'holds a control, line-separator or text-direction character');
+
+/** A model id, as the catalog says (it goes on command lines and into shells). */
+const ModelIdSchema = z.string().refine(isUsableModelId, `not a model id (${MODEL_ID_RULE})`);
+
+/** Said of a place that holds a key; never the value. */
+export const KEY_IN_CONFIG =
+  'holds what looks like an API key: keys stay in the keychain (put {{apiKey}} where the key goes)';
 
 export const CheckStatusSchema = z.enum([
   'ok',
@@ -55,7 +72,7 @@ export const LastCheckSchema = z.object({
 // through every write instead of silently dropped.
 export const KeyRecordSchema = z.looseObject({
   id: z.uuid(),
-  label: z.string().min(1),
+  label: ShownName.min(1),
   regionId: RegionIdSchema,
   workspaceId: z.string().default(DEFAULT_WORKSPACE_ID),
   accountId: z.string().optional(),
@@ -72,7 +89,7 @@ export const KeyRecordSchema = z.looseObject({
 
 export const WorkspaceSchema = z.looseObject({
   id: z.string(),
-  name: z.string(),
+  name: ShownName,
   regionId: RegionIdSchema,
   accountId: z.string().optional(),
 });
@@ -81,14 +98,28 @@ export const WorkspaceSchema = z.looseObject({
 export const THEMES = ['system', 'light', 'dark'] as const;
 
 /** A tool the user defined: variables as templates ({{apiKey}}, {{baseUrl}}…), maybe on a built-in base. */
-export const CustomToolSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  command: z.array(z.string()).min(1).optional(),
-  variables: z.record(z.string(), z.string()).default({}),
-  /** A built-in preset whose variables it starts from. */
-  base: z.string().optional(),
-});
+export const CustomToolSchema = z
+  .object({
+    id: z.string().regex(CUSTOM_TOOL_ID, 'not a tool id (2–32 lowercase letters, digits and hyphens)'),
+    name: ShownName,
+    command: z.array(z.string()).min(1).optional(),
+    variables: z.record(z.string(), z.string()).default({}),
+    /** A built-in preset whose variables it starts from. */
+    base: z.string().optional(),
+  })
+  // Issues name the place, never the text: a key must not reach a message either.
+  .superRefine((tool, context) => {
+    for (const { path, text } of customToolTexts(tool)) {
+      if (holdsKeyLike(text)) context.addIssue({ code: 'custom', path, message: KEY_IN_CONFIG });
+    }
+    if (Object.keys(tool.variables).some((name) => !VARIABLE_NAME.test(name))) {
+      context.addIssue({
+        code: 'custom',
+        path: ['variables'],
+        message: 'a variable name is not one (letters, digits and _, not starting with a digit)',
+      });
+    }
+  });
 
 /** A price's name: the price list, then the model (`international:qwen-plus`). */
 export const PRICE_ENTRY = new RegExp(`^(${Object.keys(PRICES).join('|')}):[^\\s]{1,200}$`);
@@ -100,8 +131,8 @@ export const SettingsSchema = z.looseObject({
   /** How long a connection check waits for Model Studio. */
   requestTimeoutSeconds: z.number().int().min(1).max(120).default(10),
   concealClipboard: z.boolean().default(true),
-  defaultModel: z.string().min(1).default(DEFAULT_MODEL),
-  toolModels: z.record(z.string(), z.string()).default({}),
+  defaultModel: ModelIdSchema.default(DEFAULT_MODEL),
+  toolModels: z.record(z.string(), ModelIdSchema).default({}),
   endpointOverrides: z.record(z.string(), z.string()).default({}),
   useWorkspaceDomains: z.boolean().default(false),
   terminal: z.string().default('auto'),
@@ -143,7 +174,7 @@ export const GatewayTokenSchema = z.looseObject({
   /** The keys it stands for, in failover order; none: the active key of the active region. */
   keyIds: z.array(z.string()).default([]),
   /** Every request through the token uses this model. */
-  model: z.string().min(1).optional(),
+  model: ModelIdSchema.optional(),
   /** Requests a minute it may make; none: no limit. */
   requestsPerMinute: z.number().int().min(1).max(1_000_000).optional(),
   createdAt: z.iso.datetime(),

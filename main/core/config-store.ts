@@ -6,6 +6,7 @@ import { isSymbolicLink, mkdir, readdir, readRegularFile, rm, stat } from './fs-
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { CONFIG_SCHEMA_VERSION } from './config-constants.js';
+import { repairConfig } from './config-repairs.js';
 import { migrate } from './config-migrations.js';
 import type { Config } from './config-schema.js';
 import { MskError, messageOf, whereJsonFails } from './errors.js';
@@ -18,7 +19,7 @@ import {
   tightenDataDirectory,
 } from './private-data.js';
 import { appendUse, applyUses, dropJournal, JOURNAL_FOLD_BYTES, readUses } from './use-journal.js';
-import { noteValidated, recallValidated } from './validated-config.js';
+import { noteValidated, recallValidated, validatedFile } from './validated-config.js';
 
 const FILE_MODE = 0o600;
 const DIRECTORY_MODE = 0o700;
@@ -152,6 +153,41 @@ export class ConfigStore {
     return assertPrivateData(this.directory, this.file);
   }
 
+  /**
+   * Takes out of config.json, its backups and any damaged copy set aside what this version refuses
+   * there (config-repairs.ts: a key in a tool of the user's own…), changing nothing else; with
+   * `dryRun`, only says what it would take out. Each copy is rewritten in place, atomically.
+   */
+  async repair(options: { dryRun?: boolean } = {}): Promise<{ file: string; changes: string[] }[]> {
+    const release = options.dryRun ? async () => undefined : await this.lock();
+    try {
+      const names = await readdir(this.directory).catch(() => [] as string[]);
+      const asides = names.filter((name) => name.startsWith(DAMAGED_PREFIX)).sort();
+      const found: { file: string; changes: string[] }[] = [];
+      for (const file of [
+        this.file,
+        ...(await this.backups()),
+        ...asides.map((name) => path.join(this.directory, name)),
+      ]) {
+        // Only msk's own files: a link or another user's file planted among the copies is left alone.
+        const json = parseJson(await readOwnFile(file).catch(() => undefined));
+        // A newer version's file is its business: what it holds may be right there.
+        if (json === undefined || migrate(json).kind === 'newer') continue;
+        const { json: repaired, changes } = repairConfig(json);
+        if (changes.length === 0) continue;
+        found.push({ file, changes });
+        if (!options.dryRun) {
+          await writeFileAtomic(file, `${JSON.stringify(repaired, null, 2)}\n`, { mode: FILE_MODE });
+        }
+      }
+      // The note of the last validation keeps the old text: gone, the next read notes the new one.
+      if (found.length > 0 && !options.dryRun) await rm(validatedFile(this.file), { force: true });
+      return found;
+    } finally {
+      await release();
+    }
+  }
+
   private async keepBackups(previousText: string): Promise<void> {
     await writeFileAtomic(this.backupFile, previousText, { mode: FILE_MODE });
     const today = `${this.file}.bak-${new Date().toISOString().slice(0, 10)}`;
@@ -229,8 +265,10 @@ export class ConfigStore {
     } catch (error) {
       if (!(error instanceof DamagedFile)) throw error;
       const backups = await this.backups();
-      const way =
-        backups.length > 0
+      const repairable = (await this.repair({ dryRun: true })).some(({ file }) => file === this.file);
+      const way = repairable
+        ? '`msk doctor --fix` takes out only what this version refuses, here and in the backups'
+        : backups.length > 0
           ? `the previous good versions are ${backups.join(', ')}; \`msk doctor --fix\` sets the damaged file aside and restores the newest good one`
           : '`msk doctor --fix` sets the damaged file aside and recovers the keys from the keychain';
       throw new MskError(
@@ -282,6 +320,17 @@ export class ConfigStore {
     );
   }
 }
+
+/** What `msk doctor` names a damaged file it sets aside: `config.json.damaged-<time>`. */
+export const DAMAGED_PREFIX = 'config.json.damaged-';
+
+const parseJson = (text: string | undefined): unknown => {
+  try {
+    return text === undefined ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return undefined;
+  }
+};
 
 const isPermissionError = (error: unknown): boolean =>
   PERMISSION_ERRORS.has((error as NodeJS.ErrnoException).code ?? '');

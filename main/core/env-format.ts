@@ -1,52 +1,21 @@
 // Printing an environment for a shell to evaluate, with every value quoted for that shell.
 import { MskError } from './errors.js';
+import { cmdQuote, cshQuote, fishQuote, posixQuote, powershellQuote } from './shell-quoting.js';
+import { VARIABLE_NAME } from './tool-catalog.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish', 'tcsh', 'powershell', 'cmd', 'dotenv', 'json'] as const;
 export type Shell = (typeof SHELLS)[number];
 
+/** Other names of the same syntax: `pwsh` is PowerShell on every OS. */
+const SHELL_ALIASES: Readonly<Record<string, Shell>> = { csh: 'tcsh', pwsh: 'powershell', sh: 'bash' };
+
 export function requireShell(name: string): Shell {
-  const wanted = name.toLowerCase() === 'csh' ? 'tcsh' : name.toLowerCase();
+  const wanted = SHELL_ALIASES[name.toLowerCase()] ?? name.toLowerCase();
   const shell = SHELLS.find((candidate) => candidate === wanted);
   if (!shell) {
     throw new MskError('unknown-shell', `Unknown shell '${name}'. Choose one of: ${SHELLS.join(', ')}.`);
   }
   return shell;
-}
-
-/** POSIX single quotes: nothing inside is special except the quote itself. */
-export const posixQuote = (value: string): string => `'${value.replaceAll("'", `'\\''`)}'`;
-
-/** fish single quotes: only backslash and the quote are escapes. */
-const fishQuote = (value: string): string => `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
-
-/**
- * csh/tcsh single quotes: literal but for `!` (history, even inside quotes: `\!`) and the quote
- * itself (`'\''`); a line break cannot be carried.
- */
-function cshQuote(name: string, value: string): string {
-  if (/[\r\n]/.test(value)) {
-    throw new MskError(
-      'unquotable-value',
-      `The value of ${name} contains a line break, which csh and tcsh cannot take in setenv; JSON can.`,
-      { name, shell: 'tcsh', alternative: 'json' },
-    );
-  }
-  return `'${value.replaceAll("'", `'\\''`).replaceAll('!', '\\!')}'`;
-}
-
-/** PowerShell verbatim strings: a quote is doubled. */
-const powershellQuote = (value: string): string => `'${value.replaceAll("'", "''")}'`;
-
-/** cmd has no quoting for `set NAME=value`; metacharacters take a caret. */
-function cmdEscape(name: string, value: string): string {
-  if (/[%"\r\n]/.test(value)) {
-    throw new MskError(
-      'unquotable-value',
-      `The value of ${name} contains %, a double quote or a line break, which cmd cannot take safely; PowerShell can.`,
-      { name, shell: 'cmd', alternative: 'powershell' },
-    );
-  }
-  return value.replace(/[\^&|<>()]/g, '^$&');
 }
 
 /**
@@ -74,9 +43,11 @@ const lineFormats: Record<Exclude<Shell, 'json'>, (name: string, value: string) 
   zsh: (name, value) => `export ${name}=${posixQuote(value)}`,
   fish: (name, value) => `set -gx ${name} ${fishQuote(value)}`,
   // The semicolon lets `eval "`msk env`"` work: csh joins the lines of a substitution.
-  tcsh: (name, value) => `setenv ${name} ${cshQuote(name, value)};`,
+  tcsh: (name, value) => `setenv ${name} ${cshQuote(value, { name, shell: 'tcsh', alternative: 'json' })};`,
   powershell: (name, value) => `$env:${name} = ${powershellQuote(value)}`,
-  cmd: (name, value) => `set ${name}=${cmdEscape(name, value)}`,
+  // `set "NAME=value"`: the quotes make & | < > ^ plain, in a batch file and in `for /f … do %i` alike.
+  cmd: (name, value) =>
+    `set ${cmdQuote(`${name}=${value}`, { name, shell: 'cmd', alternative: 'powershell' })}`,
   dotenv: (name, value) => `${name}=${dotenvQuote(name, value)}`,
 };
 
@@ -84,6 +55,20 @@ export function formatEnvironment(variables: Record<string, string>, shell: Shel
   if (shell === 'json') return `${JSON.stringify(variables, null, 2)}\n`;
   const format = lineFormats[shell];
   return Object.entries(variables)
-    .map(([name, value]) => `${format(name, value)}\n`)
+    .map(([name, value]) => {
+      // A name is written bare (`$env:NAME`, `setenv NAME`): only a plain one can be.
+      if (!VARIABLE_NAME.test(name)) {
+        throw new MskError(
+          'unquotable-value',
+          `'${name}' is not a variable name a shell can set; JSON can carry it.`,
+          {
+            name,
+            shell,
+            alternative: 'json',
+          },
+        );
+      }
+      return `${format(name, value)}\n`;
+    })
     .join('');
 }

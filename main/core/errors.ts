@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'unknown-setting'
   | 'unknown-shell'
   | 'unquotable-value'
+  | 'key-in-tool'
   | 'no-active-key'
   | 'region-required'
   | 'workspace-required'

@@ -186,3 +186,9 @@ export function validateTtl(ttlSeconds: number): number {
   }
   return ttlSeconds;
 }
+
+/**
+ * Whether `text` holds, anywhere in it, what `redactKeys` would mask: `sk-`/`st-` and 8 or more
+ * key characters. Text meant for config.json (a tool of the user's own) must hold none.
+ */
+export const holdsKeyLike = (text: string): boolean => /\b(?:sk|st)-[A-Za-z0-9._~+/=-]{8,}/.test(text);

@@ -6,6 +6,10 @@ import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import type { z } from 'zod';
 import { MskError, whereJsonFails } from './errors.js';
+import { holdsKeyLike } from './keys.js';
+import { isUsableModelId, MODEL_ID_RULE, requireModelId } from './model-id.js';
+import { isShowable } from './one-line.js';
+import { CUSTOM_TOOL_ID } from './tool-catalog.js';
 
 export const BINDING_FILE = '.msk.json';
 /** A binding is a few names; a bigger file is not one. */
@@ -27,9 +31,15 @@ const schema = (): Promise<z.ZodType<Binding>> =>
   (bindingSchema ??= import('zod').then(({ z }) =>
     z
       .object({
-        key: z.string().min(1),
-        tool: z.string().min(1).optional(),
-        model: z.string().min(1).optional(),
+        // What a cloned repository's file says is printed back in messages: nothing that could
+        // drive the terminal, reorder the line, or be a key.
+        key: z
+          .string()
+          .min(1)
+          .refine(isShowable, 'holds a control, line-separator or text-direction character')
+          .refine((key) => !holdsKeyLike(key), 'holds what looks like an API key: name the key by its label'),
+        tool: z.string().regex(CUSTOM_TOOL_ID, 'not a tool id').optional(),
+        model: z.string().refine(isUsableModelId, `not a model id (${MODEL_ID_RULE})`).optional(),
       })
       .strict(),
   ));
@@ -88,6 +98,7 @@ async function parseBinding(file: string, text: string): Promise<Binding> {
 /** Writes `.msk.json` into `directory` (atomically, owner-only, like every file we write). */
 export async function writeBinding(directory: string, binding: Binding): Promise<string> {
   const file = path.join(path.resolve(directory), BINDING_FILE);
+  if (binding.model !== undefined) requireModelId(binding.model, 'The model');
   await writeFileAtomic(file, `${JSON.stringify((await schema()).parse(binding), null, 2)}\n`, {
     mode: 0o600,
   });

@@ -4,6 +4,7 @@ import type { Config, Settings } from './config-schema.js';
 import { PRICE_ENTRY, SettingsSchema, THEMES } from './config-schema.js';
 import { parsePrice } from './model-studio.js';
 import { MskError } from './errors.js';
+import { requireModelId } from './model-id.js';
 import { oneLine } from './one-line.js';
 import { checkEndpointOverride } from './regions.js';
 import { terminalsFor } from './terminals.js';
@@ -18,6 +19,8 @@ interface ScalarSetting {
   max?: number;
   /** For `choice`: what is allowed here. */
   choices?: (platform: NodeJS.Platform) => readonly string[];
+  /** For `text`: the value to store, or why not (default: any one line). */
+  check?: (text: string, name: string) => string;
 }
 
 /** A setting of named entries, set one at a time as `<name>.<entry>`. */
@@ -51,6 +54,7 @@ const USER_SETTINGS = {
   defaultModel: {
     kind: 'text',
     description: 'The model a tool gets when neither the tool, a project nor --model names one',
+    check: requireModelId,
   },
   toolModels: {
     kind: 'map',
@@ -58,7 +62,7 @@ const USER_SETTINGS = {
     description: 'The model for one tool: toolModels.<tool> (wins over the tool’s default)',
     check(tool, model, config) {
       requireTool(tool, config.settings.customTools);
-      return oneLine(model, `toolModels.${tool}`, 200);
+      return requireModelId(model, `toolModels.${tool}`);
     },
   },
   endpointOverrides: {
@@ -209,7 +213,7 @@ export function readSettingValue(
       return value;
     }
     case 'text':
-      return oneLine(text, name, 200);
+      return definition.check?.(text, name) ?? oneLine(text, name, 200);
   }
 }
 

@@ -1,9 +1,12 @@
 // Opening a terminal window that runs a command, on each OS, as data: one entry per terminal with
 // the argv that opens a new window in a folder and runs a command there. The command is passed as
-// separate arguments wherever the terminal allows it, so nothing is glued into a shell string;
-// where a string is unavoidable (cmd, PowerShell, wt's `;`), it is quoted for that terminal here.
+// separate arguments wherever the terminal allows it (Linux), so nothing is glued into a shell
+// string. Where a shell must read it, it goes where no quoting is needed: macOS types a line of
+// safe characters only (the command inside it base64), PowerShell and Windows Terminal get it as
+// -EncodedCommand; only cmd quotes values, by cmd's rules, refusing what cmd cannot carry.
 // Prior art: VS Code's externalTerminalService, Leapp's execute-service, xdg-terminal-exec.
 import { MskError } from './errors.js';
+import { cmdQuote, type Destination, posixQuote, powershellQuote } from './shell-quoting.js';
 
 export interface TerminalRequest {
   /** What runs in the window: program and arguments. */
@@ -28,37 +31,41 @@ export interface Terminal {
   build(request: TerminalRequest): TerminalCommand;
 }
 
+/** Terminal.app types `item 1 of argv` into a new window's shell. */
 const TERMINAL_APP_SCRIPT = [
   'on run argv',
-  '  set command to "cd " & quoted form of item 1 of argv & " &&"',
-  '  repeat with i from 2 to count of argv',
-  '    set command to command & " " & quoted form of item i of argv',
-  '  end repeat',
   '  tell application "Terminal"',
   '    activate',
-  '    do script command',
+  '    do script (item 1 of argv)',
   '  end tell',
   'end run',
 ];
 
 const ITERM_SCRIPT = [
   'on run argv',
-  '  set command to "cd " & quoted form of item 1 of argv & " &&"',
-  '  repeat with i from 2 to count of argv',
-  '    set command to command & " " & quoted form of item i of argv',
-  '  end repeat',
   '  tell application "iTerm"',
   '    activate',
   '    set newWindow to (create window with default profile)',
-  '    tell current session of newWindow to write text command',
+  '    tell current session of newWindow to write text (item 1 of argv)',
   '  end tell',
   'end run',
 ];
 
-/** osascript runs the script with the folder and the command as `argv`: no value is ever inside the script. */
-const osascript = (script: readonly string[], { argv, cwd }: TerminalRequest): TerminalCommand => ({
+/**
+ * The line a macOS terminal types into the user's own shell — zsh, bash, fish or tcsh, each with
+ * its own quoting — made of characters none of them treats specially inside single quotes: `sh`
+ * decodes the real command (cd, then the argv, POSIX-quoted) from base64 and runs it.
+ */
+export function typedLine({ argv, cwd }: TerminalRequest): string {
+  const command = `cd -- ${posixQuote(cwd)} && ${argv.map(posixQuote).join(' ')}`;
+  const encoded = Buffer.from(command, 'utf8').toString('base64');
+  return `/bin/sh -c 'eval "$(echo ${encoded} | /usr/bin/base64 -D)"'`;
+}
+
+/** osascript runs the script with the typed line as `argv`: no value is ever inside the script. */
+const osascript = (script: readonly string[], request: TerminalRequest): TerminalCommand => ({
   command: 'osascript',
-  args: [...script.flatMap((line) => ['-e', line]), cwd, ...argv],
+  args: [...script.flatMap((line) => ['-e', line]), typedLine(request)],
 });
 
 const linux = (
@@ -154,12 +161,16 @@ export const TERMINALS: readonly Terminal[] = [
     name: 'Windows Terminal',
     platform: 'win32',
     program: 'wt.exe',
-    // `;` separates wt's own subcommands even inside quotes: a literal one is written `\;`.
-    build: ({ argv, cwd, title }) => ({
+    // wt reads its own arguments again (its `;` separates subcommands even inside quotes: a literal
+    // one is `\;`) and passes the rest on unquoted: the command goes as PowerShell's -EncodedCommand.
+    build: (request) => ({
       command: 'wt.exe',
-      args: ['-w', 'new', 'new-tab', '-d', cwd, '--title', title, 'cmd.exe', '/k', ...argv].map((arg) =>
-        arg.replaceAll(';', '\\;'),
-      ),
+      args: [
+        ...['-w', 'new', 'new-tab', '-d', request.cwd, '--title', request.title].map((arg) =>
+          arg.replaceAll(';', '\\;'),
+        ),
+        ...powershellCommand(request, 'windows-terminal'),
+      ],
     }),
   },
   {
@@ -167,50 +178,68 @@ export const TERMINALS: readonly Terminal[] = [
     name: 'PowerShell',
     platform: 'win32',
     program: 'powershell.exe',
-    build: ({ argv, cwd }) => ({
-      command: 'powershell.exe',
-      args: [
-        '-NoExit',
-        '-Command',
-        `Set-Location -LiteralPath ${powershellQuote(cwd)}; & ${argv.map(powershellQuote).join(' ')}`,
-      ],
-    }),
+    build: (request) => {
+      const [command, ...args] = powershellCommand(request, 'powershell') as [string, ...string[]];
+      return { command, args };
+    },
   },
   {
     id: 'cmd',
     name: 'Command Prompt',
     platform: 'win32',
     program: 'cmd.exe',
-    // `start` opens the new window; its first quoted argument is the title, so one is always given.
-    build: ({ argv, cwd, title }) => ({
-      command: 'cmd.exe',
-      args: [
-        '/c',
-        'start',
-        cmdQuote(title, true),
-        '/D',
-        cmdQuote(cwd, true),
-        'cmd.exe',
-        '/k',
-        ...argv.map((arg) => cmdQuote(arg)),
-      ],
-      windowsVerbatimArguments: true,
-    }),
+    // `start` opens the new window (its first quoted argument is the title, so one is always given).
+    // Two cmds read the line: the one running `start`, then the new window's. Every value is quoted
+    // for both; the `&&` is escaped (`^&^&`) for the first, so the second runs it. The second's line
+    // starts with `cd`, not a quote, so /k's rule of stripping a leading and a trailing quote never
+    // applies. /d: no AutoRun command of the registry runs first.
+    build: ({ argv, cwd, title }) => {
+      const to = (name: string): Destination => ({
+        name,
+        shell: 'cmd',
+        terminal: 'cmd',
+        alternative: 'powershell',
+      });
+      return {
+        command: 'cmd.exe',
+        args: [
+          '/d',
+          '/c',
+          'start',
+          `"${title.replace(/["%!^\p{Cc}]/gu, '')}"`,
+          'cmd.exe',
+          '/d',
+          '/k',
+          'cd',
+          '/d',
+          cmdQuote(cwd, to('the folder')),
+          '^&^&',
+          ...argv.map((arg) => cmdQuote(arg, to('an argument'))),
+        ],
+        windowsVerbatimArguments: true,
+      };
+    },
   },
 ];
 
-/** PowerShell single quotes: nothing inside is special but the quote, which is doubled. */
-export const powershellQuote = (value: string): string => `'${value.replaceAll("'", "''")}'`;
-
 /**
- * cmd has no escape for `%` or `"` inside quotes, so a value holding one is refused (ids, paths and
- * labels never need them); anything with a space or an operator is quoted.
+ * powershell.exe running the command in the folder, as -EncodedCommand (base64 of UTF-16LE): no
+ * other program's quoting rules touch it. Windows PowerShell 5.1 then hands each argument on to the
+ * program in double quotes without escaping what is inside, so an argument holding `"`, an empty one
+ * or one with a space ending in `\` would reach it changed: refused.
  */
-export function cmdQuote(value: string, always = false): string {
-  if (/["%\r\n]/.test(value)) {
-    throw new MskError('invalid-input', `cmd cannot pass '${value}' safely (it holds %, " or a line break).`);
+function powershellCommand({ argv, cwd }: TerminalRequest, terminal: string): string[] {
+  for (const arg of argv) {
+    if (arg === '' || arg.includes('"') || (/\s/.test(arg) && arg.endsWith('\\'))) {
+      throw new MskError(
+        'unquotable-value',
+        'An argument is empty, holds a double quote, or has a space and ends in \\, which Windows PowerShell cannot pass on unchanged.',
+        { name: 'an argument', shell: 'powershell', terminal, alternative: 'cmd' },
+      );
+    }
   }
-  return always || value === '' || /[\s&|<>^(),;=!]/.test(value) ? `"${value}"` : value;
+  const script = `Set-Location -LiteralPath ${powershellQuote(cwd)}; & ${argv.map(powershellQuote).join(' ')}`;
+  return ['powershell.exe', '-NoExit', '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')];
 }
 
 export const terminalsFor = (platform: NodeJS.Platform): Terminal[] =>

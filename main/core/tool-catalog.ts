@@ -21,6 +21,11 @@ export const PLACEHOLDERS = [
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
+/** A tool of the user's own is known by an id of this shape (it goes on a terminal's command line). */
+export const CUSTOM_TOOL_ID = /^[a-z][a-z0-9-]{1,31}$/;
+/** A variable name every shell takes as it is (`export`, `set -gx`, `setenv`, `$env:`, `set`). */
+export const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 /** One field of a GUI tool's settings page, and where it is. */
 export interface SettingField {
   label: string;

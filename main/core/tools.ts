@@ -3,21 +3,23 @@
 // keychain, the clipboard and the terminal are the actions' business.
 import type { CustomTool } from './config-schema.js';
 import { MskError } from './errors.js';
+import { holdsKeyLike } from './keys.js';
+import { isShowable, unshowable } from './one-line.js';
 import { PLANS, type Plan, STALE_VARIABLE_PREFIXES } from './model-studio.js';
 import type { Endpoints } from './regions.js';
 import {
   BUILT_IN_TOOLS,
+  CUSTOM_TOOL_ID,
   PLACEHOLDERS,
   type Placeholder,
   type SettingField,
   type ToolPreset,
+  VARIABLE_NAME,
 } from './tool-catalog.js';
 
 export type { ToolPreset } from './tool-catalog.js';
 
 const TEMPLATE = /\{\{(\w+)\}\}/g;
-const CUSTOM_ID = /^[a-z][a-z0-9-]{1,31}$/;
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Every preset: the built-in ones, then the user's own. */
 export const allTools = (custom: readonly CustomTool[] = []): ToolPreset[] => [
@@ -58,7 +60,9 @@ function toPreset(tool: CustomTool): ToolPreset {
  * accepts, only known placeholders, and no key on the command line (anyone can read one).
  */
 export function validateCustomTool(tool: CustomTool, existing: readonly CustomTool[] = []): CustomTool {
-  if (!CUSTOM_ID.test(tool.id)) {
+  // First: every message below repeats what it refuses, and none may repeat a key.
+  assertHoldsNoKey(tool, holdsKeyLike);
+  if (!CUSTOM_TOOL_ID.test(tool.id)) {
     throw new MskError(
       'invalid-input',
       `'${tool.id}' is not a tool id: 2–32 lowercase letters, digits and hyphens, starting with a letter.`,
@@ -74,6 +78,7 @@ export function validateCustomTool(tool: CustomTool, existing: readonly CustomTo
     throw new MskError('unknown-tool', `Unknown base tool '${tool.base}'.`);
   }
   if (tool.name.trim() === '') throw new MskError('invalid-input', 'A tool needs a name.');
+  if (!isShowable(tool.name)) throw unshowable('A tool’s name');
   const variables = Object.entries(tool.variables);
   if (variables.length === 0 && tool.base === undefined) {
     throw new MskError('invalid-input', 'A tool needs at least one variable, such as MY_KEY={{apiKey}}.');
@@ -97,6 +102,36 @@ export function validateCustomTool(tool: CustomTool, existing: readonly CustomTo
     }
   }
   return tool;
+}
+
+/** Every text of a tool of the user's own, with its place in the tool: all that config.json holds of it. */
+export function customToolTexts(tool: CustomTool): { path: (string | number)[]; text: string }[] {
+  return [
+    { path: ['id'], text: tool.id },
+    { path: ['name'], text: tool.name },
+    ...(tool.base === undefined ? [] : [{ path: ['base'], text: tool.base }]),
+    ...(tool.command ?? []).map((text, index) => ({ path: ['command', index], text })),
+    ...Object.entries(tool.variables).flatMap(([name, text]) => [
+      { path: ['variables'], text: name },
+      // A name is part of the place only when it is a variable name: a key never is one.
+      { path: VARIABLE_NAME.test(name) ? ['variables', name] : ['variables'], text },
+    ]),
+  ];
+}
+
+/**
+ * Refuses a tool holding a key anywhere (a key in config.json is readable by every program the
+ * user runs, and lands in its backups): what `holds` says is one. The message names the place only.
+ */
+export function assertHoldsNoKey(tool: CustomTool, holds: (text: string) => boolean): void {
+  const found = customToolTexts(tool).find(({ text }) => holds(text));
+  if (!found) return;
+  const field = found.path.join('.');
+  throw new MskError(
+    'key-in-tool',
+    `A tool of your own cannot hold a key, and its ${field} looks like one: keys stay in the keychain. Put {{apiKey}} where the key goes.`,
+    { field, placeholder: '{{apiKey}}' },
+  );
 }
 
 function assertKnownPlaceholders(template: string, where: string): void {

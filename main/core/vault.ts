@@ -5,10 +5,11 @@ import { claimActive, followKeys, handOverActive } from './active-keys.js';
 import type { Config, KeyRecord, LastCheck } from './config-schema.js';
 import type { ConfigStore } from './config-store.js';
 import { type ErrorCode, MskError } from './errors.js';
-import { fingerprintOf, parseKey } from './keys.js';
+import { fingerprintOf, parseKey, redactKeys } from './keys.js';
 import { ACCOUNT_ID_PATTERN, LIMITS, type Plan } from './model-studio.js';
 import { homeFamily, planName, regionName, requireRegion, requireWorkspaceId } from './regions.js';
 import { type Notice, notice } from './notices.js';
+import { isShowable, unshowable } from './one-line.js';
 import type { SecretStore } from './secret-store.js';
 
 export interface NewKey {
@@ -276,8 +277,10 @@ export function resolveKey(keys: KeyRecord[], reference: string): KeyRecord {
   const known = keys.length
     ? ` Stored keys: ${keys.map((key) => key.label).join(', ')}.`
     : ' No keys are stored yet.';
-  throw new MskError('unknown-key', `No key is labelled or identified '${reference}'.${known}`, {
-    reference,
+  // A key given where its label belongs is not repeated: masked, as keys are shown everywhere.
+  const shown = redactKeys(reference);
+  throw new MskError('unknown-key', `No key is labelled or identified '${shown}'.${known}`, {
+    reference: shown,
   });
 }
 
@@ -294,10 +297,7 @@ function normaliseLabel(label: string): string {
       'A label cannot look like a key id (a UUID): commands would confuse it with that key; choose a name.',
     );
   }
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
-  if (/[\u0000-\u001f\u007f]/.test(trimmed)) {
-    throw new MskError('invalid-input', 'A label cannot contain control characters.');
-  }
+  if (!isShowable(trimmed)) throw unshowable('A label');
   return trimmed;
 }
 

@@ -142,6 +142,8 @@ export const en = {
     'service-refused': '{{message}}',
     'unknown-key': 'No key is labelled or identified ‘{{reference}}’.',
     'duplicate-key': 'This key is already stored as ‘{{label}}’.',
+    'key-in-tool':
+      'A tool of your own cannot hold a key, and its {{field}} looks like one: keys stay in the keychain. Put {{placeholder}} where the key goes.',
     cancelled: 'Cancelled.',
     'login-item-failed': 'Starting at login could not be changed: {{cause}}',
     'data-unwritable': '{{message}}',

@@ -135,6 +135,8 @@ export const zhCN: Catalog = {
     'service-refused': '{{message}}',
     'unknown-key': '没有标签或 ID 为“{{reference}}”的密钥。',
     'duplicate-key': '该密钥已保存为“{{label}}”。',
+    'key-in-tool':
+      '自定义工具不能包含密钥，而它的 {{field}} 看起来像一个密钥：密钥只保存在钥匙串中。请在需要密钥的位置写 {{placeholder}}。',
     cancelled: '已取消。',
     'login-item-failed': '无法更改登录时启动设置：{{cause}}',
     'data-unwritable': '数据无法写入：{{message}}',

@@ -450,6 +450,44 @@ test('regions, workspaces and tools: base URLs, names, the exact variables a too
   expect((await app.services.config.read()).settings.customTools).toMatchObject([
     { id: 'my-agent', command: ['my-agent'], variables: { OPENAI_API_KEY: '{{apiKey}}' } },
   ]);
+
+  // Edited: a key pasted where {{apiKey}} belongs is refused, naming the line, never the key;
+  // nothing is stored. Without a command, and the key taken out, the new version replaces the old.
+  const typed = fakeKey();
+  await page.getByRole('button', { name: 'Edit My agent' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit My agent' });
+  await edit.getByLabel('Command (optional)').fill('');
+  await edit.getByLabel('Variables, one NAME=template per line').fill(`OPENAI_API_KEY=${typed}`);
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit.getByRole('alert')).toHaveText(
+    'A tool of your own cannot hold a key, and its variables.OPENAI_API_KEY looks like one: keys stay in the keychain. Put {{apiKey}} where the key goes.',
+  );
+  expect(JSON.stringify(await app.services.config.read())).not.toContain(typed);
+  await edit.getByLabel('Variables, one NAME=template per line').fill('OPENAI_API_KEY={{apiKey}}');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toHaveCount(0);
+  expect((await app.services.config.read()).settings.customTools).toEqual([
+    { id: 'my-agent', name: 'My agent', variables: { OPENAI_API_KEY: '{{apiKey}}' } },
+  ]);
+});
+
+test('in Simplified Chinese the tool form says, in Chinese, that a key has no place in a tool', async ({
+  app,
+}) => {
+  const { page } = app;
+  await app.services.config.update((draft) => void (draft.settings.language = 'zh-CN'));
+  await app.reload();
+  await nav(page, '工具').click();
+  await page.getByRole('button', { name: '添加自定义工具…' }).click();
+  const dialog = page.getByRole('dialog', { name: '添加自定义工具' });
+  await dialog.getByLabel('ID（字母、数字、-）').fill('my-agent');
+  await dialog.getByLabel('名称', { exact: true }).fill('我的工具');
+  await dialog.getByLabel('命令（可选）').fill(`my-agent --key ${fakeKey()}`);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(
+    '自定义工具不能包含密钥，而它的 command.2 看起来像一个密钥：密钥只保存在钥匙串中。请在需要密钥的位置写 {{apiKey}}。',
+  );
+  expect((await app.services.config.read()).settings.customTools).toEqual([]);
 });
 
 test('gateway: a tool gets a token shown once, its requests reach the key and are counted; a revoked token is refused', async ({

@@ -142,7 +142,10 @@ describe('msk config', () => {
     [['set', 'launchAtLogin', 'sometimes'], 'msk: launchAtLogin is on or off: true or false.'],
     [['set', 'launchAtLogin.mac', 'true'], "msk: 'launchAtLogin' has no entries: use 'launchAtLogin'."],
     [['set', 'terminal', 'Terminal.app'], /^msk: terminal is one of: auto, xdg-terminal-exec, /],
-    [['set', 'defaultModel', '  '], 'msk: defaultModel is 1 to 200 characters, on one line.'],
+    [
+      ['set', 'defaultModel', '  '],
+      'msk: defaultModel is not a model id: letters, digits and . - _ : / @, at most 128, starting with a letter or digit.',
+    ],
     [['set', 'toolModels', 'qwen-plus'], 'msk: Set one entry at a time: toolModels.<tool> <value>.'],
     [['set', 'toolModels.nope', 'qwen-plus'], /^msk: Unknown tool 'nope'\./],
     [
@@ -237,7 +240,15 @@ describe.runIf(keychainPart())('msk workspaces', () => {
         ['bad id', 'x'],
         "msk: 'bad id' is not a workspace id: use 'default' or the id shown in the console (llm-…).\n",
       ],
-      [['llm-abcd1234', '\u0007'], 'msk: A workspace name is 1 to 100 characters, on one line.\n'],
+      [
+        ['llm-abcd1234', '\u0007'],
+        'msk: A workspace name cannot contain control characters, line separators or text-direction characters.\n',
+      ],
+      [
+        ['llm-abcd1234', 'prod\u202Etxt.exe'],
+        'msk: A workspace name cannot contain control characters, line separators or text-direction characters.\n',
+      ],
+      [['llm-abcd1234', ' '], 'msk: A workspace name is 1 to 100 characters, on one line.\n'],
     ] as const) {
       expect(await home.run(['workspace', 'rename', ...args])).toMatchObject({ code: 1, stderr: message });
     }

@@ -178,6 +178,16 @@ describe.runIf(keychain)('msk exec and env', () => {
     });
   });
 
+  it('prints PowerShell for pwsh on every OS: asked with --shell pwsh, or pwsh as the login shell', async () => {
+    await homeWithKeys();
+    const asked = await home.run(['env', '--shell', 'pwsh', '--key', 'team', '--tool', 'openai']);
+    expect(asked.stdout).toMatch(/^\$env:OPENAI_API_KEY = 'sk-[0-9a-f]+'\n\$env:OPENAI_BASE_URL = 'http/);
+    const login = await home.run(['env', '--key', 'team', '--tool', 'openai'], {
+      env: { SHELL: '/usr/bin/pwsh' },
+    });
+    expect(login).toMatchObject({ code: 0, stdout: asked.stdout, stderr: '' });
+  });
+
   it('records when a key was last used', async () => {
     await homeWithKeys();
     await home.run(['env', '--key', 'team', '--shell', 'json']);

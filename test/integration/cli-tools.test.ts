@@ -1,11 +1,13 @@
 // msk tools · tools settings · tools export postman · tools add/remove · bind/unbind/status ·
 // launch --dry-run, as real processes on the real keychain.
-import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { fakeKey } from '../fixtures/fake-keys.js';
 import { keychainPart } from '../fixtures/keychain.js';
+import { keytar, removeService } from '../fixtures/keytar.js';
 import { type MskHome, mskHome } from '../fixtures/msk.js';
 import { fakePrograms } from '../fixtures/fake-programs.js';
 
@@ -171,6 +173,164 @@ describe.runIf(keychain)('msk tools', () => {
     expect((await home.run(['exec', '--tool', 'my-agent', '--', 'true'])).stderr).toMatch(
       /Unknown tool 'my-agent'/,
     );
+  });
+
+  /** config.json and every copy of it beside it: none may hold any part of `secret`. */
+  const dataFilesHolding = (secret: string): string[] =>
+    readdirSync(home.directory)
+      .filter((name) => name.startsWith('config.json'))
+      .filter((name) => readFileSync(path.join(home.directory, name), 'utf8').includes(secret.slice(3, 15)));
+
+  it('refuses a key in any field of a tool of your own, and any secret the keychain holds; nothing is stored', async () => {
+    const { payg } = await withKeys();
+    // A secret of the service that is not shaped like a key (an AccessKey secret, say) counts too.
+    const accessKeySecret = 'LTAI5tQ9xZ0aB1cD2eF3gH4iJ5kL6';
+    await keytar.setPassword(home.env.MSK_KEYCHAIN_SERVICE as string, 'account-secret-test', accessKeySecret);
+    onTestFinished(async () => {
+      await keytar.deletePassword(home.env.MSK_KEYCHAIN_SERVICE as string, 'account-secret-test');
+    });
+    await home.run(['config', 'set', 'defaultModel', 'qwen-max']);
+    const before = readFileSync(path.join(home.directory, 'config.json'), 'utf8');
+    const stray = fakeKey();
+    for (const [args, field] of [
+      [['--var', `X=${stray}`], 'variables.X'],
+      [['--var', `AUTH=Bearer ${payg}`], 'variables.AUTH'],
+      [['--var', 'X={{apiKey}}', '--command', `foo ${stray}`], 'command.1'],
+      [['--var', 'X={{apiKey}}', '--command', `foo --api-key=${stray}`], 'command.1'],
+      [['--var', 'X={{apiKey}}', '--name', `agent ${stray}`], 'name'],
+      [['--var', `X=${accessKeySecret}`], 'variables.X'],
+      [['--var', 'X={{apiKey}}', '--command', `foo --secret=${accessKeySecret}`], 'command.1'],
+    ] as const) {
+      const run = await home.run(['tools', 'add', 't', ...args]);
+      expect(run.code, run.stderr).toBe(1);
+      expect(run.stderr).toBe(
+        `msk: A tool of your own cannot hold a key, and its ${field} looks like one: keys stay in the keychain. Put {{apiKey}} where the key goes.\n`,
+      );
+    }
+    expect(readFileSync(path.join(home.directory, 'config.json'), 'utf8')).toBe(before);
+    for (const secret of [stray, payg, accessKeySecret]) expect(dataFilesHolding(secret)).toEqual([]);
+    expect((await home.run(['tools', '--json'])).stdout).not.toContain('"t"');
+  });
+
+  it('lets a user whose config.json already holds a key in a tool out: doctor --fix takes out that value only', async () => {
+    // A keychain service of its own: doctor looks at every item of it.
+    const service = `msk-tools-doctor-${randomUUID()}`;
+    home = mskHome({ MSK_KEYCHAIN_SERVICE: service });
+    onTestFinished(() => removeService(service));
+    const payg = fakeKey();
+    expect((await home.run(['add', '-l', 'personal', '-r', 'sg'], { input: payg })).code).toBe(0);
+    const file = path.join(home.directory, 'config.json');
+    // As today's version wrote it: the key in a variable and on the command line, in the file and its backup.
+    const config = JSON.parse(readFileSync(file, 'utf8'));
+    config.settings.customTools = [
+      { id: 'leaky', name: 'Leaky', command: ['foo', payg], variables: { X: payg, URL: '{{baseUrl}}' } },
+    ];
+    writeFileSync(file, JSON.stringify(config, null, 2));
+    writeFileSync(`${file}.bak`, JSON.stringify(config, null, 2));
+    const listed = await home.run(['list']);
+    expect(listed.code).toBe(1);
+    expect(listed.stderr).toContain('settings.customTools.0.command.1: holds what looks like an API key');
+    expect(listed.stderr).toContain('`msk doctor --fix` takes out only what this version refuses');
+    expect(listed.stderr).not.toContain(payg.slice(3, 15));
+    const doctor = await home.run(['doctor']);
+    expect(doctor.code).toBe(1);
+    expect(doctor.stdout).toMatch(
+      /^PROBLEM refused-values: .*Your tool ‘leaky’: a word of its command looked like a key: removed\./m,
+    );
+    expect(doctor.stdout).not.toContain(payg.slice(3, 15));
+    const fixed = await home.run(['doctor', '--fix']);
+    expect(fixed.code, fixed.stdout + fixed.stderr).toBe(0);
+    expect(dataFilesHolding(payg)).toEqual([]);
+    const tools = JSON.parse((await home.run(['tools', '--json'])).stdout) as {
+      id: string;
+      command: string[];
+      templates: unknown;
+    }[];
+    expect(tools.find((tool) => tool.id === 'leaky')).toMatchObject({
+      command: ['foo'],
+      templates: { URL: '{{baseUrl}}' },
+    });
+    expect((await home.run(['list'])).code).toBe(0);
+  });
+
+  it('refuses a model id that could end a shell’s string, wherever it comes in: a cloned .msk.json, --model, settings, a token', async () => {
+    await withKeys();
+    const project = path.join(home.directory, 'cloned');
+    mkdirSync(project);
+    const bin = fakePrograms(home.directory, ['qwen', 'xterm']);
+    const env = { PATH: `${bin}:/usr/bin:/bin` };
+    for (const model of ['qwen-max&calc', 'q’; calc.exe; ’', "q'; calc; '", 'q" & calc', 'a b', '$(id)']) {
+      writeFileSync(
+        path.join(project, '.msk.json'),
+        JSON.stringify({ key: 'personal', tool: 'qwen-code', model }),
+      );
+      for (const args of [
+        ['env', '--shell', 'powershell'],
+        ['exec', '--', 'true'],
+        ['launch', 'qwen-code', '--terminal', 'xterm', '--dry-run'],
+      ]) {
+        const run = await home.run(args, { cwd: project, env });
+        expect(run.code, `${args.join(' ')} with ${model}`).not.toBe(0);
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toMatch(
+          /^msk: .*\.msk\.json is not a key binding \(model: not a model id \(letters, digits and \. - _ : \/ @/,
+        );
+      }
+      for (const args of [
+        ['env', '--model', model],
+        ['exec', '--model', model, '--', 'true'],
+        ['launch', 'qwen-code', '--model', model, '--terminal', 'xterm', '--dry-run'],
+        ['config', 'set', 'defaultModel', model],
+        ['config', 'set', 'toolModels.codex', model],
+        ['gateway', 'token', 'add', 'chatbox', '--model', model],
+        ['bind', 'personal', '--model', model],
+      ]) {
+        const run = await home.run(args, { cwd: home.directory, env });
+        expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(1);
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toMatch(/is not a model id: letters, digits and \. - _ : \/ @/);
+      }
+    }
+    const config = readFileSync(path.join(home.directory, 'config.json'), 'utf8');
+    expect(config).not.toMatch(/calc|\$\(id\)/);
+    // A model id of the catalog's alphabet is taken everywhere.
+    writeFileSync(
+      path.join(project, '.msk.json'),
+      JSON.stringify({ key: 'personal', tool: 'qwen-code', model: 'ft:qwen-plus/a.b_c@1' }),
+    );
+    expect(
+      JSON.parse((await home.run(['env', '--shell', 'json'], { cwd: project })).stdout).OPENAI_MODEL,
+    ).toBe('ft:qwen-plus/a.b_c@1');
+  });
+
+  it('prints nothing of a cloned .msk.json that could drive the terminal or is a key', async () => {
+    const { payg } = await withKeys();
+    const project = path.join(home.directory, 'cloned');
+    mkdirSync(project);
+    for (const [binding, refusal] of [
+      [
+        { key: 'x\u001b]0;pwned\u0007\u001b[2J' },
+        /key: holds a control, line-separator or text-direction character/,
+      ],
+      [{ key: 'team\u202Egnp.exe' }, /key: holds a control/],
+      [{ key: 'a\u0085b' }, /key: holds a control/],
+      [{ key: payg }, /key: holds what looks like an API key/],
+      [{ key: 'personal', tool: 'x\u001b[31mred' }, /tool: not a tool id/],
+      [{ key: 'personal', model: payg }, /model: not a model id/],
+    ] as const) {
+      writeFileSync(path.join(project, '.msk.json'), JSON.stringify(binding));
+      for (const args of [['env'], ['status'], ['exec', '--', 'true']]) {
+        const run = await home.run(args, { cwd: project });
+        expect(run.code).toBe(1);
+        expect(run.stderr).toMatch(refusal);
+        // eslint-disable-next-line no-control-regex -- control characters are what must not be there
+        expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+        expect(run.stderr).not.toContain(payg.slice(3, 15));
+      }
+    }
+    // Any message repeating such text writes its characters out instead (a label named with --key).
+    const named = await home.run(['env', '--key', 'x\u001b[2Jy']);
+    expect(named.stderr).toContain("No key is labelled or identified 'x\\u{1b}[2Jy'");
   });
 
   it('binds a folder to a key: exec, env and status use it below; --key wins; unbind forgets', async () => {

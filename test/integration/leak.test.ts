@@ -173,6 +173,8 @@ describe.runIf(parts)('no key leaks from a session of msk', () => {
   const service = `msk-leak-${randomUUID()}`;
   const restoredService = `msk-leak-restored-${randomUUID()}`;
   const secrets = { personal: fakeKey(), second: fakeKey('workspace'), late: fakeKey() };
+  /** A key typed into a tool of the user's own by mistake (on msk's command line, so not in `secrets`). */
+  const typedByMistake = fakeKey();
   /** stdout and stderr of every msk run but the two whose stdout is the key on purpose. */
   const outputs: { args: string[]; text: string }[] = [];
 
@@ -330,6 +332,16 @@ describe.runIf(parts)('no key leaks from a session of msk', () => {
     );
     await expect.poll(() => terminalsDone().length, { timeout: 15_000, interval: 100 }).toBe(1);
     await ok(['tools', 'add', 'leaky', '--command', 'leak-tool --flag', '--var', 'LEAKY_KEY={{apiKey}}']);
+    // A key typed into a tool instead of {{apiKey}}: refused in every field, never stored.
+    for (const args of [
+      ['--var', `LEAKY_KEY=${typedByMistake}`],
+      ['--var', 'LEAKY_KEY={{apiKey}}', '--command', `leak-tool ${typedByMistake}`],
+      ['--var', 'LEAKY_KEY={{apiKey}}', '--name', `oops ${typedByMistake}`],
+    ]) {
+      const refused = await msk(['tools', 'add', 'oops', ...args]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/^msk: A tool of your own cannot hold a key/);
+    }
     await ok(['launch', 'leaky', '--key', 'second', '--terminal', 'xterm']);
     await expect.poll(() => terminalsDone().length, { timeout: 15_000, interval: 100 }).toBe(2);
     expect(terminalsDone().map((done) => done.screen)).toEqual([
@@ -486,6 +498,7 @@ describe.runIf(parts)('no key leaks from a session of msk', () => {
     const findings = files.flatMap(({ file, bytes }) => [
       ...findIn(file, bytes),
       ...findIn(`the name ${file}`, file),
+      ...(bytes.includes(typedByMistake.slice(3, 15)) ? [`${file}: the key typed into a tool`] : []),
     ]);
     expect(findings).toEqual([]);
   });
@@ -504,6 +517,7 @@ describe.runIf(parts)('no key leaks from a session of msk', () => {
 
   it('prints no key but where asked to', () => {
     expect(outputs.flatMap(({ args, text }) => findIn(`msk ${args.join(' ')}`, text))).toEqual([]);
+    expect(outputs.filter(({ text }) => text.includes(typedByMistake.slice(3, 15)))).toEqual([]);
   });
 
   it('sends the window no key: the state snapshot and the other views', async () => {
@@ -540,6 +554,18 @@ describe.runIf(parts)('no key leaks from a session of msk', () => {
         );
       }
     }
+    // The window's form, given a stored key where {{apiKey}} belongs: refused, and no copy of
+    // config.json holds it afterwards.
+    for (const secret of Object.values(secrets)) {
+      const saved = await router.call('tools.saveCustom', {
+        id: 'pasted',
+        name: 'Pasted',
+        variables: { AUTH: `Bearer ${secret}` },
+      });
+      expect(saved).toMatchObject({ ok: false, error: { code: 'key-in-tool' } });
+      views.push(['tools.saveCustom', {}, saved]);
+    }
+    expect(filesUnder(dataDirectory).flatMap(({ file, bytes }) => findIn(file, bytes))).toEqual([]);
     const snapshot = JSON.stringify(views);
     // The keys are there, masked.
     expect(snapshot).toContain(`sk-…${secrets.personal.slice(-4)}`);

@@ -3,7 +3,7 @@
 // and through the IPC server. Every answer is a typed, cloneable Result; nothing throws or
 // rejects unhandled; a failed call leaves config.json and the keychain as they were; nothing
 // reaches Object.prototype; a forged sender is refused on every channel.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -38,6 +38,9 @@ import { useTempDirectory } from '../fixtures/temp-directory.js';
 
 const RUNS = 60;
 
+/** What redactKeys would mask: `sk-`/`st-` and 8 or more key characters, anywhere in a text. */
+const holdsKeyLike = (text: string): boolean => /\b(?:sk|st)-[A-Za-z0-9._~+/=-]{8,}/.test(text);
+
 let server: FakeModelStudio;
 beforeAll(async () => {
   server = await startModelStudio();
@@ -68,15 +71,23 @@ function expectPrototypesClean() {
 const directory = useTempDirectory();
 
 /** A context with two stored keys and one pasted key held under a token. */
-async function seeded(): Promise<{ context: TestContext; router: Router; keyIds: string[]; token: string }> {
+async function seeded(): Promise<{
+  context: TestContext;
+  router: Router;
+  keyIds: string[];
+  token: string;
+  secrets: string[];
+}> {
   const context = testContext(directory(), server.overrides);
   const router = createRouter(context);
   const keyIds: string[] = [];
+  const secrets: string[] = [];
   for (const [label, regionId] of [
     ['personal', 'ap-southeast-1'],
     ['team', 'cn-beijing'],
   ] as const) {
     const secret = fakeKey();
+    secrets.push(secret);
     server.addKey(regionId, secret);
     const inspected = await router.call('keys.inspect', { secret });
     if (!inspected.ok) throw new Error(inspected.error.message);
@@ -87,7 +98,20 @@ async function seeded(): Promise<{ context: TestContext; router: Router; keyIds:
   }
   const pending = await router.call('keys.inspect', { secret: fakeKey() });
   if (!pending.ok) throw new Error(pending.error.message);
-  return { context, router, keyIds, token: (pending.value as { token: string }).token };
+  return { context, router, keyIds, token: (pending.value as { token: string }).token, secrets };
+}
+
+/**
+ * The secret scan: config.json and every copy beside it (backups, the validation note) hold no
+ * stored secret and nothing shaped like a key, whatever a call was sent.
+ */
+function expectNoKeyInConfigCopies(context: TestContext, secrets: readonly string[]): void {
+  const folder = context.services.environment.dataDirectory;
+  for (const name of readdirSync(folder).filter((file) => file.startsWith('config.json'))) {
+    const text = readFileSync(path.join(folder, name), 'utf8');
+    for (const secret of secrets) expect(text.includes(secret), `a stored key in ${name}`).toBe(false);
+    expect(holdsKeyLike(text), `something shaped like a key in ${name}`).toBe(false);
+  }
 }
 
 /** What a failed call must leave alone: config.json's bytes and every keychain item. */
@@ -136,7 +160,22 @@ const fieldsOf = (schema: unknown): string[] => {
 };
 
 /** Plausible values per argument name, so many payloads get past validation to the handlers. */
-function plausible(keyIds: string[], token: string): (field: string) => fc.Arbitrary<unknown> {
+function plausible(
+  keyIds: string[],
+  token: string,
+  secrets: readonly string[] = [],
+): (field: string) => fc.Arbitrary<unknown> {
+  // A key where a tool of the user's own takes text: a stored one, a fresh one, inside other text.
+  const keyLike = fc.oneof(
+    fc.constantFrom(...secrets, 'st-0123456789abcdef'),
+    fc.constant(undefined).map(() => fakeKey()),
+    fc.constant(undefined).map(() => fakeKey('workspace')),
+  );
+  const holdingKey = fc.oneof(
+    keyLike,
+    keyLike.map((key) => `Bearer ${key}`),
+    keyLike.map((key) => `--api-key=${key}`),
+  );
   const regions = fc.constantFrom<unknown>(...REGIONS.map((region) => region.id), 'mars-1');
   const tools = fc.constantFrom<unknown>(...BUILT_IN_TOOLS.map((tool) => tool.id), 'terminal', 'my-tool');
   const text = fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.constantFrom(...TRICKY_STRINGS));
@@ -152,20 +191,30 @@ function plausible(keyIds: string[], token: string): (field: string) => fc.Arbit
     plan: fc.constantFrom<unknown>(...PLAN_IDS),
     workspaceId: fc.constantFrom<unknown>('default', 'llm-abcd1234', 'llm-abc', 'llm-\u202E'),
     tool: tools,
-    base: tools,
-    id: fc.oneof(tools, fc.constantFrom<unknown>('default', 'llm-abcd1234', 'llm-abc')),
+    base: fc.oneof(tools, holdingKey),
+    id: fc.oneof(
+      tools,
+      fc.constantFrom<unknown>('default', 'llm-abcd1234', 'llm-abc'),
+      keyLike.map((key) => key.slice(0, 30).toLowerCase()),
+    ),
     cwd: fc.constantFrom<unknown>('/tmp', '/', 'relative/dir', '/no/such/dir'),
     terminal: fc.constantFrom<unknown>('auto', 'xterm', 'gnome-terminal', 'evil'),
-    command: fc.constantFrom<unknown>(['qwen'], ['sh', '-c', 'id'], ['']),
+    command: fc.oneof(
+      fc.constantFrom<unknown>(['qwen'], ['sh', '-c', 'id'], ['']),
+      holdingKey.map((text) => ['my-tool', text]),
+    ),
     variables: fc.oneof(
       fc.dictionary(fc.string({ maxLength: 20 }), fc.string({ maxLength: 40 }), { maxKeys: 3 }),
       fc.constant<unknown>(JSON.parse('{"__proto__":"x","OPENAI_API_KEY":"{{apiKey}}"}')),
       fc.constant<unknown>({ MY_KEY: '{{apiKey}}', MY_URL: '{{baseUrl}}' }),
+      holdingKey.map((text) => ({ MY_KEY: text, MY_URL: '{{baseUrl}}' })),
+      keyLike.map((key) => ({ [key]: '{{apiKey}}' })),
     ),
     name: fc.oneof(
       fc.constantFrom<unknown>(...USER_SETTING_NAMES, 'toolModels.codex', 'endpointOverrides.cn-beijing'),
       fc.constantFrom<unknown>('toolModels.__proto__', 'endpointOverrides.constructor', '__proto__'),
       text,
+      holdingKey,
     ),
     value: fc.oneof(
       fc.constantFrom<unknown>('en', 'zh-CN', 'qwen-plus', 'http://127.0.0.1:1', '30', 0, 30, -1, 1e9, true),
@@ -180,14 +229,18 @@ describe('every IPC call, fuzzed through the router', () => {
   it.each(CALL_NAMES)(
     '%s answers every payload with a typed Result and changes nothing when it fails',
     async (name) => {
-      const { context, router, keyIds, token } = await seeded();
-      const payloads = hostilePayload(fieldsOf(calls[name as CallName].args), plausible(keyIds, token));
+      const { context, router, keyIds, token, secrets } = await seeded();
+      const payloads = hostilePayload(
+        fieldsOf(calls[name as CallName].args),
+        plausible(keyIds, token, secrets),
+      );
       await fc.assert(
         fc.asyncProperty(fc.oneof(payloads, fc.constant(undefined)), async (payload) => {
           const before = snapshot(context);
           const result = await settle(() => router.call(name, payload));
           expectTypedResult(result);
           if (!result.ok) expect(snapshot(context)).toBe(before);
+          expectNoKeyInConfigCopies(context, secrets);
         }),
         { numRuns: RUNS },
       );
@@ -195,6 +248,59 @@ describe('every IPC call, fuzzed through the router', () => {
       expect(await router.call('state.get', undefined)).toMatchObject({ ok: true });
     },
   );
+});
+
+describe('a tool of the user’s own, fuzzed with keys in every field', () => {
+  it('is refused as key-in-tool, the field named and no key repeated; no copy of config.json ever holds one', async () => {
+    const { context, router, keyIds, token, secrets } = await seeded();
+    const field = plausible(keyIds, token, secrets);
+    const valid: Record<string, unknown> = {
+      id: 'my-tool',
+      name: 'My tool',
+      command: ['my-tool'],
+      variables: { MY_KEY: '{{apiKey}}' },
+    };
+    const poisoned: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
+      field('variables').map((variables) => ({ ...valid, variables })),
+      field('command').map((command) => ({ ...valid, command })),
+      field('name').map((name) => ({ ...valid, name })),
+      field('id').map((id) => ({ ...valid, id })),
+      field('base').map((base) => ({ ...valid, base })),
+    );
+    await fc.assert(
+      fc.asyncProperty(poisoned, async (payload) => {
+        const texts = [
+          payload.id,
+          payload.name,
+          payload.base,
+          ...(payload.command as unknown[]),
+          ...Object.entries(payload.variables as object).flat(),
+        ];
+        fc.pre(
+          texts.some(
+            (text) =>
+              typeof text === 'string' &&
+              (holdsKeyLike(text) || secrets.some((secret) => text.includes(secret))),
+          ),
+        );
+        const before = snapshot(context);
+        const result = await router.call('tools.saveCustom', payload);
+        expectTypedResult(result);
+        expect(result.ok).toBe(false);
+        if (!result.ok && result.error.code !== 'invalid-input') {
+          expect(result.error).toMatchObject({ code: 'key-in-tool', params: { field: expect.any(String) } });
+        }
+        const said = JSON.stringify(result);
+        for (const text of texts) {
+          if (typeof text === 'string' && holdsKeyLike(text)) expect(said).not.toContain(text);
+        }
+        for (const secret of secrets) expect(said).not.toContain(secret);
+        expect(snapshot(context)).toBe(before);
+        expectNoKeyInConfigCopies(context, secrets);
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
 });
 
 describe('every IPC task, fuzzed through the router', () => {

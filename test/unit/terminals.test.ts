@@ -1,13 +1,25 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  cmdQuote,
-  detectTerminal,
-  powershellQuote,
-  requireTerminal,
-  TERMINALS,
-} from '../../main/core/terminals.js';
+import { detectTerminal, requireTerminal, TERMINALS, typedLine } from '../../main/core/terminals.js';
+import { readVerbatimString, readVerbatimStrings } from '../fixtures/powershell-strings.js';
 import { onPath } from '../fixtures/system.js';
+
+/** Arguments that end a string or start a command in some shell, typographic quotes included. */
+const HOSTILE_ARGS = [
+  'qwen-max&calc',
+  "it's",
+  'q’; calc.exe; ’',
+  '‘‚‛',
+  '$(touch /tmp/pwned) `id` ${HOME} $env:PATH',
+  '"; calc; "',
+  '| calc ; calc ^ < > ( ) !! !x %PATH%',
+  'a\\b\\',
+  'two\nlines',
+  '\u202Egnp.exe',
+];
 
 // Hostile on purpose: quotes of every kind, $, backticks, ;, &, a newline-free AppleScript breaker.
 const hostile = `it's "quoted" $(id) \`id\` ; & | ^ \\ end`;
@@ -56,87 +68,143 @@ describe('terminal argv, one entry per terminal', () => {
   });
 
   it.each(['terminal-app', 'iterm2'])(
-    '%s (macOS) gets folder and command as osascript’s argv, outside the script',
+    '%s (macOS) types one line of characters no shell treats specially, given as osascript’s argv',
     (id) => {
       const { command, args } = requireTerminal(id, 'darwin').build(request);
       expect(command).toBe('osascript');
       const script = args.filter((_, index) => args[index - 1] === '-e');
-      expect(args.slice(script.length * 2)).toEqual([request.cwd, ...request.argv]);
-      // No value of ours is inside the AppleScript source: it only says `quoted form of item i of argv`.
+      expect(args.slice(script.length * 2)).toEqual([typedLine(request)]);
+      // No value of ours is inside the AppleScript source, nor in the line typed (it is base64).
       expect(script.join('\n')).not.toContain('rm -rf');
-      expect(script.join('\n')).toMatch(/quoted form of item i of argv/);
+      expect(typedLine(request)).not.toContain('rm -rf');
+      expect(typedLine(request)).toMatch(
+        /^\/bin\/sh -c 'eval "\$\(echo [A-Za-z0-9+/=]+ \| \/usr\/bin\/base64 -D\)"'$/,
+      );
     },
   );
 
-  it('runs the same AppleScript quoting rules a shell would read back', () => {
-    // `quoted form of` is POSIX single quoting; check our expectation of it with a real sh.
-    const quoted = `'${hostile.replaceAll("'", `'\\''`)}'`;
-    if (onPath('sh'))
-      expect(spawnSync('sh', ['-c', `printf %s ${quoted}`], { encoding: 'utf8' }).stdout).toBe(hostile);
+  // The user's login shell reads the typed line: each real one must run exactly our argv in our folder.
+  it.each(['sh', 'bash', 'zsh', 'fish', 'tcsh'].filter(onPath))(
+    'the macOS typed line runs exactly the argv, in the folder, when %s reads it',
+    (shell) => {
+      const folder = mkdtempSync(path.join(os.tmpdir(), `it's "$(id)" ‘x’ ! `));
+      const argv = [
+        process.execPath,
+        '-e',
+        'console.log(JSON.stringify([process.cwd(), ...process.argv.slice(1)]))',
+        ...HOSTILE_ARGS,
+      ];
+      // GNU's base64 decodes with -d where macOS's takes -D.
+      const line = typedLine({ argv, cwd: folder, title: 't' }).replace('/usr/bin/base64 -D', 'base64 -d');
+      const result = spawnSync(shell, shell === 'tcsh' ? ['-fc', line] : ['-c', line], { encoding: 'utf8' });
+      rmSync(folder, { recursive: true, force: true });
+      expect(result.stderr).toBe('');
+      expect(JSON.parse(result.stdout)).toEqual([folder, ...HOSTILE_ARGS]);
+    },
+  );
+
+  it.each(['windows-terminal', 'powershell'])(
+    '%s gets the command as PowerShell’s -EncodedCommand, every value a verbatim string',
+    (id) => {
+      const argv = [
+        'C:\\Program Files\\nodejs\\node.exe',
+        'exec',
+        '--model',
+        'q’; calc.exe; ’',
+        ...HOSTILE_ARGS.filter((arg) => !arg.includes('"')),
+      ];
+      const cwd = "C:\\Users\\Ann\\it's ‘x’; y";
+      const { command, args } = requireTerminal(id, 'win32').build({ argv, cwd, title: 'T;itle' });
+      const [encoded, flag, noExit, program] = [command, ...args].reverse();
+      expect([program, noExit, flag]).toEqual(['powershell.exe', '-NoExit', '-EncodedCommand']);
+      expect(encoded).toMatch(/^[A-Za-z0-9+/=]+$/);
+      if (id === 'windows-terminal') {
+        expect(command).toBe('wt.exe');
+        // wt's own arguments: its subcommand separator escaped; nothing of the command among them.
+        expect(args.slice(0, -4)).toEqual([
+          '-w',
+          'new',
+          'new-tab',
+          '-d',
+          "C:\\Users\\Ann\\it's ‘x’\\; y",
+          '--title',
+          'T\\;itle',
+        ]);
+      } else {
+        expect(command).toBe('powershell.exe');
+        expect(args).toHaveLength(3);
+      }
+      const script = Buffer.from(encoded as string, 'base64').toString('utf16le');
+      const [location, call] = script.split('; & ') as [string, string];
+      expect(readVerbatimString(location.slice('Set-Location -LiteralPath '.length))).toEqual({
+        value: cwd,
+        rest: '',
+      });
+      expect(readVerbatimStrings(call)).toEqual(argv);
+    },
+  );
+
+  it('refuses what Windows PowerShell would pass on changed: a double quote, an empty argument, a space before a final \\', () => {
+    for (const id of ['windows-terminal', 'powershell']) {
+      for (const arg of ['say "hi"', '', 'C:\\My Dir\\']) {
+        expect(() =>
+          requireTerminal(id, 'win32').build({ argv: ['node', arg], cwd: 'C:\\', title: 't' }),
+        ).toThrow(
+          expect.objectContaining({
+            code: 'unquotable-value',
+            params: expect.objectContaining({ terminal: id, alternative: 'cmd' }),
+          }),
+        );
+      }
+    }
   });
 
-  it('escapes Windows Terminal’s subcommand separator in every argument', () => {
-    const { command, args } = requireTerminal('windows-terminal', 'win32').build({
-      argv: ['node', 'C:\\msk\\msk.js', 'exec', '--', 'tool', 'a;b'],
-      cwd: 'C:\\Users\\Ann\\x;y',
-      title: 'T;itle',
-    });
-    expect(command).toBe('wt.exe');
-    expect(args).toEqual([
-      '-w',
-      'new',
-      'new-tab',
-      '-d',
-      'C:\\Users\\Ann\\x\\;y',
-      '--title',
-      'T\\;itle',
-      'cmd.exe',
-      '/k',
-      'node',
-      'C:\\msk\\msk.js',
-      'exec',
-      '--',
-      'tool',
-      'a\\;b',
-    ]);
-  });
-
-  it('quotes for PowerShell by doubling single quotes, and for cmd by double quotes — refusing what cmd cannot carry', () => {
-    const { args } = requireTerminal('powershell', 'win32').build({
-      argv: ['node', "it's.js"],
-      cwd: "C:\\Ann's",
-      title: 't',
-    });
-    expect(args).toEqual([
-      '-NoExit',
-      '-Command',
-      "Set-Location -LiteralPath 'C:\\Ann''s'; & 'node' 'it''s.js'",
-    ]);
-    expect(powershellQuote(hostile)).toBe(`'${hostile.replaceAll("'", "''")}'`);
+  it('quotes every value for both cmds a Command Prompt window goes through, refusing what cmd cannot carry', () => {
     const cmd = requireTerminal('cmd', 'win32').build({
-      argv: ['node', 'C:\\Program Files\\msk.js', 'a&b'],
-      cwd: 'C:\\My Work',
-      title: 'Qwen Code',
+      argv: ['C:\\Program Files\\nodejs\\node.exe', 'exec', '--model', 'a&b|c<d>(e)^f ‘g’', 'x'],
+      cwd: 'C:\\My Work & Play',
+      title: 'Qwen Code — "100%" ! ^',
     });
     expect(cmd).toEqual({
       command: 'cmd.exe',
       args: [
+        '/d',
         '/c',
         'start',
-        '"Qwen Code"',
-        '/D',
-        '"C:\\My Work"',
+        '"Qwen Code — 100  "',
         'cmd.exe',
+        '/d',
         '/k',
-        'node',
-        '"C:\\Program Files\\msk.js"',
-        '"a&b"',
+        'cd',
+        '/d',
+        '"C:\\My Work & Play"',
+        '^&^&',
+        '"C:\\Program Files\\nodejs\\node.exe"',
+        '"exec"',
+        '"--model"',
+        '"a&b|c<d>(e)^f ‘g’"',
+        '"x"',
       ],
       windowsVerbatimArguments: true,
     });
-    expect(cmdQuote('plain')).toBe('plain');
-    expect(() => cmdQuote('100%')).toThrow(/cmd cannot pass/);
-    expect(() => cmdQuote('say "hi"')).toThrow(/cmd cannot pass/);
+    // Outside the quotes there is nothing but words and the escaped &&: both cmds see the same tokens.
+    const line = cmd.args.join(' ');
+    expect(line.replace(/"[^"]*"/g, '')).toMatch(/^[/a-z. ^&]*$/);
+    for (const value of ['100%', '%PATH%', 'a!b', 'say "hi"', 'a\nb']) {
+      for (const at of ['argv', 'cwd'] as const) {
+        const request = {
+          argv: ['node', at === 'argv' ? value : 'x'],
+          cwd: at === 'cwd' ? value : 'C:\\',
+          title: 't',
+        };
+        expect(() => requireTerminal('cmd', 'win32').build(request)).toThrow(
+          expect.objectContaining({
+            code: 'unquotable-value',
+            params: expect.objectContaining({ terminal: 'cmd', alternative: 'powershell' }),
+          }),
+        );
+      }
+    }
   });
 
   it('has one entry per id and platform', () => {

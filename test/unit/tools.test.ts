@@ -13,6 +13,8 @@ import {
   type ToolContext,
   validateCustomTool,
 } from '../../main/core/tools.js';
+import type { CustomTool } from '../../main/core/config-schema.js';
+import { fakeKey } from '../fixtures/fake-keys.js';
 
 const endpoints = {
   family: 'dashscope' as const,
@@ -238,6 +240,50 @@ describe('tools of the user’s own', () => {
 
   it('refuses a second tool with the same id', () => {
     expect(() => validateCustomTool(mine, [mine])).toThrow(/A tool 'my-agent' exists already/);
+  });
+
+  it('refuses what looks like a key in every field, naming the field and never the key', () => {
+    for (const key of [
+      fakeKey(),
+      fakeKey('workspace'),
+      fakeKey('plan'),
+      fakeKey('unusual'),
+      'st-0123456789abcdef',
+    ]) {
+      const cases: [CustomTool, string][] = [
+        [{ ...mine, variables: { MY_KEY: key } }, 'variables.MY_KEY'],
+        [{ ...mine, variables: { MY_KEY: `Bearer ${key}` } }, 'variables.MY_KEY'],
+        [{ ...mine, variables: { [key]: '{{apiKey}}' } }, 'variables'],
+        [{ ...mine, command: ['foo', key] }, 'command.1'],
+        [{ ...mine, command: ['foo', `--api-key=${key}`] }, 'command.1'],
+        [{ ...mine, name: `agent ${key}` }, 'name'],
+        [{ ...mine, id: key.slice(0, 20).toLowerCase() }, 'id'],
+        [{ ...mine, base: key }, 'base'],
+      ];
+      for (const [tool, field] of cases) {
+        let thrown: unknown;
+        try {
+          validateCustomTool(tool);
+        } catch (error) {
+          thrown = error;
+        }
+        expect(thrown, `${field} of ${JSON.stringify(tool)}`).toMatchObject({
+          code: 'key-in-tool',
+          message: expect.stringContaining(`its ${field} looks like one`),
+          params: { field },
+        });
+        // Not the key, nor any part of its random body.
+        expect(JSON.stringify(thrown) + (thrown as Error).message).not.toContain(key.slice(3, 15));
+      }
+    }
+  });
+
+  it('refuses a name with control, line-separator or text-direction characters', () => {
+    for (const name of ['a\u202Eb', 'a\u2066b', 'a\u0085b', 'a\u2028b', 'a\u0007b']) {
+      expect(() => validateCustomTool({ ...mine, name })).toThrow(
+        /control characters, line separators or text-direction/,
+      );
+    }
   });
 });
 

@@ -171,10 +171,29 @@ describe('Vault', () => {
     expect(secrets.items.size).toBe(1);
   });
 
-  it.each([
+  it.each<[Record<string, string>, RegExp]>([
     [{ label: '' }, /needs a label/],
     [{ label: 'x'.repeat(65) }, /at most 64/],
     [{ label: 'a\tb' }, /control characters/],
+    // Text-direction overrides and isolates, C1 controls, line and paragraph separators (issue 22).
+    ...[
+      '\u202E',
+      '\u202A',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+      '\u200F',
+      '\u0080',
+      '\u0085',
+      '\u009B',
+      '\u009F',
+      '\u2028',
+      '\u2029',
+    ].map((character): [Record<string, string>, RegExp] => [
+      { label: `team${character}gnp.exe` },
+      /control characters, line separators or text-direction/,
+    ]),
     [{ regionId: 'mars' }, /Unknown region/],
     [{ workspaceId: 'team' }, /not a workspace id/],
     [{ accountId: 'acme' }, /not an account id/],
@@ -183,6 +202,27 @@ describe('Vault', () => {
     await expect(vault.add({ secret: key(1), label: 'ok', regionId: 'sg', ...bad })).rejects.toThrow(message);
     expect(secrets.items.size).toBe(0);
     expect(await config.read()).toMatchObject({ keys: [] });
+  });
+
+  it('never repeats a key given where a label belongs', async () => {
+    const { vault } = setup();
+    await vault.add({ secret: key(1), label: 'ok', regionId: 'sg' });
+    const given = key(2);
+    const refusal = await vault.find(given).then(
+      () => expect.fail('found'),
+      (error: unknown) => error as { message: string; params: unknown },
+    );
+    expect(refusal).toMatchObject({ code: 'unknown-key', params: { reference: `sk-…${given.slice(-4)}` } });
+    expect(JSON.stringify(refusal) + refusal.message).not.toContain(given.slice(3, 30));
+  });
+
+  it('refuses the same characters when a key is renamed, and changes nothing', async () => {
+    const { vault, config } = setup();
+    await vault.add({ secret: key(1), label: 'ok', regionId: 'sg' });
+    for (const label of ['a\u202Eb', 'a\u2066b', 'a\u0085b', 'a\u2029b']) {
+      await expect(vault.rename('ok', label)).rejects.toThrow(/text-direction/);
+    }
+    expect((await config.read()).keys.map((record) => record.label)).toEqual(['ok']);
   });
 
   it('writes no metadata when the keychain refuses the secret', async () => {

@@ -1,7 +1,7 @@
 // msk check · detect · move
 import type { Command } from 'commander';
 import type { CheckResult } from '../../core/checks.js';
-import { posixQuote } from '../../core/env-format.js';
+import { posixQuote } from '../../core/shell-quoting.js';
 import { MskError } from '../../core/errors.js';
 import { explainShape, parseKey } from '../../core/keys.js';
 import { DEFAULT_CONCURRENCY } from '../../core/model-studio.js';

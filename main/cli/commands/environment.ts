@@ -26,7 +26,10 @@ const KEY_TOOL_MODEL: readonly OptionSpec[] = [
 
 export const ENV_OPTIONS: readonly OptionSpec[] = [
   ...KEY_TOOL_MODEL,
-  ['-s, --shell <shell>', 'bash, zsh, fish, tcsh, powershell, cmd, dotenv or json (default: your shell)'],
+  [
+    '-s, --shell <shell>',
+    'bash, zsh, fish, tcsh, powershell (pwsh), cmd, dotenv or json (default: your shell)',
+  ],
 ];
 
 export const EXEC_OPTIONS = KEY_TOOL_MODEL;
@@ -101,6 +104,8 @@ function defaultShell(): Shell {
   const name = path.basename(process.env.SHELL ?? '');
   if (name === 'zsh' || name === 'fish') return name;
   if (name === 'csh' || name === 'tcsh') return 'tcsh';
+  // PowerShell as a login shell on Linux or macOS.
+  if (name === 'pwsh' || name === 'powershell') return 'powershell';
   if (!POSIX_SHELLS.has(name)) {
     warn(
       `msk does not know the syntax of your shell (SHELL=${name}); printing bash syntax. Choose one with --shell.`,

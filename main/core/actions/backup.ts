@@ -6,6 +6,7 @@ import { link, lstat, unlink, writeFile } from 'node:fs/promises';
 import { claimActive, followKeys } from '../active-keys.js';
 import { type BackupPayload, openBackup, sealBackup } from '../backup-format.js';
 import { migrate } from '../config-migrations.js';
+import { repairConfig } from '../config-repairs.js';
 import {
   type Config,
   ConfigSchema,
@@ -159,7 +160,8 @@ function backupConfig(payload: BackupPayload): BackupContents {
       { version: migration.version, supported: CONFIG_SCHEMA_VERSION },
     );
   }
-  const parsed = ConfigSchema.safeParse(migration.config);
+  // A backup an older version made may hold what this one refuses (a label's hidden characters…).
+  const parsed = ConfigSchema.safeParse(repairConfig(migration.config).json);
   const config = parsed.success ? parsed.data : undefined;
   const entries = config?.keys.map((record) => ({ record, secret: payload.secrets[record.id] }));
   if (!config || !entries || entries.some((entry) => entry.secret === undefined)) {

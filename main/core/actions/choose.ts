@@ -3,6 +3,7 @@
 // answer for every command that uses one key (`msk copy`, `check`, `temp-key`, `exec`, `env`,
 // `launch`, `tools settings|export`), for `msk status` and for the window's Tools view.
 import type { Config, KeyRecord } from '../config-schema.js';
+import { requireModelId } from '../model-id.js';
 import { type FoundBinding, findBinding } from '../project-binding.js';
 import { resolveKey } from '../vault.js';
 import { activeKey } from '../settings.js';
@@ -70,7 +71,7 @@ export async function choose(config: Config, request: ChoiceRequest): Promise<Ch
   const { record, reason, found } = await keyAndBinding(config, request);
   const tool = requireTool(request.tool ?? found?.binding.tool, config.settings.customTools);
   const model =
-    request.model ??
+    (request.model === undefined ? undefined : requireModelId(request.model, 'The model asked for')) ??
     found?.binding.model ??
     config.settings.toolModels[tool.id] ??
     tool.defaultModel ??

@@ -1,9 +1,12 @@
 // `msk doctor`: is everything that keeps the keys whole — the data file, its backups, the keychain
 // and the two agreeing with each other — and, with --fix, what can be put right without losing
 // anything: a damaged file set aside and its newest good backup restored, keychain items no
-// record points at adopted again, permissions tightened. No keychain item is ever deleted.
+// record points at adopted again, permissions tightened, and what this version refuses in the file
+// and its copies (a key in a tool of the user's own…) taken out. No keychain item is ever deleted.
+import path from 'node:path';
 import { claimActive, followKeys } from '../active-keys.js';
 import { writeFileAtomic } from '../atomic-write.js';
+import { DAMAGED_PREFIX } from '../config-store.js';
 import { rename } from '../fs-async.js';
 import { Checks } from '../checks.js';
 import type { Config, KeyRecord } from '../config-schema.js';
@@ -18,7 +21,15 @@ import { freeLabel } from './keys.js';
 export type Health = 'ok' | 'warning' | 'problem';
 
 export interface Finding {
-  check: 'data-file' | 'backups' | 'keychain' | 'orphans' | 'missing-secrets' | 'duplicates' | 'permissions';
+  check:
+    | 'data-file'
+    | 'refused-values'
+    | 'backups'
+    | 'keychain'
+    | 'orphans'
+    | 'missing-secrets'
+    | 'duplicates'
+    | 'permissions';
   health: Health;
   message: string;
   /** `--fix` can put it right. */
@@ -40,6 +51,8 @@ interface Examination {
   config: Config | undefined;
   damaged: boolean;
   restoreFrom: string | undefined;
+  /** Copies of the data file holding what this version refuses (config-repairs.ts). */
+  refused: number;
   items: { keyId: string; secret: string }[] | undefined;
   loosePaths: string[];
 }
@@ -57,9 +70,14 @@ export async function repair(
   services: Services,
   platform: NodeJS.Platform = process.platform,
 ): Promise<{ done: string[]; after: Diagnosis }> {
-  const found = await examine(services, platform);
+  let found = await examine(services, platform);
   const done: string[] = [];
   const { config: store } = services;
+  // First, so that a file refused only for those values is read again rather than set aside.
+  if (found.refused > 0) {
+    for (const { file, changes } of await store.repair()) done.push(`${file}: ${changes.join(' ')}`);
+    found = await examine(services, platform);
+  }
   for (const file of found.loosePaths) {
     const isDirectory = file === store.directory;
     const mode = isDirectory ? DIRECTORY_MODE : FILE_MODE;
@@ -67,7 +85,10 @@ export async function repair(
     done.push(`Made ${file} private (${mode.toString(8).padStart(4, '0')}).`);
   }
   if (found.damaged) {
-    const aside = `${store.file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    const aside = path.join(
+      store.directory,
+      `${DAMAGED_PREFIX}${new Date().toISOString().replace(/[:.]/g, '-')}`,
+    );
     await rename(store.file, aside);
     done.push(`Set the damaged data file aside as ${aside}.`);
     if (found.restoreFrom) {
@@ -102,6 +123,8 @@ async function examine(services: Services, platform: NodeJS.Platform): Promise<E
     backups.map(async (file) => ({ file, config: await store.readBackup(file) })),
   );
   const good = readable.filter((backup) => backup.config !== undefined).map((backup) => backup.file);
+  const refused = await store.repair({ dryRun: true });
+  const repairable = refused.some(({ file }) => file === store.file);
 
   try {
     config = await store.read();
@@ -114,16 +137,27 @@ async function examine(services: Services, platform: NodeJS.Platform): Promise<E
   } catch (error) {
     // A file from a newer version is not damaged: updating the app is the fix, not a restore.
     const newer = isMskError(error) && error.params?.newerVersion !== undefined;
-    damaged = !newer;
+    damaged = !newer && !repairable;
     findings.push({
       check: 'data-file',
       health: 'problem',
       message: newer
         ? messageOf(error)
-        : `${store.file} is damaged. --fix sets it aside and ${good[0] ? `restores ${good[0]}` : 'recovers the keys from the keychain'}.`,
-      fixable: damaged,
+        : repairable
+          ? `${store.file} holds what this version refuses (below); --fix takes out only that.`
+          : `${store.file} is damaged. --fix sets it aside and ${good[0] ? `restores ${good[0]}` : 'recovers the keys from the keychain'}.`,
+      fixable: !newer,
     });
   }
+  findings.push({
+    check: 'refused-values',
+    health: refused.length > 0 ? 'problem' : 'ok',
+    message:
+      refused.length === 0
+        ? 'The data file and its copies hold nothing this version refuses.'
+        : `${refused.map(({ file, changes }) => `${file}: ${changes.join(' ')}`).join(' ')} --fix takes out exactly that.`,
+    fixable: refused.length > 0,
+  });
   findings.push({
     check: 'backups',
     health: good.length > 0 || backups.length === 0 ? 'ok' : 'warning',
@@ -169,7 +203,7 @@ async function examine(services: Services, platform: NodeJS.Platform): Promise<E
       exposed.length === 0 ? 'The data directory and its files are private to you.' : exposed.join(' '),
     fixable: loosePaths.length > 0,
   });
-  return { findings, config, damaged, restoreFrom: good[0], items, loosePaths };
+  return { findings, config, damaged, restoreFrom: good[0], refused: refused.length, items, loosePaths };
 }
 
 /** Orphans, records without their secret, and secrets stored twice. */

@@ -4,6 +4,7 @@
 import type { Config, GatewayToken, KeyRecord } from '../config-schema.js';
 import { GATEWAY_TOKEN_NAME } from '../config-schema.js';
 import { MskError } from '../errors.js';
+import { requireModelId } from '../model-id.js';
 import { parsePrice, PRICES, type PriceCurrency, priceListOf } from '../model-studio.js';
 import type { Services } from '../services.js';
 import { hashGatewayToken, keysOfToken, newGatewayToken } from '../gateway/tokens.js';
@@ -31,6 +32,7 @@ export async function addGatewayToken(
       `'${input.name}' cannot name a token: use up to 64 letters, digits, spaces, '.', '_' or '-', starting with a letter or digit.`,
     );
   }
+  const model = input.model === undefined ? undefined : requireModelId(input.model, 'The model');
   const token = newGatewayToken();
   const record = await services.config.update((draft) => {
     if (draft.gateway.tokens.some((existing) => existing.name.toLowerCase() === name.toLowerCase())) {
@@ -44,7 +46,7 @@ export async function addGatewayToken(
       name,
       hash: hashGatewayToken(token),
       keyIds,
-      ...(input.model !== undefined && { model: input.model }),
+      ...(model !== undefined && { model }),
       ...(input.requestsPerMinute !== undefined && { requestsPerMinute: input.requestsPerMinute }),
       createdAt: now.toISOString(),
     };

@@ -6,7 +6,7 @@ import { exists } from '../fs-async.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import type { Config, CustomTool, KeyRecord } from '../config-schema.js';
 import { MskError } from '../errors.js';
-import { maskKey } from '../keys.js';
+import { holdsKeyLike, maskKey } from '../keys.js';
 import { findOnPath } from '../login-path.js';
 import { assertFolderOf } from '../output-file.js';
 import { type Endpoints, regionName } from '../regions.js';
@@ -14,6 +14,7 @@ import type { Services } from '../services.js';
 import { TERMINAL_TOOL, type ToolKind } from '../tool-catalog.js';
 import {
   allTools,
+  assertHoldsNoKey,
   assertPlanServes,
   envFor,
   type FilledField,
@@ -188,6 +189,9 @@ export async function toolVariables(services: Services, request: ChoiceRequest):
   };
 }
 
+/** A stored "secret" shorter than this is no key: looking for it would refuse ordinary words. */
+const MIN_SECRET_LENGTH = 8;
+
 /** What the save dialog suggests for a Postman export. */
 export const POSTMAN_FILE_NAME = 'Model Studio.postman_environment.json';
 
@@ -241,11 +245,30 @@ export async function exportPostman(
   return { record, reason: choice.reason, file: request.file, gatewayToken: gateway?.name ?? null };
 }
 
-/** Stores a tool of the user's own; `msk exec --tool <id>` works with it at once. */
-export async function addCustomTool(services: Services, tool: CustomTool): Promise<CustomTool> {
+/**
+ * Stores a tool of the user's own, or with `replace` a new version of one (the window's Edit);
+ * `msk exec --tool <id>` works with it at once. Nothing shaped like a key, nor any secret the
+ * keychain holds for us (whatever its shape), may be in it.
+ */
+export async function addCustomTool(
+  services: Services,
+  tool: CustomTool,
+  options: { replace?: boolean } = {},
+): Promise<CustomTool> {
+  assertHoldsNoKey(tool, holdsKeyLike);
+  const secrets = (await services.secrets.list())
+    .map((item) => item.secret)
+    .filter((secret) => secret.length >= MIN_SECRET_LENGTH);
+  assertHoldsNoKey(tool, (text) => secrets.some((secret) => text.includes(secret)));
   return services.config.update((draft) => {
-    const valid = validateCustomTool(tool, draft.settings.customTools);
-    draft.settings.customTools.push(valid);
+    const tools = draft.settings.customTools;
+    const at = options.replace ? tools.findIndex((other) => other.id === tool.id) : -1;
+    const valid = validateCustomTool(
+      tool,
+      tools.filter((_, index) => index !== at),
+    );
+    if (at === -1) tools.push(valid);
+    else tools[at] = valid;
     return valid;
   });
 }

@@ -69,6 +69,8 @@ export const toolCalls = {
       command: z.array(z.string()).min(1).optional(),
       variables: z.record(z.string(), z.string()),
       base: ToolId.optional(),
+      /** The window's Edit: a new version of the tool of this id (else a tool of that id is refused). */
+      replace: z.boolean().optional(),
     }),
     result: ToolListingSchema,
   },

@@ -83,8 +83,8 @@ export const toolHandlers: CallHandlers<ToolCall> = {
     if (gatewayToken !== null) await context.state.refresh();
     return { file, gatewayToken };
   },
-  'tools.saveCustom': async (context, tool) => {
-    const saved = await addCustomTool(context.services, tool);
+  'tools.saveCustom': async (context, { replace, ...tool }) => {
+    const saved = await addCustomTool(context.services, tool, { replace: replace ?? false });
     await context.state.refresh();
     const listed = (await toolList(context)).find((candidate) => candidate.id === saved.id);
     if (!listed) throw new MskError('unknown-tool', `The tool '${saved.id}' was not saved.`);

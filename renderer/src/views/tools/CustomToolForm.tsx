@@ -1,6 +1,6 @@
 // The user's own tool: a name, the command that starts it, and its variables as NAME=template
-// lines ({apiKey}, {baseUrl}, … as in msk tools add). Main checks it (a key in a command is
-// refused) and says what is wrong; nothing is saved until it is right.
+// lines ({apiKey}, {baseUrl}, … as in msk tools add). Main checks it (a key anywhere in it, or
+// {apiKey} in its command, is refused) and says what is wrong; nothing is saved until it is right.
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
@@ -43,8 +43,10 @@ export function CustomToolForm({ tool, onClose }: { tool: Tool | undefined; onCl
     const saved = await saveCustomTool({
       id: id.trim(),
       name: name.trim(),
-      command: words,
+      // No command: the tool is used with `msk exec --tool <id> -- <command>`.
+      ...(words.length > 0 && { command: words }),
       variables: parsed,
+      replace: tool !== undefined,
     });
     if (saved) onClose();
   };

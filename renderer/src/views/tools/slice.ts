@@ -9,8 +9,10 @@ export type ToolSettings = CallResult<'tools.settings'>;
 export interface CustomToolDraft {
   id: string;
   name: string;
-  command: string[];
+  command?: string[];
   variables: Record<string, string>;
+  /** Editing: a new version of the tool of this id. */
+  replace: boolean;
 }
 
 export interface ToolsSlice {
