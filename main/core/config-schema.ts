@@ -16,6 +16,7 @@ import { CONFIG_SCHEMA_VERSION, MODEL_LIST_LIMITS } from './config-constants.js'
 import { holdsKeyLike } from './keys.js';
 import { isUsableModelId, MODEL_ID_RULE } from './model-id.js';
 import { isShowable } from './one-line.js';
+import { checkEndpointOverride } from './regions.js';
 import { CUSTOM_TOOL_ID, VARIABLE_NAME } from './tool-catalog.js';
 import { customToolTexts } from './tools.js';
 
@@ -133,7 +134,19 @@ export const SettingsSchema = z.looseObject({
   concealClipboard: z.boolean().default(true),
   defaultModel: ModelIdSchema.default(DEFAULT_MODEL),
   toolModels: z.record(z.string(), ModelIdSchema).default({}),
-  endpointOverrides: z.record(z.string(), z.string()).default({}),
+  /** Where a region's (or one host's) requests go instead: keys are sent there, so checked as `msk config set` checks it. */
+  endpointOverrides: z
+    .record(z.string(), z.string())
+    .superRefine((overrides, context) => {
+      for (const [key, prefix] of Object.entries(overrides)) {
+        try {
+          checkEndpointOverride(key, prefix, 'endpointOverrides');
+        } catch (error) {
+          context.addIssue({ code: 'custom', path: [key], message: (error as Error).message });
+        }
+      }
+    })
+    .default({}),
   useWorkspaceDomains: z.boolean().default(false),
   terminal: z.string().default('auto'),
   language: z.enum(['system', 'en', 'zh-CN']).default('system'),

@@ -94,7 +94,9 @@ export function maskKey(key: { shape: KeyShape; fingerprint: string }): string {
 
 const KEY_CHARACTERS = 'A-Za-z0-9._~+/=-';
 /** A permanent or temporary key in text from elsewhere: `sk-`/`st-` and 8 or more key characters. */
-const KEY_IN_TEXT = new RegExp(`\\b(?:sk|st)-[${KEY_CHARACTERS}]{8,}`, 'g');
+const KEY_LIKE = `\\b(?:sk|st)-[${KEY_CHARACTERS}]{8,}`;
+const KEY_IN_TEXT = new RegExp(KEY_LIKE, 'g');
+const HOLDS_KEY = new RegExp(KEY_LIKE);
 /** The start of what could still grow into a key: `s`, `sk`, `sk-…` (or `st`) reaching the end. */
 const UNFINISHED_KEY = new RegExp(`\\bs(?:[kt](?:-[${KEY_CHARACTERS}]*)?)?$`, 'g');
 /** Shorter "secrets" are no key, and masking them would wreck the text. */
@@ -191,4 +193,4 @@ export function validateTtl(ttlSeconds: number): number {
  * Whether `text` holds, anywhere in it, what `redactKeys` would mask: `sk-`/`st-` and 8 or more
  * key characters. Text meant for config.json (a tool of the user's own) must hold none.
  */
-export const holdsKeyLike = (text: string): boolean => /\b(?:sk|st)-[A-Za-z0-9._~+/=-]{8,}/.test(text);
+export const holdsKeyLike = (text: string): boolean => HOLDS_KEY.test(text);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { chmod, close, fchmod, fstat, lstat, open, readdir, readRegularFile, stat } from './fs-async.js';
 import { MskError } from './errors.js';
 import { PRODUCT_NAME } from './paths.js';
+import { posixQuote } from './shell-quoting.js';
 
 const WRITABLE_BY_OTHERS = 0o022;
 const checked = (): boolean => process.platform !== 'win32';
@@ -115,7 +116,7 @@ export const linkRefused = (file: string): MskError =>
   new MskError(
     'data-unsafe',
     `${file} is a symbolic link: Model Studio Keys does not follow it, and nothing was changed.`,
-    { path: file, reason: 'link', command: `rm ${shellQuoted(file)}` },
+    { path: file, reason: 'link', command: `rm ${posixQuote(file)}` },
   );
 
 function assertNotShared(place: string, stats: Stats, privateMode: number): void {
@@ -129,7 +130,7 @@ function assertNotShared(place: string, stats: Stats, privateMode: number): void
       reason: 'mode',
       mode: octal(stats.mode),
       // Only its owner can change a mode; in another's folder (/tmp) the way out is a folder of one's own.
-      ...(mine(stats.uid) && { command: `chmod ${octal(privateMode).slice(1)} ${shellQuoted(place)}` }),
+      ...(mine(stats.uid) && { command: `chmod ${octal(privateMode).slice(1)} ${posixQuote(place)}` }),
     },
   );
 }
@@ -139,7 +140,7 @@ const ownedByAnother = (place: string, owner: number): MskError =>
     path: place,
     reason: 'owner',
     owner,
-    command: `sudo chown ${userName()} ${shellQuoted(place)}`,
+    command: `sudo chown ${userName()} ${posixQuote(place)}`,
   });
 
 /** Nothing there (or not a directory on the way): nothing to refuse. */
@@ -149,9 +150,6 @@ function absent(error: NodeJS.ErrnoException): undefined {
 }
 
 const octal = (mode: number): string => (mode & 0o7777).toString(8).padStart(4, '0');
-
-/** A path as a POSIX shell reads it back: single-quoted, a quote inside spelled '\''. */
-const shellQuoted = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'`;
 
 function userName(): string {
   try {

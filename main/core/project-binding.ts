@@ -55,7 +55,10 @@ export async function findBinding(directory: string): Promise<FoundBinding | und
     const file = path.join(current, BINDING_FILE);
     // A cloned repository's file: a link to a device or a FIFO is refused, never read without end.
     const text = await readRegularFile(file, { maxBytes: MAX_BINDING_BYTES }).then(
-      (read) => read.text,
+      (read) => {
+        assertBindingOwner(file, read.stats.uid);
+        return read.text;
+      },
       (error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT' || error.code === 'ENOTDIR' || error.code === 'EACCES') return undefined;
         if (error.code === 'ENOTREG' || error.code === 'EFBIG') {
@@ -68,6 +71,20 @@ export async function findBinding(directory: string): Promise<FoundBinding | und
     if (text !== undefined) return { file, binding: await parseBinding(file, text) };
     if (path.dirname(current) === current) return undefined;
   }
+}
+
+/**
+ * A binding chooses which of the user's keys a tool gets: one another user left in a folder above
+ * (`/tmp/.msk.json`) is refused, as git refuses a repository another user owns. Root's is trusted.
+ */
+function assertBindingOwner(file: string, owner: number): void {
+  const me = process.getuid?.();
+  if (me === undefined || owner === me || owner === 0) return;
+  throw new MskError(
+    'invalid-input',
+    `${file} belongs to another user (uid ${owner}), so it does not choose your key; remove it, or name the key with --key.`,
+    { file, owner },
+  );
 }
 
 async function parseBinding(file: string, text: string): Promise<Binding> {

@@ -144,6 +144,8 @@ export const en = {
     'duplicate-key': 'This key is already stored as ‘{{label}}’.',
     'key-in-tool':
       'A tool of your own cannot hold a key, and its {{field}} looks like one: keys stay in the keychain. Put {{placeholder}} where the key goes.',
+    'unquotable-value':
+      '{{name}} cannot be passed safely to {{shell}}, so nothing was done. Use {{alternative}} instead, or change the value.',
     cancelled: 'Cancelled.',
     'login-item-failed': 'Starting at login could not be changed: {{cause}}',
     'data-unwritable': '{{message}}',

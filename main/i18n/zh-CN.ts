@@ -137,6 +137,8 @@ export const zhCN: Catalog = {
     'duplicate-key': '该密钥已保存为“{{label}}”。',
     'key-in-tool':
       '自定义工具不能包含密钥，而它的 {{field}} 看起来像一个密钥：密钥只保存在钥匙串中。请在需要密钥的位置写 {{placeholder}}。',
+    'unquotable-value':
+      '{{name}} 无法安全地传给 {{shell}}，因此未做任何操作。请改用 {{alternative}}，或修改该值。',
     cancelled: '已取消。',
     'login-item-failed': '无法更改登录时启动设置：{{cause}}',
     'data-unwritable': '数据无法写入：{{message}}',

@@ -2,7 +2,7 @@
 // first key outside Singapore, one way to choose a key in every command, the folder's .msk.json
 // said aloud, and mistakes that get their own line and exit status. The built msk, the real
 // keychain, the local Model Studio imitation.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keychainPart } from '../fixtures/keychain.js';
@@ -90,6 +90,31 @@ describe.runIf(keychain)('msk in a new user’s first minutes', () => {
       stderr: 'msk: Name a key or pass --all, not both.\n',
     });
   });
+
+  // Changing a file's owner takes root: the test runs where that is possible (CI runs as root).
+  it.runIf(process.getuid?.() === 0)(
+    'takes no .msk.json from another user (a /tmp/.msk.json): refused, and --key still works',
+    async () => {
+      const home = homes.newHome();
+      const secret = fakeKey();
+      await home.run(['add', '-l', 'mine', '-r', 'sg'], { input: secret });
+      const shared = path.join(home.directory, 'shared');
+      const below = path.join(shared, 'project');
+      mkdirSync(below, { recursive: true });
+      const planted = path.join(shared, '.msk.json');
+      writeFileSync(planted, JSON.stringify({ key: 'mine', model: 'qwen-max' }));
+      chownSync(planted, 65534, 65534);
+      expect(await home.run(['env', '--shell', 'json'], { cwd: below })).toMatchObject({
+        code: 1,
+        stdout: '',
+        stderr: `msk: ${planted} belongs to another user (uid 65534), so it does not choose your key; remove it, or name the key with --key.\n`,
+      });
+      expect(await home.run(['copy', '--key', 'mine', '--print'], { cwd: below })).toMatchObject({
+        code: 0,
+        stdout: `${secret}\n`,
+      });
+    },
+  );
 
   it('gives each mistake its own line: a missing folder, an unknown export, a missing backup', async () => {
     const home = homes.newHome();

@@ -52,6 +52,16 @@ describe('a hand-edited config.json', () => {
       { keys: [record(ID_A), record(ID_A, { label: 'other' })] },
       /keys\.1\.id: the same id as keys\.0/,
     ],
+    [
+      'an endpoint override that is no URL',
+      { settings: { endpointOverrides: { 'ap-southeast-1': 'file:///etc/passwd' } } },
+      /settings\.endpointOverrides\.ap-southeast-1: .*must be an http\(s\) URL/,
+    ],
+    [
+      'an endpoint override for no region',
+      { settings: { endpointOverrides: { mars: 'https://gateway.example' } } },
+      /settings\.endpointOverrides\.mars: .*'mars' is neither a region id/,
+    ],
   ])('refuses %s, names the place and changes nothing', async (_name, content, message) => {
     const { store, text } = write(content);
     await expect(store.read()).rejects.toMatchObject({
