@@ -153,7 +153,7 @@ describe.runIf(keychain).each(cases)('a $name key', (key) => {
     expect(await env('powershell')).toBe(
       `$env:OPENAI_API_KEY = '${secret}'\n$env:OPENAI_BASE_URL = '${baseUrl}'\n`,
     );
-    expect(await env('cmd')).toBe(`set OPENAI_API_KEY=${secret}\nset OPENAI_BASE_URL=${baseUrl}\n`);
+    expect(await env('cmd')).toBe(`set "OPENAI_API_KEY=${secret}"\nset "OPENAI_BASE_URL=${baseUrl}"\n`);
     for (const shell of ['bash', 'zsh', 'fish'].filter(onPath)) {
       const script = `${await env(shell)}\nprintf '%s' "$OPENAI_API_KEY"`;
       expect(spawnSync(shell, ['-c', script], { encoding: 'utf8' }).stdout).toBe(secret);
