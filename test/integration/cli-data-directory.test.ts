@@ -4,6 +4,7 @@
 // The built msk, the real keychain, real files; the Model Studio imitation stands for the
 // attacker's server.
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import {
   chmodSync,
   chownSync,
@@ -17,7 +18,8 @@ import {
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fakeKey } from '../fixtures/fake-keys.js';
-import { keychainPart, keytar, testKeychainService } from '../fixtures/keychain.js';
+import { keychainPart, keytar } from '../fixtures/keychain.js';
+import { removeService } from '../fixtures/keytar.js';
 import { type FakeModelStudio, startModelStudio } from '../fixtures/model-studio-server.js';
 import { type MskHome, mskHome } from '../fixtures/msk.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
@@ -32,6 +34,20 @@ const NOTHING =
 
 const mode = (file: string): number => statSync(file).mode & 0o777;
 
+/**
+ * A home with a keychain service of its own: msk doctor --fix adopts every item of its service,
+ * and other tests' items (asked of Model Studio, one by one) must not be among them.
+ */
+const services: string[] = [];
+function ownHome(): MskHome {
+  const service = `msk-data-${randomUUID()}`;
+  services.push(service);
+  return mskHome({ MSK_KEYCHAIN_SERVICE: service });
+}
+afterAll(async () => {
+  for (const service of services) await removeService(service);
+});
+
 describe.runIf(keychain)('a data directory other users could change (issue 22, 9)', () => {
   let home: MskHome;
   let attacker: FakeModelStudio;
@@ -42,7 +58,7 @@ describe.runIf(keychain)('a data directory other users could change (issue 22, 9
   afterEach(() => home?.remove());
 
   const withKey = async (): Promise<string> => {
-    home = mskHome();
+    home = ownHome();
     const secret = fakeKey();
     expect((await home.run(['add', '-l', 'mine', '-r', 'sg'], { input: secret })).code).toBe(0);
     return secret;
@@ -142,7 +158,7 @@ describe.runIf(keychain)('a data directory other users could change (issue 22, 9
   });
 
   it('makes a data directory it writes private (0700), whatever mode it had', async () => {
-    home = mskHome();
+    home = ownHome();
     chmodSync(home.directory, 0o755);
     expect((await home.run(['add', '-l', 'mine', '-r', 'sg'], { input: fakeKey() })).code).toBe(0);
     expect(mode(home.directory)).toBe(0o700);
@@ -171,7 +187,7 @@ describe.runIf(keychain)('symbolic links in the data directory (issue 22, 10)', 
   };
 
   it('refuses to write the backup through a link, names it, and changes nothing', async () => {
-    home = mskHome();
+    home = ownHome();
     await home.run(['add', '-l', 'mine', '-r', 'sg'], { input: fakeKey() });
     const victim = planted('config.json.bak');
     const link = path.join(home.directory, 'config.json.bak');
@@ -186,7 +202,7 @@ describe.runIf(keychain)('symbolic links in the data directory (issue 22, 10)', 
   });
 
   it('appends no last use through a link: the key is still given, the link named', async () => {
-    home = mskHome();
+    home = ownHome();
     const secret = fakeKey();
     await home.run(['add', '-l', 'mine', '-r', 'sg'], { input: secret });
     const victim = planted('config.json.uses');
@@ -198,7 +214,7 @@ describe.runIf(keychain)('symbolic links in the data directory (issue 22, 10)', 
   });
 
   it('does not chmod, write or read a key through a linked config.json', async () => {
-    home = mskHome();
+    home = ownHome();
     await home.run(['add', '-l', 'mine', '-r', 'sg'], { input: fakeKey() });
     const file = path.join(home.directory, 'config.json');
     const elsewhere = path.join(outside(), 'config.json');
@@ -223,7 +239,7 @@ describe.runIf(keychain)('symbolic links in the data directory (issue 22, 10)', 
   });
 
   it('doctor --fix does not chmod a file of the user’s hard-linked in under a backup’s name', async () => {
-    home = mskHome();
+    home = ownHome();
     await home.run(['add', '-l', 'mine', '-r', 'sg'], { input: fakeKey() });
     const victim = path.join(outside(), 'victim.txt');
     writeFileSync(victim, 'the victim’s own words\n');
@@ -237,7 +253,7 @@ describe.runIf(keychain)('symbolic links in the data directory (issue 22, 10)', 
   });
 
   it('never quotes a damaged file: a position, not its first bytes', async () => {
-    home = mskHome();
+    home = ownHome();
     const secret = fakeKey();
     writeFileSync(path.join(home.directory, 'config.json'), `${secret}\n{"keys": []}\n`);
     const listed = await home.run(['list']);
@@ -253,7 +269,7 @@ describe.runIf(keychain)('what cannot be a data directory or a backup (issue 22,
   afterEach(() => home?.remove());
 
   it('a data directory in /proc fails with its reason, not "another process holds the lock"', async () => {
-    home = mskHome();
+    home = ownHome();
     const secret = fakeKey();
     for (const directory of ['/proc/self/fd', '/proc']) {
       const added = await home.run(['add', '-l', 'x', '-r', 'sg'], {
@@ -264,12 +280,14 @@ describe.runIf(keychain)('what cannot be a data directory or a backup (issue 22,
       expect(added.stderr, directory).not.toMatch(/Another Model Studio Keys process/);
       expect(added.stderr, directory).toMatch(new RegExp(`^msk: Cannot write in ${directory} \\(E[A-Z]+`));
     }
-    const passwords = (await keytar.findCredentials(testKeychainService())).map((item) => item.password);
+    const passwords = (await keytar.findCredentials(home.env.MSK_KEYCHAIN_SERVICE ?? '')).map(
+      (item) => item.password,
+    );
     expect(passwords).not.toContain(secret);
   });
 
   it('a FIFO in place of config.json or its journal is not waited on', async () => {
-    home = mskHome();
+    home = ownHome();
     await home.run(['add', '-l', 'mine', '-r', 'sg'], { input: fakeKey() });
     spawnSync('mkfifo', [path.join(home.directory, 'config.json.uses')]);
     const listed = await home.run(['list', '--json']);
@@ -285,7 +303,7 @@ describe.runIf(keychain)('what cannot be a data directory or a backup (issue 22,
   });
 
   it('refuses a FIFO and /dev/zero as a backup to restore, at once', async () => {
-    home = mskHome();
+    home = ownHome();
     const fifo = path.join(home.directory, 'keys.msk-backup');
     spawnSync('mkfifo', [fifo]);
     for (const file of [fifo, '/dev/zero']) {
