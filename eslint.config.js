@@ -3,25 +3,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-// The core and the command line run under plain Node: Electron stays in main/shell and main/index.ts.
-const noElectron = {
-  'no-restricted-imports': [
-    'error',
-    {
-      paths: [
-        {
-          name: 'electron',
-          message: 'main/core, cli, ipc and i18n run under plain Node: put Electron code in main/shell.',
-        },
-      ],
-      patterns: [
-        { group: ['electron/*'], message: 'main/core and main/cli run under plain Node.' },
-        { group: ['**/shell/*', '**/shell'], message: 'The core must not depend on the Electron shell.' },
-      ],
-    },
-  ],
-};
-
+// Which part may import which (Electron only in main/shell, the window only main/shared, the
+// core's layers) is checked by dependency-cruiser: .dependency-cruiser.cjs, also run by `npm run lint`.
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -35,18 +18,13 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
-  // main/ipc and main/i18n run under plain Node too: the tests drive them without Electron.
-  {
-    files: ['main/core/**/*.ts', 'main/cli/**/*.ts', 'main/ipc/**/*.ts', 'main/i18n/**/*.ts'],
-    rules: noElectron,
-  },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      // Every word the window shows comes from the catalogs (main/i18n), in every language.
+      // Every word the window shows comes from the catalogs (main/shared/i18n), in every language.
       'no-restricted-syntax': [
         'error',
         {
@@ -57,17 +35,6 @@ export default tseslint.config(
           selector:
             'JSXAttribute[name.name=/^(aria-label|title|placeholder|alt)$/] > Literal[value=/[A-Za-z]/]',
           message: "Words in the window come from the i18n catalog: {t('window.…')}.",
-        },
-      ],
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['node:*', 'electron', '**/main/core/*'],
-              message: 'The renderer knows only the IPC contract.',
-            },
-          ],
         },
       ],
     },

@@ -11,8 +11,8 @@ import {
   TASKS,
   taskChannel,
   type TaskName,
-} from './ipc/channels.js';
-import type { Api } from './ipc/contract/index.js';
+} from './shared/contract/channels.js';
+import type { Api } from './shared/contract/index.js';
 
 type Functions = Record<string, Record<string, (...args: unknown[]) => unknown>>;
 

@@ -62,7 +62,7 @@ const checks = [
 const steps = [
   ...(screenshots || bench ? [] : checks),
   ['build (app)', bin('electron-vite'), ['build']],
-  ['build (msk)', bin('vite'), ['build', '--config', 'main/cli/vite.config.ts', '--logLevel', 'warn']],
+  ['build (msk)', bin('vite'), ['build', '--config', 'msk.vite.config.ts', '--logLevel', 'warn']],
 ];
 for (const [name, command, args] of steps) {
   console.log(`\n▶ ${name}`);

@@ -3,7 +3,7 @@
 // The clipboard and child-process code is loaded when a command copies: not at start-up.
 import { type Command, Option } from 'commander';
 import type { KeyClipboard } from '../core/actions/clipboard.js';
-import { digestOf } from '../core/keys.js';
+import { digestOf } from '../core/model-studio/key-format.js';
 import { selfCommand } from './self-command.js';
 
 const CLEAR_COMMAND = '_clear-clipboard';
@@ -11,7 +11,7 @@ const CLEAR_COMMAND = '_clear-clipboard';
 /** The command line's clipboard: the system's, and a detached clearer when asked to clear. */
 export const cliClipboard: KeyClipboard = {
   async copy(value, { clearAfterSeconds }) {
-    const { systemClipboard } = await import('../core/system-clipboard.js');
+    const { systemClipboard } = await import('../core/clipboard/system-clipboard.js');
     await systemClipboard().writeText(value);
     if (clearAfterSeconds > 0) await startClearer(clearAfterSeconds, digestOf(value));
   },
@@ -26,8 +26,8 @@ export function registerClipboardClearer(program: Command): void {
       // Everything it needs is loaded before it waits: msk upgraded or rebuilt meanwhile must not
       // leave the key on the clipboard because a file it meant to load later is gone.
       const [{ clearIfUnchanged }, { systemClipboard }] = await Promise.all([
-        import('../core/clipboard-guard.js'),
-        import('../core/system-clipboard.js'),
+        import('../core/clipboard/clipboard-guard.js'),
+        import('../core/clipboard/system-clipboard.js'),
       ]);
       const clipboard = systemClipboard();
       let digest = '';

@@ -3,7 +3,7 @@
 // chose, one short line saying which file did: a cloned repository's file is never obeyed silently.
 import path from 'node:path';
 import type { KeyChoice, KeyRequest } from '../core/actions/choose.js';
-import { MskError } from '../core/errors.js';
+import { MskError } from '../core/base/errors.js';
 import { say } from './output.js';
 
 /** How `[key]` and `--key` are described, in every command that uses one key. */

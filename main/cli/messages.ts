@@ -1,8 +1,8 @@
 // How msk words errors and notices: the core's sentence, plus the msk command that helps, chosen
 // by code. The app words the same codes its own way (i18n), so no advice lives in the core.
-import { type MskError, type Params } from '../core/errors.js';
-import type { Notice } from '../core/notices.js';
-import { escapeUnsafe } from '../core/one-line.js';
+import { type MskError, type Params } from '../core/base/errors.js';
+import type { Notice } from '../core/base/notices.js';
+import { escapeUnsafe } from '../core/base/one-line.js';
 
 type Advice = (params: Params) => string | undefined;
 

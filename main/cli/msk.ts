@@ -1,7 +1,7 @@
 // msk — Model Studio Keys on the command line. Same core, files and keychain items as the app.
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { MskError } from '../core/errors.js';
-import { VERSION } from '../core/version.js';
+import { MskError } from '../core/base/errors.js';
+import { VERSION } from '../core/base/version.js';
 import { EXIT, EXIT_HELP } from './exit-codes.js';
 import { registerBackupCommands } from './commands/backup.js';
 import { registerBindingCommands } from './commands/binding.js';

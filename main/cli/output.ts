@@ -1,5 +1,5 @@
 // How msk speaks: results on stdout (for pipes), messages and warnings on stderr.
-import type { Notice } from '../core/notices.js';
+import type { Notice } from '../core/base/notices.js';
 import { directWriter } from './direct-write.js';
 import { renderNotice } from './messages.js';
 

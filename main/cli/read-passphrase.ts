@@ -1,6 +1,6 @@
 // Where `msk backup` gets its passphrase: the first line of a pipe, or hidden prompts (twice when
 // it seals a new file, so a typo cannot lock the user out of their own backup). Never argv.
-import { MskError } from '../core/errors.js';
+import { MskError } from '../core/base/errors.js';
 import { readSecret } from './read-secret.js';
 
 export async function readPassphrase(options: { confirm: boolean }): Promise<string> {

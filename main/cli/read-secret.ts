@@ -1,6 +1,6 @@
 // Where `msk add` gets a key: a pipe (`pbpaste | msk add …`) or a prompt that echoes nothing.
 // Never argv: a command line is visible to every user of the machine and lands in history.
-import { MskError } from '../core/errors.js';
+import { MskError } from '../core/base/errors.js';
 
 export async function readSecret(prompt: string): Promise<string> {
   return process.stdin.isTTY ? readHidden(prompt) : readAll(process.stdin);

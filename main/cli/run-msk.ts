@@ -1,6 +1,6 @@
 // Runs one msk command: the quick form of a hot command when its arguments are plain, else
 // commander's program, loaded then. Failures are said on stderr and set the exit code.
-import { isMskError, messageOf } from '../core/errors.js';
+import { isMskError, messageOf } from '../core/base/errors.js';
 import { EXIT } from './exit-codes.js';
 import { renderError } from './messages.js';
 import { say } from './output.js';

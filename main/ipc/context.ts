@@ -2,10 +2,10 @@
 // runner, the state publisher that tells every view about a change, and the keys being added.
 import type { CheckRunner } from '../core/actions/checks.js';
 import type { KeyClipboard } from '../core/actions/clipboard.js';
-import type { Launcher } from '../core/launcher.js';
-import type { Services } from '../core/services.js';
-import type { StatePublisher } from '../core/state-publisher.js';
-import type { LauncherPorts } from '../core/cli-launcher.js';
+import type { Launcher } from '../core/tools/terminal-launcher.js';
+import type { Services } from '../core/keys/services.js';
+import type { StatePublisher } from '../core/state/state-publisher.js';
+import type { LauncherPorts } from '../core/desktop/command-line-install.js';
 import type { UsageFile } from '../core/gateway/usage-store.js';
 import type { UpdateStatus } from '../core/updates/update-controller.js';
 import type { HeldScan } from './held-scan.js';

@@ -3,7 +3,7 @@
 // times a second (each step re-reads the data file, and rebuilds the tray menu: on Linux that
 // closes a submenu the user has open).
 import type { CheckRunner } from '../core/actions/checks.js';
-import type { StatePublisher } from '../core/state-publisher.js';
+import type { StatePublisher } from '../core/state/state-publisher.js';
 
 export const CHECK_PROGRESS_INTERVAL_MS = 250;
 

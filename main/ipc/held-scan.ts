@@ -2,7 +2,7 @@
 // secrets stay here with it, and every later step (import, preview, removal) names findings by
 // id in this search. A new search replaces it: ids from an older one are refused as stale.
 import type { KeyScan } from '../core/actions/import.js';
-import { MskError } from '../core/errors.js';
+import { MskError } from '../core/base/errors.js';
 
 export class HeldScan {
   private scan: KeyScan | undefined;

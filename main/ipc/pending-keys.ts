@@ -1,7 +1,7 @@
 // "Add key" holds a pasted secret in main under an opaque token, so the secret crosses the bridge
 // once (Fiddle's pending-path token). Tokens expire, few are held, and storing the key spends one.
 import { randomUUID } from 'node:crypto';
-import { MskError } from '../core/errors.js';
+import { MskError } from '../core/base/errors.js';
 
 export const PENDING_KEY_MINUTES = 10;
 /** A page that pastes over and over cannot make main hold more secrets than this. */

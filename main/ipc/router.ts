@@ -1,9 +1,9 @@
 // Validate → call the handler → validate the answer → a serialisable Result. The Electron IPC
 // adapter, the tray's tests and the browser tests all go through here, so all see one behaviour.
 import { type z } from 'zod';
-import { isMskError, messageOf } from '../core/errors.js';
-import type { CallName, TaskName } from './channels.js';
-import { calls, type Result, tasks } from './contract/index.js';
+import { isMskError, messageOf } from '../core/base/errors.js';
+import type { CallName, TaskName } from '../shared/contract/channels.js';
+import { calls, type Result, tasks } from '../shared/contract/index.js';
 import type { AppContext } from './context.js';
 import { backupHandlers } from './handlers/backup.js';
 import { gatewayHandlers } from './handlers/gateway.js';

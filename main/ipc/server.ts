@@ -1,7 +1,14 @@
 // IPC without the transport: who may ask (the sender check), and which call, task or cancel a
 // channel means. shell/ipc.ts feeds it Electron's ipcMain; the tests feed it a page bridge.
-import { CALL_NAMES, callChannel, TASK_CANCEL, TASK_NAMES, TASK_PROGRESS, taskChannel } from './channels.js';
-import type { Result } from './contract/index.js';
+import {
+  CALL_NAMES,
+  callChannel,
+  TASK_CANCEL,
+  TASK_NAMES,
+  TASK_PROGRESS,
+  taskChannel,
+} from '../shared/contract/channels.js';
+import type { Result } from '../shared/contract/index.js';
 import type { Router } from './router.js';
 import { TaskHost } from './tasks.js';
 

@@ -1,8 +1,8 @@
 // Long work over IPC: one AbortController per (sender, task id), progress throttled to about ten
 // a second (the last one always sent), everything of a sender aborted when its page navigates
 // away or is destroyed (VS Code's ChannelServer, electron-trpc).
-import type { TaskName } from './channels.js';
-import type { Result } from './contract/index.js';
+import type { TaskName } from '../shared/contract/channels.js';
+import type { Result } from '../shared/contract/index.js';
 import type { Router } from './router.js';
 
 export const PROGRESS_INTERVAL_MS = 100;

@@ -2,7 +2,7 @@
 // main-only; the text and its concealment markers go in ONE write, so no clipboard manager
 // ever sees the text without them.
 import { clipboard, ClipboardItem } from 'electron';
-import type { Clipboard } from '../core/clipboard-guard.js';
+import type { Clipboard } from '../core/clipboard/clipboard-guard.js';
 import { concealmentFormats } from './clipboard-formats.js';
 
 export function electronClipboard(platform: NodeJS.Platform = process.platform): Clipboard {

@@ -7,8 +7,8 @@ import {
   type IpcMainInvokeEvent,
   type WebContents,
 } from 'electron';
-import type { AppState } from '../core/state.js';
-import { STATE_EVENT, TASK_CANCEL } from '../ipc/channels.js';
+import type { AppState } from '../core/state/snapshot.js';
+import { STATE_EVENT, TASK_CANCEL } from '../shared/contract/channels.js';
 import type { IpcSender, IpcServer } from '../ipc/server.js';
 
 export function registerIpc(server: IpcServer): void {

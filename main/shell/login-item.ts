@@ -3,8 +3,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { app } from 'electron';
-import { autostartFile, setAutostart } from '../core/autostart.js';
-import { type LoginItem, STARTED_AT_LOGIN } from '../core/launch-at-login.js';
+import { autostartFile, setAutostart } from '../core/desktop/linux-autostart.js';
+import { type LoginItem, STARTED_AT_LOGIN } from '../core/desktop/launch-at-login.js';
 import { selfCommand } from './msk-mode.js';
 
 export function systemLoginItem(): LoginItem {

@@ -3,10 +3,10 @@
 // window, notifications, the browser and quitting come in as functions.
 import path from 'node:path';
 import { makeKeyActive } from '../core/actions/keys.js';
-import { installLauncher, uninstallLauncher } from '../core/cli-launcher.js';
+import { installLauncher, uninstallLauncher } from '../core/desktop/command-line-install.js';
 import { switchRegion } from '../core/actions/regions.js';
 import { checkKey } from '../core/actions/checks.js';
-import { launchTool } from '../core/actions/launch.js';
+import { launchTool } from '../core/actions/launch-tool.js';
 import { exportPostman, POSTMAN_FILE_NAME, toolSettings } from '../core/actions/tools.js';
 import {
   copyBaseUrl,
@@ -15,11 +15,11 @@ import {
   copyTemporaryKey,
   type Copied,
 } from '../core/actions/use-key.js';
-import { REGIONS } from '../core/model-studio.js';
+import { REGIONS } from '../core/model-studio/catalog.js';
 import type { AppContext } from '../ipc/context.js';
 import { errorOf } from '../ipc/router.js';
-import { errorText, noticeText, regionLabel } from '../i18n/labels.js';
-import type { Translate } from '../i18n/translator.js';
+import { errorText, noticeText, regionLabel } from '../shared/i18n/labels.js';
+import type { Translate } from '../shared/i18n/translator.js';
 import { checkSummary, type TrayAction } from './tray-menu.js';
 
 export interface TrayActionDeps {

@@ -1,13 +1,13 @@
 // What the tray menu shows, as plain data built from the state snapshot: pure, so it is unit
 // tested without Electron, and fast enough to rebuild on every change (a bench holds it with
 // 600 keys). tray.ts turns it into a real Menu; tray-actions.ts carries out the clicks.
-import type { CheckStatus } from '../core/config-schema.js';
-import type { Shell } from '../core/env-format.js';
-import { TEMPORARY_KEY } from '../core/model-studio.js';
-import type { AppState, KeyView, RegionView } from '../core/state.js';
-import { formatCost } from '../i18n/cost.js';
-import { errorText, regionLabel } from '../i18n/labels.js';
-import type { Translate } from '../i18n/translator.js';
+import type { CheckStatus } from '../core/config/config-schema.js';
+import type { Shell } from '../core/platform/env-format.js';
+import { TEMPORARY_KEY } from '../core/model-studio/catalog.js';
+import type { AppState, KeyView, RegionView } from '../core/state/snapshot.js';
+import { formatCost } from '../shared/i18n/cost.js';
+import { errorText, regionLabel } from '../shared/i18n/labels.js';
+import type { Translate } from '../shared/i18n/translator.js';
 import type { ToolListing } from '../core/actions/tools.js';
 
 export type TrayAction =

@@ -2,8 +2,8 @@
 // On Linux the menu is the only reliable way in, so every action lives there.
 import { readFileSync } from 'node:fs';
 import { Menu, type MenuItemConstructorOptions, type NativeImage, nativeImage, Tray } from 'electron';
-import type { AppState } from '../core/state.js';
-import type { Translate } from '../i18n/translator.js';
+import type { AppState } from '../core/state/snapshot.js';
+import type { Translate } from '../shared/i18n/translator.js';
 import {
   type TrayAction,
   type TrayExtras,

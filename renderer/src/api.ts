@@ -1,8 +1,14 @@
 // The renderer's view of main: `window.api`, typed by the shared contract (types only).
-import type { Api, IpcError, Result } from '../../main/ipc/contract/index';
+import type { Api, IpcError, Result } from '../../main/shared/contract/index';
 
-export type { IpcError, State } from '../../main/ipc/contract/index';
-export type { CallArgs, CallResult, TaskArgs, TaskProgress, TaskResult } from '../../main/ipc/contract/index';
+export type { IpcError, State } from '../../main/shared/contract/index';
+export type {
+  CallArgs,
+  CallResult,
+  TaskArgs,
+  TaskProgress,
+  TaskResult,
+} from '../../main/shared/contract/index';
 
 declare global {
   interface Window {

@@ -1,7 +1,7 @@
 // The window speaks the language the user chose (or the system's), from the same catalogs as the
 // tray (main/i18n). `useT()` re-renders a component only when the language changes.
 import { useEffect, useMemo } from 'react';
-import { createTranslator, resolveLanguage, type Translate } from '../../main/i18n/translator';
+import { createTranslator, resolveLanguage, type Translate } from '../../main/shared/i18n/translator';
 import { useStore } from './store';
 
 export type { Translate };
@@ -42,4 +42,4 @@ export function useListFormat(): Intl.ListFormat {
 }
 
 /** An error or a region in the window's words: the tray's own helpers. */
-export { errorText as errorMessage, regionLabel as regionName } from '../../main/i18n/labels';
+export { errorText as errorMessage, regionLabel as regionName } from '../../main/shared/i18n/labels';

@@ -6,12 +6,6 @@ import { existsSync } from 'node:fs';
 /** Builds `msk` into its output if it is not there; true when it had to. */
 export function ensureBuiltCli(msk: string): boolean {
   if (existsSync(msk)) return false;
-  execFileSync('node_modules/.bin/vite', [
-    'build',
-    '--config',
-    'main/cli/vite.config.ts',
-    '--logLevel',
-    'error',
-  ]);
+  execFileSync('node_modules/.bin/vite', ['build', '--config', 'msk.vite.config.ts', '--logLevel', 'error']);
   return true;
 }

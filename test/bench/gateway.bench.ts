@@ -34,7 +34,7 @@ import { afterAll, beforeAll, bench, describe } from 'vitest';
 import { addGatewayToken } from '../../main/core/actions/gateway.js';
 import { startGateway } from '../../main/core/gateway/gateway-server.js';
 import { UsageStore } from '../../main/core/gateway/usage-store.js';
-import { createServices, endpointsForKey } from '../../main/core/services.js';
+import { createServices, endpointsForKey } from '../../main/core/keys/services.js';
 import { fakeKey } from '../fixtures/fake-keys.js';
 import { keytar, removeService } from '../fixtures/keytar.js';
 import { MemorySecretStore } from '../fixtures/memory-secret-store.js';

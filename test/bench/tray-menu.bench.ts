@@ -1,8 +1,8 @@
 // `npm run bench`: the tray menu template for 6, 60 and 600 keys, rebuilt on every state change
 // and every step of a check run. Budget: well under 1 ms per build for 600 keys (median).
 import { afterAll, bench, describe } from 'vitest';
-import { snapshot } from '../../main/core/state.js';
-import { createTranslator } from '../../main/i18n/translator.js';
+import { snapshot } from '../../main/core/state/snapshot.js';
+import { createTranslator } from '../../main/shared/i18n/translator.js';
 import { trayMenu } from '../../main/shell/tray-menu.js';
 import { BENCH_REGIONS, manyKeys } from '../fixtures/many-keys.js';
 import { describeSamples, recordFigures, summary } from './figures.js';

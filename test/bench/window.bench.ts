@@ -8,7 +8,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
-import { snapshot } from '../../main/core/state.js';
+import { snapshot } from '../../main/core/state/snapshot.js';
 import { manyKeys } from '../fixtures/many-keys.js';
 import { serveStatic } from '../fixtures/static-server.js';
 import { CHROMIUM } from '../fixtures/system.js';

@@ -3,11 +3,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createTranslator } from '../../main/i18n/translator.js';
-import { snapshot } from '../../main/core/state.js';
+import { createTranslator } from '../../main/shared/i18n/translator.js';
+import { snapshot } from '../../main/core/state/snapshot.js';
 import { listTools } from '../../main/core/actions/tools.js';
 import { trayMenu } from '../../main/shell/tray-menu.js';
-import type { LastCheck } from '../../main/core/config-schema.js';
+import type { LastCheck } from '../../main/core/config/config-schema.js';
 import { type App, expect, test } from './app.js';
 import { trayMenuHtml } from './tray-picture.js';
 

@@ -7,8 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigStore } from '../../main/core/config-store.js';
-import type { Api } from '../../main/ipc/contract/index.js';
+import { ConfigStore } from '../../main/core/config/config-store.js';
+import type { Api } from '../../main/shared/contract/index.js';
 import { fakeKey } from '../fixtures/fake-keys.js';
 import { fakePrograms } from '../fixtures/fake-programs.js';
 import {

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { autostartFile, setAutostart } from '../../main/core/autostart.js';
+import { autostartFile, setAutostart } from '../../main/core/desktop/linux-autostart.js';
 import { fakePrograms } from '../fixtures/fake-programs.js';
 import { runProcess } from '../fixtures/msk.js';
 import { onPath, systemPart } from '../fixtures/system.js';

@@ -7,12 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CheckRunner } from '../../main/core/actions/checks.js';
-import { Checks, type ChecksOptions } from '../../main/core/checks.js';
-import { ModelStudioClient } from '../../main/core/model-studio-client.js';
-import { endpointCatalog } from '../../main/core/regions.js';
-import { createServices, type Services } from '../../main/core/services.js';
-import { mintTemporaryKey } from '../../main/core/temporary-keys.js';
-import type { Plan } from '../../main/core/model-studio.js';
+import { Checks, type ChecksOptions } from '../../main/core/calls/key-checks.js';
+import { ModelStudioClient } from '../../main/core/model-studio/client.js';
+import { endpointCatalog } from '../../main/core/model-studio/regions.js';
+import { createServices, type Services } from '../../main/core/keys/services.js';
+import { mintTemporaryKey } from '../../main/core/calls/temporary-keys.js';
+import type { Plan } from '../../main/core/model-studio/catalog.js';
 import {
   type FakeModelStudio,
   type KeyBehaviour,

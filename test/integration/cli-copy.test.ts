@@ -1,7 +1,7 @@
 // msk copy on a real X clipboard (Xvfb + xclip): cleared after the timeout only if unchanged.
 import { spawn, spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigStore } from '../../main/core/config-store.js';
+import { ConfigStore } from '../../main/core/config/config-store.js';
 import { startModelStudio } from '../fixtures/model-studio-server.js';
 import { fakeKey } from '../fixtures/fake-keys.js';
 import { type MskHome, mskHome } from '../fixtures/msk.js';

@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Plan } from '../../main/core/model-studio.js';
+import type { Plan } from '../../main/core/model-studio/catalog.js';
 import { fakeKey, type FakeKeyShape } from '../fixtures/fake-keys.js';
 import { keychainPart, keytar, testKeychainService } from '../fixtures/keychain.js';
 import { type FakeModelStudio, startModelStudio } from '../fixtures/model-studio-server.js';

@@ -105,7 +105,9 @@ describe('msk loads only what a command uses', () => {
       const loaded = await loadsOf(home, args);
       expect(loaded.code, args.join(' ')).toBe(0);
       expect([...loaded.packages], args.join(' ')).toEqual(['commander']);
-      expect(loaded.modules, args.join(' ')).not.toContain(path.normalize('main/core/config-store.ts'));
+      expect(loaded.modules, args.join(' ')).not.toContain(
+        path.normalize('main/core/config/config-store.ts'),
+      );
     }
   });
 
@@ -116,7 +118,7 @@ describe('msk loads only what a command uses', () => {
     const loaded = await loadsOf(home, ['list', '--json']);
     expect(loaded.code).toBe(0);
     expect(JSON.parse(loaded.stdout)).toEqual([]);
-    expect(loaded.modules).toContain(path.normalize('main/core/config-store.ts'));
+    expect(loaded.modules).toContain(path.normalize('main/core/config/config-store.ts'));
     // A plain `list`, `env` or `exec` runs without commander (quick-commands.ts).
     expect([...loaded.packages].sort()).toEqual(['zod']);
     expect(none(loaded.builtins, ['node:crypto', ...NODE_STREAMS])).toEqual([]);

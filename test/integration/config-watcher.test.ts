@@ -3,10 +3,10 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigStore } from '../../main/core/config-store.js';
-import { type ConfigWatcher, watchConfig } from '../../main/core/config-watcher.js';
-import type { AppState } from '../../main/core/state.js';
-import { StatePublisher } from '../../main/core/state-publisher.js';
+import { ConfigStore } from '../../main/core/config/config-store.js';
+import { type ConfigWatcher, watchConfig } from '../../main/core/config/config-watcher.js';
+import type { AppState } from '../../main/core/state/snapshot.js';
+import { StatePublisher } from '../../main/core/state/state-publisher.js';
 import { fakeKey } from '../fixtures/fake-keys.js';
 import { keychainPart } from '../fixtures/keychain.js';
 import { type MskHome, mskHome } from '../fixtures/msk.js';

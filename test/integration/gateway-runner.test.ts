@@ -12,7 +12,7 @@ import {
   GatewayRunner,
   type GatewayToday,
 } from '../../main/core/gateway/gateway-runner.js';
-import { createServices, type Services } from '../../main/core/services.js';
+import { createServices, type Services } from '../../main/core/keys/services.js';
 import { fakeKey } from '../fixtures/fake-keys.js';
 import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
 import { type FakeModelStudio, startModelStudio } from '../fixtures/model-studio-server.js';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findKeys, importFindings } from '../../main/core/actions/import.js';
-import { createServices } from '../../main/core/services.js';
+import { createServices } from '../../main/core/keys/services.js';
 import { fakeKey } from '../fixtures/fake-keys.js';
 import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
 import { type FakeModelStudio, startModelStudio } from '../fixtures/model-studio-server.js';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addKey } from '../../main/core/actions/keys.js';
-import { createTranslator } from '../../main/i18n/translator.js';
+import { createTranslator } from '../../main/shared/i18n/translator.js';
 import { performTrayAction } from '../../main/shell/tray-actions.js';
 import type { TrayAction } from '../../main/shell/tray-menu.js';
 import { testContext } from '../fixtures/app-context.js';

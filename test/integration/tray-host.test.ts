@@ -4,7 +4,7 @@ import { mkdtempSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findTrayHost } from '../../main/core/tray-host.js';
+import { findTrayHost } from '../../main/core/desktop/tray-host.js';
 import { removeTree } from '../fixtures/temp-directory.js';
 import { onPath, systemPart } from '../fixtures/system.js';
 

@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../main/core/atomic-write.js';
+import { writeFileAtomic } from '../../main/core/platform/atomic-write.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
 
 describe('writeFileAtomic', () => {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { autostartFile, desktopEntry, setAutostart } from '../../main/core/autostart.js';
+import { autostartFile, desktopEntry, setAutostart } from '../../main/core/desktop/linux-autostart.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
 
 /** The Exec line of an entry. */

@@ -7,7 +7,7 @@ import {
   DEFAULT_SCRYPT,
   openBackup,
   sealBackup,
-} from '../../main/core/backup-format.js';
+} from '../../main/core/keys/backup-format.js';
 
 const FIXTURE_V1 = 'test/fixtures/backups/v1.msk-backup';
 const FIXTURE_PASSPHRASE = 'correct horse battery staple';

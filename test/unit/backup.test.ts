@@ -4,7 +4,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackup, restoreBackup } from '../../main/core/actions/backup.js';
-import { createServices, type Services } from '../../main/core/services.js';
+import { createServices, type Services } from '../../main/core/keys/services.js';
 import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
 

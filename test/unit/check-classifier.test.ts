@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { acceptsKey, classify } from '../../main/core/check-classifier.js';
-import { MODEL_LIST_LIMITS } from '../../main/core/config-schema.js';
-import type { Answer } from '../../main/core/model-studio-client.js';
+import { acceptsKey, classify } from '../../main/core/model-studio/check-classifier.js';
+import { MODEL_LIST_LIMITS } from '../../main/core/config/config-schema.js';
+import type { Answer } from '../../main/core/model-studio/client.js';
 
 const context = {
   host: 'dashscope-intl.aliyuncs.com',

@@ -16,7 +16,7 @@ import {
   onPath,
   uninstallLauncher,
   userPathScript,
-} from '../../main/core/cli-launcher.js';
+} from '../../main/core/desktop/command-line-install.js';
 import { removeTree } from '../fixtures/temp-directory.js';
 
 describe('the launcher’s text', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MskError } from '../../main/core/errors.js';
-import { notice } from '../../main/core/notices.js';
+import { MskError } from '../../main/core/base/errors.js';
+import { notice } from '../../main/core/base/notices.js';
 import { renderError, renderNotice } from '../../main/cli/messages.js';
 
 describe('msk words the core’s errors and notices with the command that helps', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Clipboard, ClipboardGuard, type Timers } from '../../main/core/clipboard-guard.js';
+import { type Clipboard, ClipboardGuard, type Timers } from '../../main/core/clipboard/clipboard-guard.js';
 
 class FakeClipboard implements Clipboard {
   text = '';

@@ -10,9 +10,9 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_SCHEMA_VERSION } from '../../main/core/config-schema.js';
-import { ConfigStore } from '../../main/core/config-store.js';
-import { validatedFile } from '../../main/core/validated-config.js';
+import { CONFIG_SCHEMA_VERSION } from '../../main/core/config/config-schema.js';
+import { ConfigStore } from '../../main/core/config/config-store.js';
+import { validatedFile } from '../../main/core/config/validated-config.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
 
 describe('ConfigStore', () => {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { formatEnvironment, requireShell, SHELLS } from '../../main/core/env-format.js';
+import { formatEnvironment, requireShell, SHELLS } from '../../main/core/platform/env-format.js';
 import { fakeKey } from '../fixtures/fake-keys.js';
 import { readVerbatimString } from '../fixtures/powershell-strings.js';
 import { onPath, systemPart } from '../fixtures/system.js';

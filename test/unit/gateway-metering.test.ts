@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageMeter } from '../../main/core/gateway/metering.js';
 import { type PreparedBody, prepareBody } from '../../main/core/gateway/request-body.js';
-import type { GatewayToken } from '../../main/core/config-schema.js';
+import type { GatewayToken } from '../../main/core/config/config-schema.js';
 
 const event = (data: unknown, name?: string) =>
   `${name ? `event: ${name}\n` : ''}data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`;

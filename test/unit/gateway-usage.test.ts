@@ -22,7 +22,7 @@ import {
 } from '../../main/core/gateway/usage-store.js';
 
 const USAGE_FILE = 'usage.json';
-import { createServices, type Services } from '../../main/core/services.js';
+import { createServices, type Services } from '../../main/core/keys/services.js';
 import { fakeKey } from '../fixtures/fake-keys.js';
 import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
 import { removeTree } from '../fixtures/temp-directory.js';

@@ -4,8 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../main/i18n/en.js';
-import { CALL_NAMES, TASK_NAMES } from '../../main/ipc/channels.js';
+import { en } from '../../main/shared/i18n/en.js';
+import { CALL_NAMES, TASK_NAMES } from '../../main/shared/contract/channels.js';
 
 const ROOTS = Object.keys(en).join('|');
 const CATALOG_FILES = /^(en|zh-CN)(-window)?\.ts$/;

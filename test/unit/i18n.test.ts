@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../main/i18n/en.js';
-import { errorText } from '../../main/i18n/labels.js';
-import { createTranslator, resolveLanguage } from '../../main/i18n/translator.js';
-import { zhCN } from '../../main/i18n/zh-CN.js';
+import { en } from '../../main/shared/i18n/en.js';
+import { errorText } from '../../main/shared/i18n/labels.js';
+import { createTranslator, resolveLanguage } from '../../main/shared/i18n/translator.js';
+import { zhCN } from '../../main/shared/i18n/zh-CN.js';
 
 const keysOf = (value: object, prefix = ''): string[] =>
   Object.entries(value).flatMap(([key, child]) =>

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findKeys, importFindings } from '../../main/core/actions/import.js';
 import { addKey } from '../../main/core/actions/keys.js';
-import { createServices } from '../../main/core/services.js';
+import { createServices } from '../../main/core/keys/services.js';
 import { fakeKey } from '../fixtures/fake-keys.js';
 import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CALL_NAMES, TASK_NAMES } from '../../main/ipc/channels.js';
-import { calls, tasks } from '../../main/ipc/contract/index.js';
+import { CALL_NAMES, TASK_NAMES } from '../../main/shared/contract/channels.js';
+import { calls, tasks } from '../../main/shared/contract/index.js';
 import { isOwnPage } from '../../main/ipc/sender-check.js';
 
 describe('the IPC contract', () => {

@@ -7,9 +7,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PLAN_IDS, REGIONS } from '../../main/core/model-studio.js';
-import { USER_SETTING_NAMES } from '../../main/core/setting-catalog.js';
-import { BUILT_IN_TOOLS } from '../../main/core/tool-catalog.js';
+import { PLAN_IDS, REGIONS } from '../../main/core/model-studio/catalog.js';
+import { USER_SETTING_NAMES } from '../../main/core/config/setting-catalog.js';
+import { BUILT_IN_TOOLS } from '../../main/core/tools/tool-catalog.js';
 import {
   CALL_NAMES,
   type CallName,
@@ -18,8 +18,8 @@ import {
   TASK_NAMES,
   type TaskName,
   taskChannel,
-} from '../../main/ipc/channels.js';
-import { calls, type Result, tasks } from '../../main/ipc/contract/index.js';
+} from '../../main/shared/contract/channels.js';
+import { calls, type Result, tasks } from '../../main/shared/contract/index.js';
 import { createRouter, type Router } from '../../main/ipc/router.js';
 import { isOwnPage } from '../../main/ipc/sender-check.js';
 import { createIpcServer, type IpcSender } from '../../main/ipc/server.js';

@@ -1,10 +1,10 @@
 // The window's key calls through the real router: "Add key" (inspect → detect → add) against the
 // local Model Studio imitation, the token that stands for a pasted secret, and managing stored keys.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { REGIONS } from '../../main/core/model-studio.js';
-import type { AppState } from '../../main/core/state.js';
-import type { TaskName } from '../../main/ipc/channels.js';
-import type { CallResult } from '../../main/ipc/contract/index.js';
+import { REGIONS } from '../../main/core/model-studio/catalog.js';
+import type { AppState } from '../../main/core/state/snapshot.js';
+import type { TaskName } from '../../main/shared/contract/channels.js';
+import type { CallResult } from '../../main/shared/contract/index.js';
 import { MAX_PENDING_KEYS, PendingKeys } from '../../main/ipc/pending-keys.js';
 import { createRouter } from '../../main/ipc/router.js';
 import { type TestContext, testContext } from '../fixtures/app-context.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { callChannel, TASK_CANCEL, TASK_PROGRESS, taskChannel } from '../../main/ipc/channels.js';
-import type { Result } from '../../main/ipc/contract/index.js';
+import { callChannel, TASK_CANCEL, TASK_PROGRESS, taskChannel } from '../../main/shared/contract/channels.js';
+import type { Result } from '../../main/shared/contract/index.js';
 import type { TaskControls } from '../../main/ipc/handlers/types.js';
 import type { Router } from '../../main/ipc/router.js';
 import { createIpcServer, type IpcSender } from '../../main/ipc/server.js';

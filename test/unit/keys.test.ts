@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { digestOf, explainShape, fingerprintOf, maskKey, parseKey } from '../../main/core/keys.js';
+import {
+  digestOf,
+  explainShape,
+  fingerprintOf,
+  maskKey,
+  parseKey,
+} from '../../main/core/model-studio/key-format.js';
 import { fakeKey } from '../fixtures/fake-keys.js';
 
 const typical = 'sk-0123456789abcdef0123456789abcdef';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigStore } from '../../main/core/config-store.js';
-import { LaunchAtLogin, type LoginItem } from '../../main/core/launch-at-login.js';
+import { ConfigStore } from '../../main/core/config/config-store.js';
+import { LaunchAtLogin, type LoginItem } from '../../main/core/desktop/launch-at-login.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
 
 describe('launch at login follows the setting', () => {

@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findOnPath, loginPath } from '../../main/core/login-path.js';
+import { findOnPath, loginPath } from '../../main/core/platform/login-path.js';
 import { onPath } from '../fixtures/system.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
 

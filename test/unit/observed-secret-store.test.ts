@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ObservedSecretStore } from '../../main/core/observed-secret-store.js';
-import type { Problem } from '../../main/core/state.js';
+import { ObservedSecretStore } from '../../main/core/state/observed-secret-store.js';
+import type { Problem } from '../../main/core/state/snapshot.js';
 import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
 
 describe('ObservedSecretStore', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dataDirectory } from '../../main/core/paths.js';
-import { keychainError, keychainServiceName } from '../../main/core/secret-store.js';
-import { clipboardCommands } from '../../main/core/system-clipboard.js';
+import { dataDirectory } from '../../main/core/platform/paths.js';
+import { keychainError, keychainServiceName } from '../../main/core/keys/secret-store.js';
+import { clipboardCommands } from '../../main/core/clipboard/system-clipboard.js';
 
 describe('dataDirectory', () => {
   it('matches Electron’s userData for the product on each platform', () => {

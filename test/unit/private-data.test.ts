@@ -3,7 +3,7 @@
 import { chmodSync, chownSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createServices } from '../../main/core/services.js';
+import { createServices } from '../../main/core/keys/services.js';
 import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REGIONS, SOURCES } from '../../main/core/model-studio.js';
+import { REGIONS, SOURCES } from '../../main/core/model-studio/catalog.js';
 import {
   endpointCatalog,
   endpointsFor,
@@ -8,7 +8,7 @@ import {
   placementsFor,
   requirePlan,
   requireRegion,
-} from '../../main/core/regions.js';
+} from '../../main/core/model-studio/regions.js';
 
 describe('region catalog', () => {
   it('carries the seed’s three base URLs exactly, plus Hong Kong, Tokyo and Frankfurt', () => {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ObservedSecretStore } from '../../main/core/observed-secret-store.js';
-import { createServices } from '../../main/core/services.js';
-import { StatePublisher } from '../../main/core/state-publisher.js';
-import type { AppState } from '../../main/core/state.js';
+import { ObservedSecretStore } from '../../main/core/state/observed-secret-store.js';
+import { createServices } from '../../main/core/keys/services.js';
+import { StatePublisher } from '../../main/core/state/state-publisher.js';
+import type { AppState } from '../../main/core/state/snapshot.js';
 import { createRouter } from '../../main/ipc/router.js';
 import { testContext } from '../fixtures/app-context.js';
 import { fakePrograms } from '../fixtures/fake-programs.js';

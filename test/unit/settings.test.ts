@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { emptyConfig } from '../../main/core/config-schema.js';
-import { ConfigStore } from '../../main/core/config-store.js';
+import { emptyConfig } from '../../main/core/config/config-schema.js';
+import { ConfigStore } from '../../main/core/config/config-store.js';
 import { chooseKey } from '../../main/core/actions/choose.js';
-import { activeKey, setActiveRegion, useKey } from '../../main/core/settings.js';
-import { Vault } from '../../main/core/vault.js';
+import { activeKey, setActiveRegion, useKey } from '../../main/core/keys/active-key.js';
+import { Vault } from '../../main/core/keys/vault.js';
 import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
 

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigStore } from '../../main/core/config-store.js';
-import type { AppState } from '../../main/core/state.js';
-import { StatePublisher } from '../../main/core/state-publisher.js';
+import { ConfigStore } from '../../main/core/config/config-store.js';
+import type { AppState } from '../../main/core/state/snapshot.js';
+import { StatePublisher } from '../../main/core/state/state-publisher.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
 
 describe('StatePublisher', () => {

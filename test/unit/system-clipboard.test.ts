@@ -2,7 +2,7 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SystemClipboard } from '../../main/core/system-clipboard.js';
+import { SystemClipboard } from '../../main/core/clipboard/system-clipboard.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
 
 describe.runIf(process.platform !== 'win32')('SystemClipboard', () => {

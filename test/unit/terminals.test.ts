@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectTerminal, requireTerminal, TERMINALS, typedLine } from '../../main/core/terminals.js';
+import { detectTerminal, requireTerminal, TERMINALS, typedLine } from '../../main/core/tools/terminals.js';
 import { readVerbatimString, readVerbatimStrings } from '../fixtures/powershell-strings.js';
 import { onPath } from '../fixtures/system.js';
 

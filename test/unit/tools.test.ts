@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type Plan, REGIONS } from '../../main/core/model-studio.js';
-import { endpointsFor, placementsFor } from '../../main/core/regions.js';
-import { BUILT_IN_TOOLS } from '../../main/core/tool-catalog.js';
+import { type Plan, REGIONS } from '../../main/core/model-studio/catalog.js';
+import { endpointsFor, placementsFor } from '../../main/core/model-studio/regions.js';
+import { BUILT_IN_TOOLS } from '../../main/core/tools/tool-catalog.js';
 import {
   allTools,
   assertPlanServes,
@@ -12,8 +12,8 @@ import {
   settingsFor,
   type ToolContext,
   validateCustomTool,
-} from '../../main/core/tools.js';
-import type { CustomTool } from '../../main/core/config-schema.js';
+} from '../../main/core/tools/tool-presets.js';
+import type { CustomTool } from '../../main/core/config/config-schema.js';
 import { fakeKey } from '../fixtures/fake-keys.js';
 
 const endpoints = {

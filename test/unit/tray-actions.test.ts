@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addKey } from '../../main/core/actions/keys.js';
-import { createTranslator } from '../../main/i18n/translator.js';
+import { createTranslator } from '../../main/shared/i18n/translator.js';
 import { performTrayAction, type TrayActionDeps } from '../../main/shell/tray-actions.js';
 import type { TrayAction } from '../../main/shell/tray-menu.js';
 import { testContext } from '../fixtures/app-context.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { listTools } from '../../main/core/actions/tools.js';
-import { type CheckStatus, emptyConfig, type KeyRecord } from '../../main/core/config-schema.js';
-import { snapshot } from '../../main/core/state.js';
+import { type CheckStatus, emptyConfig, type KeyRecord } from '../../main/core/config/config-schema.js';
+import { snapshot } from '../../main/core/state/snapshot.js';
 import type { UpdateStatus } from '../../main/core/updates/update-controller.js';
-import { createTranslator } from '../../main/i18n/translator.js';
+import { createTranslator } from '../../main/shared/i18n/translator.js';
 import {
   MAX_KEYS_PER_LIST,
   type TrayItem,

@@ -3,9 +3,9 @@
 // it, and a journal that has grown is folded by the use that grows it.
 import { readFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigStore } from '../../main/core/config-store.js';
-import { journalFile, JOURNAL_FOLD_BYTES, readUses } from '../../main/core/use-journal.js';
-import { Vault } from '../../main/core/vault.js';
+import { ConfigStore } from '../../main/core/config/config-store.js';
+import { journalFile, JOURNAL_FOLD_BYTES, readUses } from '../../main/core/config/use-journal.js';
+import { Vault } from '../../main/core/keys/vault.js';
 import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
 

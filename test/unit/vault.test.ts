@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigStore } from '../../main/core/config-store.js';
-import { MskError } from '../../main/core/errors.js';
-import { Vault } from '../../main/core/vault.js';
+import { ConfigStore } from '../../main/core/config/config-store.js';
+import { MskError } from '../../main/core/base/errors.js';
+import { Vault } from '../../main/core/keys/vault.js';
 import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
 import { fakeKey } from '../fixtures/fake-keys.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';

@@ -1,8 +1,8 @@
 // msk bind · unbind · status — which key a folder uses, written down in its .msk.json.
 import type { Command } from 'commander';
-import { maskKey } from '../../core/keys.js';
-import { planName, regionName } from '../../core/regions.js';
-import { requireTool } from '../../core/tools.js';
+import { maskKey } from '../../core/model-studio/key-format.js';
+import { planName, regionName } from '../../core/model-studio/regions.js';
+import { requireTool } from '../../core/tools/tool-presets.js';
 import { core } from '../context.js';
 import { print, printJson, say } from '../output.js';
 
@@ -15,7 +15,7 @@ export function registerBindingCommands(program: Command): void {
     .option('-m, --model <model>', 'the model the tool gets here')
     .action(async (reference: string, options: { tool?: string; model?: string }) => {
       const [{ writeBinding }, services] = await Promise.all([
-        import('../../core/project-binding.js'),
+        import('../../core/tools/project-binding.js'),
         core(),
       ]);
       const config = await services.config.read();
@@ -33,7 +33,7 @@ export function registerBindingCommands(program: Command): void {
     .command('unbind')
     .description('remove this folder’s .msk.json')
     .action(async () => {
-      const { removeBinding } = await import('../../core/project-binding.js');
+      const { removeBinding } = await import('../../core/tools/project-binding.js');
       say(
         (await removeBinding(process.cwd()))
           ? 'Removed .msk.json here.'

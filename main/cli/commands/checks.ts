@@ -1,11 +1,11 @@
 // msk check · detect · move
 import type { Command } from 'commander';
-import type { CheckResult } from '../../core/checks.js';
-import { posixQuote } from '../../core/shell-quoting.js';
-import { MskError } from '../../core/errors.js';
-import { explainShape, parseKey } from '../../core/keys.js';
-import { DEFAULT_CONCURRENCY } from '../../core/model-studio.js';
-import { planName, regionName, requirePlan, requireRegion } from '../../core/regions.js';
+import type { CheckResult } from '../../core/calls/key-checks.js';
+import { posixQuote } from '../../core/platform/shell-quoting.js';
+import { MskError } from '../../core/base/errors.js';
+import { explainShape, parseKey } from '../../core/model-studio/key-format.js';
+import { DEFAULT_CONCURRENCY } from '../../core/model-studio/catalog.js';
+import { planName, regionName, requirePlan, requireRegion } from '../../core/model-studio/regions.js';
 import { core } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { KEY_HELP, type KeyOption, keyRequest, sayBinding } from '../key-choice.js';

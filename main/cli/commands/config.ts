@@ -1,6 +1,6 @@
 // msk config list · get · set · unset — the window's settings by name; msk workspaces · workspace rename.
 import type { Command } from 'commander';
-import { MskError } from '../../core/errors.js';
+import { MskError } from '../../core/base/errors.js';
 import { core } from '../context.js';
 import { print, printJson, say, table } from '../output.js';
 
@@ -67,7 +67,7 @@ export function registerConfigCommands(program: Command): void {
     .action(async (name: string) => {
       const [{ unsetSetting }, { parseSettingName }] = await Promise.all([
         settingActions(),
-        import('../../core/setting-catalog.js'),
+        import('../../core/config/setting-catalog.js'),
       ]);
       const { changed, value } = await unsetSetting(await core(), name);
       if (!changed) return say(`${name} was not set.`);

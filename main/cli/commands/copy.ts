@@ -1,7 +1,7 @@
 // msk copy · temp-key
 import { type Command, InvalidArgumentError } from 'commander';
-import { validateTtl } from '../../core/keys.js';
-import { regionName } from '../../core/regions.js';
+import { validateTtl } from '../../core/model-studio/key-format.js';
+import { regionName } from '../../core/model-studio/regions.js';
 import { cliClipboard } from '../clipboard.js';
 import { core } from '../context.js';
 import { KEY_HELP, type KeyOption, keyRequest, sayBinding } from '../key-choice.js';

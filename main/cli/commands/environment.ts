@@ -2,8 +2,8 @@
 // key is the one named, else the nearest .msk.json's, else the active key of the active region.
 import path from 'node:path';
 import type { Command } from 'commander';
-import { formatEnvironment, requireShell, type Shell } from '../../core/env-format.js';
-import { childEnvironment } from '../../core/tools.js';
+import { formatEnvironment, requireShell, type Shell } from '../../core/platform/env-format.js';
+import { childEnvironment } from '../../core/tools/tool-presets.js';
 import { core } from '../context.js';
 import { KEY_HELP, sayBinding } from '../key-choice.js';
 import { type OptionSpec, withOptions } from '../option-spec.js';
@@ -73,7 +73,7 @@ export async function runWithEnvironment(
   options: KeyAndTool,
 ): Promise<void> {
   const { variables, recorded } = await variablesFor(options);
-  const { runCommand } = await import('../../core/run-command.js');
+  const { runCommand } = await import('../../core/platform/run-command.js');
   // The tool starts at once; its last use is recorded while it runs.
   process.exitCode = await runCommand(command, args, childEnvironment(process.env, variables));
   await recorded;

@@ -1,9 +1,9 @@
 // msk gateway run · gateway token add|list|revoke · usage — the local gateway that gives GUI tools
 // a token of their own instead of the key, and what they used through it.
 import type { Command } from 'commander';
-import { MskError } from '../../core/errors.js';
-import { GATEWAY, gatewayUrl } from '../../core/model-studio.js';
-import { formatCost } from '../../i18n/cost.js';
+import { MskError } from '../../core/base/errors.js';
+import { GATEWAY, gatewayUrl } from '../../core/model-studio/catalog.js';
+import { formatCost } from '../../shared/i18n/cost.js';
 import { core } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { localTime, print, printJson, say, table } from '../output.js';

@@ -1,8 +1,8 @@
 // msk add · list · remove · rename · use
 import type { Command } from 'commander';
-import { MskError } from '../../core/errors.js';
-import { maskKey } from '../../core/keys.js';
-import { planName, regionName, requirePlan, requireRegion } from '../../core/regions.js';
+import { MskError } from '../../core/base/errors.js';
+import { maskKey } from '../../core/model-studio/key-format.js';
+import { planName, regionName, requirePlan, requireRegion } from '../../core/model-studio/regions.js';
 import { core } from '../context.js';
 import { localTime, print, printJson, say, table, warnAll } from '../output.js';
 import { type OptionSpec, withOptions } from '../option-spec.js';

@@ -1,13 +1,13 @@
 // msk region · regions
 import type { Command } from 'commander';
-import { PLANS, REGIONS, SOURCES } from '../../core/model-studio.js';
-import { planName, regionName } from '../../core/regions.js';
+import { PLANS, REGIONS, SOURCES } from '../../core/model-studio/catalog.js';
+import { planName, regionName } from '../../core/model-studio/regions.js';
 import { core } from '../context.js';
 import { print, printJson, say, table } from '../output.js';
 
 // What the commands do is loaded when one runs: `msk --help` needs only their definitions.
 const regionActions = () =>
-  Promise.all([import('../../core/actions/regions.js'), import('../../core/settings.js')]);
+  Promise.all([import('../../core/actions/regions.js'), import('../../core/keys/active-key.js')]);
 
 export function registerRegionCommands(program: Command): void {
   program

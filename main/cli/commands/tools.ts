@@ -1,8 +1,8 @@
 // msk tools · tools settings · tools export postman · tools add · tools remove · launch
 import path from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
-import { MskError } from '../../core/errors.js';
-import { PLANS } from '../../core/model-studio.js';
+import { MskError } from '../../core/base/errors.js';
+import { PLANS } from '../../core/model-studio/catalog.js';
 import { cliClipboard } from '../clipboard.js';
 import { core } from '../context.js';
 import { KEY_HELP, type KeyOption, sayBinding } from '../key-choice.js';
@@ -169,7 +169,7 @@ export function registerToolCommands(program: Command): void {
         options: KeyOption & { model?: string; terminal?: string; cwd?: string; dryRun?: boolean },
       ) => {
         const cwd = path.resolve(options.cwd ?? process.cwd());
-        const { launchTool, startDetached } = await import('../../core/actions/launch.js');
+        const { launchTool, startDetached } = await import('../../core/actions/launch-tool.js');
         const launched = await launchTool(
           await core(),
           {

@@ -3,21 +3,21 @@
 // then the records under the config lock; a failure takes back the secrets it wrote.
 import { randomUUID } from 'node:crypto';
 import { link, lstat, unlink, writeFile } from 'node:fs/promises';
-import { claimActive, followKeys } from '../active-keys.js';
-import { type BackupPayload, openBackup, sealBackup } from '../backup-format.js';
-import { migrate } from '../config-migrations.js';
-import { repairConfig } from '../config-repairs.js';
+import { claimActive, followKeys } from '../keys/active-handover.js';
+import { type BackupPayload, openBackup, sealBackup } from '../keys/backup-format.js';
+import { migrate } from '../config/config-migrations.js';
+import { repairConfig } from '../config/config-repairs.js';
 import {
   type Config,
   ConfigSchema,
   CONFIG_SCHEMA_VERSION,
   type KeyRecord,
   type Workspace,
-} from '../config-schema.js';
-import { MskError, messageOf } from '../errors.js';
-import { readRegularFile } from '../fs-async.js';
-import { assertFolderOf } from '../output-file.js';
-import type { Services } from '../services.js';
+} from '../config/config-schema.js';
+import { MskError, messageOf } from '../base/errors.js';
+import { readRegularFile } from '../platform/fs-async.js';
+import { assertFolderOf } from '../platform/output-file.js';
+import type { Services } from '../keys/services.js';
 import { freeLabel } from './keys.js';
 
 /** Fewer characters are refused when a backup is made (an old backup with fewer still opens). */

@@ -11,8 +11,8 @@ import {
   type DetectionHints,
   type Survey,
   type SurveyProgress,
-} from '../checks.js';
-import type { Services } from '../services.js';
+} from '../calls/key-checks.js';
+import type { Services } from '../keys/services.js';
 
 export const checkKey = (
   services: Services,

@@ -2,12 +2,12 @@
 // `.msk.json` above the working directory, then the active key of the active region. The same
 // answer for every command that uses one key (`msk copy`, `check`, `temp-key`, `exec`, `env`,
 // `launch`, `tools settings|export`), for `msk status` and for the window's Tools view.
-import type { Config, KeyRecord } from '../config-schema.js';
-import { requireModelId } from '../model-id.js';
-import { type FoundBinding, findBinding } from '../project-binding.js';
-import { resolveKey } from '../vault.js';
-import { activeKey } from '../settings.js';
-import { requireTool, type ToolPreset } from '../tools.js';
+import type { Config, KeyRecord } from '../config/config-schema.js';
+import { requireModelId } from '../model-studio/model-id.js';
+import { type FoundBinding, findBinding } from '../tools/project-binding.js';
+import { resolveKey } from '../keys/vault.js';
+import { activeKey } from '../keys/active-key.js';
+import { requireTool, type ToolPreset } from '../tools/tool-presets.js';
 
 export type Reason =
   { kind: 'named' } | { kind: 'binding'; file: string } | { kind: 'active'; regionId: string };

@@ -4,18 +4,18 @@
 // record points at adopted again, permissions tightened, and what this version refuses in the file
 // and its copies (a key in a tool of the user's own…) taken out. No keychain item is ever deleted.
 import path from 'node:path';
-import { claimActive, followKeys } from '../active-keys.js';
-import { writeFileAtomic } from '../atomic-write.js';
-import { DAMAGED_PREFIX } from '../config-store.js';
-import { rename } from '../fs-async.js';
-import { Checks } from '../checks.js';
-import type { Config, KeyRecord } from '../config-schema.js';
-import { isMskError, messageOf } from '../errors.js';
-import { fingerprintOf, parseKey } from '../keys.js';
-import { DEFAULT_REGION_ID, DEFAULT_WORKSPACE_ID } from '../model-studio.js';
-import { exposureOf, makePrivate, readOwnFile } from '../private-data.js';
-import { planName, regionName } from '../regions.js';
-import type { Services } from '../services.js';
+import { claimActive, followKeys } from '../keys/active-handover.js';
+import { writeFileAtomic } from '../platform/atomic-write.js';
+import { DAMAGED_PREFIX } from '../config/config-store.js';
+import { rename } from '../platform/fs-async.js';
+import { Checks } from '../calls/key-checks.js';
+import type { Config, KeyRecord } from '../config/config-schema.js';
+import { isMskError, messageOf } from '../base/errors.js';
+import { fingerprintOf, parseKey } from '../model-studio/key-format.js';
+import { DEFAULT_REGION_ID, DEFAULT_WORKSPACE_ID } from '../model-studio/catalog.js';
+import { exposureOf, makePrivate, readOwnFile } from '../config/private-data.js';
+import { planName, regionName } from '../model-studio/regions.js';
+import type { Services } from '../keys/services.js';
 import { freeLabel } from './keys.js';
 
 export type Health = 'ok' | 'warning' | 'problem';

@@ -1,15 +1,15 @@
 // Gateway use cases: give a tool a token (shown once), list the tokens (never again the token),
 // revoke one, and report what the tools used and an estimate of what it cost. The CLI and the
 // app's window call these.
-import type { Config, GatewayToken, KeyRecord } from '../config-schema.js';
-import { GATEWAY_TOKEN_NAME } from '../config-schema.js';
-import { MskError } from '../errors.js';
-import { requireModelId } from '../model-id.js';
-import { parsePrice, PRICES, type PriceCurrency, priceListOf } from '../model-studio.js';
-import type { Services } from '../services.js';
+import type { Config, GatewayToken, KeyRecord } from '../config/config-schema.js';
+import { GATEWAY_TOKEN_NAME } from '../config/config-schema.js';
+import { MskError } from '../base/errors.js';
+import { requireModelId } from '../model-studio/model-id.js';
+import { parsePrice, PRICES, type PriceCurrency, priceListOf } from '../model-studio/catalog.js';
+import type { Services } from '../keys/services.js';
 import { hashGatewayToken, keysOfToken, newGatewayToken } from '../gateway/tokens.js';
 import { localDay, type UsageFile, type UsageRow } from '../gateway/usage-store.js';
-import { resolveKey } from '../vault.js';
+import { resolveKey } from '../keys/vault.js';
 
 export interface AddTokenInput {
   name: string;

@@ -2,13 +2,13 @@
 // them with the rules of `add`, then, on request, take them out of their files. The CLI, the IPC
 // handlers and the window call these; none of them sequences steps.
 import os from 'node:os';
-import type { ChecksOptions } from '../checks.js';
-import type { KeyRecord } from '../config-schema.js';
-import { isMskError, MskError } from '../errors.js';
-import { maskKey, fingerprintOf } from '../keys.js';
-import type { Notice } from '../notices.js';
-import { requireRegion } from '../regions.js';
-import type { Services } from '../services.js';
+import type { ChecksOptions } from '../calls/key-checks.js';
+import type { KeyRecord } from '../config/config-schema.js';
+import { isMskError, MskError } from '../base/errors.js';
+import { maskKey, fingerprintOf } from '../model-studio/key-format.js';
+import type { Notice } from '../base/notices.js';
+import { requireRegion } from '../model-studio/regions.js';
+import type { Services } from '../keys/services.js';
 import type { Finding } from '../import/finding.js';
 import { KeyScan } from '../import/key-scan.js';
 import {

@@ -1,17 +1,23 @@
 // Key use cases: inspect (a pasted key, before adding), add (asking Model Studio what the user
 // left out), list, rename, make active, move, remove. The CLI, the IPC handlers and the tray call
 // these; none of them sequences steps.
-import { Checks, type ChecksOptions, type Detection } from '../checks.js';
-import { type CheckSummary, checkSummary } from '../check-summary.js';
-import type { Config, KeyRecord } from '../config-schema.js';
-import { isMskError } from '../errors.js';
-import { explainShape, fingerprintOf, maskKey, type ParsedKey, parseKey } from '../keys.js';
-import type { Plan } from '../model-studio.js';
-import { type Notice, notice } from '../notices.js';
-import { planName, regionName } from '../regions.js';
-import type { Services } from '../services.js';
-import { useKey } from '../settings.js';
-import type { Added } from '../vault.js';
+import { Checks, type ChecksOptions, type Detection } from '../calls/key-checks.js';
+import { type CheckSummary, checkSummary } from '../calls/check-summary.js';
+import type { Config, KeyRecord } from '../config/config-schema.js';
+import { isMskError } from '../base/errors.js';
+import {
+  explainShape,
+  fingerprintOf,
+  maskKey,
+  type ParsedKey,
+  parseKey,
+} from '../model-studio/key-format.js';
+import type { Plan } from '../model-studio/catalog.js';
+import { type Notice, notice } from '../base/notices.js';
+import { planName, regionName } from '../model-studio/regions.js';
+import type { Services } from '../keys/services.js';
+import { useKey } from '../keys/active-key.js';
+import type { Added } from '../keys/vault.js';
 
 /** A pasted key before anything is stored: what it is, whether it is stored already, a label for it. */
 export interface Inspection extends ParsedKey {

@@ -1,11 +1,11 @@
 // Reading and changing settings by name (`msk config`, the window's Settings view), and the
 // workspaces keys belong to, with the names the user gives them.
-import type { Config } from '../config-schema.js';
-import { MskError } from '../errors.js';
-import { DEFAULT_WORKSPACE_ID, LIMITS } from '../model-studio.js';
-import { oneLine } from '../one-line.js';
-import { regionName, requireWorkspaceId } from '../regions.js';
-import type { Services } from '../services.js';
+import type { Config } from '../config/config-schema.js';
+import { MskError } from '../base/errors.js';
+import { DEFAULT_WORKSPACE_ID, LIMITS } from '../model-studio/catalog.js';
+import { oneLine } from '../base/one-line.js';
+import { regionName, requireWorkspaceId } from '../model-studio/regions.js';
+import type { Services } from '../keys/services.js';
 import {
   defaultSettings,
   definitionOf,
@@ -14,7 +14,7 @@ import {
   USER_SETTING_NAMES,
   type UserSetting,
   withSetting,
-} from '../setting-catalog.js';
+} from '../config/setting-catalog.js';
 
 export interface SettingView {
   name: UserSetting;

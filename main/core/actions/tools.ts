@@ -2,16 +2,16 @@
 // settings for a key (its key copied, not shown, unless asked), a Postman environment export,
 // and the user's own tools.
 import { randomUUID } from 'node:crypto';
-import { exists } from '../fs-async.js';
-import { writeFileAtomic } from '../atomic-write.js';
-import type { Config, CustomTool, KeyRecord } from '../config-schema.js';
-import { MskError } from '../errors.js';
-import { holdsKeyLike, maskKey } from '../keys.js';
-import { findOnPath } from '../login-path.js';
-import { assertFolderOf } from '../output-file.js';
-import { type Endpoints, regionName } from '../regions.js';
-import type { Services } from '../services.js';
-import { TERMINAL_TOOL, type ToolKind } from '../tool-catalog.js';
+import { exists } from '../platform/fs-async.js';
+import { writeFileAtomic } from '../platform/atomic-write.js';
+import type { Config, CustomTool, KeyRecord } from '../config/config-schema.js';
+import { MskError } from '../base/errors.js';
+import { holdsKeyLike, maskKey } from '../model-studio/key-format.js';
+import { findOnPath } from '../platform/login-path.js';
+import { assertFolderOf } from '../platform/output-file.js';
+import { type Endpoints, regionName } from '../model-studio/regions.js';
+import type { Services } from '../keys/services.js';
+import { TERMINAL_TOOL, type ToolKind } from '../tools/tool-catalog.js';
 import {
   allTools,
   assertHoldsNoKey,
@@ -21,9 +21,9 @@ import {
   settingsFor,
   userShell,
   validateCustomTool,
-} from '../tools.js';
-import { GATEWAY, gatewayBases, type Plan } from '../model-studio.js';
-import { VERSION } from '../version.js';
+} from '../tools/tool-presets.js';
+import { GATEWAY, gatewayBases, type Plan } from '../model-studio/catalog.js';
+import { VERSION } from '../base/version.js';
 import type { KeyClipboard } from './clipboard.js';
 import { type ChoiceRequest, choose, type KeyChoice } from './choose.js';
 import { toolContext } from './use-key.js';

@@ -1,12 +1,12 @@
 // Putting a key to work: copy it, show it, give a tool its environment, mint a temporary key,
 // copy a base URL. Each reads the secret from the keychain only here, and marks the key used.
-import type { Config, KeyRecord } from '../config-schema.js';
-import { formatEnvironment, type Shell } from '../env-format.js';
-import { isMskError } from '../errors.js';
-import { type Notice, notice } from '../notices.js';
-import { endpointsFor, planName } from '../regions.js';
-import { endpointsForKey, type Services } from '../services.js';
-import { envFor, type ToolContext } from '../tools.js';
+import type { Config, KeyRecord } from '../config/config-schema.js';
+import { formatEnvironment, type Shell } from '../platform/env-format.js';
+import { isMskError } from '../base/errors.js';
+import { type Notice, notice } from '../base/notices.js';
+import { endpointsFor, planName } from '../model-studio/regions.js';
+import { endpointsForKey, type Services } from '../keys/services.js';
+import { envFor, type ToolContext } from '../tools/tool-presets.js';
 import {
   type Choice,
   type ChoiceRequest,
@@ -15,9 +15,9 @@ import {
   type KeyChoice,
   type KeyRequest,
 } from './choose.js';
-import { activeKey } from '../settings.js';
-import { mintTemporaryKey, type TemporaryKey } from '../temporary-keys.js';
-import type { ClientOptions } from '../model-studio-client.js';
+import { activeKey } from '../keys/active-key.js';
+import { mintTemporaryKey, type TemporaryKey } from '../calls/temporary-keys.js';
+import type { ClientOptions } from '../model-studio/client.js';
 import type { KeyClipboard } from './clipboard.js';
 
 export interface Copied extends KeyChoice {

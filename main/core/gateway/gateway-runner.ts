@@ -3,10 +3,10 @@
 // is doing, and what the tools spent today, is told to the state publisher for the tray and the
 // window. No Electron here.
 import { usageReport } from '../actions/gateway.js';
-import type { Config } from '../config-schema.js';
-import { isMskError, messageOf } from '../errors.js';
-import type { PriceCurrency } from '../model-studio.js';
-import type { Services } from '../services.js';
+import type { Config } from '../config/config-schema.js';
+import { isMskError, messageOf } from '../base/errors.js';
+import type { PriceCurrency } from '../model-studio/catalog.js';
+import type { Services } from '../keys/services.js';
 import { type GatewayEvent, type RunningGateway, startGateway } from './gateway-server.js';
 import { localDay, UsageStore } from './usage-store.js';
 

@@ -4,7 +4,7 @@
 // masked by their exact value. Bodies are read as bytes (latin1: one character per byte, so any
 // content passes unchanged but for the masks), and a stream holds back only an end that could
 // still become a key, letting it go once it cannot.
-import { redactKeys, unfinishedKeyAt } from '../keys.js';
+import { redactKeys, unfinishedKeyAt } from '../model-studio/key-format.js';
 
 /** The mask's ellipsis as UTF-8 bytes, in the byte-per-character view of a body or header. */
 const ELLIPSIS_BYTES = Buffer.from('…', 'utf8').toString('latin1');

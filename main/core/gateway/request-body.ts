@@ -3,7 +3,7 @@
 // spelling of its media type), always sent re-serialised, so `model` appears once whatever parser
 // Model Studio uses (JSON.parse takes the last of two, another parser may take the first). A
 // streamed chat completion asks for its usage (the gateway meters it) unless the tool did.
-import type { GatewayToken } from '../config-schema.js';
+import type { GatewayToken } from '../config/config-schema.js';
 
 export type PreparedBody =
   | {

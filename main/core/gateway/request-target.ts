@@ -2,7 +2,7 @@
 // against the catalog's list of what a tool needs (GATEWAY.routes' `forwards`). Never a URL
 // parser's normalised path: `..`, `%2e%2e`, `%2F`, `//` or a backslash would let one path be
 // checked and another reach Model Studio. What is forwarded is the very path that was checked.
-import { GATEWAY } from '../model-studio.js';
+import { GATEWAY } from '../model-studio/catalog.js';
 
 export type GatewayRoute = (typeof GATEWAY.routes)[number];
 

@@ -2,8 +2,8 @@
 // SHA-256 — a hash of 256 random bits needs no salt or slow hash, and a lookup by hash takes the
 // same time whichever token is asked about.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Config, GatewayToken, KeyRecord } from '../config-schema.js';
-import { GATEWAY } from '../model-studio.js';
+import type { Config, GatewayToken, KeyRecord } from '../config/config-schema.js';
+import { GATEWAY } from '../model-studio/catalog.js';
 
 /** A new token: the prefix, then 32 random bytes in base64url. */
 export const newGatewayToken = (): string => `${GATEWAY.tokenPrefix}${randomBytes(32).toString('base64url')}`;

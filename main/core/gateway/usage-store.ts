@@ -6,11 +6,11 @@
 // (else it is counted as "other"), a day keeps a bounded number of rows, and old days are dropped.
 import { constants } from 'node:fs';
 import { z } from 'zod';
-import { writeFileAtomic } from '../atomic-write.js';
-import { MskError, messageOf } from '../errors.js';
-import { access, mkdir, readFile, rename } from '../fs-async.js';
-import { isModelId } from '../model-studio.js';
-import { usageFile } from '../paths.js';
+import { writeFileAtomic } from '../platform/atomic-write.js';
+import { MskError, messageOf } from '../base/errors.js';
+import { access, mkdir, readFile, rename } from '../platform/fs-async.js';
+import { isModelId } from '../model-studio/catalog.js';
+import { usageFile } from '../platform/paths.js';
 
 /**
  * What usage.json keeps. A year of days answers every report (today, 7 or 30 days, `--since` a

@@ -1,9 +1,9 @@
 // Whether a value found in a file is a key worth reporting: the catalog's rules (parseKey) decide
 // the format; on top, placeholders from templates and docs ("sk-your-api-key-here") are dropped,
 // because a scan that reports them teaches the user to ignore its findings.
-import { isMskError } from '../errors.js';
-import { type ParsedKey, parseKey } from '../keys.js';
-import { KEY_FORMAT } from '../model-studio.js';
+import { isMskError } from '../base/errors.js';
+import { type ParsedKey, parseKey } from '../model-studio/key-format.js';
+import { KEY_FORMAT } from '../model-studio/catalog.js';
 
 const PLACEHOLDER_WORDS = /your|api[-_]?key|here|example|placeholder|replace|changeme|dummy|secret|test/i;
 /** Runs no random key of the catalog's shapes has (odds below one in a billion). */

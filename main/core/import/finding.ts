@@ -1,7 +1,7 @@
 // A key found lying somewhere, as data: everything a list, a CLI table or the window shows, and
 // never the secret itself (that stays in the scan, see key-scan.ts).
 import { createHash } from 'node:crypto';
-import type { KeyShape, Plan } from '../model-studio.js';
+import type { KeyShape, Plan } from '../model-studio/catalog.js';
 import type { FileKind } from './known-places.js';
 
 /** How a finding leaves its file: the line replaced by a comment, the JSON property deleted, the key file moved aside. */

@@ -5,7 +5,7 @@
 // - `security.auth.apiKey` (Qwen Code) when `security.auth.baseUrl` is a Model Studio URL;
 // - `models.providers.<id>.apiKey` (OpenClaw) when the provider's baseUrl is a Model Studio URL,
 //   or it has none and its id is one of OpenClaw's Model Studio providers.
-import { KEY_VARIABLES } from '../model-studio.js';
+import { KEY_VARIABLES } from '../model-studio/catalog.js';
 import { holdsModelStudioKey } from './key-variables.js';
 import { isModelStudioUrl } from './model-studio-hosts.js';
 import { type JsonNode, type JsonObject, type JsonString, memberOf, stringAt } from './json-document.js';

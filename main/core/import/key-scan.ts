@@ -2,7 +2,7 @@
 // private field that JSON, structured cloning (IPC) and snapshots never see.
 import type { Finding, ScanNote } from './finding.js';
 import type { FoundKey } from './scan.js';
-import { MskError } from '../errors.js';
+import { MskError } from '../base/errors.js';
 
 export class KeyScan {
   readonly #found: ReadonlyMap<string, FoundKey>;

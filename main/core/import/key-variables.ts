@@ -1,7 +1,7 @@
 // Which variables hold a Model Studio key. The Model Studio families always do; the OpenAI and
 // Anthropic ones only when their base-URL variable in the same place points at Model Studio
 // (an OPENAI_API_KEY beside api.openai.com is somebody else's key and none of our business).
-import { KEY_VARIABLES } from '../model-studio.js';
+import { KEY_VARIABLES } from '../model-studio/catalog.js';
 import { isModelStudioUrl } from './model-studio-hosts.js';
 
 /** A variable of those families names a key when a KEY or TOKEN word is in it (DASHSCOPE_API_KEY_SG too, not DASHSCOPE_HTTP_BASE_URL). */

@@ -1,6 +1,6 @@
 // Which URLs point at Model Studio, derived from the catalog: an OPENAI_API_KEY is only a Model
 // Studio key when its base URL says so, and the hosts change on Alibaba's side, not here.
-import { REGIONS, WORKSPACE_ID_PLACEHOLDER } from '../model-studio.js';
+import { REGIONS, WORKSPACE_ID_PLACEHOLDER } from '../model-studio/catalog.js';
 
 /** Exact host names of every catalogued origin but the workspace domains. */
 const FIXED_HOSTS: ReadonlySet<string> = new Set(

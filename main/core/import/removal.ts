@@ -4,8 +4,8 @@
 // that changed since the search is refused with nothing written.
 import { chmod, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { MskError } from '../errors.js';
-import { maskKey, fingerprintOf, redactKeys } from '../keys.js';
+import { MskError } from '../base/errors.js';
+import { maskKey, fingerprintOf, redactKeys } from '../model-studio/key-format.js';
 import { parseAssignment } from './assignment-line.js';
 import { candidateKey } from './candidate-key.js';
 import { findingId } from './finding.js';

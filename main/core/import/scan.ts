@@ -3,7 +3,7 @@
 // them apart before anything leaves the core.
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ParsedKey } from '../keys.js';
+import type { ParsedKey } from '../model-studio/key-format.js';
 import { type Assignment, type AssignmentSyntax, parseAssignment } from './assignment-line.js';
 import { candidateKey } from './candidate-key.js';
 import { findingId, type RemovalKind, type ScanNote } from './finding.js';

@@ -5,8 +5,8 @@
 // `package-type` file: its deb and rpm targets write it into one shared folder, so an AppImage
 // built beside them may carry a wrong one.
 import path from 'node:path';
-import { commandOutput } from '../command-output.js';
-import { readdir } from '../fs-async.js';
+import { commandOutput } from '../platform/command-output.js';
+import { readdir } from '../platform/fs-async.js';
 
 export type InstallKind = 'mac' | 'nsis' | 'appimage' | 'deb' | 'rpm' | 'portable';
 

@@ -2,7 +2,7 @@
 // may have started: the page's cancel stops it for everyone, but a page that merely goes away
 // only stops listening — the run goes on for the tray.
 import { checkKey } from '../../core/actions/checks.js';
-import { MskError } from '../../core/errors.js';
+import { MskError } from '../../core/base/errors.js';
 import { CANCELLED_BY_PAGE } from '../tasks.js';
 import type { CallHandlers, TaskHandlers } from './types.js';
 

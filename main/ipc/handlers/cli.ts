@@ -4,7 +4,7 @@ import {
   type LauncherStatus,
   launcherStatus,
   uninstallLauncher,
-} from '../../core/cli-launcher.js';
+} from '../../core/desktop/command-line-install.js';
 import type { AppContext } from '../context.js';
 import type { CallHandlers } from './types.js';
 

@@ -2,7 +2,7 @@
 // the window — the same actions the tray and msk use.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { launchTool } from '../../core/actions/launch.js';
+import { launchTool } from '../../core/actions/launch-tool.js';
 import {
   addCustomTool,
   exportPostman,
@@ -12,8 +12,8 @@ import {
   toolSettings,
   toolVariables,
 } from '../../core/actions/tools.js';
-import { MskError } from '../../core/errors.js';
-import { PLACEHOLDERS } from '../../core/tool-catalog.js';
+import { MskError } from '../../core/base/errors.js';
+import { PLACEHOLDERS } from '../../core/tools/tool-catalog.js';
 import type { AppContext } from '../context.js';
 import type { CallHandlers } from './types.js';
 

@@ -1,7 +1,7 @@
 // The shape of a handler: the app context and the validated arguments in, a plain value out.
-import type { CallName, TaskName } from '../channels.js';
-import type { CallResult, TaskProgress, TaskResult } from '../contract/index.js';
-import type { calls, tasks } from '../contract/index.js';
+import type { CallName, TaskName } from '../../shared/contract/channels.js';
+import type { CallResult, TaskProgress, TaskResult } from '../../shared/contract/index.js';
+import type { calls, tasks } from '../../shared/contract/index.js';
 import type { AppContext } from '../context.js';
 import type { z } from 'zod';
 

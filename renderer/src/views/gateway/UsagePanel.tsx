@@ -1,7 +1,7 @@
 // What went through the gateway: today, 7 or 30 days, by tool, key or model — requests, tokens and
 // an estimated cost, each row with a bar of its tokens against the largest.
 import { useEffect } from 'react';
-import { formatCost } from '../../../../main/i18n/cost';
+import { formatCost } from '../../../../main/shared/i18n/cost';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
 import type { UsageQuery } from './slice';

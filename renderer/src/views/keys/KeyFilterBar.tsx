@@ -1,6 +1,6 @@
 // Filter by text, region, workspace and check status.
 import { useShallow } from 'zustand/react/shallow';
-import { en } from '../../../../main/i18n/en';
+import { en } from '../../../../main/shared/i18n/en';
 import { regionName, useT } from '../../i18n';
 import { useStore } from '../../store';
 import { NO_FILTER } from './slice';

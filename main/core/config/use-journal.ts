@@ -1,0 +1,86 @@
+// Last uses, appended to a journal beside config.json instead of rewriting it. `msk env` in a
+// shell profile and `msk exec` before every tool record a use with one short append: no lock, no
+// rewrite of the user's data file, nothing to load. Reads lay the journal over config.json; every
+// write of config.json (under its lock) takes the journal in and empties it.
+// One short line appended (O_APPEND) lands whole among concurrent appends. The journal holds key
+// ids and times only (never a secret), private to the user like config.json; a link in its place
+// is never appended through (O_NOFOLLOW).
+import { constants } from 'node:fs';
+import { close, fstat, open, readRegularFile, rm, writeFile } from '../platform/fs-async.js';
+import type { Config } from './config-schema.js';
+import { linkRefused } from './private-data.js';
+
+export const journalFile = (configFile: string): string => `${configFile}.uses`;
+
+/** Past this size a use folds the journal into config.json and starts a new one. */
+export const JOURNAL_FOLD_BYTES = 32 * 1024;
+
+/** The last use of each key the journal names: id → ISO time. */
+export type Uses = ReadonlyMap<string, string>;
+
+const LINE = /^([\w-]{1,64}) (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)$/;
+
+/** Records a use; resolves with the journal's size after it, to tell when to fold. */
+export async function appendUse(configFile: string, keyId: string, at: Date): Promise<number> {
+  const file = journalFile(configFile);
+  const descriptor = await open(file, APPEND, 0o600).catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'ELOOP' ? linkRefused(file) : error;
+  });
+  try {
+    await writeFile(descriptor, `${keyId} ${at.toISOString()}\n`);
+    return (await fstat(descriptor)).size;
+  } finally {
+    await close(descriptor);
+  }
+}
+
+// Non-blocking: a FIFO in the journal's place fails at once instead of waiting for a reader.
+const APPEND =
+  constants.O_WRONLY |
+  constants.O_APPEND |
+  constants.O_CREAT |
+  (constants.O_NOFOLLOW ?? 0) |
+  (constants.O_NONBLOCK ?? 0);
+
+/** The journal's uses; none when there is no journal. A line that is not a use is passed over. */
+export async function readUses(configFile: string): Promise<Uses> {
+  // A journal that is not a regular file (a FIFO) is not waited on: it holds no use.
+  const text = await readRegularFile(journalFile(configFile)).then(
+    (read) => read.text,
+    () => '',
+  );
+  const uses = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const [, id, at] = LINE.exec(line) ?? [];
+    // Only a time as toISOString() writes it, of a real date: the fold writes it unvalidated.
+    if (id === undefined || at === undefined || !isExactTime(at)) continue;
+    if (later(at, uses.get(id))) uses.set(id, at);
+  }
+  return uses;
+}
+
+/** Sets each key's last use from the journal where the journal's is later; other keys untouched. */
+export function applyUses(config: Config, uses: Uses): Config {
+  if (uses.size === 0) return config;
+  for (const key of config.keys) {
+    const at = uses.get(key.id);
+    if (at !== undefined && later(at, key.lastUsedAt)) key.lastUsedAt = at;
+  }
+  return config;
+}
+
+const isExactTime = (time: string): boolean => {
+  const parsed = new Date(time);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString() === time;
+};
+
+const later = (time: string, than: string | undefined): boolean =>
+  than === undefined || Date.parse(time) > Date.parse(than);
+
+/**
+ * Empties the journal once config.json holds what it says. Called under config.json's lock; a use
+ * appended between the read and this loses its time (a time, never a key or a setting).
+ */
+export async function dropJournal(configFile: string): Promise<void> {
+  await rm(journalFile(configFile), { force: true });
+}

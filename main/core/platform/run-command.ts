@@ -1,0 +1,43 @@
+// Runs a tool as a child with a prepared environment, in the foreground, and reports how it
+// ended as an exit code the way a shell would (128 + signal number for a signal).
+import { constants } from 'node:os';
+import { MskError } from '../base/errors.js';
+
+export async function runCommand(
+  command: string,
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<number> {
+  // Loaded here, not at start-up: only `msk exec` and launching run a child this way.
+  const { default: spawn } = await import('cross-spawn');
+  return new Promise((resolve, reject) => {
+    // cross-spawn finds `.cmd` shims (npm-installed tools) on Windows without a shell.
+    const child = spawn(command, [...args], { stdio: 'inherit', env });
+    // The terminal sends Ctrl-C and hang-up to the whole foreground group, child included: the
+    // child decides what they mean. A SIGTERM aimed at us alone is passed on.
+    const ignore = () => undefined;
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on('SIGINT', ignore).on('SIGHUP', ignore).on('SIGTERM', forward);
+    const done = () => {
+      process.off('SIGINT', ignore).off('SIGHUP', ignore).off('SIGTERM', forward);
+    };
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      done();
+      reject(
+        error.code === 'ENOENT'
+          ? new MskError('launch-failed', `Command '${command}' was not found on PATH.`)
+          : error.code === 'EACCES'
+            ? new MskError(
+                'launch-failed',
+                `Cannot run '${command}': it is not executable (chmod +x, or name its interpreter).`,
+                { reason: 'not-executable' },
+              )
+            : new MskError('launch-failed', `Cannot run '${command}': ${error.message}`),
+      );
+    });
+    child.on('exit', (code, signal) => {
+      done();
+      resolve(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0));
+    });
+  });
+}

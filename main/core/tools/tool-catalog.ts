@@ -1,0 +1,285 @@
+// Every tool Model Studio Keys knows, as data: what it is, which billing plans it works with,
+// the variables (templates) it gets, the command that starts it and how to install it — or, for
+// a GUI tool, the fields its settings page asks for. Facts: shared/docs/MODEL_STUDIO.md and each
+// tool's own documentation; tools.ts turns a preset and a key into values.
+import { DEFAULT_CODING_MODEL } from '../model-studio/catalog.js';
+import type { Plan } from '../model-studio/catalog.js';
+
+export type ToolKind = 'cli' | 'sdk' | 'gui' | 'export' | 'custom';
+
+/** What a template may name: `{{apiKey}}`, `{{baseUrl}}`, … */
+export const PLACEHOLDERS = [
+  'apiKey',
+  'baseUrl',
+  'nativeBaseUrl',
+  'anthropicBaseUrl',
+  'model',
+  'regionId',
+  'workspaceId',
+  /** The OpenAI-compatible base without its trailing `/v1`, for apps that ask host and path apart. */
+  'apiHost',
+] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+
+/** A tool of the user's own is known by an id of this shape (it goes on a terminal's command line). */
+export const CUSTOM_TOOL_ID = /^[a-z][a-z0-9-]{1,31}$/;
+/** A variable name every shell takes as it is (`export`, `set -gx`, `setenv`, `$env:`, `set`). */
+export const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** One field of a GUI tool's settings page, and where it is. */
+export interface SettingField {
+  label: string;
+  /** A template: `{{baseUrl}}`, or plain words such as the provider to choose. */
+  value: string;
+  /** Where in the tool this goes. */
+  where: string;
+}
+
+export interface ToolPreset {
+  id: string;
+  name: string;
+  kind: ToolKind;
+  description: string;
+  /** The billing plans it works with: the Coding Plan serves coding agents only. */
+  plans: readonly Plan[];
+  /** Variable name → template. */
+  variables: Readonly<Record<string, string>>;
+  /** What starts it (templates allowed, never `{{apiKey}}`: a command line is public). */
+  command?: readonly string[];
+  /** How to get it when it is not installed. */
+  install?: string;
+  /** The model it starts with unless the user chose one for it (`toolModels`). */
+  defaultModel?: string;
+  /** A GUI tool's settings page, field by field. */
+  settings?: readonly SettingField[];
+  /** One thing worth knowing before using it. */
+  note?: string;
+}
+
+const ALL_PLANS: readonly Plan[] = ['payg', 'coding', 'token'];
+/** SDKs, scripts and most apps: the Coding Plan refuses them (HTTP 405, "Coding Agents only"). */
+const NOT_CODING: readonly Plan[] = ['payg', 'token'];
+
+const OPENAI = { OPENAI_API_KEY: '{{apiKey}}', OPENAI_BASE_URL: '{{baseUrl}}' } as const;
+
+export const BUILT_IN_TOOLS: readonly ToolPreset[] = [
+  {
+    id: 'default',
+    name: 'DashScope + OpenAI SDKs',
+    kind: 'sdk',
+    description: 'DashScope SDKs and any OpenAI-compatible client',
+    plans: NOT_CODING,
+    variables: {
+      DASHSCOPE_API_KEY: '{{apiKey}}',
+      DASHSCOPE_HTTP_BASE_URL: '{{nativeBaseUrl}}',
+      ...OPENAI,
+    },
+  },
+  {
+    id: 'openai',
+    name: 'OpenAI-compatible tool',
+    kind: 'sdk',
+    description: 'Any tool that reads OPENAI_API_KEY and OPENAI_BASE_URL',
+    plans: NOT_CODING,
+    variables: OPENAI,
+  },
+  {
+    id: 'dashscope',
+    name: 'DashScope SDK',
+    kind: 'sdk',
+    description: 'DashScope Python and Java SDKs',
+    plans: NOT_CODING,
+    variables: {
+      DASHSCOPE_API_KEY: '{{apiKey}}',
+      DASHSCOPE_HTTP_BASE_URL: '{{nativeBaseUrl}}',
+      DASHSCOPE_COMPATIBLE_BASE_URL: '{{baseUrl}}',
+    },
+  },
+  {
+    id: 'terminal',
+    name: 'Terminal',
+    kind: 'cli',
+    description: 'Your shell in a new terminal window, with the DashScope and OpenAI variables set',
+    plans: ALL_PLANS,
+    // The user's own shell, found when launching.
+    variables: {
+      DASHSCOPE_API_KEY: '{{apiKey}}',
+      DASHSCOPE_HTTP_BASE_URL: '{{nativeBaseUrl}}',
+      ...OPENAI,
+    },
+  },
+  {
+    id: 'qwen-code',
+    name: 'Qwen Code',
+    kind: 'cli',
+    description: 'Qwen Code (qwen) over the OpenAI-compatible API',
+    plans: ALL_PLANS,
+    command: ['qwen'],
+    install: 'npm install -g @qwen-code/qwen-code',
+    defaultModel: DEFAULT_CODING_MODEL,
+    variables: { ...OPENAI, OPENAI_MODEL: '{{model}}' },
+  },
+  {
+    id: 'claude-code',
+    name: 'Claude Code',
+    kind: 'cli',
+    description: 'Claude Code (claude) over the Anthropic-compatible API',
+    plans: ALL_PLANS,
+    command: ['claude'],
+    install: 'npm install -g @anthropic-ai/claude-code',
+    defaultModel: DEFAULT_CODING_MODEL,
+    variables: {
+      ANTHROPIC_BASE_URL: '{{anthropicBaseUrl}}',
+      ANTHROPIC_AUTH_TOKEN: '{{apiKey}}',
+      ANTHROPIC_MODEL: '{{model}}',
+      // Its background calls (titles, summaries) use these: a Model Studio model too.
+      ANTHROPIC_DEFAULT_HAIKU_MODEL: '{{model}}',
+      ANTHROPIC_DEFAULT_SONNET_MODEL: '{{model}}',
+      ANTHROPIC_DEFAULT_OPUS_MODEL: '{{model}}',
+      // No update checks, telemetry or error reports to Anthropic's own hosts.
+      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+    },
+    note: 'Model Studio’s Anthropic endpoint takes the key as a Bearer token (ANTHROPIC_AUTH_TOKEN); as ANTHROPIC_API_KEY (x-api-key) it answers 401.',
+  },
+  {
+    id: 'openclaw',
+    name: 'OpenClaw',
+    kind: 'cli',
+    description: 'OpenClaw with its qwen provider',
+    plans: ALL_PLANS,
+    command: ['openclaw'],
+    install: 'npm install -g openclaw && openclaw plugins install @openclaw/qwen-provider',
+    variables: {
+      QWEN_API_KEY: '{{apiKey}}',
+      MODELSTUDIO_API_KEY: '{{apiKey}}',
+      DASHSCOPE_API_KEY: '{{apiKey}}',
+    },
+    note: 'OpenClaw takes its endpoint from `openclaw onboard` (choose the qwen provider for your region and plan), not from a variable.',
+  },
+  {
+    id: 'opencode',
+    name: 'OpenCode',
+    kind: 'cli',
+    description: 'OpenCode with a Model Studio provider given in OPENCODE_CONFIG_CONTENT',
+    plans: NOT_CODING,
+    command: ['opencode'],
+    install: 'npm install -g opencode-ai',
+    defaultModel: DEFAULT_CODING_MODEL,
+    variables: {
+      DASHSCOPE_API_KEY: '{{apiKey}}',
+      // OpenCode merges this JSON last; the key stays in the variable above ({env:…}).
+      OPENCODE_CONFIG_CONTENT:
+        '{"provider":{"modelstudio":{"npm":"@ai-sdk/openai-compatible","name":"Model Studio","options":{"baseURL":"{{baseUrl}}","apiKey":"{env:DASHSCOPE_API_KEY}"},"models":{"{{model}}":{"name":"{{model}}"}}}},"model":"modelstudio/{{model}}"}',
+    },
+  },
+  {
+    id: 'codex',
+    name: 'Codex CLI',
+    kind: 'cli',
+    description: 'OpenAI’s Codex CLI with a Model Studio provider on its command line (Responses API)',
+    plans: ['payg'],
+    command: [
+      'codex',
+      '-c',
+      'model_provider="modelstudio"',
+      '-c',
+      'model_providers.modelstudio.name="Model Studio"',
+      '-c',
+      'model_providers.modelstudio.base_url="{{baseUrl}}"',
+      '-c',
+      'model_providers.modelstudio.env_key="DASHSCOPE_API_KEY"',
+      '-c',
+      'model_providers.modelstudio.wire_api="responses"',
+      '-m',
+      '{{model}}',
+    ],
+    install: 'npm install -g @openai/codex',
+    defaultModel: 'qwen3-max',
+    variables: { DASHSCOPE_API_KEY: '{{apiKey}}' },
+    note: 'Codex speaks only the Responses API, which pay-as-you-go keys have; the Coding Plan does not.',
+  },
+  {
+    id: 'aider',
+    name: 'Aider',
+    kind: 'cli',
+    description: 'Aider through its OpenAI-compatible route',
+    plans: NOT_CODING,
+    command: ['aider', '--model', 'openai/{{model}}'],
+    install: 'python -m pip install aider-install && aider-install',
+    defaultModel: DEFAULT_CODING_MODEL,
+    variables: { OPENAI_API_BASE: '{{baseUrl}}', OPENAI_API_KEY: '{{apiKey}}' },
+  },
+  {
+    id: 'cline',
+    name: 'Cline',
+    kind: 'gui',
+    description: 'Cline (VS Code): API Provider “OpenAI Compatible”',
+    plans: ALL_PLANS,
+    variables: {},
+    defaultModel: DEFAULT_CODING_MODEL,
+    settings: [
+      { label: 'API Provider', value: 'OpenAI Compatible', where: 'Cline ▸ Settings (gear) ▸ API Provider' },
+      { label: 'Base URL', value: '{{baseUrl}}', where: 'Base URL' },
+      { label: 'API Key', value: '{{apiKey}}', where: 'API Key' },
+      { label: 'Model ID', value: '{{model}}', where: 'Model ID' },
+    ],
+  },
+  {
+    id: 'chatbox',
+    name: 'Chatbox',
+    kind: 'gui',
+    description: 'Chatbox: a model provider of type “OpenAI API Compatible”',
+    plans: ALL_PLANS,
+    variables: {},
+    settings: [
+      { label: 'Provider', value: 'OpenAI API Compatible', where: 'Settings ▸ Model Provider ▸ Add' },
+      { label: 'API Host', value: '{{apiHost}}', where: 'API Host' },
+      { label: 'API Path', value: '/v1/chat/completions', where: 'API Path' },
+      { label: 'API Key', value: '{{apiKey}}', where: 'API Key' },
+      { label: 'Model', value: '{{model}}', where: 'Models ▸ New (then Check)' },
+    ],
+  },
+  {
+    id: 'dify',
+    name: 'Dify',
+    kind: 'gui',
+    description: 'Dify: the “OpenAI-API-compatible” model provider plugin',
+    plans: NOT_CODING,
+    variables: {},
+    settings: [
+      {
+        label: 'Provider',
+        value: 'OpenAI-API-compatible',
+        where: 'Settings ▸ Model Provider ▸ install, then Add Model',
+      },
+      { label: 'Model Name', value: '{{model}}', where: 'Model Name' },
+      { label: 'API Key', value: '{{apiKey}}', where: 'API Key' },
+      { label: 'API endpoint URL', value: '{{baseUrl}}', where: 'API endpoint URL' },
+    ],
+  },
+  {
+    id: 'cherry-studio',
+    name: 'Cherry Studio',
+    kind: 'gui',
+    description: 'Cherry Studio: its built-in “Alibaba Cloud Bailian” (阿里云百炼) provider',
+    plans: ALL_PLANS,
+    variables: {},
+    settings: [
+      { label: 'Provider', value: 'Alibaba Cloud Bailian (阿里云百炼)', where: 'Settings ▸ Model Provider' },
+      { label: 'API Key', value: '{{apiKey}}', where: 'API Key' },
+      { label: 'API Host', value: '{{baseUrl}}', where: 'API Host' },
+      { label: 'Model', value: '{{model}}', where: 'Models ▸ Add' },
+    ],
+  },
+  {
+    id: 'postman',
+    name: 'Postman',
+    kind: 'export',
+    description: 'A Postman environment file: baseUrl, nativeBaseUrl, apiKey (secret), model',
+    plans: NOT_CODING,
+    variables: {},
+  },
+];
+
+/** The tool whose command is the user's own shell. */
+export const TERMINAL_TOOL = 'terminal';

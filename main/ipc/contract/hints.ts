@@ -1,7 +1,0 @@
-// hints.*: a hint the window shows (the snapshot's `hints`) put away for good.
-import { z } from 'zod';
-import { HINTS } from '../../core/hints.js';
-
-export const hintCalls = {
-  'hints.dismiss': { args: z.object({ id: z.enum(HINTS) }), result: z.void() },
-} as const;

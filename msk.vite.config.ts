@@ -1,0 +1,205 @@
+// Builds the `msk` command line for plain Node: our code and its pure-JavaScript dependencies
+// bundled and minified, so a start reads a few files instead of hundreds. The entry is tiny; each
+// command's work, and each heavy dependency (undici, cross-spawn, proper-lockfile,
+// write-file-atomic), is a chunk loaded when a command needs it. The keychain addon
+// (@github/keytar, native) stays in node_modules and is required only to read or write a secret.
+//
+// The output is CommonJS (out/cli/package.json says so): `require('node:fs')` hands over the
+// module, where an ES `import` of a built-in first builds a facade of all its exports, which
+// loads node:stream and more on every start. Our sources stay ES modules.
+import { chmodSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { defineConfig } from 'vite';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
+/** Packages that cannot be bundled: native addons. */
+const NATIVE = ['@github/keytar'];
+
+/** Dependencies loaded only by the commands that need them, each in a chunk of its own. */
+const LAZY_PACKAGES: Record<string, string> = {
+  undici: 'undici',
+  'cross-spawn': 'spawn',
+  which: 'spawn',
+  isexe: 'spawn',
+  'path-key': 'spawn',
+  'shebang-command': 'spawn',
+  'shebang-regex': 'spawn',
+  'proper-lockfile': 'write',
+  'graceful-fs': 'write',
+  retry: 'write',
+  'signal-exit': 'write',
+  'write-file-atomic': 'write',
+  imurmurhash: 'write',
+};
+
+/**
+ * What a source file's static imports say it loads when it is loaded: zod (its schemas are built
+ * then), programs (node:child_process, cross-spawn), ciphers (node:crypto's, for backups),
+ * commander. Read from the files, so a module moved or renamed keeps its chunk. `through` also
+ * counts what its own source imports load in turn: a module that imports a schema loads zod too.
+ */
+const IMPORT = /^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm;
+const ownLoads = new Map<string, Set<string>>();
+function loads(file: string): Set<string> {
+  let found = ownLoads.get(file);
+  if (!found) {
+    const text = readFileSync(file, 'utf8');
+    found = new Set([...text.matchAll(IMPORT)].map((match) => match[1] ?? ''));
+    if (/\b(createCipheriv|scrypt)\b/.test(text) && found.has('node:crypto')) found.add('ciphers');
+    ownLoads.set(file, found);
+  }
+  return found;
+}
+
+/** Whether `file`, or a source file it statically imports (at any depth), loads `what`. */
+function loadsThrough(file: string, what: string, visiting = new Set<string>()): boolean {
+  if (visiting.has(file)) return false;
+  visiting.add(file);
+  for (const specifier of loads(file)) {
+    if (specifier === what) return true;
+    if (!specifier.startsWith('.')) continue;
+    const imported = path.posix.join(path.posix.dirname(file), specifier.replace(/\.js$/, '.ts'));
+    if (loadsThrough(imported, what, visiting)) return true;
+  }
+  return false;
+}
+
+/** The command definitions msk runs without commander (quick-commands.ts imports them): at start-up. */
+const QUICK_COMMANDS = new Set(
+  [...loads('main/cli/quick-commands.ts')]
+    .filter((specifier) => specifier.startsWith('./commands/'))
+    .map((specifier) => `main/cli/${specifier.slice(2).replace(/\.js$/, '.ts')}`),
+);
+
+/** Folders of main/core every command definition uses (facts and pure rules): loaded at start-up. */
+const START_UP_FOLDERS = new Set(['base', 'platform', 'model-studio', 'tools']);
+
+/** Folders only their own commands load (msk gateway and usage; msk import): a chunk each. */
+const FEATURE_FOLDERS = new Set(['gateway', 'import']);
+
+/** Chunks a use case of the same name (actions/<name>.ts) goes with: only that command runs it. */
+const FEATURE_CHUNKS = new Set([...FEATURE_FOLDERS, 'backup']);
+
+/**
+ * Few files for a start: `msk` (the entry, enabling the compile cache), `start-…` (running a
+ * command, the quick commands, output, the core's facts and rules), `core-…` (the data file, the
+ * keychain, the use cases) for commands that read the data file, `commands-…` (commander and every
+ * command's definition) unless the command is quick; the rest on demand. Each file costs a
+ * resolve, a read and a link, so the common paths (list, env, exec) load four or five.
+ */
+function chunkOf(id: string): string | null {
+  const file = id.split(path.sep).join('/');
+  const packageName = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1];
+  if (packageName !== undefined) {
+    if (packageName === 'commander') return 'commands';
+    // The validator: loaded when a text must be validated, not to read a file validated before.
+    if (packageName === 'zod') return 'schema';
+    return LAZY_PACKAGES[packageName] ?? null;
+  }
+  const source = /\/(main\/(?:cli|core|shared)\/.+)$/.exec(file)?.[1];
+  if (source === undefined || source === 'main/cli/main.ts' || source === 'main/cli/compile-cache.ts')
+    return null;
+  const imports = loads(source);
+  if (source.startsWith('main/cli/') || source.startsWith('main/shared/')) {
+    // commander, and the command definitions but the quick ones: loaded when commander parses.
+    if (imports.has('commander')) return 'commands';
+    if (source.startsWith('main/cli/commands/') && !QUICK_COMMANDS.has(source)) return 'commands';
+    return source.startsWith('main/cli/') ? 'start' : 'commands';
+  }
+  // Encryption: only `msk backup` uses it.
+  if (imports.has('ciphers')) return 'backup';
+  const [folder = '', name = ''] = source.slice('main/core/'.length).split('/');
+  if (FEATURE_FOLDERS.has(folder)) return folder;
+  const action = name.replace(/\.ts$/, '');
+  if (folder === 'actions' && FEATURE_CHUNKS.has(action)) return action;
+  // A module that starts programs, itself or through what it imports: with the commands that do
+  // (node:child_process loads node:net and more).
+  if (loadsThrough(source, 'node:child_process') || loadsThrough(source, 'cross-spawn')) return null;
+  if (loadsThrough(source, 'zod')) return 'schema';
+  if (START_UP_FOLDERS.has(folder)) return 'start';
+  return 'core';
+}
+
+export default defineConfig({
+  define: {
+    __MSK_VERSION__: JSON.stringify(version),
+    // secret-store.ts requires the keychain addon relative to itself.
+    'import.meta.url': 'require("node:url").pathToFileURL(__filename).href',
+  },
+  plugins: [
+    {
+      // `out/cli/msk.js` runs as `./out/cli/msk.js`, like the installed bin.
+      name: 'msk-executable',
+      writeBundle(options) {
+        chmodSync(path.join(options.dir ?? 'out/cli', 'msk.js'), 0o755);
+      },
+    },
+    {
+      // commander requires node:child_process (and with it node:net) when it loads, for
+      // subcommands run as separate executables, which msk has none of: required when used.
+      name: 'msk-lazy-commander-child-process',
+      transform(code, id) {
+        if (!/node_modules[\\/]commander[\\/]lib[\\/]command\.js$/.test(id)) return null;
+        const eager = "const childProcess = require('node:child_process');";
+        if (!code.includes(eager)) {
+          this.warn('commander loads node:child_process differently now: it is loaded at start-up again');
+          return null;
+        }
+        // Same line, same length of file in lines: the source map stays right (map: null).
+        const lazy =
+          "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
+        return { code: code.replace(eager, lazy), map: null };
+      },
+    },
+    {
+      // The package is "type": "module"; these files are CommonJS.
+      name: 'msk-commonjs-scope',
+      generateBundle() {
+        this.emitFile({ type: 'asset', fileName: 'package.json', source: '{ "type": "commonjs" }\n' });
+      },
+    },
+  ],
+  ssr: { noExternal: true, external: NATIVE },
+  build: {
+    ssr: 'main/cli/main.ts',
+    outDir: 'out/cli',
+    target: 'node20',
+    emptyOutDir: true,
+    // Less to read and parse on every start (a first start compiles everything); the source maps stay.
+    minify: true,
+    sourcemap: true,
+    rolldownOptions: {
+      external: NATIVE,
+      output: {
+        format: 'cjs',
+        // import() of a built-in becomes require(): a built-in needs no ES module loader, and on
+        // Node 20 a script with import() is left out of the code cache (compile-cache.ts).
+        dynamicImportInCjs: false,
+        entryFileNames: 'msk.js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        // One group per chunk name, in order of priority: a module goes to the first group that
+        // claims it, so the start-up chunk keeps what the command definitions import.
+        codeSplitting: {
+          groups: [
+            'start',
+            'commands',
+            'core',
+            'schema',
+            'backup',
+            'gateway',
+            'import',
+            'write',
+            'spawn',
+            'undici',
+          ].map((name, index, names) => ({
+            name,
+            test: (id: string) => chunkOf(id) === name,
+            priority: names.length - index,
+          })),
+        },
+        banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : ''),
+      },
+    },
+  },
+});
