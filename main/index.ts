@@ -30,14 +30,17 @@ import { findTrayHost } from './core/desktop/tray-host.js';
 import { UpdateController } from './core/updates/update-controller.js';
 import { errorText } from './shared/i18n/labels.js';
 import { createTranslator, resolveLanguage, type Translate } from './shared/i18n/translator.js';
-import type { AppContext } from './ipc/context.js';
-import { toolList } from './ipc/handlers/tools.js';
-import { followChecks } from './ipc/follow-checks.js';
-import { HeldScan } from './ipc/held-scan.js';
-import { PendingKeys } from './ipc/pending-keys.js';
-import { createRouter, errorOf } from './ipc/router.js';
-import { isOwnPage } from './ipc/sender-check.js';
-import { createIpcServer } from './ipc/server.js';
+import {
+  type AppContext,
+  createIpcServer,
+  createRouter,
+  errorOf,
+  followChecks,
+  HeldScan,
+  isOwnPage,
+  PendingKeys,
+  toolList,
+} from './ipc/index.js';
 import { electronClipboard } from './shell/clipboard.js';
 import { COPY_ACCELERATOR, syncCopyShortcut } from './shell/global-shortcut.js';
 import { pushState, registerIpc } from './shell/ipc.js';

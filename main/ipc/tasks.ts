@@ -3,13 +3,10 @@
 // away or is destroyed (VS Code's ChannelServer, electron-trpc).
 import type { TaskName } from '../shared/contract/channels.js';
 import type { Result } from '../shared/contract/index.js';
+import { CANCELLED_BY_PAGE, PAGE_GONE } from './handlers/types.js';
 import type { Router } from './router.js';
 
 export const PROGRESS_INTERVAL_MS = 100;
-
-/** Why a task's signal aborted: its page asked (task.cancel()), or its page went away. */
-export const CANCELLED_BY_PAGE = 'cancelled-by-page';
-export const PAGE_GONE = 'page-gone';
 
 export class TaskHost {
   private readonly running = new Map<string, AbortController>();

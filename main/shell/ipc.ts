@@ -9,7 +9,7 @@ import {
 } from 'electron';
 import type { AppState } from '../core/state/snapshot.js';
 import { STATE_EVENT, TASK_CANCEL } from '../shared/contract/channels.js';
-import type { IpcSender, IpcServer } from '../ipc/server.js';
+import type { IpcSender, IpcServer } from '../ipc/index.js';
 
 export function registerIpc(server: IpcServer): void {
   const watched = new WeakSet<WebContents>();

@@ -16,8 +16,7 @@ import {
   type Copied,
 } from '../core/actions/use-key.js';
 import { REGIONS } from '../core/model-studio/catalog.js';
-import type { AppContext } from '../ipc/context.js';
-import { errorOf } from '../ipc/router.js';
+import { type AppContext, errorOf } from '../ipc/index.js';
 import { errorText, noticeText, regionLabel } from '../shared/i18n/labels.js';
 import type { Translate } from '../shared/i18n/translator.js';
 import { checkSummary, type TrayAction } from './tray-menu.js';

@@ -1,7 +1,7 @@
 // What the tray menu shows, as plain data built from the state snapshot: pure, so it is unit
 // tested without Electron, and fast enough to rebuild on every change (a bench holds it with
 // 600 keys). tray.ts turns it into a real Menu; tray-actions.ts carries out the clicks.
-import type { CheckStatus } from '../core/config/config-schema.js';
+import type { CheckStatus } from '../shared/vocabulary.js';
 import type { Shell } from '../core/platform/env-format.js';
 import { TEMPORARY_KEY } from '../core/model-studio/catalog.js';
 import type { AppState, KeyView, RegionView } from '../core/state/snapshot.js';

@@ -1,6 +1,6 @@
 // The one window, locked down: sandboxed, isolated, no Node, no navigation, no new windows.
 import { BrowserWindow, shell } from 'electron';
-import type { PageLocation } from '../ipc/sender-check.js';
+import type { PageLocation } from '../ipc/index.js';
 
 const EXTERNAL_ALLOW_LIST = [
   /^https:\/\/([a-z0-9-]+\.)*alibabacloud\.com\//,

@@ -16,7 +16,7 @@ import { GatewayView } from './views/gateway/GatewayView';
 import { ImportView } from './views/import/ImportView';
 import { KeysView } from './views/keys/KeysView';
 import { RegionsView } from './views/regions/RegionsView';
-import { useRegionData } from './views/regions/slice';
+import { useRegionData } from './views/regions/hooks';
 import { SettingsView } from './views/settings/SettingsView';
 import { ToolsView } from './views/tools/ToolsView';
 

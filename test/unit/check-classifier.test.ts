@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acceptsKey, classify } from '../../main/core/model-studio/check-classifier.js';
-import { MODEL_LIST_LIMITS } from '../../main/core/config/config-schema.js';
+import { MODEL_LIST_LIMITS } from '../../main/core/model-studio/check-classifier.js';
 import type { Answer } from '../../main/core/model-studio/client.js';
 
 const context = {

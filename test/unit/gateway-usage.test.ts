@@ -5,13 +5,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  addGatewayToken,
-  listGatewayTokens,
-  revokeGatewayToken,
-  sinceDays,
-  usageReport,
-} from '../../main/core/actions/gateway.js';
+import { addGatewayToken, listGatewayTokens, revokeGatewayToken } from '../../main/core/actions/gateway.js';
+import { sinceDays, usageReport } from '../../main/core/gateway/usage-report.js';
 import { hashGatewayToken } from '../../main/core/gateway/tokens.js';
 import {
   localDay,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dataDirectory } from '../../main/core/platform/paths.js';
-import { keychainError, keychainServiceName } from '../../main/core/keys/secret-store.js';
+import { keychainServiceName } from '../../main/core/config/environment.js';
+import { keychainError } from '../../main/core/keys/secret-store.js';
 import { clipboardCommands } from '../../main/core/clipboard/system-clipboard.js';
 
 describe('dataDirectory', () => {

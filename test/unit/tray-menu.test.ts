@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listTools } from '../../main/core/actions/tools.js';
-import { type CheckStatus, emptyConfig, type KeyRecord } from '../../main/core/config/config-schema.js';
+import { emptyConfig, type KeyRecord } from '../../main/core/config/config-schema.js';
+import type { CheckStatus } from '../../main/shared/vocabulary.js';
 import { snapshot } from '../../main/core/state/snapshot.js';
 import type { UpdateStatus } from '../../main/core/updates/update-controller.js';
 import { createTranslator } from '../../main/shared/i18n/translator.js';

@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { MskError } from '../../core/base/errors.js';
 import { GATEWAY, gatewayUrl } from '../../core/model-studio/catalog.js';
+import { USAGE_GROUPS } from '../../shared/vocabulary.js';
 import { formatCost } from '../../shared/i18n/cost.js';
 import { core } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -153,7 +154,10 @@ export function registerGatewayCommands(program: Command): void {
     .option('--by <group>', 'tool, key or model', 'tool')
     .option('--json', 'print JSON')
     .action(async (options: { since?: string; by: string; json?: boolean }) => {
-      const { readUsageReport, sinceDays, USAGE_GROUPS } = await gatewayActions();
+      const [{ readUsageReport }, { sinceDays }] = await Promise.all([
+        gatewayActions(),
+        import('../../core/gateway/usage-report.js'),
+      ]);
       const by = USAGE_GROUPS.find((group) => group === options.by);
       if (!by)
         throw new MskError('invalid-input', `--by takes ${USAGE_GROUPS.join(', ')}, not '${options.by}'.`);

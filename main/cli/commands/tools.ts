@@ -169,7 +169,10 @@ export function registerToolCommands(program: Command): void {
         options: KeyOption & { model?: string; terminal?: string; cwd?: string; dryRun?: boolean },
       ) => {
         const cwd = path.resolve(options.cwd ?? process.cwd());
-        const { launchTool, startDetached } = await import('../../core/actions/launch-tool.js');
+        const [{ launchTool }, { startDetached }] = await Promise.all([
+          import('../../core/actions/launch-tool.js'),
+          import('../../core/tools/terminal-launcher.js'),
+        ]);
         const launched = await launchTool(
           await core(),
           {

@@ -1,11 +1,11 @@
 // Launching a tool in the user's terminal. The terminal runs `msk exec --key <id> --tool <tool>
 // -- <command>`, so the key is read from the keychain inside the terminal's own process tree: it
 // is never in the terminal's argv, an AppleScript, a temp file, or the emulator's environment.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { MskError } from '../base/errors.js';
 import { findOnPath } from '../platform/login-path.js';
 import { endpointsForKey, type Services } from '../keys/services.js';
+import { type LaunchPorts } from '../tools/terminal-launcher.js';
 import { detectTerminal, requireTerminal, type Terminal, type TerminalCommand } from '../tools/terminals.js';
 import { TERMINAL_TOOL } from '../tools/tool-catalog.js';
 import {
@@ -16,21 +16,6 @@ import {
   userShell,
 } from '../tools/tool-presets.js';
 import { type Choice, type ChoiceRequest, choose } from './choose.js';
-
-type Environment = Record<string, string | undefined>;
-
-/** What launching needs from where it runs (the CLI or the app). */
-export interface LaunchPorts {
-  platform: NodeJS.Platform;
-  /** The launcher's environment: SHELL, the desktop, and the MSK_* settings to pass on. */
-  env: Environment;
-  /** The login shell's PATH (see login-path.ts). */
-  searchPath: string;
-  /** How to run msk itself: `['msk']`, or the runtime and the script. */
-  msk: readonly string[];
-  /** Starts the terminal, detached; rejects when it cannot be started. */
-  start(command: TerminalCommand, options: { cwd: string; env: Record<string, string> }): Promise<void>;
-}
 
 export interface LaunchRequest extends ChoiceRequest {
   /** A terminal id; default: the setting, else detected. */
@@ -171,27 +156,4 @@ function chooseTerminal(wanted: string, ports: LaunchPorts): Terminal {
     return terminal;
   }
   return detectTerminal(ports.platform, ports.env, installed);
-}
-
-/** Starts a terminal detached from us, so it outlives the app or msk; reports a program that is missing. */
-export function startDetached(
-  command: TerminalCommand,
-  options: { cwd: string; env: Record<string, string> },
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command.command, command.args, {
-      cwd: options.cwd,
-      env: options.env,
-      detached: true,
-      stdio: 'ignore',
-      windowsVerbatimArguments: command.windowsVerbatimArguments ?? false,
-    });
-    child.once('error', (error) =>
-      reject(new MskError('launch-failed', `Cannot start ${command.command}: ${error.message}`)),
-    );
-    child.once('spawn', () => {
-      child.unref();
-      resolve();
-    });
-  });
 }

@@ -2,7 +2,8 @@
 // or a key of another billing plan: the checker tells them apart by asking the other places the
 // key could live, and records what it found on the key.
 import { acceptsKey, type Classification, classify } from '../model-studio/check-classifier.js';
-import type { CheckStatus, Config, KeyRecord, LastCheck } from '../config/config-schema.js';
+import type { CheckStatus } from '../../shared/vocabulary.js';
+import type { Config, KeyRecord, LastCheck } from '../config/config-schema.js';
 import { MskError } from '../base/errors.js';
 import { parseKey, shapeOf } from '../model-studio/key-format.js';
 import type { ClientOptions, ModelStudioClient } from '../model-studio/client.js';

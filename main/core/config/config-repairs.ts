@@ -6,7 +6,8 @@
 import { holdsKeyLike } from '../model-studio/key-format.js';
 import { isUsableModelId } from '../model-studio/model-id.js';
 import { UNSAFE_IN_NAME, withoutUnsafe } from '../base/one-line.js';
-import { CUSTOM_TOOL_ID, VARIABLE_NAME } from '../tools/tool-catalog.js';
+import { VARIABLE_NAME } from '../platform/env-format.js';
+import { CUSTOM_TOOL_ID } from '../tools/tool-catalog.js';
 
 type Json = Record<string, unknown>;
 

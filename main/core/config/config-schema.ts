@@ -1,6 +1,7 @@
 // The shape of config.json: key metadata and settings, never a secret. Parsed with zod on
 // every read, so a hand-edited or damaged file is reported, not half-trusted.
 import { z } from 'zod';
+import { CHECK_STATUSES, GATEWAY_TOKEN_NAME, THEMES } from '../../shared/vocabulary.js';
 import {
   DEFAULT_MODEL,
   DEFAULT_REGION_ID,
@@ -12,12 +13,14 @@ import {
   PRICES,
   REGIONS,
 } from '../model-studio/catalog.js';
-import { CONFIG_SCHEMA_VERSION, MODEL_LIST_LIMITS } from './config-constants.js';
+import { CONFIG_SCHEMA_VERSION } from './config-constants.js';
+import { MODEL_LIST_LIMITS } from '../model-studio/check-classifier.js';
 import { holdsKeyLike } from '../model-studio/key-format.js';
 import { isUsableModelId, MODEL_ID_RULE } from '../model-studio/model-id.js';
 import { isShowable } from '../base/one-line.js';
 import { checkEndpointOverride } from '../model-studio/regions.js';
-import { CUSTOM_TOOL_ID, VARIABLE_NAME } from '../tools/tool-catalog.js';
+import { VARIABLE_NAME } from '../platform/env-format.js';
+import { CUSTOM_TOOL_ID, type CustomTool } from '../tools/tool-catalog.js';
 import { customToolTexts } from '../tools/tool-presets.js';
 
 /** A region this version knows: a hand-edited `mars` is reported, never listed as a region. */
@@ -26,7 +29,7 @@ const RegionIdSchema = z.string().refine((id) => REGIONS.some((region) => region
     `unknown region '${String(issue.input)}' (known: ${REGIONS.map((region) => region.id).join(', ')})`,
 });
 
-export { CONFIG_SCHEMA_VERSION, MODEL_LIST_LIMITS } from './config-constants.js';
+export { CONFIG_SCHEMA_VERSION } from './config-constants.js';
 
 /** A name shown to the user (a key's label, a workspace's, a tool's): nothing hides or reorders it. */
 const ShownName = z
@@ -40,21 +43,7 @@ const ModelIdSchema = z.string().refine(isUsableModelId, `not a model id (${MODE
 export const KEY_IN_CONFIG =
   'holds what looks like an API key: keys stay in the keychain (put {{apiKey}} where the key goes)';
 
-export const CheckStatusSchema = z.enum([
-  'ok',
-  'invalid-key',
-  'wrong-region',
-  'wrong-plan',
-  'workspace-denied',
-  'model-denied',
-  'rate-limited',
-  'quota',
-  'arrears',
-  'unverified',
-  'server-error',
-  'network',
-  'timeout',
-]);
+export const CheckStatusSchema = z.enum(CHECK_STATUSES);
 
 export const LastCheckSchema = z.object({
   status: CheckStatusSchema,
@@ -95,9 +84,6 @@ export const WorkspaceSchema = z.looseObject({
   accountId: z.string().optional(),
 });
 
-/** How the window looks: as the OS does, or always light or dark. */
-export const THEMES = ['system', 'light', 'dark'] as const;
-
 /** A tool the user defined: variables as templates ({{apiKey}}, {{baseUrl}}…), maybe on a built-in base. */
 export const CustomToolSchema = z
   .object({
@@ -120,7 +106,7 @@ export const CustomToolSchema = z
         message: 'a variable name is not one (letters, digits and _, not starting with a digit)',
       });
     }
-  });
+  }) satisfies z.ZodType<CustomTool>;
 
 /** A price's name: the price list, then the model (`international:qwen-plus`). */
 export const PRICE_ENTRY = new RegExp(`^(${Object.keys(PRICES).join('|')}):[^\\s]{1,200}$`);
@@ -173,9 +159,6 @@ export const SettingsSchema = z.looseObject({
     )
     .default({}),
 });
-
-/** A name a gateway token is known by: the tool's, as usage reports it. */
-export const GATEWAY_TOKEN_NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,63}$/u;
 
 /**
  * A tool's token for the local gateway. Only its SHA-256 is kept: the token is shown once, when
@@ -234,11 +217,10 @@ export const ConfigSchema = z
     });
   });
 
-export type CheckStatus = z.infer<typeof CheckStatusSchema>;
 export type LastCheck = z.infer<typeof LastCheckSchema>;
 export type KeyRecord = z.infer<typeof KeyRecordSchema>;
 export type Workspace = z.infer<typeof WorkspaceSchema>;
-export type CustomTool = z.infer<typeof CustomToolSchema>;
+export type { CustomTool } from '../tools/tool-catalog.js';
 export type Settings = z.infer<typeof SettingsSchema>;
 export type GatewayToken = z.infer<typeof GatewayTokenSchema>;
 export type Gateway = z.infer<typeof GatewaySchema>;

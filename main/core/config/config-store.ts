@@ -11,13 +11,8 @@ import { migrate } from './config-migrations.js';
 import type { Config } from './config-schema.js';
 import { MskError, messageOf, whereJsonFails } from '../base/errors.js';
 import { configFile } from '../platform/paths.js';
-import {
-  assertPrivateData,
-  isOwnFile,
-  linkRefused,
-  readOwnFile,
-  tightenDataDirectory,
-} from './private-data.js';
+import { linkRefused } from '../platform/atomic-write.js';
+import { assertPrivateData, isOwnFile, readOwnFile, tightenDataDirectory } from './private-data.js';
 import { appendUse, applyUses, dropJournal, JOURNAL_FOLD_BYTES, readUses } from './use-journal.js';
 import { noteValidated, recallValidated, validatedFile } from './validated-config.js';
 

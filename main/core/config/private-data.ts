@@ -18,6 +18,7 @@ import {
 } from '../platform/fs-async.js';
 import { MskError } from '../base/errors.js';
 import { PRODUCT_NAME } from '../platform/paths.js';
+import { linkRefused } from '../platform/atomic-write.js';
 import { posixQuote } from '../platform/shell-quoting.js';
 
 const WRITABLE_BY_OTHERS = 0o022;
@@ -120,14 +121,6 @@ export async function makePrivate(place: string, mode: number, isDirectory: bool
     await close(descriptor);
   }
 }
-
-/** The refusal of a symbolic link where msk reads or writes a file of its own, naming it. */
-export const linkRefused = (file: string): MskError =>
-  new MskError(
-    'data-unsafe',
-    `${file} is a symbolic link: Model Studio Keys does not follow it, and nothing was changed.`,
-    { path: file, reason: 'link', command: `rm ${posixQuote(file)}` },
-  );
 
 function assertNotShared(place: string, stats: Stats, privateMode: number): void {
   if (!trusted(stats.uid)) throw ownedByAnother(place, stats.uid);

@@ -1,7 +1,8 @@
 // The settings a user may change — by `msk config`, and by the window's Settings view — with what
 // each means and how a typed value is read and checked. One table; the schema stays the last word.
 import type { Config, Settings } from './config-schema.js';
-import { PRICE_ENTRY, SettingsSchema, THEMES } from './config-schema.js';
+import { THEMES } from '../../shared/vocabulary.js';
+import { PRICE_ENTRY, SettingsSchema } from './config-schema.js';
 import { parsePrice } from '../model-studio/catalog.js';
 import { MskError } from '../base/errors.js';
 import { requireModelId } from '../model-studio/model-id.js';

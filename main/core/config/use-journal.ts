@@ -8,7 +8,7 @@
 import { constants } from 'node:fs';
 import { close, fstat, open, readRegularFile, rm, writeFile } from '../platform/fs-async.js';
 import type { Config } from './config-schema.js';
-import { linkRefused } from './private-data.js';
+import { linkRefused } from '../platform/atomic-write.js';
 
 export const journalFile = (configFile: string): string => `${configFile}.uses`;
 

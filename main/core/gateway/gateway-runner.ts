@@ -2,7 +2,7 @@
 // settings name — started, stopped and moved as the config changes, whoever changed it. What it
 // is doing, and what the tools spent today, is told to the state publisher for the tray and the
 // window. No Electron here.
-import { usageReport } from '../actions/gateway.js';
+import { usageReport } from './usage-report.js';
 import type { Config } from '../config/config-schema.js';
 import { isMskError, messageOf } from '../base/errors.js';
 import type { PriceCurrency } from '../model-studio/catalog.js';

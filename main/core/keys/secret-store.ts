@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import type * as keytarTypes from '@github/keytar';
 import { MskError, messageOf } from '../base/errors.js';
-import { PRODUCT_NAME } from '../platform/paths.js';
+import { keychainServiceName } from '../config/environment.js';
 
 export interface SecretStore {
   get(keyId: string): Promise<string | null>;
@@ -13,11 +13,6 @@ export interface SecretStore {
   /** Every item of the service (doctor: orphans, duplicates); reads every secret, so only on request. */
   list(): Promise<{ keyId: string; secret: string }[]>;
 }
-
-export const DEFAULT_KEYCHAIN_SERVICE = PRODUCT_NAME;
-
-export const keychainServiceName = (env: Record<string, string | undefined> = process.env): string =>
-  env.MSK_KEYCHAIN_SERVICE?.trim() || DEFAULT_KEYCHAIN_SERVICE;
 
 type Keytar = typeof keytarTypes;
 

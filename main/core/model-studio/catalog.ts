@@ -1,6 +1,10 @@
 // The one catalog of Alibaba Cloud Model Studio facts (see shared/docs/MODEL_STUDIO.md).
 // Every endpoint, key shape, plan, limit, console link and variable name the app relies on
 // lives here and nowhere else, so a change on Alibaba's side is a change to this file.
+import type { KeyShape, Plan } from '../../shared/vocabulary.js';
+
+// The ids are the words main and the window share; what they mean to Model Studio is here.
+export { KEY_SHAPE_IDS, type KeyShape, PLAN_IDS, type Plan } from '../../shared/vocabulary.js';
 
 /** Where the endpoint facts below come from; Alibaba changes these pages often. */
 export const SOURCES = {
@@ -25,8 +29,6 @@ export type RegionId =
   'ap-southeast-1' | 'us-east-1' | 'cn-beijing' | 'cn-hongkong' | 'ap-northeast-1' | 'eu-central-1';
 
 /** Billing plans. A key works only with the base URLs of its own plan; a mismatch is a 401. */
-export const PLAN_IDS = ['payg', 'coding', 'token'] as const;
-export type Plan = (typeof PLAN_IDS)[number];
 
 /**
  * The kinds of host a region can have. Pay-as-you-go keys work on the shared DashScope
@@ -224,9 +226,6 @@ export const KEY_FORMAT = {
   maxLength: 512,
   temporaryPrefix: 'st-',
 } as const;
-
-export const KEY_SHAPE_IDS = ['classic', 'workspace', 'plan', 'unusual'] as const;
-export type KeyShape = (typeof KEY_SHAPE_IDS)[number];
 
 export interface KeyShapeFacts {
   id: KeyShape;

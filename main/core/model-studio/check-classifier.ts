@@ -1,10 +1,12 @@
 // Turns one answer of Model Studio into exactly one check status, with a sentence a person can
 // act on. Pure: the whole table of the service's refusals is tested without a network.
-import { MODEL_LIST_LIMITS } from '../config/config-constants.js';
-import type { CheckStatus } from '../config/config-schema.js';
+import type { CheckStatus } from '../../shared/vocabulary.js';
 import { BILLING_PAGES, type EndpointFamily } from './catalog.js';
 import { redactKeys } from './key-format.js';
 import type { Answer } from './client.js';
+
+/** How many model ids a check keeps, and how long each may be: the list is kept in config.json. */
+export const MODEL_LIST_LIMITS = { count: 500, idLength: 200 } as const;
 
 export interface Classification {
   status: CheckStatus | 'cancelled';

@@ -5,7 +5,8 @@
 // under its name is not followed either. node:fs only: a command that writes loads nothing more.
 import { constants } from 'node:fs';
 import { close, fchmod, fsync, isSymbolicLink, open, rename, rm, writeFile } from './fs-async.js';
-import { linkRefused } from '../config/private-data.js';
+import { MskError } from '../base/errors.js';
+import { posixQuote } from './shell-quoting.js';
 
 export interface WriteOptions {
   /** The file's mode, exactly (the umask does not narrow it). */
@@ -40,3 +41,11 @@ export async function writeFileAtomic(
     throw error;
   }
 }
+
+/** The refusal of a symbolic link where msk reads or writes a file of its own, naming it. */
+export const linkRefused = (file: string): MskError =>
+  new MskError(
+    'data-unsafe',
+    `${file} is a symbolic link: Model Studio Keys does not follow it, and nothing was changed.`,
+    { path: file, reason: 'link', command: `rm ${posixQuote(file)}` },
+  );

@@ -1,7 +1,9 @@
 // Printing an environment for a shell to evaluate, with every value quoted for that shell.
 import { MskError } from '../base/errors.js';
 import { cmdQuote, cshQuote, fishQuote, posixQuote, powershellQuote } from './shell-quoting.js';
-import { VARIABLE_NAME } from '../tools/tool-catalog.js';
+
+/** A variable name every shell takes as it is (`export`, `set -gx`, `setenv`, `$env:`, `set`). */
+export const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export const SHELLS = ['bash', 'zsh', 'fish', 'tcsh', 'powershell', 'cmd', 'dotenv', 'json'] as const;
 export type Shell = (typeof SHELLS)[number];

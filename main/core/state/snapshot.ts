@@ -16,7 +16,7 @@ import {
 import { isWorkspaceOnly } from '../model-studio/regions.js';
 import type { GatewayStatus } from '../gateway/gateway-runner.js';
 import { keysOfToken } from '../gateway/tokens.js';
-import type { Hint } from './hints.js';
+import type { Hint } from '../../shared/vocabulary.js';
 import type { TrayHost } from '../desktop/tray-host.js';
 import type { UpdateStatus } from '../updates/update-controller.js';
 

@@ -1,8 +1,25 @@
 // Where the app launches tools from: the login shell's PATH (asked once, in the background, since
 // a GUI-started app lacks it), and msk itself — the app's own executable in its msk mode. The CLI
 // launches with its own runtime and PATH instead.
-import { type LaunchPorts, startDetached } from '../actions/launch-tool.js';
+import { spawn } from 'node:child_process';
+import { MskError } from '../base/errors.js';
 import { loginPath } from '../platform/login-path.js';
+import type { TerminalCommand } from './terminals.js';
+
+type Environment = Record<string, string | undefined>;
+
+/** What launching needs from where it runs (the CLI or the app). */
+export interface LaunchPorts {
+  platform: NodeJS.Platform;
+  /** The launcher's environment: SHELL, the desktop, and the MSK_* settings to pass on. */
+  env: Environment;
+  /** The login shell's PATH (see login-path.ts). */
+  searchPath: string;
+  /** How to run msk itself: `['msk']`, or the runtime and the script. */
+  msk: readonly string[];
+  /** Starts the terminal, detached; rejects when it cannot be started. */
+  start(command: TerminalCommand, options: { cwd: string; env: Record<string, string> }): Promise<void>;
+}
 
 export interface Launcher {
   /** The login PATH (asked once; later calls share the answer). */
@@ -25,4 +42,27 @@ export function createLauncher(
       return { platform, env, searchPath: await resolved, msk: [...msk], start: startDetached };
     },
   };
+}
+
+/** Starts a terminal detached from us, so it outlives the app or msk; reports a program that is missing. */
+export function startDetached(
+  command: TerminalCommand,
+  options: { cwd: string; env: Record<string, string> },
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command.command, command.args, {
+      cwd: options.cwd,
+      env: options.env,
+      detached: true,
+      stdio: 'ignore',
+      windowsVerbatimArguments: command.windowsVerbatimArguments ?? false,
+    });
+    child.once('error', (error) =>
+      reject(new MskError('launch-failed', `Cannot start ${command.command}: ${error.message}`)),
+    );
+    child.once('spawn', () => {
+      child.unref();
+      resolve();
+    });
+  });
 }

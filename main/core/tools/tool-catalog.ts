@@ -21,10 +21,21 @@ export const PLACEHOLDERS = [
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
+/**
+ * A tool the user defines, as config.json keeps it (config-schema.ts validates it): variables as
+ * templates ({{apiKey}}, {{baseUrl}}…), maybe on a built-in preset's.
+ */
+export interface CustomTool {
+  id: string;
+  name: string;
+  command?: string[] | undefined;
+  variables: Record<string, string>;
+  /** A built-in preset whose variables it starts from. */
+  base?: string | undefined;
+}
+
 /** A tool of the user's own is known by an id of this shape (it goes on a terminal's command line). */
 export const CUSTOM_TOOL_ID = /^[a-z][a-z0-9-]{1,31}$/;
-/** A variable name every shell takes as it is (`export`, `set -gx`, `setenv`, `$env:`, `set`). */
-export const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** One field of a GUI tool's settings page, and where it is. */
 export interface SettingField {

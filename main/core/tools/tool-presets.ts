@@ -1,7 +1,6 @@
 // Tool presets at work: which preset a name means (built-in or the user's own), the values its
 // templates take for one key, and the child environment a tool is started with. Pure: the
 // keychain, the clipboard and the terminal are the actions' business.
-import type { CustomTool } from '../config/config-schema.js';
 import { MskError } from '../base/errors.js';
 import { holdsKeyLike } from '../model-studio/key-format.js';
 import { isShowable, unshowable } from '../base/one-line.js';
@@ -10,12 +9,13 @@ import type { Endpoints } from '../model-studio/regions.js';
 import {
   BUILT_IN_TOOLS,
   CUSTOM_TOOL_ID,
+  type CustomTool,
   PLACEHOLDERS,
   type Placeholder,
   type SettingField,
   type ToolPreset,
-  VARIABLE_NAME,
 } from './tool-catalog.js';
+import { VARIABLE_NAME } from '../platform/env-format.js';
 
 export type { ToolPreset } from './tool-catalog.js';
 

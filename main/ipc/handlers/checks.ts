@@ -3,8 +3,7 @@
 // only stops listening — the run goes on for the tray.
 import { checkKey } from '../../core/actions/checks.js';
 import { MskError } from '../../core/base/errors.js';
-import { CANCELLED_BY_PAGE } from '../tasks.js';
-import type { CallHandlers, TaskHandlers } from './types.js';
+import { CANCELLED_BY_PAGE, type CallHandlers, type TaskHandlers } from './types.js';
 
 export const checkCallHandlers: CallHandlers<'checks.cancelAll'> = {
   'checks.cancelAll': async (context) => {

@@ -1,5 +1,6 @@
 // gateway.*: the window's Gateway view, through the same use cases as `msk gateway` and `msk usage`.
-import { addGatewayToken, revokeGatewayToken, sinceDays, usageReport } from '../../core/actions/gateway.js';
+import { addGatewayToken, revokeGatewayToken } from '../../core/actions/gateway.js';
+import { sinceDays, usageReport } from '../../core/gateway/usage-report.js';
 import { clipboardOptions } from '../../core/actions/use-key.js';
 import type { CallHandlers } from './types.js';
 

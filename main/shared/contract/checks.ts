@@ -1,7 +1,7 @@
 // checks.*: connection checks, as tasks with progress and cancel.
 import { z } from 'zod';
-import { CheckStatusSchema } from '../../core/config/config-schema.js';
-import { PLAN_IDS } from '../../core/model-studio/catalog.js';
+import { CheckStatusSchema } from './check-status.js';
+import { PLAN_IDS } from '../vocabulary.js';
 
 export const CheckResultSchema = z.object({
   keyId: z.string(),

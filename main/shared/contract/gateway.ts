@@ -1,8 +1,7 @@
 // gateway.*: the window's Gateway view — turn the app's gateway on or off, give a tool a token
 // (it crosses once, to be shown and copied, and is kept nowhere), revoke one, and the usage report.
 import { z } from 'zod';
-import { GATEWAY_TOKEN_NAME } from '../../core/config/config-schema.js';
-import { USAGE_GROUPS } from '../../core/actions/gateway.js';
+import { GATEWAY_TOKEN_NAME, USAGE_GROUPS } from '../vocabulary.js';
 
 const CostSchema = z.object({ USD: z.number().optional(), CNY: z.number().optional() });
 

@@ -2,7 +2,7 @@
 // gets findings as data — masked, by id — while the secrets stay in main with the search that
 // found them (held-scan.ts): every later step names findings by id.
 import { z } from 'zod';
-import { KEY_SHAPE_IDS, PLAN_IDS } from '../../core/model-studio/catalog.js';
+import { KEY_SHAPE_IDS, PLAN_IDS } from '../vocabulary.js';
 import { AbsolutePath } from './paths.js';
 
 const FindingId = z.string().min(1).max(64);

@@ -2,8 +2,8 @@
 // in (`keys.inspect`, which answers with an opaque token every later step of "Add key" uses) and
 // once coming out on an explicit Reveal. Copying happens in main.
 import { z } from 'zod';
-import { CheckStatusSchema } from '../../core/config/config-schema.js';
-import { KEY_SHAPE_IDS, PLAN_IDS } from '../../core/model-studio/catalog.js';
+import { CheckStatusSchema } from './check-status.js';
+import { KEY_SHAPE_IDS, PLAN_IDS } from '../vocabulary.js';
 
 const KeyId = z.string().min(1).max(200);
 const Label = z.string().min(1).max(200);

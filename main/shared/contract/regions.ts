@@ -1,6 +1,6 @@
 // regions.*: switching the active region, and what each region serves (with overrides applied).
 import { z } from 'zod';
-import { PLAN_IDS } from '../../core/model-studio/catalog.js';
+import { PLAN_IDS } from '../vocabulary.js';
 import { AppStateSchema } from './state.js';
 
 export const RegionEndpointSchema = z.object({

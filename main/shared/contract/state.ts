@@ -1,8 +1,7 @@
 // state.*: the secret-free snapshot, as the renderer receives it.
 import { z } from 'zod';
-import { CheckStatusSchema, THEMES } from '../../core/config/config-schema.js';
-import { KEY_SHAPE_IDS, PLAN_IDS } from '../../core/model-studio/catalog.js';
-import { HINTS } from '../../core/state/hints.js';
+import { CheckStatusSchema } from './check-status.js';
+import { HINTS, KEY_SHAPE_IDS, PLAN_IDS, THEMES } from '../vocabulary.js';
 import { UpdatesViewSchema } from './updates.js';
 
 export const KeyViewSchema = z.object({

@@ -1,7 +1,7 @@
 // tools.*: the tools the window lists, launches, fills in settings for, and exports to. No key
 // crosses: a settings page's key field comes back masked (the key itself goes to the clipboard).
 import { z } from 'zod';
-import { PLAN_IDS } from '../../core/model-studio/catalog.js';
+import { PLAN_IDS } from '../vocabulary.js';
 
 const ToolId = z.string().min(1).max(64);
 const KeyId = z.string().min(1).max(200);

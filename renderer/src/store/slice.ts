@@ -1,6 +1,6 @@
-// How a slice is written: zustand's StateCreator over the whole store, so a slice may read and
-// call the others (a key action reports its error through the ui slice).
+// How a slice is written (zustand's slices pattern): a StateCreator of its own state and of the
+// slices it uses besides (`Uses`: most report through the ui slice), so each slice names what it
+// needs and none imports the store it is part of. The store (index.ts) is their sum.
 import type { StateCreator } from 'zustand';
-import type { Store } from './index';
 
-export type Slice<T> = StateCreator<Store, [], [], T>;
+export type Slice<T, Uses = object> = StateCreator<T & Uses, [], [], T>;

@@ -2,6 +2,7 @@
 // initial pull answered after a push) is dropped.
 import { api, type State, unwrap } from '../api';
 import type { Slice } from './slice';
+import type { UiSlice } from './ui-slice';
 
 export interface SnapshotSlice {
   state: State | undefined;
@@ -14,7 +15,7 @@ export interface SnapshotSlice {
   setActiveRegion(regionId: string): Promise<boolean>;
 }
 
-export const snapshotSlice: Slice<SnapshotSlice> = (set, get) => ({
+export const snapshotSlice: Slice<SnapshotSlice, UiSlice> = (set, get) => ({
   state: undefined,
   receive(state) {
     const current = get().state;

@@ -1,8 +1,9 @@
 // Connection checks the window runs: "Check all" (one run app-wide, which the tray may have
 // started; its progress then comes with the snapshot) and the keys being checked one by one.
 import { api, type RunningCheck, type TaskResult, unwrap } from '../api';
-import type { Store } from './index';
+import type { SnapshotSlice } from './snapshot-slice';
 import type { Slice } from './slice';
+import type { UiSlice } from './ui-slice';
 
 export interface Progress {
   done: number;
@@ -23,7 +24,7 @@ export interface TasksSlice {
 
 let running: RunningCheck | undefined;
 
-export const tasksSlice: Slice<TasksSlice> = (set, get) => ({
+export const tasksSlice: Slice<TasksSlice, UiSlice> = (set, get) => ({
   checkAll: null,
   lastRun: null,
   checkingKeys: {},
@@ -63,5 +64,5 @@ export const tasksSlice: Slice<TasksSlice> = (set, get) => ({
 });
 
 /** The run under way, whoever started it: the window's own task, else the snapshot's word. */
-export const checkProgress = (store: Store): Progress | null =>
+export const checkProgress = (store: TasksSlice & SnapshotSlice): Progress | null =>
   store.checkAll ?? store.state?.checking ?? null;

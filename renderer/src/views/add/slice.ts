@@ -10,6 +10,7 @@ import {
   unwrap,
 } from '../../api';
 import type { Slice } from '../../store/slice';
+import type { UiSlice } from '../../store/ui-slice';
 
 export type Inspection = CallResult<'keys.inspect'>;
 export type Detection = TaskResult<'keys.detect'>;
@@ -36,7 +37,7 @@ export interface AddSlice {
 
 let detectTask: { cancel(): void } | undefined;
 
-export const addSlice: Slice<AddSlice> = (set, get) => ({
+export const addSlice: Slice<AddSlice, UiSlice> = (set, get) => ({
   inspection: undefined,
   inspectError: undefined,
   detecting: null,

@@ -3,6 +3,7 @@
 // store never holds one.
 import { api, type CallArgs, type CallResult, unwrap } from '../../api';
 import type { Slice } from '../../store/slice';
+import type { UiSlice } from '../../store/ui-slice';
 
 export type UsageReport = CallResult<'gateway.usage'>;
 export type UsageQuery = CallArgs<'gateway.usage'>;
@@ -18,7 +19,7 @@ export interface GatewaySlice {
   revokeGatewayToken(name: string): Promise<boolean>;
 }
 
-export const gatewaySlice: Slice<GatewaySlice> = (set, get) => ({
+export const gatewaySlice: Slice<GatewaySlice, UiSlice> = (set, get) => ({
   usage: undefined,
   usageQuery: { by: 'tool', days: 1 },
   loadUsage: async (query = get().usageQuery) => {

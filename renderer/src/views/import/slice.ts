@@ -4,6 +4,7 @@
 import { api, type CallArgs, type CallResult, type TaskArgs, type TaskResult, unwrap } from '../../api';
 import type { Progress } from '../../store/tasks-slice';
 import type { Slice } from '../../store/slice';
+import type { UiSlice } from '../../store/ui-slice';
 
 export type KeySearch = CallResult<'import.scan'>;
 export type Finding = KeySearch['findings'][number];
@@ -31,7 +32,7 @@ export interface ImportSlice {
 
 let importTask: { cancel(): void } | undefined;
 
-export const importSlice: Slice<ImportSlice> = (set, get) => {
+export const importSlice: Slice<ImportSlice, UiSlice> = (set, get) => {
   const search = async (folders: CallArgs<'import.scan'>['folders']) => {
     set({ searching: true });
     await get().attempt(async () => set({ keySearch: unwrap(await api().import.scan({ folders })) }));

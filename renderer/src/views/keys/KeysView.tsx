@@ -5,7 +5,7 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { regionName, useT } from '../../i18n';
 import { useStore } from '../../store';
-import { useWorkspaceNames } from '../regions/slice';
+import { useWorkspaceNames } from '../regions/hooks';
 import { DeleteDialog } from './DeleteDialog';
 import { FirstRun } from './FirstRun';
 import { groupKeys, itemKey, type KeyView, type ListItem, listItems } from './group-keys';

@@ -2,6 +2,7 @@
 // a revealed key is not here: it lives in that row's component state for ten seconds.
 import { api, unwrap } from '../../api';
 import type { Slice } from '../../store/slice';
+import type { UiSlice } from '../../store/ui-slice';
 
 /** '' means any. */
 export interface KeyFilter {
@@ -31,7 +32,7 @@ export interface KeysSlice {
   removeKey(keyId: string): Promise<boolean>;
 }
 
-export const keysSlice: Slice<KeysSlice> = (set, get) => ({
+export const keysSlice: Slice<KeysSlice, UiSlice> = (set, get) => ({
   filter: NO_FILTER,
   copied: undefined,
   setFilter: (patch) => set((store) => ({ filter: { ...store.filter, ...patch } })),

@@ -2,6 +2,7 @@
 // through and never kept here: it lives in the dialog's own state until the dialog closes.
 import { api, type CallResult, unwrap } from '../../api';
 import type { Slice } from '../../store/slice';
+import type { UiSlice } from '../../store/ui-slice';
 
 export type RestoreOutcome = CallResult<'backup.restore'>;
 
@@ -12,7 +13,7 @@ export interface BackupSlice {
   restoreBackup(file: string, passphrase: string): Promise<RestoreOutcome | undefined>;
 }
 
-export const backupSlice: Slice<BackupSlice> = (_set, get) => ({
+export const backupSlice: Slice<BackupSlice, UiSlice> = (_set, get) => ({
   async createBackup(passphrase) {
     const created = await get().attemptValue(async () => unwrap(await api().backup.create({ passphrase })));
     if (!created?.file) return undefined;

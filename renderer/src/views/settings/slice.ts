@@ -2,6 +2,7 @@
 // field and nothing changes.
 import { api, type CallResult, errorOf, type IpcError, unwrap } from '../../api';
 import type { Slice } from '../../store/slice';
+import type { UiSlice } from '../../store/ui-slice';
 
 export type Setting = CallResult<'settings.list'>[number];
 
@@ -14,7 +15,7 @@ export interface SettingsSlice {
   unsetSetting(name: string): Promise<boolean>;
 }
 
-export const settingsSlice: Slice<SettingsSlice> = (set, get) => {
+export const settingsSlice: Slice<SettingsSlice, UiSlice> = (set, get) => {
   const change = async (name: string, call: () => Promise<unknown>): Promise<boolean> => {
     try {
       await call();

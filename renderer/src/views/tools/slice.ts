@@ -2,6 +2,7 @@
 // happen in main (no key crosses: a settings field that is the key comes back masked).
 import { api, type CallResult, unwrap } from '../../api';
 import type { Slice } from '../../store/slice';
+import type { UiSlice } from '../../store/ui-slice';
 
 export type Tool = CallResult<'tools.list'>[number];
 export type ToolSettings = CallResult<'tools.settings'>;
@@ -29,7 +30,7 @@ export interface ToolsSlice {
   removeCustomTool(id: string): Promise<boolean>;
 }
 
-export const toolsSlice: Slice<ToolsSlice> = (set, get) => ({
+export const toolsSlice: Slice<ToolsSlice, UiSlice> = (set, get) => ({
   tools: [],
   toolSettings: undefined,
   loadTools: async () => {
