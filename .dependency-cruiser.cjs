@@ -56,6 +56,13 @@ module.exports = {
       to: {},
     },
     {
+      name: 'core-folders-only-imported',
+      comment: 'Nothing imports a file loose at main/core’s top level: it belongs in a domain folder.',
+      severity: 'error',
+      from: {},
+      to: { path: '^main/core/[^/]+$' },
+    },
+    {
       name: 'core-stays-core',
       comment:
         'main/core runs under plain Node for the CLI and the tests: it never reaches into the IPC layer, the CLI, the Electron shell or the window.',

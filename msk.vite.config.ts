@@ -105,7 +105,8 @@ function chunkOf(id: string): string | null {
     // commander, and the command definitions but the quick ones: loaded when commander parses.
     if (imports.has('commander')) return 'commands';
     if (source.startsWith('main/cli/commands/') && !QUICK_COMMANDS.has(source)) return 'commands';
-    return source.startsWith('main/cli/') ? 'start' : 'commands';
+    // The rest of msk's own code, and the words it shares with the window (small, no dependencies).
+    return 'start';
   }
   // Encryption: only `msk backup` uses it.
   if (imports.has('ciphers')) return 'backup';

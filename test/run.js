@@ -55,6 +55,7 @@ if (process.platform === 'linux' && !process.env.MSK_TEST_PRIVATE_SESSION) wrapI
 const bin = (name) => path.join('node_modules', '.bin', name);
 const checks = [
   ['lint', bin('eslint'), ['--max-warnings', '0', '.']],
+  ['layering', bin('depcruise'), ['main', 'renderer/src', '--config', '.dependency-cruiser.cjs']],
   ['format', bin('prettier'), ['--check', '--log-level', 'warn', '.']],
   ['typecheck (main)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
   ['typecheck (renderer)', bin('tsc'), ['--noEmit', '-p', 'renderer/tsconfig.json']],
