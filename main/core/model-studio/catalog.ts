@@ -298,15 +298,6 @@ export const isModelId = (value: string): boolean =>
 
 export const DEFAULT_MODEL = 'qwen-plus';
 export const DEFAULT_CODING_MODEL = 'qwen3-coder-plus';
-export const SUGGESTED_MODELS = [
-  'qwen-plus',
-  'qwen3-max',
-  'qwen-flash',
-  'qwen-turbo',
-  'qwen3-coder-plus',
-  'qwen3-coder-flash',
-] as const;
-
 /**
  * Variable families a launched tool must not inherit from the parent environment unless the
  * preset sets them: a stale OPENAI_BASE_URL silently sends a fresh key to the wrong host.

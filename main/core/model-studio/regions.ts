@@ -33,8 +33,6 @@ export interface Endpoints {
  */
 export type EndpointOverrides = Partial<Record<string, string>>;
 
-export const regionIds = (): RegionId[] => REGIONS.map((region) => region.id);
-
 export function findRegion(nameOrAlias: string): RegionFacts | undefined {
   const wanted = nameOrAlias.trim().toLowerCase();
   return REGIONS.find(

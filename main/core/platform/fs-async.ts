@@ -6,7 +6,6 @@ import {
   access as accessCallback,
   constants,
   type Stats,
-  appendFile as appendFileCallback,
   chmod as chmodCallback,
   close as closeCallback,
   fchmod as fchmodCallback,
@@ -25,7 +24,6 @@ import {
 import { promisify } from 'node:util';
 
 export const access = promisify(accessCallback);
-export const appendFile = promisify(appendFileCallback);
 export const chmod = promisify(chmodCallback);
 export const close = promisify(closeCallback);
 export const fchmod = promisify(fchmodCallback);
