@@ -83,7 +83,7 @@ export function createTray(icons: TrayIcons, perform: (action: TrayAction) => vo
       if (content === shown) return;
       shown = content;
       tray.setToolTip(tooltip);
-      // Linux needs the menu set again after any change (DESIGN.md, platform facts).
+      // Linux needs the menu set again after any change, or it shows the old one (StatusNotifierItem).
       tray.setContextMenu(Menu.buildFromTemplate(items.map(toElectron)));
     },
   };

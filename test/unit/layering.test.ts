@@ -2,7 +2,7 @@
 // bite: a tree of a few files, each breaking one rule, is refused rule by rule, and the same tree
 // without those imports passes.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
@@ -91,5 +91,23 @@ describe('the layering', () => {
     const { code, output } = cruise(root, 'main', 'renderer');
     expect(output).toMatch(/no dependency violations found/);
     expect(code).toBe(0);
+  });
+});
+
+describe('docs/ARCHITECTURE.md', () => {
+  const folders = (root: string): string[] =>
+    readdirSync(root, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .flatMap((entry) => {
+        const folder = `${root}/${entry.name}`;
+        return [folder, ...folders(folder)];
+      });
+
+  it('names every folder of main/ and renderer/src', () => {
+    const map = readFileSync('docs/ARCHITECTURE.md', 'utf8');
+    const missing = [...folders('main'), ...folders('renderer/src')].filter(
+      (folder) => !map.includes(`\`${folder}\``),
+    );
+    expect(missing).toEqual([]);
   });
 });

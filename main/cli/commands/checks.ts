@@ -105,7 +105,7 @@ export function registerCheckCommands(program: Command): void {
     .option('-p, --plan <plan>', 'ask only where this plan has endpoints: payg, coding or token')
     .option('-r, --region <region>', 'ask only this region')
     .option('-w, --workspace <id>', "the key's workspace id (llm-…): lets Tokyo and Frankfurt be asked too")
-    .option('--json', 'print {regionId, plan, status, message}')
+    .option('--json', 'print {regionId, plan, status, message, detail}')
     .action(async (options: { plan?: string; region?: string; workspace?: string; json?: boolean }) => {
       const hints = {
         plan: options.plan === undefined ? undefined : requirePlan(options.plan).id,

@@ -120,17 +120,17 @@ export function registerToolCommands(program: Command): void {
     .option('-n, --name <name>', 'what it is called (default: the id)')
     .option('-c, --command <command>', 'what starts it, e.g. "mytool --verbose"')
     .option('-b, --base <tool>', 'start from a built-in preset’s variables')
-    .option('--var <NAME=TEMPLATE>', 'a variable (repeatable)', collectVariable, {})
+    .option('--var <NAME=TEMPLATE>', 'a variable (repeatable)', collectVariable)
     .action(
       async (
         id: string,
-        options: { name?: string; command?: string; base?: string; var: Record<string, string> },
+        options: { name?: string; command?: string; base?: string; var?: Record<string, string> },
       ) => {
         const { addCustomTool } = await toolActions();
         const tool = await addCustomTool(await core(), {
           id,
           name: options.name ?? id,
-          variables: options.var,
+          variables: options.var ?? {},
           ...(options.command !== undefined && { command: splitCommand(options.command) }),
           ...(options.base !== undefined && { base: options.base }),
         });
@@ -206,7 +206,7 @@ export function registerToolCommands(program: Command): void {
     );
 }
 
-function collectVariable(value: string, previous: Record<string, string>): Record<string, string> {
+function collectVariable(value: string, previous: Record<string, string> = {}): Record<string, string> {
   const equals = value.indexOf('=');
   if (equals <= 0)
     throw new InvalidArgumentError(`give NAME=TEMPLATE, such as MY_KEY={{apiKey}}; got '${value}'.`);

@@ -1,4 +1,4 @@
-// The one catalog of Alibaba Cloud Model Studio facts (see shared/docs/MODEL_STUDIO.md).
+// The one catalog of Alibaba Cloud Model Studio facts (docs/ARCHITECTURE.md, "main/core").
 // Every endpoint, key shape, plan, limit, console link and variable name the app relies on
 // lives here and nowhere else, so a change on Alibaba's side is a change to this file.
 import type { KeyShape, Plan } from '../../shared/vocabulary.js';

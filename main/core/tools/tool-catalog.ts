@@ -1,7 +1,7 @@
 // Every tool Model Studio Keys knows, as data: what it is, which billing plans it works with,
 // the variables (templates) it gets, the command that starts it and how to install it — or, for
-// a GUI tool, the fields its settings page asks for. Facts: shared/docs/MODEL_STUDIO.md and each
-// tool's own documentation; tools.ts turns a preset and a key into values.
+// a GUI tool, the fields its settings page asks for. Facts: each tool's own documentation and
+// Alibaba's pages for it (docs/TOOLS.md); tool-presets.ts turns a preset and a key into values.
 import { DEFAULT_CODING_MODEL } from '../model-studio/catalog.js';
 import type { Plan } from '../model-studio/catalog.js';
 

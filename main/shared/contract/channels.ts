@@ -27,7 +27,7 @@ export const CALLS = {
   hints: ['dismiss'],
 } as const;
 
-/** Long work: progress events and cancel (DESIGN.md "Long work is a task"). */
+/** Long work: progress events and cancel (docs/ARCHITECTURE.md, "Tasks"). */
 export const TASKS = {
   checks: ['all', 'one'],
   keys: ['detect'],

@@ -1,4 +1,4 @@
-// One zustand store built from slices (DESIGN.md "Renderer"): the read-only snapshot main pushes,
+// One zustand store built from slices (docs/ARCHITECTURE.md, "renderer/src"): the read-only snapshot main pushes,
 // the window's own ui state, the running tasks, and one slice per view. Components read it through
 // selectors, so a change re-renders only what reads it. No slice ever holds a secret.
 import { create } from 'zustand';
