@@ -14,6 +14,7 @@ const CORE_LAYERS = [
   'config',
   'keys',
   'calls',
+  'account',
   'clipboard',
   'import',
   'gateway',

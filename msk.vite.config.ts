@@ -75,8 +75,8 @@ const QUICK_COMMANDS = new Set(
 /** Folders of main/core every command definition uses (facts and pure rules): loaded at start-up. */
 const START_UP_FOLDERS = new Set(['base', 'platform', 'model-studio', 'tools']);
 
-/** Folders only their own commands load (msk gateway and usage; msk import): a chunk each. */
-const FEATURE_FOLDERS = new Set(['gateway', 'import']);
+/** Folders only their own commands load (msk account; msk gateway and usage; msk import): a chunk each. */
+const FEATURE_FOLDERS = new Set(['account', 'gateway', 'import']);
 
 /** Chunks a use case of the same name (actions/<name>.ts) goes with: only that command runs it. */
 const FEATURE_CHUNKS = new Set([...FEATURE_FOLDERS, 'backup']);

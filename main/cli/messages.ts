@@ -19,6 +19,8 @@ const ERROR_ADVICE: Partial<Record<MskError['code'], Advice>> = {
   'secret-missing': (params) =>
     `if you still have the key, run 'msk remove ${String(params.keyId)} --yes' and add it again`,
   'vault-not-empty': () => 'pass --merge to add only the keys not stored yet',
+  'no-account': () =>
+    "connect one with 'msk account connect --access-key-id <id>' (or --profile <name>, or --chain)",
   'clipboard-unavailable': () => 'use --print to write the key to stdout instead',
   'unquotable-value': (params) =>
     params.terminal === undefined

@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { MskError } from '../core/base/errors.js';
 import { VERSION } from '../core/base/version.js';
 import { EXIT, EXIT_HELP } from './exit-codes.js';
+import { registerAccountCommands } from './commands/account.js';
 import { registerBackupCommands } from './commands/backup.js';
 import { registerBindingCommands } from './commands/binding.js';
 import { registerCheckCommands } from './commands/checks.js';
@@ -36,6 +37,7 @@ export const COMMAND_GROUPS: readonly (readonly [readonly string[], (program: Co
   [['doctor'], registerDoctorCommands],
   [['backup'], registerBackupCommands],
   [['import'], registerImportCommands],
+  [['account'], registerAccountCommands],
 ];
 
 /** msk's program: every command, or only the group of `command` when one is named and known. */

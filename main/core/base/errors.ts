@@ -37,6 +37,10 @@ export type ErrorCode =
   | 'network'
   | 'timeout'
   | 'service-refused'
+  /** Alibaba Cloud's management API said no (params.reason: which refusal). */
+  | 'account-refused'
+  /** No Alibaba Cloud account is connected (or none of that name). */
+  | 'no-account'
   | 'busy'
   | 'token-expired'
   | 'cancelled'

@@ -12,6 +12,8 @@ import {
   PRICE_TEXT,
   PRICES,
   REGIONS,
+  MANAGEMENT_API,
+  type ServiceSite,
 } from '../model-studio/catalog.js';
 import { CONFIG_SCHEMA_VERSION } from './config-constants.js';
 import { MODEL_LIST_LIMITS } from '../model-studio/check-classifier.js';
@@ -181,6 +183,29 @@ export const GatewaySchema = z.looseObject({
   tokens: z.array(GatewayTokenSchema).default([]),
 });
 
+/** A name an account is known by here (`work`, `personal`): shown, typed, never a secret. */
+export const ACCOUNT_NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,31}$/u;
+
+/**
+ * Where an account's credential comes from; never a secret here. An AccessKey pair the user gave
+ * has its secret in the keychain (an item of its own); an aliyun CLI profile and the standard
+ * chain (environment variables, ~/.alibabacloud/credentials) are used where they are.
+ */
+export const AccountCredentialSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('access-key'), accessKeyId: z.string().regex(/^[A-Za-z0-9]{8,128}$/) }),
+  z.object({ kind: z.literal('profile'), profile: z.string().min(1).max(128).refine(isShowable) }),
+  z.object({ kind: z.literal('chain') }),
+]);
+
+/** An Alibaba Cloud account connected here, for its workspaces, keys and spend. */
+export const AccountSchema = z.looseObject({
+  id: z.uuid(),
+  name: z.string().regex(ACCOUNT_NAME),
+  site: z.enum(Object.keys(MANAGEMENT_API.sites) as [ServiceSite, ...ServiceSite[]]),
+  credential: AccountCredentialSchema,
+  connectedAt: z.iso.datetime(),
+});
+
 export const ConfigSchema = z
   .looseObject({
     schemaVersion: z.literal(CONFIG_SCHEMA_VERSION),
@@ -190,6 +215,8 @@ export const ConfigSchema = z
     gateway: GatewaySchema.default(() => GatewaySchema.parse({})),
     /** Hints the user asked not to see again (hints.ts). */
     dismissedHints: z.array(z.string()).default([]),
+    /** Alibaba Cloud accounts connected for their workspaces, keys and spend. */
+    accounts: z.array(AccountSchema).default([]),
   })
   .superRefine((config, context) => {
     // A token is known by its name: two of one name could not be told apart, revoked or reported.
@@ -225,6 +252,8 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export type GatewayToken = z.infer<typeof GatewayTokenSchema>;
 export type Gateway = z.infer<typeof GatewaySchema>;
 export type Config = z.infer<typeof ConfigSchema>;
+export type AccountRecord = z.infer<typeof AccountSchema>;
+export type AccountCredential = z.infer<typeof AccountCredentialSchema>;
 
 /**
  * How the config is parsed: without zod's compiled fast path. zod compiles an object's parser

@@ -270,7 +270,12 @@ export const KEY_SHAPES: readonly KeyShapeFacts[] = [
   },
 ];
 
-export const WORKSPACE_ID_PATTERN = /^llm-[a-z0-9]{4,}$/;
+/**
+ * A workspace id as the service gives it: the console shows `llm-…`, the management API's examples
+ * `ws-…`; whatever the prefix, it goes into a host name (the workspace's own domain), so it is
+ * lowercase letters and digits around one hyphen.
+ */
+export const WORKSPACE_ID_PATTERN = /^[a-z][a-z0-9]*-[a-z0-9]{4,}$/;
 export const DEFAULT_WORKSPACE_ID = 'default';
 export const ACCOUNT_ID_PATTERN = /^\d{4,32}$/;
 
@@ -342,6 +347,64 @@ export const KEY_VARIABLES = {
  * upload policy is a credential), files, batches, fine-tunes, deployments, agent applications
  * (their model is theirs, not the token's) or anything about the account.
  */
+/**
+ * The account: Model Studio's management OpenAPI (product ModelStudio, version 2026-02-10, ROA,
+ * signed ACS3-HMAC-SHA256 by an AccessKey pair or STS credentials; a model API key is refused
+ * there). Paths, methods and fields as Alibaba's own SDK (modelstudio-20260210) sends them.
+ */
+export const MANAGEMENT_API = {
+  product: 'ModelStudio',
+  version: '2026-02-10',
+  /** The regions with a management host (Tokyo has none). */
+  regions: ['cn-beijing', 'cn-hongkong', 'ap-southeast-1', 'us-east-1', 'eu-central-1'],
+  /** An account lives on one site; these are the regions its management hosts serve it in. */
+  sites: {
+    china: { name: 'China site (aliyun.com)', regions: ['cn-beijing'] },
+    international: {
+      name: 'International site (alibabacloud.com)',
+      regions: ['ap-southeast-1', 'us-east-1', 'eu-central-1', 'cn-hongkong'],
+    },
+  },
+  /** How many rows a page of a list asks for (the service's largest). */
+  pageSize: 100,
+  actions: {
+    ListWorkspaces: { method: 'GET', path: '/modelstudio/workspaces' },
+    CreateWorkspace: { method: 'POST', path: '/modelstudio/workspaces' },
+    DeleteWorkspace: { method: 'DELETE', path: '/modelstudio/workspaces/{id}' },
+    ListApiKeys: { method: 'GET', path: '/modelstudio/apikeys' },
+    GetApiKey: { method: 'GET', path: '/modelstudio/apikeys/{id}' },
+    CreateApiKey: { method: 'POST', path: '/modelstudio/apikeys' },
+    UpdateApiKey: { method: 'PUT', path: '/modelstudio/apikeys/{id}' },
+    DeleteApiKey: { method: 'DELETE', path: '/modelstudio/apikeys/{id}' },
+    EnableApiKey: { method: 'PUT', path: '/modelstudio/apikeys/{id}/enable' },
+    DisableApiKey: { method: 'PUT', path: '/modelstudio/apikeys/{id}/disable' },
+    ResetApiKey: { method: 'PUT', path: '/modelstudio/apikeys/{id}/reset' },
+    GetBillingOverview: { method: 'GET', path: '/modelstudio/billing/overview' },
+    GetBillingTrend: { method: 'GET', path: '/modelstudio/billing/trend' },
+  },
+} as const;
+
+export type ServiceSite = keyof typeof MANAGEMENT_API.sites;
+export type ManagementAction = keyof typeof MANAGEMENT_API.actions;
+
+/** A management host: `modelstudio.<region>.aliyuncs.com`. */
+export const managementHost = (regionId: string): string => `modelstudio.${regionId}.aliyuncs.com`;
+
+/**
+ * The least a RAM user needs for everything msk does with an account (RAM actions are the
+ * product's code and the API's action). Printed by `msk account status` and shown in the window.
+ */
+export const ACCOUNT_POLICY = {
+  Version: '1',
+  Statement: [
+    {
+      Effect: 'Allow',
+      Action: Object.keys(MANAGEMENT_API.actions).map((action) => `modelstudio:${action}`),
+      Resource: '*',
+    },
+  ],
+} as const;
+
 export const GATEWAY = {
   host: '127.0.0.1',
   defaultPort: 11480,

@@ -1,0 +1,161 @@
+// msk account connect · status · workspaces · disconnect — your Alibaba Cloud account, through
+// Model Studio's management OpenAPI. An AccessKey secret is read from stdin or a hidden prompt,
+// never from arguments, and kept in the keychain.
+import { type Command, Option } from 'commander';
+import { MskError } from '../../core/base/errors.js';
+import { MANAGEMENT_API } from '../../core/model-studio/catalog.js';
+import { core } from '../context.js';
+import { print, printJson, say, table } from '../output.js';
+import { confirm, readSecret } from '../read-secret.js';
+
+// What the commands do is loaded when one runs: `msk --help` needs only their definitions.
+const accountActions = () => import('../../core/actions/account.js');
+
+const SITE_OPTION = new Option(
+  '--site <site>',
+  "the account's site: china (aliyun.com) or international (alibabacloud.com); asked of Alibaba Cloud when left out",
+).choices(Object.keys(MANAGEMENT_API.sites));
+
+interface ConnectOptions {
+  name?: string;
+  accessKeyId?: string;
+  profile?: string;
+  chain?: boolean;
+  site?: 'china' | 'international';
+  json?: boolean;
+}
+
+export function registerAccountCommands(program: Command): void {
+  const account = program
+    .command('account')
+    .description(
+      "your Alibaba Cloud account: its workspaces, keys and spend (Model Studio's management API)",
+    );
+
+  account
+    .command('connect')
+    .description(
+      'connect an account: an AccessKey pair (the secret from stdin or a hidden prompt, kept in the keychain), an aliyun CLI profile, or the standard credential chain',
+    )
+    .option('-n, --name <name>', 'what to call it here (default: default)')
+    .option(
+      '--access-key-id <id>',
+      'an AccessKey ID (LTAI…); its secret is read from stdin or a hidden prompt',
+    )
+    .option(
+      '--profile <name>',
+      "the aliyun CLI's profile of this name (~/.aliyun/config.json), used where it is",
+    )
+    .option(
+      '--chain',
+      "Alibaba Cloud's standard chain: ALIBABA_CLOUD_* variables, the CLI's profile, ~/.alibabacloud/credentials",
+    )
+    .addOption(SITE_OPTION)
+    .option('--json', 'print the account as JSON')
+    .action(async (options: ConnectOptions) => {
+      const ways = [options.accessKeyId !== undefined, options.profile !== undefined, options.chain === true];
+      if (ways.filter(Boolean).length !== 1)
+        throw new MskError('usage', 'Connect one way: --access-key-id <id>, --profile <name> or --chain.');
+      const credential =
+        options.accessKeyId !== undefined
+          ? {
+              kind: 'access-key' as const,
+              accessKeyId: options.accessKeyId,
+              accessKeySecret: await readSecret('AccessKey secret (input hidden): '),
+            }
+          : options.profile !== undefined
+            ? { kind: 'profile' as const, profile: options.profile }
+            : { kind: 'chain' as const };
+      const [{ connectAccount, describeCredential }, services] = await Promise.all([
+        accountActions(),
+        core(),
+      ]);
+      const { account: connected, workspaceCount } = await connectAccount(services, {
+        name: options.name,
+        credential,
+        site: options.site,
+      });
+      if (options.json)
+        return printJson({
+          name: connected.name,
+          site: connected.site,
+          credential: describeCredential(connected.credential),
+          workspaces: workspaceCount,
+        });
+      say(
+        `Connected '${connected.name}' (${MANAGEMENT_API.sites[connected.site].name}, ${describeCredential(connected.credential)}): ${workspaceCount} workspace${workspaceCount === 1 ? '' : 's'}. 'msk account status' says what its permissions allow.`,
+      );
+    });
+
+  account
+    .command('status')
+    .description('the connected accounts: site, credential, and which calls their permissions allow')
+    .argument('[name]', 'one account (default: every one)')
+    .option('--json', 'print JSON')
+    .action(async (name: string | undefined, options: { json?: boolean }) => {
+      const [{ accountStatus }, services] = await Promise.all([accountActions(), core()]);
+      const statuses = await accountStatus(services, name);
+      if (options.json) return printJson(statuses);
+      for (const status of statuses) {
+        print(`${status.name}\t${status.siteName}, ${status.credential}`);
+        for (const permission of status.permissions)
+          print(
+            `  ${permission.what}\t${permission.allowed ? 'allowed' : `not allowed: ${permission.message ?? ''}`}`,
+          );
+        if (status.permissions.some((permission) => !permission.allowed))
+          say(
+            `A RAM user with this policy may do everything msk does with an account:\n${JSON.stringify(status.policy, null, 2)}`,
+          );
+      }
+    });
+
+  account
+    .command('workspaces')
+    .description(
+      'every workspace of the account in every region: name, id, region, its own domain, keys there and here',
+    )
+    .argument('[name]', 'one account (default: every one)')
+    .option('--json', 'print JSON')
+    .action(async (name: string | undefined, options: { json?: boolean }) => {
+      const [{ accountWorkspaces }, services] = await Promise.all([accountActions(), core()]);
+      const rows = await accountWorkspaces(services, name);
+      if (options.json) return printJson(rows);
+      if (rows.length === 0) return say('The account has no workspace that its permissions show.');
+      print(
+        table(
+          ['ACCOUNT', 'WORKSPACE', 'ID', 'REGION', 'DOMAIN', 'KEYS', 'STORED HERE'],
+          rows.map((row) => [
+            row.account,
+            row.name,
+            row.workspaceId,
+            row.regionId,
+            row.apiHost ?? '-',
+            String(row.accountKeys),
+            String(row.storedKeys),
+          ]),
+        ),
+      );
+    });
+
+  account
+    .command('disconnect')
+    .description(
+      'forget an account here (its AccessKey secret leaves the keychain); nothing in Alibaba Cloud changes',
+    )
+    .argument('<name>', 'the account')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .action(async (name: string, options: { yes?: boolean }) => {
+      if (!options.yes) {
+        if (!process.stdin.isTTY)
+          throw new MskError(
+            'invalid-input',
+            `Refusing to disconnect '${name}' without confirmation: pass --yes.`,
+          );
+        if (!(await confirm(`Disconnect '${name}'?`, 'Cancelled; nothing was changed.')))
+          return say('Nothing was changed.');
+      }
+      const [{ disconnectAccount }, services] = await Promise.all([accountActions(), core()]);
+      const removed = await disconnectAccount(services, name);
+      say(`Disconnected '${removed.name}'. Its keys stored here stay.`);
+    });
+}

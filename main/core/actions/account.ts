@@ -1,0 +1,299 @@
+// Account use cases: connect an Alibaba Cloud account (an AccessKey pair whose secret goes to the
+// keychain, an aliyun CLI profile by name, or the standard chain; its site found by asking), say
+// what its permissions allow, list its workspaces, disconnect it. The CLI and the window call these.
+import { randomUUID } from 'node:crypto';
+import { MskError } from '../base/errors.js';
+import { isShowable } from '../base/one-line.js';
+import {
+  ACCOUNT_NAME,
+  type AccountCredential,
+  type AccountRecord,
+  type Config,
+} from '../config/config-schema.js';
+import { ACCOUNT_POLICY, MANAGEMENT_API, type ServiceSite } from '../model-studio/catalog.js';
+import type { Services } from '../keys/services.js';
+import { accountSecretItem, readCredential } from '../account/account-credentials.js';
+import { type AccessCredential, ManagementClient } from '../account/management-client.js';
+import { type AccountWorkspace, accountKeyCount, listWorkspaces } from '../account/workspaces.js';
+
+/** How the user connects: a pair they give (the secret read from stdin or a prompt), a profile, the chain. */
+export type ConnectCredential =
+  | { kind: 'access-key'; accessKeyId: string; accessKeySecret: string }
+  | { kind: 'profile'; profile: string }
+  | { kind: 'chain' };
+
+export interface ConnectInput {
+  /** What the account is called here; default: `default`, else `account-2`… */
+  name?: string | undefined;
+  credential: ConnectCredential;
+  /** Asked of Alibaba Cloud when left out. */
+  site?: ServiceSite | undefined;
+}
+
+const SITES = Object.keys(MANAGEMENT_API.sites) as ServiceSite[];
+
+/** A client for a stored account (its credential read when a call needs it). */
+export const accountClient = (services: Services, account: AccountRecord): ManagementClient =>
+  new ManagementClient(async () => {
+    await services.config.assertPrivate();
+    return readCredential(account, services.secrets);
+  }, services.environment.openApiEndpoints);
+
+export async function connectAccount(
+  services: Services,
+  input: ConnectInput,
+  signal?: AbortSignal,
+): Promise<{ account: AccountRecord; workspaceCount: number }> {
+  const before = await services.config.read();
+  const name = accountName(before, input.name);
+  const credential = storedCredential(input.credential);
+  const account: AccountRecord = {
+    id: randomUUID(),
+    name,
+    site: input.site ?? 'international',
+    credential,
+    connectedAt: new Date().toISOString(),
+  };
+  // Until it is stored, the pair given is used as it is; a profile or the chain is read as always.
+  const given = input.credential;
+  const client = new ManagementClient(
+    async (): Promise<AccessCredential> =>
+      given.kind === 'access-key'
+        ? { accessKeyId: given.accessKeyId, accessKeySecret: given.accessKeySecret }
+        : readCredential(account, services.secrets),
+    services.environment.openApiEndpoints,
+  );
+  account.site = input.site ?? (await detectSite(client, signal));
+  const workspaces = await listWorkspaces(client, account.site, signal).catch((error: unknown) => {
+    // Connected all the same when only listing is not allowed: status says what is.
+    if (error instanceof MskError && error.params.reason === 'permission') return [];
+    throw error;
+  });
+
+  if (given.kind === 'access-key')
+    await services.secrets.set(accountSecretItem(account.id), given.accessKeySecret);
+  try {
+    await services.config.update((draft) => {
+      accountName(draft, name);
+      draft.accounts.push(account);
+    });
+  } catch (error) {
+    if (given.kind === 'access-key')
+      await services.secrets.delete(accountSecretItem(account.id)).catch(() => undefined);
+    throw error;
+  }
+  return { account, workspaceCount: workspaces.length };
+}
+
+/**
+ * The site an AccessKey belongs to: asked of both sites at once. A site that answers, or refuses
+ * for a permission, knows the key; one that does not know its id is the other site.
+ */
+async function detectSite(client: ManagementClient, signal?: AbortSignal): Promise<ServiceSite> {
+  const answers = await Promise.all(
+    SITES.map((site) =>
+      client
+        .call(MANAGEMENT_API.sites[site].regions[0] ?? '', 'ListWorkspaces', {
+          query: { maxResults: 1 },
+          signal,
+        })
+        .then(
+          () => ({ site, known: true as const, error: undefined }),
+          (error: unknown) => ({
+            site,
+            known: error instanceof MskError && error.params.reason === 'permission',
+            error,
+          }),
+        ),
+    ),
+  );
+  const known = answers.filter((answer) => answer.known);
+  if (known.length === 1 && known[0]) return known[0].site;
+  if (known.length > 1)
+    throw new MskError(
+      'usage',
+      'Both sites answer for this AccessKey: choose one with --site china or --site international.',
+    );
+  // Nobody knows it: the most telling refusal (a bad secret, a clock, the network) before "unknown".
+  const errors = answers.map((answer) => answer.error);
+  const telling =
+    errors.find((error) => error instanceof MskError && error.params.reason !== 'unknown-access-key') ??
+    errors[0];
+  throw telling;
+}
+
+function storedCredential(credential: ConnectCredential): AccountCredential {
+  if (credential.kind === 'access-key') {
+    const accessKeyId = credential.accessKeyId.trim();
+    if (!/^[A-Za-z0-9]{8,128}$/.test(accessKeyId))
+      throw new MskError(
+        'invalid-input',
+        'That is not an AccessKey ID: it is letters and digits (LTAI…), as the RAM console shows it.',
+      );
+    if (credential.accessKeySecret.trim() === '' || /\s/.test(credential.accessKeySecret.trim()))
+      throw new MskError('invalid-input', 'No AccessKey secret was given: paste the secret alone.');
+    return { kind: 'access-key', accessKeyId };
+  }
+  if (credential.kind === 'profile') {
+    const profile = credential.profile.trim();
+    if (profile === '' || profile.length > 128 || !isShowable(profile))
+      throw new MskError('invalid-input', `'${profile}' cannot be an aliyun CLI profile's name.`);
+    return { kind: 'profile', profile };
+  }
+  return { kind: 'chain' };
+}
+
+/** The name asked for (checked, free), else `default`, `account-2`… */
+function accountName(config: Config, wanted: string | undefined): string {
+  const taken = new Set(config.accounts.map((account) => account.name.toLowerCase()));
+  if (wanted !== undefined) {
+    const name = wanted.trim();
+    if (!ACCOUNT_NAME.test(name))
+      throw new MskError(
+        'invalid-input',
+        `'${wanted}' cannot name an account: use up to 32 letters, digits, spaces, '.', '_' or '-', starting with a letter or digit.`,
+      );
+    if (taken.has(name.toLowerCase()))
+      throw new MskError(
+        'invalid-input',
+        `An account named '${name}' is connected already; choose another name.`,
+      );
+    return name;
+  }
+  for (let count = 1; ; count++) {
+    const name = count === 1 ? 'default' : `account-${count}`;
+    if (!taken.has(name)) return name;
+  }
+}
+
+/** The account named, or the only one; every account when `all`. */
+export function chooseAccounts(config: Config, name: string | undefined): AccountRecord[] {
+  if (config.accounts.length === 0)
+    throw new MskError('no-account', 'No Alibaba Cloud account is connected here yet.', {
+      name: name ?? null,
+    });
+  if (name === undefined) return config.accounts;
+  const account = config.accounts.find(
+    (candidate) => candidate.name.toLowerCase() === name.trim().toLowerCase(),
+  );
+  if (!account)
+    throw new MskError(
+      'no-account',
+      `No account is connected as '${name}' (connected: ${config.accounts.map((candidate) => candidate.name).join(', ')}).`,
+      { name },
+    );
+  return [account];
+}
+
+/** What one of an account's permissions allows: each read call tried once, its answer said plainly. */
+export interface PermissionCheck {
+  what: 'workspaces' | 'keys' | 'spend';
+  action: string;
+  allowed: boolean;
+  /** Why not, when not. */
+  message: string | null;
+}
+
+export interface AccountStatus {
+  name: string;
+  site: ServiceSite;
+  siteName: string;
+  /** Where its credential comes from, without the secret: `access key LTAI…7f3c`, `aliyun CLI profile work`. */
+  credential: string;
+  permissions: PermissionCheck[];
+  /** The least a RAM user needs for everything msk does with an account. */
+  policy: typeof ACCOUNT_POLICY;
+}
+
+export async function accountStatus(
+  services: Services,
+  name?: string,
+  signal?: AbortSignal,
+): Promise<AccountStatus[]> {
+  const accounts = chooseAccounts(await services.config.read(), name);
+  return Promise.all(
+    accounts.map(async (account) => {
+      const client = accountClient(services, account);
+      const regionId = MANAGEMENT_API.sites[account.site].regions[0] ?? '';
+      const month = new Date().toISOString().slice(0, 7);
+      const probes = [
+        { what: 'workspaces', action: 'ListWorkspaces', query: { maxResults: 1 } },
+        { what: 'keys', action: 'ListApiKeys', query: { maxResults: 1 } },
+        { what: 'spend', action: 'GetBillingOverview', query: { billMonth: month } },
+      ] as const;
+      const permissions = await Promise.all(
+        probes.map(({ what, action, query }) =>
+          client.call(regionId, action, { query, signal }).then(
+            (): PermissionCheck => ({ what, action: `modelstudio:${action}`, allowed: true, message: null }),
+            (error: unknown): PermissionCheck => {
+              if (!(error instanceof MskError) || error.params.reason !== 'permission') throw error;
+              return { what, action: `modelstudio:${action}`, allowed: false, message: error.message };
+            },
+          ),
+        ),
+      );
+      return {
+        name: account.name,
+        site: account.site,
+        siteName: MANAGEMENT_API.sites[account.site].name,
+        credential: describeCredential(account.credential),
+        permissions,
+        policy: ACCOUNT_POLICY,
+      };
+    }),
+  );
+}
+
+export function describeCredential(credential: AccountCredential): string {
+  if (credential.kind === 'access-key')
+    return `AccessKey ${credential.accessKeyId.slice(0, 4)}…${credential.accessKeyId.slice(-4)} (secret in the keychain)`;
+  if (credential.kind === 'profile') return `aliyun CLI profile '${credential.profile}'`;
+  return "Alibaba Cloud's standard credential chain";
+}
+
+/** A workspace of an account, with how many keys it holds there and here. */
+export interface WorkspaceListing extends AccountWorkspace {
+  account: string;
+  accountKeys: number;
+  storedKeys: number;
+}
+
+export async function accountWorkspaces(
+  services: Services,
+  name?: string,
+  signal?: AbortSignal,
+): Promise<WorkspaceListing[]> {
+  const config = await services.config.read();
+  const accounts = chooseAccounts(config, name);
+  const listed = await Promise.all(
+    accounts.map(async (account) => {
+      const client = accountClient(services, account);
+      const workspaces = await listWorkspaces(client, account.site, signal);
+      const counts = await Promise.all(
+        workspaces.map((workspace) => accountKeyCount(client, workspace, signal)),
+      );
+      return workspaces.map((workspace, index) => ({
+        ...workspace,
+        account: account.name,
+        accountKeys: counts[index] ?? 0,
+        storedKeys: config.keys.filter(
+          (key) => key.workspaceId === workspace.workspaceId && key.regionId === workspace.regionId,
+        ).length,
+      }));
+    }),
+  );
+  return listed.flat();
+}
+
+/** Forgets an account here: its record, and its AccessKey secret in the keychain. Nothing in Alibaba Cloud changes. */
+export async function disconnectAccount(services: Services, name: string): Promise<AccountRecord> {
+  const removed = await services.config.update((draft) => {
+    const [account] = chooseAccounts(draft, name);
+    if (!account) throw new MskError('no-account', `No account is connected as '${name}'.`, { name });
+    draft.accounts = draft.accounts.filter((candidate) => candidate.id !== account.id);
+    return account;
+  });
+  if (removed.credential.kind === 'access-key')
+    await services.secrets.delete(accountSecretItem(removed.id)).catch(() => undefined);
+  return removed;
+}
