@@ -1,3 +1,4 @@
+import { parseOpenApiEndpoints } from '../../main/core/config/environment.js';
 import { describe, expect, it } from 'vitest';
 import { REGIONS, SOURCES } from '../../main/core/model-studio/catalog.js';
 import {
@@ -269,5 +270,20 @@ describe('parseEndpointOverrides', () => {
     ['{"trial:us-east-1": "http://x"}', /'trial:us-east-1' is neither .* for a host the region has/],
   ])('refuses %s instead of silently using the real service', (json, message) => {
     expect(() => parseEndpointOverrides(json)).toThrow(message);
+  });
+});
+
+describe('parseOpenApiEndpoints (MSK_OPENAPI_ENDPOINTS)', () => {
+  it('takes a management region or bss to an http(s) URL, and nothing else', () => {
+    expect(
+      parseOpenApiEndpoints('{"cn-beijing":"http://127.0.0.1:8080/","bss":"https://bss.example"}'),
+    ).toEqual({ 'cn-beijing': 'http://127.0.0.1:8080', bss: 'https://bss.example' });
+    expect(parseOpenApiEndpoints(undefined)).toEqual({});
+    expect(() => parseOpenApiEndpoints('{"ap-northeast-1":"http://x"}')).toThrow(
+      /'ap-northeast-1' is neither a region with a management host/,
+    );
+    expect(() => parseOpenApiEndpoints('{"cn-beijing":"ftp://x"}')).toThrow(/must be an http\(s\) URL/);
+    expect(() => parseOpenApiEndpoints('not json')).toThrow(/is not valid JSON/);
+    expect(() => parseOpenApiEndpoints('[]')).toThrow(/must be a JSON object/);
   });
 });

@@ -70,7 +70,11 @@ export function registerAccountCommands(program: Command): void {
         accountActions(),
         core(),
       ]);
-      const { account: connected, workspaceCount } = await connectAccount(services, {
+      const {
+        account: connected,
+        workspaceCount,
+        siteAssumed,
+      } = await connectAccount(services, {
         name: options.name,
         credential,
         site: options.site,
@@ -79,12 +83,17 @@ export function registerAccountCommands(program: Command): void {
         return printJson({
           name: connected.name,
           site: connected.site,
+          siteAssumed,
           credential: describeCredential(connected.credential),
           workspaces: workspaceCount,
         });
       say(
         `Connected '${connected.name}' (${MANAGEMENT_API.sites[connected.site].name}, ${describeCredential(connected.credential)}): ${workspaceCount} workspace${workspaceCount === 1 ? '' : 's'}. 'msk account status' says what its permissions allow.`,
       );
+      if (siteAssumed)
+        say(
+          'Its bill could not be read, so its site was taken to be the international one; if it is on aliyun.com, connect it again with --site china.',
+        );
     });
 
   account

@@ -1,7 +1,7 @@
-// An account's workspaces, as the management API lists them (ListWorkspaces, every region of the
-// account's site at once, each page by page), with how many keys each holds in the account
+// An account's workspaces, as the management API lists them (ListWorkspaces, every region at once,
+// each page by page), with how many keys each holds in the account
 // (ListApiKeys' totalCount: one small call per workspace, all at once).
-import type { ServiceSite } from '../model-studio/catalog.js';
+import { MskError } from '../base/errors.js';
 import { MANAGEMENT_API } from '../model-studio/catalog.js';
 import type { ManagementClient } from './management-client.js';
 
@@ -39,16 +39,22 @@ export function workspacesOf(body: unknown, regionId: string): AccountWorkspace[
   });
 }
 
-/** Every workspace of every region of the account's site; the regions are asked at once. */
+/**
+ * Every workspace of every region with a management host; the regions are asked at once. A region
+ * where Model Studio is not activated for the account has none.
+ */
 export async function listWorkspaces(
   client: ManagementClient,
-  site: ServiceSite,
   signal?: AbortSignal,
 ): Promise<AccountWorkspace[]> {
-  const regions = MANAGEMENT_API.sites[site].regions;
   const pages = await Promise.all(
-    regions.map((regionId) =>
-      client.list(regionId, 'ListWorkspaces', (body) => workspacesOf(body, regionId), { signal }),
+    MANAGEMENT_API.regions.map((regionId) =>
+      client
+        .list(regionId, 'ListWorkspaces', (body) => workspacesOf(body, regionId), { signal })
+        .catch((error: unknown) => {
+          if (error instanceof MskError && error.params.reason === 'not-activated') return [];
+          throw error;
+        }),
     ),
   );
   return pages.flat();

@@ -30,8 +30,6 @@ export interface ConnectInput {
   site?: ServiceSite | undefined;
 }
 
-const SITES = Object.keys(MANAGEMENT_API.sites) as ServiceSite[];
-
 /** A client for a stored account (its credential read when a call needs it). */
 export const accountClient = (services: Services, account: AccountRecord): ManagementClient =>
   new ManagementClient(async () => {
@@ -43,7 +41,7 @@ export async function connectAccount(
   services: Services,
   input: ConnectInput,
   signal?: AbortSignal,
-): Promise<{ account: AccountRecord; workspaceCount: number }> {
+): Promise<{ account: AccountRecord; workspaceCount: number; siteAssumed: boolean }> {
   const before = await services.config.read();
   const name = accountName(before, input.name);
   const credential = storedCredential(input.credential);
@@ -54,8 +52,12 @@ export async function connectAccount(
     credential,
     connectedAt: new Date().toISOString(),
   };
-  // Until it is stored, the pair given is used as it is; a profile or the chain is read as always.
-  const given = input.credential;
+  // Until it is stored, the pair given is used as it is (a newline from a pipe dropped); a profile
+  // or the chain is read as always.
+  const given: ConnectCredential =
+    input.credential.kind === 'access-key'
+      ? { ...input.credential, accessKeySecret: input.credential.accessKeySecret.trim() }
+      : input.credential;
   const client = new ManagementClient(
     async (): Promise<AccessCredential> =>
       given.kind === 'access-key'
@@ -63,8 +65,20 @@ export async function connectAccount(
         : readCredential(account, services.secrets),
     services.environment.openApiEndpoints,
   );
-  account.site = input.site ?? (await detectSite(client, signal));
-  const workspaces = await listWorkspaces(client, account.site, signal).catch((error: unknown) => {
+  let siteAssumed = false;
+  if (input.site === undefined) {
+    const detected = await detectSite(client, signal);
+    account.site = detected.site;
+    siteAssumed = detected.assumed;
+  } else {
+    // Proved before anything is stored, as detection proves it.
+    await client
+      .call(MANAGEMENT_API.regions[0] ?? '', 'ListWorkspaces', { query: { maxResults: 1 }, signal })
+      .catch((error: unknown) => {
+        if (!(error instanceof MskError && error.params.reason === 'permission')) throw error;
+      });
+  }
+  const workspaces = await listWorkspaces(client, signal).catch((error: unknown) => {
     // Connected all the same when only listing is not allowed: status says what is.
     if (error instanceof MskError && error.params.reason === 'permission') return [];
     throw error;
@@ -82,45 +96,44 @@ export async function connectAccount(
       await services.secrets.delete(accountSecretItem(account.id)).catch(() => undefined);
     throw error;
   }
-  return { account, workspaceCount: workspaces.length };
+  return { account, workspaceCount: workspaces.length, siteAssumed };
 }
 
 /**
- * The site an AccessKey belongs to: asked of both sites at once. A site that answers, or refuses
- * for a permission, knows the key; one that does not know its id is the other site.
+ * The account's site, from its bill: the China site bills in yuan, the international site in
+ * dollars. The credential is proved on the way — a wrong ID, a secret that does not sign or a clock
+ * that is off is said here, and nothing is stored. Without a bill to read (no permission for it),
+ * the international site is assumed, and said.
  */
-async function detectSite(client: ManagementClient, signal?: AbortSignal): Promise<ServiceSite> {
-  const answers = await Promise.all(
-    SITES.map((site) =>
-      client
-        .call(MANAGEMENT_API.sites[site].regions[0] ?? '', 'ListWorkspaces', {
-          query: { maxResults: 1 },
-          signal,
-        })
-        .then(
-          () => ({ site, known: true as const, error: undefined }),
-          (error: unknown) => ({
-            site,
-            known: error instanceof MskError && error.params.reason === 'permission',
-            error,
-          }),
-        ),
-    ),
-  );
-  const known = answers.filter((answer) => answer.known);
-  if (known.length === 1 && known[0]) return known[0].site;
-  if (known.length > 1)
-    throw new MskError(
-      'usage',
-      'Both sites answer for this AccessKey: choose one with --site china or --site international.',
-    );
-  // Nobody knows it: the most telling refusal (a bad secret, a clock, the network) before "unknown".
-  const errors = answers.map((answer) => answer.error);
-  const telling =
-    errors.find((error) => error instanceof MskError && error.params.reason !== 'unknown-access-key') ??
-    errors[0];
-  throw telling;
+async function detectSite(
+  client: ManagementClient,
+  signal?: AbortSignal,
+): Promise<{ site: ServiceSite; assumed: boolean }> {
+  const regionId = MANAGEMENT_API.regions[0] ?? '';
+  try {
+    const body = (await client.call(regionId, 'GetBillingOverview', { query: billQuery(), signal })) as {
+      data?: { currency?: unknown };
+    };
+    const currency = body.data?.currency;
+    if (currency === 'CNY') return { site: 'china', assumed: false };
+    if (typeof currency === 'string') return { site: 'international', assumed: false };
+  } catch (error) {
+    if (!(error instanceof MskError && error.params.reason === 'permission')) throw error;
+    // Not allowed to read the bill: the credential still has to be proved.
+    await client
+      .call(regionId, 'ListWorkspaces', { query: { maxResults: 1 }, signal })
+      .catch((refusal: unknown) => {
+        if (!(refusal instanceof MskError && refusal.params.reason === 'permission')) throw refusal;
+      });
+  }
+  return { site: 'international', assumed: true };
 }
+
+/** This month's bill, by model: GetBillingOverview's query (its groupBy is a JSON list, and required). */
+const billQuery = (month: string = new Date().toISOString().slice(0, 7)) => ({
+  billMonth: month,
+  groupBy: JSON.stringify([{ code: 'BASE_MODEL' }]),
+});
 
 function storedCredential(credential: ConnectCredential): AccountCredential {
   if (credential.kind === 'access-key') {
@@ -214,12 +227,11 @@ export async function accountStatus(
   return Promise.all(
     accounts.map(async (account) => {
       const client = accountClient(services, account);
-      const regionId = MANAGEMENT_API.sites[account.site].regions[0] ?? '';
-      const month = new Date().toISOString().slice(0, 7);
+      const regionId = MANAGEMENT_API.regions[0] ?? '';
       const probes = [
         { what: 'workspaces', action: 'ListWorkspaces', query: { maxResults: 1 } },
         { what: 'keys', action: 'ListApiKeys', query: { maxResults: 1 } },
-        { what: 'spend', action: 'GetBillingOverview', query: { billMonth: month } },
+        { what: 'spend', action: 'GetBillingOverview', query: billQuery() },
       ] as const;
       const permissions = await Promise.all(
         probes.map(({ what, action, query }) =>
@@ -268,7 +280,7 @@ export async function accountWorkspaces(
   const listed = await Promise.all(
     accounts.map(async (account) => {
       const client = accountClient(services, account);
-      const workspaces = await listWorkspaces(client, account.site, signal);
+      const workspaces = await listWorkspaces(client, signal);
       const counts = await Promise.all(
         workspaces.map((workspace) => accountKeyCount(client, workspace, signal)),
       );

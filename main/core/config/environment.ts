@@ -2,7 +2,12 @@
 import { dataDirectory } from '../platform/paths.js';
 import { MskError } from '../base/errors.js';
 import { MANAGEMENT_API } from '../model-studio/catalog.js';
-import { type EndpointOverrides, isHttpUrl, parseEndpointOverrides } from '../model-studio/regions.js';
+import {
+  type EndpointOverrides,
+  isHttpUrl,
+  jsonObjectOf,
+  parseEndpointOverrides,
+} from '../model-studio/regions.js';
 import { PRODUCT_NAME } from '../platform/paths.js';
 
 export interface MskEnvironment {
@@ -44,15 +49,11 @@ export function readEnvironment(env: Record<string, string | undefined> = proces
  */
 export function parseOpenApiEndpoints(json: string | undefined): OpenApiEndpoints {
   if (json === undefined || json.trim() === '') return {};
-  const shape = '{"<region>": "<http(s) URL>", "bss": "<http(s) URL>"}';
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    throw new MskError('invalid-input', `MSK_OPENAPI_ENDPOINTS is not valid JSON; expected ${shape}.`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    throw new MskError('invalid-input', `MSK_OPENAPI_ENDPOINTS must be a JSON object ${shape}.`);
+  const parsed = jsonObjectOf(
+    'MSK_OPENAPI_ENDPOINTS',
+    json,
+    '{"<region>": "<http(s) URL>", "bss": "<http(s) URL>"}',
+  );
   const known: readonly string[] = [...MANAGEMENT_API.regions, 'bss'];
   const endpoints: OpenApiEndpoints = {};
   for (const [key, url] of Object.entries(parsed)) {

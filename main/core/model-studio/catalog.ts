@@ -357,13 +357,10 @@ export const MANAGEMENT_API = {
   version: '2026-02-10',
   /** The regions with a management host (Tokyo has none). */
   regions: ['cn-beijing', 'cn-hongkong', 'ap-southeast-1', 'us-east-1', 'eu-central-1'],
-  /** An account lives on one site; these are the regions its management hosts serve it in. */
+  /** An account lives on one site, which bills it (in yuan on the China site, in dollars elsewhere). */
   sites: {
-    china: { name: 'China site (aliyun.com)', regions: ['cn-beijing'] },
-    international: {
-      name: 'International site (alibabacloud.com)',
-      regions: ['ap-southeast-1', 'us-east-1', 'eu-central-1', 'cn-hongkong'],
-    },
+    china: { name: 'China site (aliyun.com)' },
+    international: { name: 'International site (alibabacloud.com)' },
   },
   /** How many rows a page of a list asks for (the service's largest). */
   pageSize: 100,

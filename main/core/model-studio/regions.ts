@@ -95,22 +95,30 @@ export function requireWorkspaceId(input: string | undefined): string {
 export const regionsOfPlan = (plan: Plan): RegionFacts[] =>
   REGIONS.filter((region) => PLAN_HOME_FAMILIES[plan].some((family) => region.origins[family]));
 
+/** A variable's JSON object, or one line saying what is wrong with it and what it should be (`shape`). */
+export function jsonObjectOf(variable: string, json: string, shape: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw new MskError('invalid-input', `${variable} is not valid JSON; expected ${shape}.`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new MskError('invalid-input', `${variable} must be a JSON object ${shape}.`);
+  return parsed as Record<string, unknown>;
+}
+
 /**
  * Parses `MSK_ENDPOINT_OVERRIDES`. A malformed value or an unknown key is an error, not silently
  * ignored: ignoring it would send keys to the real service when the user meant a gateway.
  */
 export function parseEndpointOverrides(json: string | undefined): EndpointOverrides {
   if (json === undefined || json.trim() === '') return {};
-  const shape = '{"<regionId>" or "<family>:<regionId>": "<https://prefix>"}';
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    throw new MskError('invalid-input', `MSK_ENDPOINT_OVERRIDES is not valid JSON; expected ${shape}.`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new MskError('invalid-input', `MSK_ENDPOINT_OVERRIDES must be a JSON object ${shape}.`);
-  }
+  const parsed = jsonObjectOf(
+    'MSK_ENDPOINT_OVERRIDES',
+    json,
+    '{"<regionId>" or "<family>:<regionId>": "<https://prefix>"}',
+  );
   const overrides: EndpointOverrides = {};
   const givenAs = new Map<string, string>();
   for (const [given, prefix] of Object.entries(parsed)) {

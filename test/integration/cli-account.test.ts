@@ -1,0 +1,254 @@
+// msk account connect · status · workspaces · disconnect, as real processes on the real keychain,
+// against the imitation of Model Studio's management OpenAPI (its signatures checked, its
+// refusals as the service's): an AccessKey's secret only in the keychain, an aliyun CLI profile
+// used where it is, every refusal one line that says what to do, and nothing stored on one.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { keychainPart, keytar } from '../fixtures/keychain.js';
+import { removeService } from '../fixtures/keytar.js';
+import {
+  type FakeModelStudioOpenApi,
+  startModelStudioOpenApi,
+} from '../fixtures/model-studio-openapi/server.js';
+import { type MskHome, mskHome } from '../fixtures/msk.js';
+
+const keychain = keychainPart();
+
+/** Every file under `directory`, with its text. */
+const filesUnder = (directory: string): { file: string; text: string }[] =>
+  readdirSync(directory, { recursive: true, encoding: 'utf8' })
+    .map((name) => path.join(directory, name))
+    .filter((file) => statSync(file).isFile())
+    .map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+
+describe.runIf(keychain)('msk account', () => {
+  let openapi: FakeModelStudioOpenApi;
+  let home: MskHome;
+
+  beforeAll(async () => {
+    openapi = await startModelStudioOpenApi();
+  });
+  afterAll(() => openapi.close());
+  afterEach(async () => {
+    home?.remove();
+    if (home) await removeService(service());
+    openapi.requests.length = 0;
+    openapi.clockSkewMs = 0;
+    openapi.throttle(0);
+  });
+
+  // A keychain service of its own per home: what a test looks for there is its own.
+  const newHome = () =>
+    (home = mskHome({
+      MSK_OPENAPI_ENDPOINTS: JSON.stringify(openapi.overrides),
+      MSK_KEYCHAIN_SERVICE: `msk-account-${randomUUID()}`,
+    }));
+  const service = () => home.env.MSK_KEYCHAIN_SERVICE ?? '';
+  const json = (text: string) => JSON.parse(text) as unknown;
+
+  it('connects an AccessKey pair read from stdin, keeps the secret in the keychain only, and lists every workspace', async () => {
+    newHome();
+    const account = openapi.addAccount({ site: 'china' });
+    const pair = account.accessKey({ ramUser: 'msk' });
+    const seeded = account.seed('cn-beijing', { workspaces: 10, keysPerWorkspace: 20 });
+
+    const connected = await home.run(
+      ['account', 'connect', '--name', 'work', '--access-key-id', pair.accessKeyId, '--json'],
+      { input: `${pair.accessKeySecret}\n` },
+    );
+    expect(connected.code, connected.stderr).toBe(0);
+    expect(json(connected.stdout)).toMatchObject({
+      name: 'work',
+      site: 'china',
+      siteAssumed: false,
+      workspaces: 15,
+    });
+
+    // The secret: in the keychain, under the account's own item; in no file, no output.
+    const config = JSON.parse(readFileSync(path.join(home.directory, 'config.json'), 'utf8')) as {
+      accounts: { id: string; credential: unknown }[];
+    };
+    const [stored] = config.accounts;
+    expect(stored?.credential).toEqual({ kind: 'access-key', accessKeyId: pair.accessKeyId });
+    expect(await keytar.getPassword(service(), `account:${stored?.id}`)).toBe(pair.accessKeySecret);
+    for (const { file, text } of filesUnder(home.directory))
+      expect(text, file).not.toContain(pair.accessKeySecret);
+    expect(connected.stdout + connected.stderr).not.toContain(pair.accessKeySecret);
+    // msk doctor knows the item for the account's: no orphan, nothing to adopt.
+    const doctor = json((await home.run(['doctor', '--json'])).stdout) as {
+      findings: { check: string; health: string }[];
+    };
+    expect(doctor.findings).toContainEqual(expect.objectContaining({ check: 'orphans', health: 'ok' }));
+
+    openapi.requests.length = 0;
+    const listed = await home.run(['account', 'workspaces', '--json']);
+    expect(listed.code, listed.stderr).toBe(0);
+    const rows = json(listed.stdout) as {
+      workspaceId: string;
+      regionId: string;
+      accountKeys: number;
+      apiHost: string;
+    }[];
+    // A default workspace in each of the five regions, and the ten seeded in Beijing.
+    expect(rows).toHaveLength(15);
+    for (const workspace of seeded) {
+      expect(rows).toContainEqual(
+        expect.objectContaining({
+          workspaceId: workspace.workspaceId,
+          regionId: 'cn-beijing',
+          apiHost: workspace.apiHost,
+          accountKeys: 20,
+        }),
+      );
+    }
+    // One request per page: the workspaces of a region in one page, a key count in one call each.
+    const byAction = (action: string) =>
+      openapi.requests.filter((request) => request.action === action).length;
+    expect(byAction('ListWorkspaces')).toBe(5);
+    expect(byAction('ListApiKeys')).toBe(15);
+
+    const table = await home.run(['account', 'workspaces']);
+    expect(table.stdout).toMatch(/^ACCOUNT\s+WORKSPACE\s+ID\s+REGION\s+DOMAIN\s+KEYS\s+STORED HERE\n/);
+
+    const gone = await home.run(['account', 'disconnect', 'work', '--yes']);
+    expect(gone).toMatchObject({ code: 0, stderr: "Disconnected 'work'. Its keys stored here stay.\n" });
+    expect(await keytar.getPassword(service(), `account:${stored?.id}`)).toBeNull();
+    expect(await home.run(['account', 'status'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^msk: No Alibaba Cloud account is connected here yet; connect one with/),
+    });
+  });
+
+  it('uses an aliyun CLI profile where it is, and says what its permissions allow', async () => {
+    const account = openapi.addAccount({ site: 'international' });
+    const pair = account.accessKey({ ramUser: 'reader', deny: ['modelstudio:GetBillingOverview'] });
+    newHome();
+    const profileHome = path.join(home.directory, 'home');
+    mkdirSync(path.join(profileHome, '.aliyun'), { recursive: true });
+    writeFileSync(
+      path.join(profileHome, '.aliyun', 'config.json'),
+      JSON.stringify({
+        current: 'default',
+        profiles: [
+          { name: 'default', mode: 'AK', access_key_id: 'LTAIunused000000', access_key_secret: 'unused' },
+          {
+            name: 'work',
+            mode: 'AK',
+            access_key_id: pair.accessKeyId,
+            access_key_secret: pair.accessKeySecret,
+          },
+        ],
+      }),
+    );
+    const env = { HOME: profileHome };
+    const connected = await home.run(['account', 'connect', '--profile', 'work', '--json'], { env });
+    expect(connected.code, connected.stderr).toBe(0);
+    // The bill could not be read: the site is assumed, and said.
+    expect(json(connected.stdout)).toMatchObject({
+      name: 'default',
+      site: 'international',
+      siteAssumed: true,
+    });
+    expect(readFileSync(path.join(home.directory, 'config.json'), 'utf8')).not.toContain(
+      pair.accessKeySecret,
+    );
+
+    const status = await home.run(['account', 'status', '--json'], { env });
+    expect(status.code, status.stderr).toBe(0);
+    expect(json(status.stdout)).toEqual([
+      expect.objectContaining({
+        name: 'default',
+        credential: "aliyun CLI profile 'work'",
+        permissions: [
+          expect.objectContaining({ what: 'workspaces', allowed: true }),
+          expect.objectContaining({ what: 'keys', allowed: true }),
+          expect.objectContaining({
+            what: 'spend',
+            allowed: false,
+            message: expect.stringMatching(/modelstudio:GetBillingOverview/),
+          }),
+        ],
+        policy: expect.objectContaining({
+          Statement: [
+            expect.objectContaining({ Action: expect.arrayContaining(['modelstudio:CreateApiKey']) }),
+          ],
+        }),
+      }),
+    ]);
+    const plain = await home.run(['account', 'status'], { env });
+    expect(plain.stdout).toMatch(/spend\tnot allowed: .*modelstudio:GetBillingOverview/);
+    expect(plain.stderr).toMatch(/A RAM user with this policy may do everything msk does/);
+  });
+
+  it('explains each refusal in one line and stores nothing', async () => {
+    const account = openapi.addAccount({ site: 'international' });
+    const pair = account.accessKey();
+    const cases: { name: string; args: string[]; input: string; before?: () => void; line: RegExp }[] = [
+      {
+        name: 'an unknown AccessKey',
+        args: ['--access-key-id', 'LTAI5tNoSuchKey000000000'],
+        input: pair.accessKeySecret,
+        line: /^msk: Alibaba Cloud does not know this AccessKey ID/,
+      },
+      {
+        name: 'a secret that does not sign',
+        args: ['--access-key-id', pair.accessKeyId],
+        input: 'not-the-secret-at-all-000000000',
+        line: /^msk: The AccessKey secret does not match its ID/,
+      },
+      {
+        name: 'a clock half an hour off',
+        args: ['--access-key-id', pair.accessKeyId],
+        input: pair.accessKeySecret,
+        before: () => void (openapi.clockSkewMs = 30 * 60_000),
+        line: /^msk: The signature carries this computer's time/,
+      },
+      {
+        name: 'an AccessKey ID that is none',
+        args: ['--access-key-id', 'not an id'],
+        input: pair.accessKeySecret,
+        line: /^msk: That is not an AccessKey ID/,
+      },
+    ];
+    for (const { name, args, input, before, line } of cases) {
+      newHome();
+      before?.();
+      const refused = await home.run(['account', 'connect', ...args], { input });
+      expect(refused.code, name).toBe(1);
+      expect(refused.stderr, name).toMatch(line);
+      expect(refused.stderr.split('\n').filter(Boolean), name).toHaveLength(1);
+      expect(refused.stderr, name).not.toContain(pair.accessKeySecret);
+      expect(
+        (await keytar.findCredentials(service())).map((item) => item.account),
+        name,
+      ).not.toEqual(expect.arrayContaining([expect.stringMatching(/^account:/)]));
+      openapi.clockSkewMs = 0;
+      home.remove();
+      await removeService(service());
+    }
+    newHome();
+    expect(await home.run(['account', 'connect', '--chain', '--profile', 'x'])).toMatchObject({
+      code: 2,
+      stderr: 'msk: Connect one way: --access-key-id <id>, --profile <name> or --chain.\n',
+    });
+  });
+
+  it('waits out throttling a few times, then answers', async () => {
+    newHome();
+    const account = openapi.addAccount({ site: 'international' });
+    const pair = account.accessKey();
+    const connected = await home.run(
+      ['account', 'connect', '--access-key-id', pair.accessKeyId, '--site', 'international'],
+      {
+        input: pair.accessKeySecret,
+      },
+    );
+    expect(connected.code, connected.stderr).toBe(0);
+    openapi.throttle(2);
+    const listed = await home.run(['account', 'workspaces', '--json']);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(openapi.requests.filter((request) => request.code === 'Throttling.User')).toHaveLength(2);
+  });
+});
