@@ -111,6 +111,7 @@ export class ManagementClient {
     const { method, path } = MANAGEMENT_API.actions[action];
     const target = this.endpoints[regionId];
     const url = target === undefined ? undefined : new URL(target);
+    const protocol = url ? url.protocol.replace(':', '').toUpperCase() : 'HTTPS';
     const { accessKeyId, accessKeySecret, securityToken } = await this.credential();
     const client = new library.Client(
       new library.Config({
@@ -118,7 +119,7 @@ export class ManagementClient {
         accessKeySecret,
         ...(securityToken !== undefined && { securityToken }),
         endpoint: url ? url.host : managementHost(regionId),
-        protocol: url ? url.protocol.replace(':', '').toUpperCase() : 'HTTPS',
+        protocol,
         regionId,
         readTimeout: this.options.timeoutMs ?? 15_000,
         connectTimeout: Math.min(this.options.timeoutMs ?? 15_000, 10_000),
@@ -134,7 +135,7 @@ export class ManagementClient {
       new library.Params({
         action,
         version: MANAGEMENT_API.version,
-        protocol: url ? url.protocol.replace(':', '').toUpperCase() : 'HTTPS',
+        protocol,
         pathname,
         method,
         authType: 'AK',
@@ -182,6 +183,10 @@ function serviceSentence(service: ServiceError): string {
       .trim(),
   );
 }
+
+/** Whether `error` is the service's refusal for `reason` (a permission missing, a region not activated…). */
+export const refusedFor = (error: unknown, reason: RefusalReason): boolean =>
+  error instanceof MskError && error.code === 'account-refused' && error.params.reason === reason;
 
 /** An error of the library (or the network) as one line the user can act on. */
 export function refusalOf(error: unknown, action: ManagementAction, regionId: string): MskError {

@@ -1,9 +1,8 @@
 // An account's workspaces, as the management API lists them (ListWorkspaces, every region at once,
 // each page by page), with how many keys each holds in the account
 // (ListApiKeys' totalCount: one small call per workspace, all at once).
-import { MskError } from '../base/errors.js';
 import { MANAGEMENT_API } from '../model-studio/catalog.js';
-import type { ManagementClient } from './management-client.js';
+import { type ManagementClient, refusedFor } from './management-client.js';
 
 export interface AccountWorkspace {
   workspaceId: string;
@@ -52,7 +51,7 @@ export async function listWorkspaces(
       client
         .list(regionId, 'ListWorkspaces', (body) => workspacesOf(body, regionId), { signal })
         .catch((error: unknown) => {
-          if (error instanceof MskError && error.params.reason === 'not-activated') return [];
+          if (refusedFor(error, 'not-activated')) return [];
           throw error;
         }),
     ),

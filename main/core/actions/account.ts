@@ -2,9 +2,10 @@
 // keychain, an aliyun CLI profile by name, or the standard chain; its site found by asking), say
 // what its permissions allow, list its workspaces, disconnect it. The CLI and the window call these.
 import { randomUUID } from 'node:crypto';
-import { MskError } from '../base/errors.js';
+import { MskError, messageOf } from '../base/errors.js';
 import { isShowable } from '../base/one-line.js';
 import {
+  ACCESS_KEY_ID,
   ACCOUNT_NAME,
   type AccountCredential,
   type AccountRecord,
@@ -13,7 +14,7 @@ import {
 import { ACCOUNT_POLICY, MANAGEMENT_API, type ServiceSite } from '../model-studio/catalog.js';
 import type { Services } from '../keys/services.js';
 import { accountSecretItem, readCredential } from '../account/account-credentials.js';
-import { type AccessCredential, ManagementClient } from '../account/management-client.js';
+import { type AccessCredential, ManagementClient, refusedFor } from '../account/management-client.js';
 import { type AccountWorkspace, accountKeyCount, listWorkspaces } from '../account/workspaces.js';
 
 /** How the user connects: a pair they give (the secret read from stdin or a prompt), a profile, the chain. */
@@ -70,17 +71,12 @@ export async function connectAccount(
     const detected = await detectSite(client, signal);
     account.site = detected.site;
     siteAssumed = detected.assumed;
-  } else {
-    // Proved before anything is stored, as detection proves it.
-    await client
-      .call(MANAGEMENT_API.regions[0] ?? '', 'ListWorkspaces', { query: { maxResults: 1 }, signal })
-      .catch((error: unknown) => {
-        if (!(error instanceof MskError && error.params.reason === 'permission')) throw error;
-      });
   }
+  // Listing the workspaces proves the credential before anything is stored: a wrong ID, a secret
+  // that does not sign or a clock that is off is said here. A permission missing is not a wrong
+  // credential: connected all the same, and status says what is allowed.
   const workspaces = await listWorkspaces(client, signal).catch((error: unknown) => {
-    // Connected all the same when only listing is not allowed: status says what is.
-    if (error instanceof MskError && error.params.reason === 'permission') return [];
+    if (refusedFor(error, 'permission')) return [];
     throw error;
   });
 
@@ -101,9 +97,8 @@ export async function connectAccount(
 
 /**
  * The account's site, from its bill: the China site bills in yuan, the international site in
- * dollars. The credential is proved on the way — a wrong ID, a secret that does not sign or a clock
- * that is off is said here, and nothing is stored. Without a bill to read (no permission for it),
- * the international site is assumed, and said.
+ * dollars. Without a bill to read (no permission for it), the international site is assumed, and
+ * said. Any other refusal (the credential's) is thrown: nothing is stored.
  */
 async function detectSite(
   client: ManagementClient,
@@ -118,13 +113,7 @@ async function detectSite(
     if (currency === 'CNY') return { site: 'china', assumed: false };
     if (typeof currency === 'string') return { site: 'international', assumed: false };
   } catch (error) {
-    if (!(error instanceof MskError && error.params.reason === 'permission')) throw error;
-    // Not allowed to read the bill: the credential still has to be proved.
-    await client
-      .call(regionId, 'ListWorkspaces', { query: { maxResults: 1 }, signal })
-      .catch((refusal: unknown) => {
-        if (!(refusal instanceof MskError && refusal.params.reason === 'permission')) throw refusal;
-      });
+    if (!refusedFor(error, 'permission')) throw error;
   }
   return { site: 'international', assumed: true };
 }
@@ -138,7 +127,7 @@ const billQuery = (month: string = new Date().toISOString().slice(0, 7)) => ({
 function storedCredential(credential: ConnectCredential): AccountCredential {
   if (credential.kind === 'access-key') {
     const accessKeyId = credential.accessKeyId.trim();
-    if (!/^[A-Za-z0-9]{8,128}$/.test(accessKeyId))
+    if (!ACCESS_KEY_ID.test(accessKeyId))
       throw new MskError(
         'invalid-input',
         'That is not an AccessKey ID: it is letters and digits (LTAI…), as the RAM console shows it.',
@@ -238,8 +227,8 @@ export async function accountStatus(
           client.call(regionId, action, { query, signal }).then(
             (): PermissionCheck => ({ what, action: `modelstudio:${action}`, allowed: true, message: null }),
             (error: unknown): PermissionCheck => {
-              if (!(error instanceof MskError) || error.params.reason !== 'permission') throw error;
-              return { what, action: `modelstudio:${action}`, allowed: false, message: error.message };
+              if (!refusedFor(error, 'permission')) throw error;
+              return { what, action: `modelstudio:${action}`, allowed: false, message: messageOf(error) };
             },
           ),
         ),

@@ -186,13 +186,16 @@ export const GatewaySchema = z.looseObject({
 /** A name an account is known by here (`work`, `personal`): shown, typed, never a secret. */
 export const ACCOUNT_NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,31}$/u;
 
+/** An AccessKey ID as the RAM console shows it (LTAI…): letters and digits. */
+export const ACCESS_KEY_ID = /^[A-Za-z0-9]{8,128}$/;
+
 /**
  * Where an account's credential comes from; never a secret here. An AccessKey pair the user gave
  * has its secret in the keychain (an item of its own); an aliyun CLI profile and the standard
  * chain (environment variables, ~/.alibabacloud/credentials) are used where they are.
  */
 export const AccountCredentialSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('access-key'), accessKeyId: z.string().regex(/^[A-Za-z0-9]{8,128}$/) }),
+  z.object({ kind: z.literal('access-key'), accessKeyId: z.string().regex(ACCESS_KEY_ID) }),
   z.object({ kind: z.literal('profile'), profile: z.string().min(1).max(128).refine(isShowable) }),
   z.object({ kind: z.literal('chain') }),
 ]);
