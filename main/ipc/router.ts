@@ -5,6 +5,7 @@ import { isMskError, messageOf } from '../core/base/errors.js';
 import type { CallName, TaskName } from '../shared/contract/channels.js';
 import { calls, type Result, tasks } from '../shared/contract/index.js';
 import type { AppContext } from './context.js';
+import { accountHandlers, accountTaskHandlers } from './handlers/account.js';
 import { backupHandlers } from './handlers/backup.js';
 import { gatewayHandlers } from './handlers/gateway.js';
 import { cliHandlers } from './handlers/cli.js';
@@ -30,8 +31,14 @@ const callHandlers: CallHandlers<CallName> = {
   ...importHandlers,
   ...updateHandlers,
   ...hintHandlers,
+  ...accountHandlers,
 };
-const taskHandlers: TaskHandlers<TaskName> = { ...checkHandlers, ...keyTaskHandlers, ...importTaskHandlers };
+const taskHandlers: TaskHandlers<TaskName> = {
+  ...checkHandlers,
+  ...keyTaskHandlers,
+  ...importTaskHandlers,
+  ...accountTaskHandlers,
+};
 
 export interface Router {
   call(name: string, args: unknown): Promise<Result<unknown>>;

@@ -43,3 +43,13 @@ export type UsageGroup = (typeof USAGE_GROUPS)[number];
 
 /** A name a gateway token is known by: the tool's, as usage reports it. */
 export const GATEWAY_TOKEN_NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,63}$/u;
+
+/** The site an Alibaba Cloud account lives on: China (aliyun.com) or international (alibabacloud.com). */
+export const SERVICE_SITES = ['china', 'international'] as const;
+export type ServiceSiteId = (typeof SERVICE_SITES)[number];
+
+/** Where a connected account's credential comes from (never the credential itself). */
+export const ACCOUNT_CREDENTIAL_KINDS = ['access-key', 'profile', 'chain'] as const;
+
+/** What an account's permissions are probed for, each said plainly in the window. */
+export const ACCOUNT_PERMISSIONS = ['workspaces', 'keys', 'spend'] as const;

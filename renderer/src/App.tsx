@@ -10,6 +10,7 @@ import { RegionPicker } from './components/RegionPicker';
 import { Toast } from './components/Toast';
 import { useDocumentLanguage, useT } from './i18n';
 import { useStore } from './store';
+import { AccountView } from './views/account/AccountView';
 import { AddKeyView } from './views/add/AddKeyView';
 import { ChecksView } from './views/checks/ChecksView';
 import { GatewayView } from './views/gateway/GatewayView';
@@ -25,6 +26,7 @@ const VIEWS = {
   add: AddKeyView,
   import: ImportView,
   regions: RegionsView,
+  account: AccountView,
   checks: ChecksView,
   tools: ToolsView,
   gateway: GatewayView,

@@ -30,6 +30,10 @@ import { createIpcServer, type IpcSender } from '../../main/ipc/server.js';
 import { launchApp } from '../fixtures/electron-stand-in/launch.js';
 import { type PrivateDisplay, startPrivateDisplay } from '../fixtures/electron-stand-in/private-display.js';
 import { type FakeModelStudio, startModelStudio } from '../fixtures/model-studio-server.js';
+import {
+  type FakeModelStudioOpenApi,
+  startModelStudioOpenApi,
+} from '../fixtures/model-studio-openapi/server.js';
 import { bridgePreload, deliver } from '../fixtures/preload-bridge.js';
 import { removeService } from '../fixtures/keytar.js';
 import { serveStatic } from '../fixtures/static-server.js';
@@ -53,6 +57,8 @@ export interface App {
   services: Services;
   /** The imitation of Model Studio every host of the catalog points at. */
   modelStudio: FakeModelStudio;
+  /** The imitation of Model Studio's management OpenAPI (MSK_OPENAPI_ENDPOINTS), sharing its keys with `modelStudio`. */
+  openapi: FakeModelStudioOpenApi;
   /** What a `msk` process needs to share the app's data and keychain. */
   env: Record<string, string>;
   /** Reloads the page so it starts from the stored data. */
@@ -80,6 +86,7 @@ export interface FileDialogAnswers {
 interface Worker {
   browser: Browser;
   modelStudio: FakeModelStudio;
+  openapi: FakeModelStudioOpenApi;
   updateFeed: UpdateFeed;
   display: PrivateDisplay | undefined;
 }
@@ -106,13 +113,15 @@ export const test = base.extend<{ target: Target; imitation: boolean; app: App }
         ],
       });
       const modelStudio = await startModelStudio();
+      const openapi = await startModelStudioOpenApi({ modelStudio });
       const updateFeed = await startUpdateFeed();
       // The stand-in's clipboard is the X clipboard: a display of its own per worker.
       const display =
         process.platform === 'linux' ? await startPrivateDisplay().catch(() => undefined) : undefined;
-      await use({ browser, modelStudio, updateFeed, display });
+      await use({ browser, modelStudio, openapi, updateFeed, display });
       await browser.close();
       await modelStudio.close();
+      await openapi.close();
       await updateFeed.close();
       await display?.stop();
     },
@@ -122,26 +131,34 @@ export const test = base.extend<{ target: Target; imitation: boolean; app: App }
     const home = mkdtempSync(path.join(os.tmpdir(), 'msk-e2e-'));
     const keychainService = `Model Studio Keys e2e ${randomUUID()}`;
     const endpointOverrides = imitation ? worker.modelStudio.overrides : {};
+    const openApiEndpoints = imitation ? worker.openapi.overrides : {};
     const env = {
       MSK_HOME: home,
       MSK_KEYCHAIN_SERVICE: keychainService,
       MSK_ENDPOINT_OVERRIDES: JSON.stringify(endpointOverrides),
+      MSK_OPENAPI_ENDPOINTS: JSON.stringify(openApiEndpoints),
     };
-    const services = createServices({ dataDirectory: home, keychainService, endpointOverrides });
-    const given = { services, modelStudio: worker.modelStudio, env };
+    const services = createServices({
+      dataDirectory: home,
+      keychainService,
+      endpointOverrides,
+      openApiEndpoints,
+    });
+    const given = { services, modelStudio: worker.modelStudio, openapi: worker.openapi, env };
     try {
       if (target === 'electron') await useElectron(given, use);
       else if (target === 'stand-in') await useStandIn(given, worker.display, use);
       else await useBridgedRenderer(given, worker, use);
     } finally {
       worker.modelStudio.latencyMs = 0;
+      worker.openapi.latencyMs = 0;
       await removeService(keychainService);
       rmSync(home, { recursive: true, force: true });
     }
   },
 });
 
-type Given = Pick<App, 'services' | 'modelStudio' | 'env'>;
+type Given = Pick<App, 'services' | 'modelStudio' | 'openapi' | 'env'>;
 
 async function useBridgedRenderer(given: Given, worker: Worker, use: (app: App) => Promise<void>) {
   const { services } = given;

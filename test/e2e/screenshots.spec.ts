@@ -56,6 +56,7 @@ const VIEWS = [
   ['add', 'Add key'],
   ['import', 'Import'],
   ['regions', 'Regions & workspaces'],
+  ['account', 'Account'],
   ['checks', 'Checks'],
   ['tools', 'Tools'],
   ['settings', 'Settings'],

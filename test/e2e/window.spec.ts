@@ -5,10 +5,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { fakeKey } from '../fixtures/fake-keys.js';
 import { type App, expect, test } from './app.js';
+import { expectNoSeriousViolations } from './axe.js';
 import { sha512Of } from '../fixtures/update-feed.js';
 import { freePort } from '../fixtures/free-port.js';
 
@@ -26,14 +26,6 @@ function msk(app: App, args: string[], input: string): Promise<number | null> {
   });
   child.stdin.end(input);
   return new Promise((resolve) => child.on('exit', resolve));
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''));
-  expect(
-    serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`),
-  ).toEqual([]);
 }
 
 test('first run: add a key, its region found live, and it appears under its region', async ({ app }) => {
@@ -664,7 +656,17 @@ test('in Simplified Chinese every view is in Chinese', async ({ app }) => {
   // Product, tool and protocol names stay as they are in Chinese text; English words must not.
   const english =
     /(?<![\w-])(the|and|your|with|from|this|that|keys?|not|for|regions?|checks?|copy|settings?|add|save|cancel|workspaces?|active|status|filter|tools?|launch|loading|when|yet|none|all|any|default workspace|installed|variables?)(?![\w-])/gi;
-  for (const view of ['密钥', '添加密钥', '导入', '地域与业务空间', '连通性检查', '工具', '网关', '设置']) {
+  for (const view of [
+    '密钥',
+    '添加密钥',
+    '导入',
+    '地域与业务空间',
+    '账号',
+    '连通性检查',
+    '工具',
+    '网关',
+    '设置',
+  ]) {
     await nav(page, view).click();
     await expect(page.getByRole('main').locator('h2').first()).toBeVisible();
     const text = await page.getByRole('main').evaluate((main) => {
@@ -696,6 +698,7 @@ test('at 200% zoom (a 480 px wide window) every view fits: nothing scrolls sidew
     'Add key',
     'Import',
     'Regions & workspaces',
+    'Account',
     'Checks',
     'Tools',
     'Gateway',

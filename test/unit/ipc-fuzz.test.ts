@@ -34,6 +34,11 @@ import {
 } from '../fixtures/hostile-payloads.js';
 import { MemorySecretStore } from '../fixtures/memory-secret-store.js';
 import { type FakeModelStudio, startModelStudio } from '../fixtures/model-studio-server.js';
+import {
+  type AccessKey,
+  type FakeModelStudioOpenApi,
+  startModelStudioOpenApi,
+} from '../fixtures/model-studio-openapi/server.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
 
 const RUNS = 60;
@@ -42,10 +47,21 @@ const RUNS = 60;
 const holdsKeyLike = (text: string): boolean => /\b(?:sk|st)-[A-Za-z0-9._~+/=-]{8,}/.test(text);
 
 let server: FakeModelStudio;
+let openapi: FakeModelStudioOpenApi;
+let accessKey: AccessKey;
+const savedMetadataSwitch = process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED;
 beforeAll(async () => {
   server = await startModelStudio();
+  openapi = await startModelStudioOpenApi({ modelStudio: server });
+  accessKey = openapi.addAccount({ site: 'china' }).accessKey({ ramUser: 'msk' });
+  // The standard chain asks an ECS host's metadata service last: there is none here to wait for.
+  process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = 'true';
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  if (savedMetadataSwitch === undefined) delete process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED;
+  else process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = savedMetadataSwitch;
+  await Promise.all([server.close(), openapi.close()]);
+});
 
 // Anything that rejects unhandled while a property runs is a finding.
 const unhandled: unknown[] = [];
@@ -70,7 +86,10 @@ function expectPrototypesClean() {
 
 const directory = useTempDirectory();
 
-/** A context with two stored keys and one pasted key held under a token. */
+/**
+ * A context with two stored keys, one pasted key held under a token, and an account connected
+ * (`work`, its AccessKey secret in the keychain).
+ */
 async function seeded(): Promise<{
   context: TestContext;
   router: Router;
@@ -78,7 +97,7 @@ async function seeded(): Promise<{
   token: string;
   secrets: string[];
 }> {
-  const context = testContext(directory(), server.overrides);
+  const context = testContext(directory(), server.overrides, undefined, openapi.overrides);
   const router = createRouter(context);
   const keyIds: string[] = [];
   const secrets: string[] = [];
@@ -98,6 +117,13 @@ async function seeded(): Promise<{
   }
   const pending = await router.call('keys.inspect', { secret: fakeKey() });
   if (!pending.ok) throw new Error(pending.error.message);
+  const connected = await router.task(
+    'account.connect',
+    { name: 'work', site: 'china', credential: accessKeyCredential() },
+    { signal: new AbortController().signal, progress: () => undefined },
+  );
+  if (!connected.ok) throw new Error(connected.error.message);
+  secrets.push(accessKey.accessKeySecret);
   return { context, router, keyIds, token: (pending.value as { token: string }).token, secrets };
 }
 
@@ -159,6 +185,12 @@ const fieldsOf = (schema: unknown): string[] => {
   return shape ? Object.keys(shape) : [];
 };
 
+const accessKeyCredential = () => ({
+  kind: 'access-key',
+  accessKeyId: accessKey.accessKeyId,
+  accessKeySecret: accessKey.accessKeySecret,
+});
+
 /** Plausible values per argument name, so many payloads get past validation to the handlers. */
 function plausible(
   keyIds: string[],
@@ -211,6 +243,7 @@ function plausible(
       keyLike.map((key) => ({ [key]: '{{apiKey}}' })),
     ),
     name: fc.oneof(
+      fc.constantFrom<unknown>('work', 'WORK', 'default', 'account-2'),
       fc.constantFrom<unknown>(...USER_SETTING_NAMES, 'toolModels.codex', 'endpointOverrides.cn-beijing'),
       fc.constantFrom<unknown>('toolModels.__proto__', 'endpointOverrides.constructor', '__proto__'),
       text,
@@ -220,6 +253,18 @@ function plausible(
       fc.constantFrom<unknown>('en', 'zh-CN', 'qwen-plus', 'http://127.0.0.1:1', '30', 0, 30, -1, 1e9, true),
       text,
     ),
+    // An account: the imitation's own AccessKey, or one it does not know, a profile, the chain.
+    credential: fc.oneof(
+      fc.constant(undefined).map(accessKeyCredential),
+      fc.record({
+        kind: fc.constant('access-key'),
+        accessKeyId: fc.oneof(fc.constantFrom('LTAI5tNoSuchKey0000', 'LTAI'), text),
+        accessKeySecret: fc.oneof(fc.constantFrom(accessKey.accessKeySecret), text),
+      }),
+      fc.record({ kind: fc.constant('profile'), profile: text }),
+      fc.constant({ kind: 'chain' }),
+    ),
+    site: fc.constantFrom<unknown>('china', 'international', 'mars'),
   };
   const any = fc.oneof(...Object.values(byField));
   return (field) => byField[field] ?? any;

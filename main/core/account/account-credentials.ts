@@ -14,6 +14,10 @@ import type { AccessCredential } from './management-client.js';
 export const ACCOUNT_SECRET_PREFIX = 'account:';
 export const accountSecretItem = (accountId: string): string => `${ACCOUNT_SECRET_PREFIX}${accountId}`;
 
+/** An AccessKey ID as surfaces show it: enough to recognise (`LTAI…7f3c`), not the whole ID. */
+export const shortAccessKeyId = (accessKeyId: string): string =>
+  `${accessKeyId.slice(0, 4)}…${accessKeyId.slice(-4)}`;
+
 /** What the credentials library gives (a provider's answer). */
 interface ProvidedCredential {
   accessKeyId: string;

@@ -13,7 +13,7 @@ import {
 } from '../config/config-schema.js';
 import { ACCOUNT_POLICY, MANAGEMENT_API, type ServiceSite } from '../model-studio/catalog.js';
 import type { Services } from '../keys/services.js';
-import { accountSecretItem, readCredential } from '../account/account-credentials.js';
+import { accountSecretItem, readCredential, shortAccessKeyId } from '../account/account-credentials.js';
 import { type AccessCredential, ManagementClient, refusedFor } from '../account/management-client.js';
 import { type AccountWorkspace, accountKeyCount, listWorkspaces } from '../account/workspaces.js';
 
@@ -80,6 +80,8 @@ export async function connectAccount(
     throw error;
   });
 
+  // A cancel heard while the service answered still stores nothing.
+  if (signal?.aborted) throw new MskError('cancelled', 'Cancelled; nothing was stored.');
   if (given.kind === 'access-key')
     await services.secrets.set(accountSecretItem(account.id), given.accessKeySecret);
   try {
@@ -247,7 +249,7 @@ export async function accountStatus(
 
 export function describeCredential(credential: AccountCredential): string {
   if (credential.kind === 'access-key')
-    return `AccessKey ${credential.accessKeyId.slice(0, 4)}…${credential.accessKeyId.slice(-4)} (secret in the keychain)`;
+    return `AccessKey ${shortAccessKeyId(credential.accessKeyId)} (secret in the keychain)`;
   if (credential.kind === 'profile') return `aliyun CLI profile '${credential.profile}'`;
   return "Alibaba Cloud's standard credential chain";
 }

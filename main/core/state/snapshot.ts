@@ -1,7 +1,13 @@
 // The snapshot main pushes to the renderer (and the tray builds from): everything a view shows,
 // and never a secret. Each carries a revision, so a view can drop one older than what it has.
 import { type CheckSummary, checkSummary } from '../calls/check-summary.js';
-import { type Config, emptyConfig, type Settings } from '../config/config-schema.js';
+import {
+  type AccountCredential,
+  type AccountRecord,
+  type Config,
+  emptyConfig,
+  type Settings,
+} from '../config/config-schema.js';
 import { maskKey } from '../model-studio/key-format.js';
 import {
   BILLING_PAGES,
@@ -12,11 +18,13 @@ import {
   PLANS,
   REGIONS,
   SERVICE_TITLE,
+  type ServiceSite,
 } from '../model-studio/catalog.js';
 import { isWorkspaceOnly } from '../model-studio/regions.js';
 import type { GatewayStatus } from '../gateway/gateway-runner.js';
 import { keysOfToken } from '../gateway/tokens.js';
 import type { Hint } from '../../shared/vocabulary.js';
+import { shortAccessKeyId } from '../account/account-credentials.js';
 import type { TrayHost } from '../desktop/tray-host.js';
 import type { UpdateStatus } from '../updates/update-controller.js';
 
@@ -77,6 +85,20 @@ export interface AppState {
   updates: UpdatesView;
   /** Hints the window shows until dismissed: `tray-host` when the desktop shows no tray icons. */
   hints: Hint[];
+  /** The Alibaba Cloud accounts connected here. */
+  accounts: AccountView[];
+}
+
+/** A connected account as views show it: where its credential comes from, never the credential. */
+export interface AccountView {
+  name: string;
+  site: ServiceSite;
+  credential: {
+    kind: AccountCredential['kind'];
+    /** The AccessKey ID's ends or the aliyun CLI profile's name; null for the standard chain. */
+    hint: string | null;
+  };
+  connectedAt: string;
 }
 
 /** The app's updates (update-controller.ts), flat for the views. */
@@ -193,6 +215,25 @@ export function snapshot(config: Config, revision = 0, runtime: RuntimeState = {
     updates: updatesView(runtime.updates),
     hints:
       runtime.trayHost === 'missing' && !config.dismissedHints.includes('tray-host') ? ['tray-host'] : [],
+    accounts: config.accounts.map(accountView),
+  };
+}
+
+function accountView(account: AccountRecord): AccountView {
+  const { credential } = account;
+  return {
+    name: account.name,
+    site: account.site,
+    credential: {
+      kind: credential.kind,
+      hint:
+        credential.kind === 'access-key'
+          ? shortAccessKeyId(credential.accessKeyId)
+          : credential.kind === 'profile'
+            ? credential.profile
+            : null,
+    },
+    connectedAt: account.connectedAt,
   };
 }
 

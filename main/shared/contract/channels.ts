@@ -25,6 +25,7 @@ export const CALLS = {
   cli: ['status', 'install', 'uninstall'],
   updates: ['check', 'restart'],
   hints: ['dismiss'],
+  account: ['status', 'policy', 'disconnect'],
 } as const;
 
 /** Long work: progress events and cancel (docs/ARCHITECTURE.md, "Tasks"). */
@@ -32,6 +33,7 @@ export const TASKS = {
   checks: ['all', 'one'],
   keys: ['detect'],
   import: ['keys'],
+  account: ['connect', 'workspaces'],
 } as const;
 
 type Names<T extends Record<string, readonly string[]>> = {

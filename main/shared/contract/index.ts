@@ -3,6 +3,7 @@
 // imports its types only; the preload needs only the names (../channels.ts).
 import type { z } from 'zod';
 import type { CallName, TaskName } from './channels.js';
+import { accountCalls, accountTasks } from './account.js';
 import { backupCalls } from './backup.js';
 import { checkCalls, checkTasks } from './checks.js';
 import { cliCalls } from './cli.js';
@@ -29,12 +30,15 @@ export const calls = {
   ...cliCalls,
   ...updateCalls,
   ...hintCalls,
+  ...accountCalls,
 } as const satisfies Record<CallName, { args: z.ZodType; result: z.ZodType }>;
 
-export const tasks = { ...checkTasks, ...keyTasks, ...importTasks } as const satisfies Record<
-  TaskName,
-  { args: z.ZodType; progress: z.ZodType; result: z.ZodType }
->;
+export const tasks = {
+  ...checkTasks,
+  ...keyTasks,
+  ...importTasks,
+  ...accountTasks,
+} as const satisfies Record<TaskName, { args: z.ZodType; progress: z.ZodType; result: z.ZodType }>;
 
 export { AppStateSchema };
 

@@ -1,7 +1,14 @@
 // state.*: the secret-free snapshot, as the renderer receives it.
 import { z } from 'zod';
 import { CheckStatusSchema } from './check-status.js';
-import { HINTS, KEY_SHAPE_IDS, PLAN_IDS, THEMES } from '../vocabulary.js';
+import {
+  ACCOUNT_CREDENTIAL_KINDS,
+  HINTS,
+  KEY_SHAPE_IDS,
+  PLAN_IDS,
+  SERVICE_SITES,
+  THEMES,
+} from '../vocabulary.js';
 import { UpdatesViewSchema } from './updates.js';
 
 export const KeyViewSchema = z.object({
@@ -51,6 +58,18 @@ export const GatewayViewSchema = z.object({
   today: z.object({ requests: z.number().int(), cost: CostSchema }),
 });
 
+/** A connected Alibaba Cloud account: its name, site and where its credential comes from — never a secret. */
+export const AccountViewSchema = z.object({
+  name: z.string(),
+  site: z.enum(SERVICE_SITES),
+  credential: z.object({
+    kind: z.enum(ACCOUNT_CREDENTIAL_KINDS),
+    /** The AccessKey ID's ends (`LTAI…7f3c`) or the aliyun CLI profile's name; null for the chain. */
+    hint: z.string().nullable(),
+  }),
+  connectedAt: z.string(),
+});
+
 export const AppStateSchema = z.object({
   revision: z.number().int().nonnegative(),
   dataRevision: z.number().int().nonnegative(),
@@ -80,6 +99,7 @@ export const AppStateSchema = z.object({
   cli: z.object({ installed: z.boolean(), file: z.string(), onPath: z.boolean() }).nullable(),
   updates: UpdatesViewSchema,
   hints: z.array(z.enum(HINTS)),
+  accounts: z.array(AccountViewSchema),
 });
 
 export const stateCalls = {

@@ -12,6 +12,7 @@ export const enWindow = {
     tools: 'Tools',
     gateway: 'Gateway',
     settings: 'Settings',
+    account: 'Account',
   },
   common: {
     cancel: 'Cancel',
@@ -493,6 +494,84 @@ export const enWindow = {
     notOnPath: '{{folder}} is not on your PATH: add it in your shell profile, then open a new terminal.',
     install: 'Install Command-Line Tool',
     uninstall: 'Uninstall Command-Line Tool',
+  },
+  account: {
+    title: 'Alibaba Cloud account',
+    intro:
+      'Connect your Alibaba Cloud account to see every workspace and key it has, create and rotate keys straight into the keychain, and see this month’s spend.',
+    ramAdvice:
+      'Connect a RAM user that has only the policy below, not the AccessKey of your main account: it can manage keys and read the bill, nothing else.',
+    connectTitle: 'Connect an account',
+    connectAnother: 'Connect another account',
+    way: 'How to connect',
+    ways: {
+      'access-key': 'AccessKey pair',
+      profile: 'aliyun CLI profile',
+      chain: 'Standard credential chain',
+    },
+    wayHelp: {
+      'access-key':
+        'The secret is kept in the keychain only; the field is emptied as soon as you press Connect.',
+      profile:
+        'The aliyun CLI’s profile of this name (~/.aliyun/config.json), used where it is: nothing is copied.',
+      chain:
+        'ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET in the app’s environment, the aliyun CLI’s current profile, or ~/.alibabacloud/credentials.',
+    },
+    accessKeyId: 'AccessKey ID',
+    accessKeySecret: 'AccessKey secret',
+    profile: 'Profile name',
+    name: 'Name here (optional)',
+    site: 'Site',
+    siteDetect: 'Find out from its bill',
+    sites: {
+      china: 'China site (aliyun.com)',
+      international: 'International site (alibabacloud.com)',
+    },
+    connect: 'Connect',
+    connecting: 'Connecting…',
+    notConnected: 'Not connected, nothing was stored:',
+    connected_one: 'Connected ‘{{name}}’: {{count}} workspace',
+    connected_other: 'Connected ‘{{name}}’: {{count}} workspaces',
+    siteAssumed:
+      'The bill of ‘{{name}}’ could not be read, so it was taken to be on the international site. If it is on aliyun.com, disconnect it and connect it again choosing the China site.',
+    accounts: 'Connected accounts',
+    credential: {
+      'access-key': 'AccessKey {{hint}} (secret in the keychain)',
+      profile: 'aliyun CLI profile ‘{{hint}}’',
+      chain: 'Alibaba Cloud’s standard credential chain',
+    },
+    permissions: 'What its permissions allow',
+    checkingPermissions: 'Asking what its permissions allow…',
+    permission: {
+      workspaces: 'List its workspaces',
+      keys: 'List and manage its API keys',
+      spend: 'Read its bill',
+    },
+    allowed: '{{what}}: allowed',
+    denied: '{{what}}: not allowed: the RAM user’s policy lacks {{action}}',
+    policyTitle: 'The least RAM policy',
+    policyHelp:
+      'Attach this policy to the RAM user whose AccessKey you connect: it allows exactly what this app does.',
+    policyName: 'the RAM policy',
+    disconnect: 'Disconnect',
+    disconnectNamed: 'Disconnect {{name}}',
+    disconnectTitle: 'Disconnect ‘{{name}}’?',
+    disconnectBody:
+      'Its AccessKey secret leaves the keychain. Nothing changes in Alibaba Cloud, and the keys stored here stay.',
+    disconnected: 'Disconnected ‘{{name}}’',
+    workspaces: 'Workspaces in the account',
+    refresh: 'Refresh',
+    asking: 'Asking every region ({{done}}/{{total}} accounts)…',
+    noWorkspaces: 'Its permissions show no workspace.',
+    column: {
+      account: 'Account',
+      name: 'Workspace',
+      id: 'ID',
+      region: 'Region',
+      domain: 'Its own domain',
+      accountKeys: 'Keys in the account',
+      storedKeys: 'Stored here',
+    },
   },
   settings: {
     title: 'Settings',

@@ -126,7 +126,25 @@ export const en = {
     'plan-unsupported':
       'This tool is not made for this key’s plan: Alibaba serves the Coding Plan to coding agents only.',
   },
+  /** Why Alibaba Cloud refused an account's call (`account-refused` errors, by their reason). */
+  refusals: {
+    'unknown-access-key':
+      'Alibaba Cloud does not know this AccessKey ID (deleted, disabled, or of the other site): check it in the RAM console.',
+    'bad-secret':
+      'The AccessKey secret does not match its ID: the signature was refused. Connect again with the right secret.',
+    clock:
+      'The signature carries this computer’s time and Alibaba Cloud refused it as too far off: set the clock right (automatic time), then try again.',
+    permission:
+      'This AccessKey may not do that ({{permission}}): add the action to the RAM user’s policy (the Account view prints the whole policy).',
+    throttled: 'Alibaba Cloud is limiting calls from this account right now: try again in a minute.',
+    'not-activated':
+      'Model Studio is not activated for this account in {{regionName}}: activate it in the console first.',
+    'not-found': 'Alibaba Cloud found nothing of that id: {{message}}',
+    refused: 'Alibaba Cloud refused: {{message}}',
+    'no-credential': 'No credential was found there: {{message}}',
+  },
   errors: {
+    'no-account': 'No Alibaba Cloud account of that name is connected here (any more).',
     'no-active-key': 'No active key in {{regionName}}: open the window to add one or choose one.',
     'secret-missing':
       'The keychain has no secret for ‘{{label}}’ any more. If you still have the key, remove it here and add it again.',

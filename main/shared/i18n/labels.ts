@@ -9,7 +9,12 @@ export interface ErrorLike {
 }
 
 export function errorText(error: ErrorLike, t: Translate): string {
-  const key = `errors.${error.code}`;
+  // Alibaba Cloud's refusals are worded by why (a wrong AccessKey, the clock, a permission…).
+  const reason = error.params?.reason;
+  const key =
+    error.code === 'account-refused' && typeof reason === 'string'
+      ? `refusals.${reason}`
+      : `errors.${error.code}`;
   const regionId = error.params?.regionId;
   // The core names regions in English; the catalog has them in every language.
   const regionName = typeof regionId === 'string' ? regionLabel(regionId, t) : error.params?.regionName;

@@ -120,7 +120,21 @@ export const zhCN: Catalog = {
     'variables-unavailable': '{{variables}} 未设置：此套餐没有 DashScope 原生 API。',
     'plan-unsupported': '此工具不适用于该密钥的套餐：阿里云的 Coding Plan 仅供编程智能体使用。',
   },
+  refusals: {
+    'unknown-access-key':
+      '阿里云不认识此 AccessKey ID（已删除、已禁用，或属于另一个站点）：请在 RAM 控制台中核对。',
+    'bad-secret': 'AccessKey Secret 与其 ID 不匹配：签名被拒绝。请用正确的 Secret 重新连接。',
+    clock: '签名带有本机时间，阿里云认为它偏差过大而拒绝：请校正时钟（自动设置时间）后重试。',
+    permission:
+      '此 AccessKey 无权执行该操作（{{permission}}）：请把该操作加入 RAM 用户的策略（“账号”视图列出了完整策略）。',
+    throttled: '阿里云正在限制此账号的调用频率：请一分钟后重试。',
+    'not-activated': '此账号尚未在{{regionName}}开通百炼（Model Studio）：请先在控制台开通。',
+    'not-found': '阿里云找不到该 ID：{{message}}',
+    refused: '阿里云拒绝了请求：{{message}}',
+    'no-credential': '那里没有找到凭据：{{message}}',
+  },
   errors: {
+    'no-account': '此处（已）没有该名称的已连接阿里云账号。',
     'no-active-key': '{{regionName}}没有当前密钥：请打开窗口添加或选择一个。',
     'secret-missing': '钥匙串中已没有“{{label}}”的密钥。如果您仍保存着该密钥，请在此删除后重新添加。',
     'keychain-locked': '钥匙串已锁定：请解锁后重试。',

@@ -3,6 +3,7 @@
 // selectors, so a change re-renders only what reads it. No slice ever holds a secret.
 import { create } from 'zustand';
 import { api } from '../api';
+import { type AccountSlice, accountSlice } from '../views/account/slice';
 import { type AddSlice, addSlice } from '../views/add/slice';
 import { type GatewaySlice, gatewaySlice } from '../views/gateway/slice';
 import { type ImportSlice, importSlice } from '../views/import/slice';
@@ -25,7 +26,8 @@ export type Store = SnapshotSlice &
   SettingsSlice &
   BackupSlice &
   ImportSlice &
-  GatewaySlice;
+  GatewaySlice &
+  AccountSlice;
 
 export const useStore = create<Store>()((...a) => ({
   ...snapshotSlice(...a),
@@ -39,6 +41,7 @@ export const useStore = create<Store>()((...a) => ({
   ...backupSlice(...a),
   ...importSlice(...a),
   ...gatewaySlice(...a),
+  ...accountSlice(...a),
 }));
 
 /** Subscribes the store to main's state events; returns the unsubscribe function. */

@@ -4,7 +4,17 @@
 import { errorOf, type IpcError } from '../api';
 import type { Slice } from './slice';
 
-export const VIEWS = ['keys', 'add', 'import', 'regions', 'checks', 'tools', 'gateway', 'settings'] as const;
+export const VIEWS = [
+  'keys',
+  'add',
+  'import',
+  'regions',
+  'account',
+  'checks',
+  'tools',
+  'gateway',
+  'settings',
+] as const;
 export type View = (typeof VIEWS)[number];
 
 /** A message key of the window catalog with its params, translated where it is shown. */

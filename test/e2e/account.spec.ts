@@ -1,0 +1,162 @@
+// The window's Account view, end to end: the built renderer and the real core and keychain
+// against the imitation of Model Studio's management OpenAPI (its signatures checked). An
+// AccessKey secret typed into the window reaches the keychain and nothing else; a refusal is said
+// in the form, worded by why, with nothing stored and nothing typed lost; English and Chinese,
+// axe clean.
+import type { Page } from '@playwright/test';
+import { type App, expect, test } from './app.js';
+import { expectNoSeriousViolations } from './axe.js';
+
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation').getByRole('button', { name, exact: true });
+
+/** An account on the China site with a RAM user's AccessKey and two workspaces of keys in Beijing. */
+function arrangeAccount(app: App, options: { deny?: string[] } = {}) {
+  const account = app.openapi.addAccount({ site: 'china' });
+  const pair = account.accessKey({ ramUser: 'msk', deny: options.deny ?? [] });
+  const workspaces = account.seed('cn-beijing', { workspaces: 2, keysPerWorkspace: 3 });
+  return { account, pair, workspaces };
+}
+
+test('connect an AccessKey pair: a wrong secret is said in the form, the right one lands in the keychain only; permissions, policy and workspaces shown', async ({
+  app,
+}) => {
+  const { page } = app;
+  const { pair, workspaces } = arrangeAccount(app, { deny: ['modelstudio:GetBillingOverview'] });
+  await app.reload();
+  await nav(page, 'Account').click();
+  await expect(page.getByRole('heading', { name: 'Alibaba Cloud account' })).toBeVisible();
+  // The least RAM policy, before anything is connected.
+  await expect(page.getByText('"modelstudio:CreateApiKey"')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Copy the RAM policy' })).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  const id = page.getByLabel('AccessKey ID');
+  const secret = page.getByLabel('AccessKey secret');
+  const name = page.getByLabel('Name here (optional)');
+  await id.fill(pair.accessKeyId);
+  await secret.fill(`${pair.accessKeySecret}x`);
+  await name.fill('work');
+  await page.getByLabel('Site').selectOption('china');
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  const refusal = page.getByRole('alert');
+  await expect(refusal).toContainText('Not connected, nothing was stored:');
+  await expect(refusal).toContainText('The AccessKey secret does not match its ID');
+  // Nothing typed is lost but the secret, which left the field when Connect was pressed.
+  await expect(id).toHaveValue(pair.accessKeyId);
+  await expect(name).toHaveValue('work');
+  await expect(page.getByLabel('Site')).toHaveValue('china');
+  await expect(secret).toHaveValue('');
+  expect((await app.services.config.read()).accounts).toEqual([]);
+  await expectNoSeriousViolations(page);
+
+  await secret.fill(pair.accessKeySecret);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(secret).toHaveValue('');
+  const card = page.getByRole('article', { name: 'work' });
+  await expect(card).toContainText('China site (aliyun.com)');
+  await expect(card).toContainText(
+    `AccessKey ${pair.accessKeyId.slice(0, 4)}…${pair.accessKeyId.slice(-4)} (secret in the keychain)`,
+  );
+  // Each permission said plainly; the missing one named with its action.
+  const permissions = card.getByRole('list', { name: 'What its permissions allow' });
+  await expect(permissions.getByRole('listitem')).toHaveText([
+    'List its workspaces: allowed',
+    'List and manage its API keys: allowed',
+    'Read its bill: not allowed: the RAM user’s policy lacks modelstudio:GetBillingOverview',
+  ]);
+  // Every workspace of every region: the five defaults and the two seeded in Beijing.
+  const table = page.getByRole('table', { name: 'Workspaces in the account' });
+  await expect(table.getByRole('row')).toHaveCount(1 + 7);
+  for (const workspace of workspaces) {
+    const row = table.getByRole('row', { name: new RegExp(workspace.workspaceName) });
+    await expect(row).toContainText(workspace.workspaceId);
+    await expect(row).toContainText(workspace.apiHost);
+    await expect(row).toContainText('China (Beijing)');
+    await expect(row.getByRole('cell').nth(4)).toHaveText('3');
+  }
+  await expectNoSeriousViolations(page);
+
+  // The secret: in the keychain under the account's own item, nowhere in the page or the file.
+  const [stored] = (await app.services.config.read()).accounts;
+  expect(stored).toMatchObject({
+    name: 'work',
+    site: 'china',
+    credential: { kind: 'access-key', accessKeyId: pair.accessKeyId },
+  });
+  expect(await app.services.secrets.get(`account:${stored?.id}`)).toBe(pair.accessKeySecret);
+  expect(await page.content()).not.toContain(pair.accessKeySecret);
+  // The snapshot the page holds names the account, never its secret.
+  const state = JSON.stringify(await page.evaluate('window.api.state.get()'));
+  expect(state).toContain('"accounts":[{"name":"work"');
+  expect(state).not.toContain(pair.accessKeySecret);
+
+  // Disconnect, confirmed: the secret leaves the keychain.
+  await card.getByRole('button', { name: 'Disconnect work' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Disconnect ‘work’?' });
+  await expectNoSeriousViolations(page);
+  await dialog.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(card).toHaveCount(0);
+  expect((await app.services.config.read()).accounts).toEqual([]);
+  expect(await app.services.secrets.get(`account:${stored?.id}`)).toBeNull();
+});
+
+test('in Simplified Chinese: connect, permissions, workspaces and a refusal are in Chinese, axe clean', async ({
+  app,
+}) => {
+  const { page } = app;
+  const { pair, workspaces } = arrangeAccount(app);
+  await app.services.config.update((draft) => void (draft.settings.language = 'zh-CN'));
+  await app.reload();
+  await nav(page, '账号').click();
+  await expect(page.getByRole('heading', { name: '阿里云账号' })).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await page.getByLabel('AccessKey ID').fill('LTAI5tNoSuchKey000000');
+  await page.getByLabel('AccessKey Secret').fill(pair.accessKeySecret);
+  await page.getByRole('button', { name: '连接', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('阿里云不认识此 AccessKey ID');
+  await expectNoSeriousViolations(page);
+
+  await page.getByLabel('AccessKey ID').fill(pair.accessKeyId);
+  await page.getByLabel('AccessKey Secret').fill(pair.accessKeySecret);
+  await page.getByRole('button', { name: '连接', exact: true }).click();
+  const card = page.getByRole('article', { name: 'default' });
+  await expect(card).toContainText('中国站（aliyun.com）');
+  await expect(card.getByRole('listitem')).toHaveText([
+    '列出业务空间：允许',
+    '列出和管理 API 密钥：允许',
+    '读取账单：允许',
+  ]);
+  const table = page.getByRole('table', { name: '账号中的业务空间' });
+  await expect(
+    table.getByRole('row', { name: new RegExp(workspaces[0]?.workspaceName ?? '') }),
+  ).toContainText('华北2（北京）');
+  await expectNoSeriousViolations(page);
+  expect(await page.content()).not.toContain(pair.accessKeySecret);
+});
+
+test('connect is a task: Cancel stops it and stores nothing', async ({ app }) => {
+  const { page } = app;
+  const { pair } = arrangeAccount(app);
+  await app.reload();
+  await nav(page, 'Account').click();
+  app.openapi.latencyMs = 3000;
+  await page.getByLabel('AccessKey ID').fill(pair.accessKeyId);
+  await page.getByLabel('AccessKey secret').fill(pair.accessKeySecret);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  const running = page.getByRole('group', { name: 'Connecting…' });
+  await expect(running.getByRole('progressbar')).toBeVisible();
+  await running.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('button', { name: 'Connect', exact: true })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // What the service answers after the cancel is dropped: nothing stored, then or later.
+  const listed = () =>
+    app.openapi.requests.filter(
+      (request) => request.accessKeyId === pair.accessKeyId && request.action === 'ListWorkspaces',
+    ).length;
+  await expect.poll(listed, { timeout: 15_000 }).toBe(5);
+  await page.waitForTimeout(500);
+  expect((await app.services.config.read()).accounts).toEqual([]);
+  expect(await page.getByRole('article').count()).toBe(0);
+});
