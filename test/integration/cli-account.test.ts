@@ -167,8 +167,10 @@ describe.runIf(keychain)('msk account', () => {
           expect.objectContaining({
             what: 'spend',
             allowed: false,
+            reason: 'permission',
             message: expect.stringMatching(/modelstudio:GetBillingOverview/),
           }),
+          expect.objectContaining({ what: 'balance', action: 'bssapi:QueryAccountBalance', allowed: true }),
         ],
         policy: expect.objectContaining({
           Statement: [
