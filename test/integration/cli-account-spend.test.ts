@@ -2,19 +2,17 @@
 // against the imitation of Model Studio's management OpenAPI: the bill read from the site's home
 // region (tax, by model, its trend), the balance or the reason it is not shown, the gateway's own
 // counts beside it; workspaces created and deleted, and each refusal said plainly with nothing changed.
-import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { accountTestbed } from '../fixtures/account-testbed.js';
 import { keychainPart } from '../fixtures/keychain.js';
-import { removeService } from '../fixtures/keytar.js';
-import {
-  type AccessKey,
-  type FakeModelStudioOpenApi,
-  type OpenApiAccount,
-  startModelStudioOpenApi,
+import type {
+  AccessKey,
+  FakeModelStudioOpenApi,
+  OpenApiAccount,
 } from '../fixtures/model-studio-openapi/server.js';
-import { type MskHome, mskHome } from '../fixtures/msk.js';
+import type { MskHome } from '../fixtures/msk.js';
 
 const keychain = keychainPart();
 
@@ -47,24 +45,11 @@ interface SpendJson {
 }
 
 describe.runIf(keychain)('msk account spend and workspaces', () => {
+  const bed = accountTestbed();
   let openapi: FakeModelStudioOpenApi;
   let home: MskHome;
-
-  beforeAll(async () => {
-    openapi = await startModelStudioOpenApi();
-  });
-  afterAll(() => openapi.close());
-  afterEach(async () => {
-    home?.remove();
-    if (home) await removeService(home.env.MSK_KEYCHAIN_SERVICE ?? '');
-    openapi.requests.length = 0;
-  });
-
-  const newHome = () =>
-    (home = mskHome({
-      MSK_OPENAPI_ENDPOINTS: JSON.stringify(openapi.overrides),
-      MSK_KEYCHAIN_SERVICE: `msk-account-spend-${randomUUID()}`,
-    }));
+  beforeAll(() => void ({ openapi } = bed));
+  const newHome = () => (home = bed.newHome());
 
   async function connect(name: string, account: OpenApiAccount, pair: AccessKey = account.accessKey()) {
     const connected = await home.run(
