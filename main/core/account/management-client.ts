@@ -271,7 +271,7 @@ export function refusalOf(
   if (!service) {
     return new MskError(
       'network',
-      `Model Studio's management API in ${regionId} could not be reached: ${redactKeys(messageOf(error))}.`,
+      `${ramAction.startsWith(`${BSS_API.ramPrefix}:`) ? "Alibaba Cloud's billing API at" : "Model Studio's management API in"} ${regionId} could not be reached: ${redactKeys(messageOf(error))}.`,
       { action, regionId },
     );
   }
