@@ -107,6 +107,13 @@ function currencyOf(value: unknown): string {
 
 const groupByModel = JSON.stringify([{ code: MANAGEMENT_API.billing.groupBy }]);
 
+/** GetBillingOverview's query for `month`'s bill by model (its groupBy is a JSON list, and required). */
+export const billQuery = (month: string = monthOf(new Date())) => ({
+  billMonth: month,
+  groupBy: groupByModel,
+  topNum: MANAGEMENT_API.billing.topNum,
+});
+
 /** GetBillingOverview's `data` as a bill: its groups by model, what is not a model as one '' row. */
 export function billOf(body: unknown, month: string): MonthBill {
   const data = (body as { data?: Record<string, unknown> } | null)?.data ?? {};
@@ -161,7 +168,7 @@ export async function readBill(
   signal?: AbortSignal,
 ): Promise<MonthBill> {
   const body = await client.call(MANAGEMENT_API.sites[site].home, 'GetBillingOverview', {
-    query: { billMonth: month, groupBy: groupByModel, topNum: MANAGEMENT_API.billing.topNum },
+    query: billQuery(month),
     signal,
   });
   return billOf(body, month);

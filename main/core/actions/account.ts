@@ -16,6 +16,7 @@ import type { Services } from '../keys/services.js';
 import { accountSecretItem, readCredential } from '../account/account-credentials.js';
 import { type AccessCredential, ManagementClient, refusedFor } from '../account/management-client.js';
 import { type AccountWorkspace, accountKeyCount, listWorkspaces } from '../account/workspaces.js';
+import { billQuery } from '../account/spend.js';
 
 /** How the user connects: a pair they give (the secret read from stdin or a prompt), a profile, the chain. */
 export type ConnectCredential =
@@ -117,12 +118,6 @@ async function detectSite(
   }
   return { site: 'international', assumed: true };
 }
-
-/** This month's bill, by model: GetBillingOverview's query (its groupBy is a JSON list, and required). */
-const billQuery = (month: string = new Date().toISOString().slice(0, 7)) => ({
-  billMonth: month,
-  groupBy: JSON.stringify([{ code: 'BASE_MODEL' }]),
-});
 
 function storedCredential(credential: ConnectCredential): AccountCredential {
   if (credential.kind === 'access-key') {
