@@ -21,6 +21,8 @@ const ERROR_ADVICE: Partial<Record<MskError['code'], Advice>> = {
   'vault-not-empty': () => 'pass --merge to add only the keys not stored yet',
   'no-account': () =>
     "connect one with 'msk account connect --access-key-id <id>' (or --profile <name>, or --chain)",
+  'account-refused': (params) =>
+    params.reason === 'permission' ? "'msk account status' prints the whole policy" : undefined,
   'clipboard-unavailable': () => 'use --print to write the key to stdout instead',
   'unquotable-value': (params) =>
     params.terminal === undefined

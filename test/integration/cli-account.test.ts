@@ -2,17 +2,14 @@
 // against the imitation of Model Studio's management OpenAPI (its signatures checked, its
 // refusals as the service's): an AccessKey's secret only in the keychain, an aliyun CLI profile
 // used where it is, every refusal one line that says what to do, and nothing stored on one.
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { accountTestbed } from '../fixtures/account-testbed.js';
 import { keychainPart, keytar } from '../fixtures/keychain.js';
 import { removeService } from '../fixtures/keytar.js';
-import {
-  type FakeModelStudioOpenApi,
-  startModelStudioOpenApi,
-} from '../fixtures/model-studio-openapi/server.js';
-import { type MskHome, mskHome } from '../fixtures/msk.js';
+import type { FakeModelStudioOpenApi } from '../fixtures/model-studio-openapi/server.js';
+import type { MskHome } from '../fixtures/msk.js';
 
 const keychain = keychainPart();
 
@@ -24,28 +21,13 @@ const filesUnder = (directory: string): { file: string; text: string }[] =>
     .map((file) => ({ file, text: readFileSync(file, 'utf8') }));
 
 describe.runIf(keychain)('msk account', () => {
+  const bed = accountTestbed();
   let openapi: FakeModelStudioOpenApi;
   let home: MskHome;
-
-  beforeAll(async () => {
-    openapi = await startModelStudioOpenApi();
-  });
-  afterAll(() => openapi.close());
-  afterEach(async () => {
-    home?.remove();
-    if (home) await removeService(service());
-    openapi.requests.length = 0;
-    openapi.clockSkewMs = 0;
-    openapi.throttle(0);
-  });
-
+  beforeAll(() => void ({ openapi } = bed));
   // A keychain service of its own per home: what a test looks for there is its own.
-  const newHome = () =>
-    (home = mskHome({
-      MSK_OPENAPI_ENDPOINTS: JSON.stringify(openapi.overrides),
-      MSK_KEYCHAIN_SERVICE: `msk-account-${randomUUID()}`,
-    }));
-  const service = () => home.env.MSK_KEYCHAIN_SERVICE ?? '';
+  const newHome = () => (home = bed.newHome());
+  const service = () => bed.service();
   const json = (text: string) => JSON.parse(text) as unknown;
 
   it('connects an AccessKey pair read from stdin, keeps the secret in the keychain only, and lists every workspace', async () => {
@@ -167,8 +149,10 @@ describe.runIf(keychain)('msk account', () => {
           expect.objectContaining({
             what: 'spend',
             allowed: false,
+            reason: 'permission',
             message: expect.stringMatching(/modelstudio:GetBillingOverview/),
           }),
+          expect.objectContaining({ what: 'balance', action: 'bssapi:QueryAccountBalance', allowed: true }),
         ],
         policy: expect.objectContaining({
           Statement: [

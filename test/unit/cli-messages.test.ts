@@ -31,6 +31,20 @@ describe('msk words the core’s errors and notices with the command that helps'
       "No active key in Singapore: none of its keys (a, b) is chosen as active; run 'msk use <label>' to choose one of: a, b.",
     ],
     [
+      new MskError(
+        'account-refused',
+        "This AccessKey may not call ListApiKeys (modelstudio:ListApiKeys): add that action to the RAM user's policy.",
+        { reason: 'permission', permission: 'modelstudio:ListApiKeys' },
+      ),
+      "This AccessKey may not call ListApiKeys (modelstudio:ListApiKeys): add that action to the RAM user's policy; 'msk account status' prints the whole policy.",
+    ],
+    [
+      new MskError('account-refused', "'x' still holds API keys: delete them first.", {
+        reason: 'workspace-has-keys',
+      }),
+      "'x' still holds API keys: delete them first.",
+    ],
+    [
       new MskError('secret-missing', "The keychain has no secret for 'a' (item x): it was deleted.", {
         label: 'a',
         keyId: 'x',

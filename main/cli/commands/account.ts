@@ -1,15 +1,22 @@
-// msk account connect · status · workspaces · disconnect — your Alibaba Cloud account, through
-// Model Studio's management OpenAPI. An AccessKey secret is read from stdin or a hidden prompt,
-// never from arguments, and kept in the keychain.
+// msk account connect · status · workspaces · create-workspace · delete-workspace · spend ·
+// disconnect — your Alibaba Cloud account, through Model Studio's management OpenAPI. An AccessKey
+// secret is read from stdin or a hidden prompt, never from arguments, and kept in the keychain.
 import { type Command, Option } from 'commander';
 import { MskError } from '../../core/base/errors.js';
 import { MANAGEMENT_API } from '../../core/model-studio/catalog.js';
+import { requireRegion } from '../../core/model-studio/regions.js';
 import { core } from '../context.js';
 import { print, printJson, say, table } from '../output.js';
 import { confirm, readSecret } from '../read-secret.js';
+import { registerAccountSpendCommand } from './account-spend.js';
 
 // What the commands do is loaded when one runs: `msk --help` needs only their definitions.
 const accountActions = () => import('../../core/actions/account.js');
+const workspaceActions = () => import('../../core/actions/account-workspaces.js');
+
+/** --region as a region id (aliases welcome). */
+const regionOption = (region: string | undefined): string | undefined =>
+  region === undefined ? undefined : requireRegion(region).id;
 
 const SITE_OPTION = new Option(
   '--site <site>',
@@ -139,12 +146,71 @@ export function registerAccountCommands(program: Command): void {
             row.workspaceId,
             row.regionId,
             row.apiHost ?? '-',
-            String(row.accountKeys),
+            row.accountKeys === null ? '—' : String(row.accountKeys),
             String(row.storedKeys),
           ]),
         ),
       );
     });
+
+  account
+    .command('create-workspace')
+    .description("create a workspace in the account (in its site's home region unless --region says)")
+    .requiredOption('--name <name>', `its name (1 to ${MANAGEMENT_API.workspaceName.maxLength} characters)`)
+    .option('--region <region>', "one of the account's site's regions")
+    .option('--account <name>', 'the account (needed when several are connected)')
+    .option('--json', 'print the workspace as JSON')
+    .action(async (options: { name: string; region?: string; account?: string; json?: boolean }) => {
+      const [{ createAccountWorkspace }, services] = await Promise.all([workspaceActions(), core()]);
+      const { account: owner, workspace } = await createAccountWorkspace(services, {
+        account: options.account,
+        name: options.name,
+        regionId: regionOption(options.region),
+      });
+      if (options.json) return printJson({ account: owner, ...workspace });
+      print(`${workspace.workspaceId}\t${workspace.regionId}\t${workspace.apiHost ?? '-'}`);
+      say(`Created the workspace '${workspace.name}' in ${workspace.regionId} (account '${owner}').`);
+    });
+
+  account
+    .command('delete-workspace')
+    .description(
+      'delete a workspace of the account (Alibaba Cloud refuses the default one, and one that still holds keys)',
+    )
+    .argument('<workspace>', 'its id or name')
+    .option('--region <region>', 'look only in this region (a name several regions hold needs it)')
+    .option('--account <name>', 'the account (needed when several are connected)')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .option('--json', 'print the deleted workspace as JSON')
+    .action(
+      async (ref: string, options: { region?: string; account?: string; yes?: boolean; json?: boolean }) => {
+        const [{ deleteAccountWorkspace, findAccountWorkspace }, services] = await Promise.all([
+          workspaceActions(),
+          core(),
+        ]);
+        const found = await findAccountWorkspace(services, {
+          account: options.account,
+          ref,
+          regionId: regionOption(options.region),
+        });
+        const { workspace } = found;
+        const what = `the workspace '${workspace.name}' (${workspace.workspaceId}, ${workspace.regionId})`;
+        if (!options.yes) {
+          if (!process.stdin.isTTY)
+            throw new MskError(
+              'invalid-input',
+              `Refusing to delete ${what} without confirmation: pass --yes.`,
+            );
+          if (!(await confirm(`Delete ${what} in Alibaba Cloud?`, 'Cancelled; nothing was changed.')))
+            return say('Nothing was changed.');
+        }
+        await deleteAccountWorkspace(services, found);
+        if (options.json) return printJson({ account: found.account, deleted: true, ...workspace });
+        say(`Deleted ${what}.`);
+      },
+    );
+
+  registerAccountSpendCommand(account);
 
   account
     .command('disconnect')

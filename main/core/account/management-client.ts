@@ -6,7 +6,14 @@
 // network. Lists are read page by page. Nothing here ever puts a secret into an error.
 import { MskError, messageOf } from '../base/errors.js';
 import type { OpenApiEndpoints } from '../config/environment.js';
-import { MANAGEMENT_API, type ManagementAction, managementHost } from '../model-studio/catalog.js';
+import {
+  BSS_API,
+  type BssAction,
+  MANAGEMENT_API,
+  type ManagementAction,
+  managementHost,
+  type ServiceSite,
+} from '../model-studio/catalog.js';
 import { redactKeys } from '../model-studio/key-format.js';
 
 /** The credential a call is signed with. */
@@ -34,6 +41,9 @@ export type RefusalReason =
   | 'throttled'
   | 'not-activated'
   | 'not-found'
+  /** DeleteWorkspace: the default workspace, or one that still holds keys. */
+  | 'default-workspace'
+  | 'workspace-has-keys'
   | 'refused';
 
 /** How many times a throttled call is tried again, and the longest wait between tries. */
@@ -69,14 +79,60 @@ export class ManagementClient {
   ) {}
 
   /** One call in `regionId`; the answer's body. */
-  async call(regionId: string, action: ManagementAction, options: CallOptions = {}): Promise<unknown> {
+  call(regionId: string, action: ManagementAction, options: CallOptions = {}): Promise<unknown> {
+    const { method, path } = MANAGEMENT_API.actions[action];
+    return this.retried(
+      {
+        action,
+        version: MANAGEMENT_API.version,
+        style: 'ROA',
+        method,
+        path: path.replace('{id}', encodeURIComponent(options.id ?? '')),
+        endpoint: this.endpoints[regionId],
+        host: managementHost(regionId),
+        regionId,
+        where: regionId,
+        ramAction: `modelstudio:${action}`,
+      },
+      options,
+    );
+  }
+
+  /**
+   * One call to BSS OpenAPI (RPC) on `site`'s billing host (MSK_OPENAPI_ENDPOINTS' `bss` when
+   * set); the answer's body.
+   */
+  callBss(
+    site: ServiceSite,
+    action: BssAction,
+    options: Omit<CallOptions, 'id' | 'body'> = {},
+  ): Promise<unknown> {
+    const { method, path } = BSS_API.actions[action];
+    return this.retried(
+      {
+        action,
+        version: BSS_API.version,
+        style: 'RPC',
+        method,
+        path,
+        endpoint: this.endpoints.bss,
+        host: BSS_API.hosts[site],
+        regionId: MANAGEMENT_API.sites[site].home,
+        where: BSS_API.hosts[site],
+        ramAction: `${BSS_API.ramPrefix}:${action}`,
+      },
+      options,
+    );
+  }
+
+  private async retried(target: Target, options: CallOptions): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.once(regionId, action, options);
+        return await this.once(target, options);
       } catch (error) {
         const wait = throttledFor(error);
         if (wait === undefined || attempt >= THROTTLING_RETRIES || options.signal?.aborted)
-          throw refusalOf(error, action, regionId);
+          throw refusalOf(error, target.action, target.where, target.ramAction);
         await (this.options.sleep ?? delay)(Math.min(MAX_THROTTLING_WAIT_MS, wait * 2 ** attempt));
       }
     }
@@ -106,11 +162,9 @@ export class ManagementClient {
     return all;
   }
 
-  private async once(regionId: string, action: ManagementAction, options: CallOptions): Promise<unknown> {
+  private async once(target: Target, options: CallOptions): Promise<unknown> {
     const library = await openApi();
-    const { method, path } = MANAGEMENT_API.actions[action];
-    const target = this.endpoints[regionId];
-    const url = target === undefined ? undefined : new URL(target);
+    const url = target.endpoint === undefined ? undefined : new URL(target.endpoint);
     const protocol = url ? url.protocol.replace(':', '').toUpperCase() : 'HTTPS';
     const { accessKeyId, accessKeySecret, securityToken } = await this.credential();
     const client = new library.Client(
@@ -118,14 +172,14 @@ export class ManagementClient {
         accessKeyId,
         accessKeySecret,
         ...(securityToken !== undefined && { securityToken }),
-        endpoint: url ? url.host : managementHost(regionId),
+        endpoint: url ? url.host : target.host,
         protocol,
-        regionId,
+        regionId: target.regionId,
         readTimeout: this.options.timeoutMs ?? 15_000,
         connectTimeout: Math.min(this.options.timeoutMs ?? 15_000, 10_000),
       }),
     );
-    const pathname = `${url ? url.pathname.replace(/\/$/, '') : ''}${path.replace('{id}', encodeURIComponent(options.id ?? ''))}`;
+    const pathname = `${url ? url.pathname.replace(/\/$/, '') : ''}${target.path}`;
     const query = Object.fromEntries(
       Object.entries(options.query ?? {})
         .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
@@ -133,13 +187,13 @@ export class ManagementClient {
     );
     const response = await client.callApi(
       new library.Params({
-        action,
-        version: MANAGEMENT_API.version,
+        action: target.action,
+        version: target.version,
         protocol,
         pathname,
-        method,
+        method: target.method,
         authType: 'AK',
-        style: 'ROA',
+        style: target.style,
         reqBodyType: 'json',
         bodyType: 'json',
       }),
@@ -149,6 +203,23 @@ export class ManagementClient {
     );
     return response.body ?? {};
   }
+}
+
+/** Where one call goes, and what it is called for RAM. */
+interface Target {
+  action: string;
+  version: string;
+  style: 'ROA' | 'RPC';
+  method: string;
+  /** The path, its `{id}` filled in. */
+  path: string;
+  /** MSK_OPENAPI_ENDPOINTS' URL for it, when set. */
+  endpoint: string | undefined;
+  host: string;
+  regionId: string;
+  /** The region or host a refusal names. */
+  where: string;
+  ramAction: string;
 }
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -189,13 +260,18 @@ export const refusedFor = (error: unknown, reason: RefusalReason): boolean =>
   error instanceof MskError && error.code === 'account-refused' && error.params.reason === reason;
 
 /** An error of the library (or the network) as one line the user can act on. */
-export function refusalOf(error: unknown, action: ManagementAction, regionId: string): MskError {
+export function refusalOf(
+  error: unknown,
+  action: string,
+  regionId: string,
+  ramAction = `modelstudio:${action}`,
+): MskError {
   if (error instanceof MskError) return error;
   const service = asServiceError(error);
   if (!service) {
     return new MskError(
       'network',
-      `Model Studio's management API in ${regionId} could not be reached: ${redactKeys(messageOf(error))}.`,
+      `${ramAction.startsWith(`${BSS_API.ramPrefix}:`) ? "Alibaba Cloud's billing API at" : "Model Studio's management API in"} ${regionId} could not be reached: ${redactKeys(messageOf(error))}.`,
       { action, regionId },
     );
   }
@@ -221,8 +297,8 @@ export function refusalOf(error: unknown, action: ManagementAction, regionId: st
   if (/Forbidden|NoPermission|AccessDenied/i.test(code) || service.statusCode === 403)
     return refuse(
       'permission',
-      `This AccessKey may not call ${action} (modelstudio:${action}): add that action to the RAM user's policy (msk account status prints the whole policy).`,
-      { permission: `modelstudio:${action}` },
+      `This AccessKey may not call ${action} (${ramAction}): add that action to the RAM user's policy.`,
+      { permission: ramAction },
     );
   if (/Throttling/i.test(code))
     return refuse(

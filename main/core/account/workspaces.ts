@@ -1,7 +1,14 @@
 // An account's workspaces, as the management API lists them (ListWorkspaces, every region at once,
-// each page by page), with how many keys each holds in the account
-// (ListApiKeys' totalCount: one small call per workspace, all at once).
-import { MANAGEMENT_API } from '../model-studio/catalog.js';
+// each page by page), with how many keys each holds in the account (ListApiKeys' totalCount: one
+// small call per workspace, all at once); one chosen by id or name; created and deleted.
+import { MskError } from '../base/errors.js';
+import { oneLine, withoutUnsafe } from '../base/one-line.js';
+import {
+  MANAGEMENT_API,
+  managementRegionsOf,
+  type ServiceSite,
+  WORKSPACE_ID_PATTERN,
+} from '../model-studio/catalog.js';
 import { type ManagementClient, refusedFor } from './management-client.js';
 
 export interface AccountWorkspace {
@@ -17,18 +24,19 @@ export interface AccountWorkspace {
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
-/** A ListWorkspaces page's rows; a row without an id is not one. */
+/** A ListWorkspaces page's rows; a row without a workspace id (WORKSPACE_ID_PATTERN) is not one. */
 export function workspacesOf(body: unknown, regionId: string): AccountWorkspace[] {
-  const rows = (body as { workspaces?: unknown }).workspaces;
+  const rows = (body as { workspaces?: unknown } | null)?.workspaces;
   if (!Array.isArray(rows)) return [];
   return rows.flatMap((row: Record<string, unknown>) => {
     const workspaceId = text(row?.workspaceId);
-    if (workspaceId === null) return [];
+    if (workspaceId === null || !WORKSPACE_ID_PATTERN.test(workspaceId)) return [];
     const created = typeof row.gmtCreate === 'number' ? new Date(row.gmtCreate) : null;
+    const name = withoutUnsafe(text(row.workspaceName) ?? '').trim();
     return [
       {
         workspaceId,
-        name: text(row.workspaceName) ?? workspaceId,
+        name: name === '' ? workspaceId : name,
         regionId: text(row.region) ?? regionId,
         apiHost: text(row.apiHost),
         serviceSite: text(row.serviceSite),
@@ -59,16 +67,137 @@ export async function listWorkspaces(
   return pages.flat();
 }
 
-/** How many keys a workspace holds in the account (one call: the first page's totalCount). */
+/**
+ * How many keys a workspace holds in the account (one call: the first page's totalCount); null
+ * when the permissions do not let it be listed.
+ */
 export async function accountKeyCount(
   client: ManagementClient,
   workspace: AccountWorkspace,
   signal?: AbortSignal,
-): Promise<number> {
-  const body = (await client.call(workspace.regionId, 'ListApiKeys', {
-    query: { workspaceId: workspace.workspaceId, maxResults: 1 },
-    signal,
-  })) as { totalCount?: unknown; apiKeys?: unknown };
-  if (typeof body.totalCount === 'number') return body.totalCount;
+): Promise<number | null> {
+  let body: { totalCount?: unknown; apiKeys?: unknown };
+  try {
+    body = (await client.call(workspace.regionId, 'ListApiKeys', {
+      query: { workspaceId: workspace.workspaceId, maxResults: 1 },
+      signal,
+    })) as typeof body;
+  } catch (error) {
+    if (refusedFor(error, 'permission')) return null;
+    throw error;
+  }
+  if (typeof body.totalCount === 'number' && Number.isInteger(body.totalCount) && body.totalCount >= 0)
+    return body.totalCount;
   return Array.isArray(body.apiKeys) ? body.apiKeys.length : 0;
+}
+
+/**
+ * The workspace `ref` names (its id, else its name, case aside), in `regionId` or any region. A
+ * name several regions hold is an error naming them; none found is an error too.
+ */
+export async function chooseWorkspace(
+  client: ManagementClient,
+  ref: string,
+  regionId?: string,
+  signal?: AbortSignal,
+): Promise<AccountWorkspace> {
+  const wanted = ref.trim();
+  if (regionId !== undefined && !(MANAGEMENT_API.regions as readonly string[]).includes(regionId))
+    throw new MskError(
+      'invalid-input',
+      `Workspaces are in ${MANAGEMENT_API.regions.join(', ')}, not in '${regionId}'.`,
+      { reason: 'region-not-of-site', regionId, regions: [...MANAGEMENT_API.regions] },
+    );
+  const all =
+    regionId === undefined
+      ? await listWorkspaces(client, signal)
+      : await client.list(regionId, 'ListWorkspaces', (body) => workspacesOf(body, regionId), { signal });
+  const byId = all.find((workspace) => workspace.workspaceId === wanted);
+  if (byId) return byId;
+  const named = all.filter((workspace) => workspace.name.toLowerCase() === wanted.toLowerCase());
+  const [only] = named;
+  if (only && named.length === 1) return only;
+  if (named.length > 1) {
+    const regions = named.map((workspace) => workspace.regionId);
+    throw new MskError(
+      'invalid-input',
+      `Several workspaces are named '${wanted}' (in ${regions.join(', ')}): name one by its id, or its region.`,
+      { reason: 'ambiguous-workspace', workspace: wanted, regions },
+    );
+  }
+  throw new MskError(
+    'invalid-input',
+    `The account has no workspace '${wanted}'${regionId === undefined ? '' : ` in ${regionId}`}; nothing was changed.`,
+    { reason: 'workspace-not-found', workspace: wanted, regionId: regionId ?? null },
+  );
+}
+
+/**
+ * A new workspace named `name` in `regionId` (one of the site's management regions; its home
+ * region unless told).
+ */
+export async function createWorkspace(
+  client: ManagementClient,
+  site: ServiceSite,
+  input: { name: string; regionId?: string | undefined },
+  signal?: AbortSignal,
+): Promise<AccountWorkspace> {
+  const name = oneLine(input.name, 'A workspace name', MANAGEMENT_API.workspaceName.maxLength);
+  const regions = managementRegionsOf(site);
+  const regionId = input.regionId ?? MANAGEMENT_API.sites[site].home;
+  if (!regions.includes(regionId))
+    throw new MskError(
+      'invalid-input',
+      `${MANAGEMENT_API.sites[site].name} creates workspaces in ${regions.join(', ')}, not in '${regionId}'.`,
+      { reason: 'region-not-of-site', regionId, regions },
+    );
+  const body = (await client.call(regionId, 'CreateWorkspace', {
+    query: { workspaceName: name },
+    signal,
+  })) as { workspace?: unknown } | null;
+  const [created] = workspacesOf({ workspaces: [body?.workspace] }, regionId);
+  if (!created)
+    throw new MskError('service-refused', "Alibaba Cloud's answer to CreateWorkspace names no workspace.");
+  return created;
+}
+
+/**
+ * Deletes the workspace `ref` names. The service refuses the default workspace and one that still
+ * holds keys: each is an `account-refused` error with its own reason.
+ */
+export async function deleteWorkspace(
+  client: ManagementClient,
+  workspace: AccountWorkspace,
+  signal?: AbortSignal,
+): Promise<void> {
+  const body = (await client.call(workspace.regionId, 'DeleteWorkspace', {
+    id: workspace.workspaceId,
+    signal,
+  })) as { isDeleted?: unknown; failReasons?: unknown } | null;
+  if (body?.isDeleted === true) return;
+  const reasons = Array.isArray(body?.failReasons) ? (body.failReasons as Record<string, unknown>[]) : [];
+  const said = reasons.map(
+    (reason) => `${String(reason?.resourceType ?? '')} ${String(reason?.reason ?? '')}`,
+  );
+  const refuse = (reason: string, message: string) =>
+    new MskError('account-refused', message, {
+      reason,
+      action: 'DeleteWorkspace',
+      workspace: workspace.workspaceId,
+      regionId: workspace.regionId,
+    });
+  if (said.some((text) => /default/i.test(text)))
+    throw refuse(
+      'default-workspace',
+      `'${workspace.name}' is the default workspace of ${workspace.regionId}: Alibaba Cloud does not delete it.`,
+    );
+  if (said.some((text) => /api ?key/i.test(text)))
+    throw refuse(
+      'workspace-has-keys',
+      `'${workspace.name}' still holds API keys: Alibaba Cloud deletes a workspace only once its keys are gone.`,
+    );
+  throw refuse(
+    'refused',
+    `Alibaba Cloud did not delete '${workspace.name}'${said.length > 0 ? `: ${withoutUnsafe(said.join('; ')).slice(0, 200)}` : '.'}`,
+  );
 }

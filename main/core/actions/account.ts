@@ -11,11 +11,12 @@ import {
   type AccountRecord,
   type Config,
 } from '../config/config-schema.js';
-import { ACCOUNT_POLICY, MANAGEMENT_API, type ServiceSite } from '../model-studio/catalog.js';
+import { ACCOUNT_POLICY, BSS_API, MANAGEMENT_API, type ServiceSite } from '../model-studio/catalog.js';
 import type { Services } from '../keys/services.js';
 import { accountSecretItem, readCredential, shortAccessKeyId } from '../account/account-credentials.js';
 import { type AccessCredential, ManagementClient, refusedFor } from '../account/management-client.js';
 import { type AccountWorkspace, accountKeyCount, listWorkspaces } from '../account/workspaces.js';
+import { billQuery } from '../account/spend.js';
 
 /** How the user connects: a pair they give (the secret read from stdin or a prompt), a profile, the chain. */
 export type ConnectCredential =
@@ -120,12 +121,6 @@ async function detectSite(
   return { site: 'international', assumed: true };
 }
 
-/** This month's bill, by model: GetBillingOverview's query (its groupBy is a JSON list, and required). */
-const billQuery = (month: string = new Date().toISOString().slice(0, 7)) => ({
-  billMonth: month,
-  groupBy: JSON.stringify([{ code: 'BASE_MODEL' }]),
-});
-
 function storedCredential(credential: ConnectCredential): AccountCredential {
   if (credential.kind === 'access-key') {
     const accessKeyId = credential.accessKeyId.trim();
@@ -191,10 +186,13 @@ export function chooseAccounts(config: Config, name: string | undefined): Accoun
 
 /** What one of an account's permissions allows: each read call tried once, its answer said plainly. */
 export interface PermissionCheck {
-  what: 'workspaces' | 'keys' | 'spend';
+  what: 'workspaces' | 'keys' | 'spend' | 'balance';
+  /** The RAM action it needs (`modelstudio:ListApiKeys`, `bssapi:QueryAccountBalance`). */
   action: string;
   allowed: boolean;
-  /** Why not, when not. */
+  /** Why not, when not (a RefusalReason: `permission`, `not-activated`…), for surfaces that word it. */
+  reason: string | null;
+  /** Why not, when not, in a sentence. */
   message: string | null;
 }
 
@@ -218,19 +216,33 @@ export async function accountStatus(
   return Promise.all(
     accounts.map(async (account) => {
       const client = accountClient(services, account);
-      const regionId = MANAGEMENT_API.regions[0] ?? '';
-      const probes = [
-        { what: 'workspaces', action: 'ListWorkspaces', query: { maxResults: 1 } },
-        { what: 'keys', action: 'ListApiKeys', query: { maxResults: 1 } },
-        { what: 'spend', action: 'GetBillingOverview', query: billQuery() },
-      ] as const;
+      // The site's home region: where its bill is, and where Model Studio is surely activated.
+      const regionId = MANAGEMENT_API.sites[account.site].home;
+      const probes: { what: PermissionCheck['what']; action: string; call: () => Promise<unknown> }[] = [
+        ...(
+          [
+            { what: 'workspaces', action: 'ListWorkspaces', query: { maxResults: 1 } },
+            { what: 'keys', action: 'ListApiKeys', query: { maxResults: 1 } },
+            { what: 'spend', action: 'GetBillingOverview', query: billQuery() },
+          ] as const
+        ).map(({ what, action, query }) => ({
+          what,
+          action: `modelstudio:${action}`,
+          call: () => client.call(regionId, action, { query, signal }),
+        })),
+        {
+          what: 'balance',
+          action: `${BSS_API.ramPrefix}:QueryAccountBalance`,
+          call: () => client.callBss(account.site, 'QueryAccountBalance', { signal }),
+        },
+      ];
       const permissions = await Promise.all(
-        probes.map(({ what, action, query }) =>
-          client.call(regionId, action, { query, signal }).then(
-            (): PermissionCheck => ({ what, action: `modelstudio:${action}`, allowed: true, message: null }),
+        probes.map(({ what, action, call }) =>
+          call().then(
+            (): PermissionCheck => ({ what, action, allowed: true, reason: null, message: null }),
             (error: unknown): PermissionCheck => {
               if (!refusedFor(error, 'permission')) throw error;
-              return { what, action: `modelstudio:${action}`, allowed: false, message: messageOf(error) };
+              return { what, action, allowed: false, reason: 'permission', message: messageOf(error) };
             },
           ),
         ),
@@ -257,7 +269,8 @@ export function describeCredential(credential: AccountCredential): string {
 /** A workspace of an account, with how many keys it holds there and here. */
 export interface WorkspaceListing extends AccountWorkspace {
   account: string;
-  accountKeys: number;
+  /** null when the permissions do not let its keys be listed. */
+  accountKeys: number | null;
   storedKeys: number;
 }
 
@@ -278,7 +291,7 @@ export async function accountWorkspaces(
       return workspaces.map((workspace, index) => ({
         ...workspace,
         account: account.name,
-        accountKeys: counts[index] ?? 0,
+        accountKeys: counts[index] ?? null,
         storedKeys: config.keys.filter(
           (key) => key.workspaceId === workspace.workspaceId && key.regionId === workspace.regionId,
         ).length,

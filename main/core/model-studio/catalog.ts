@@ -357,11 +357,21 @@ export const MANAGEMENT_API = {
   version: '2026-02-10',
   /** The regions with a management host (Tokyo has none). */
   regions: ['cn-beijing', 'cn-hongkong', 'ap-southeast-1', 'us-east-1', 'eu-central-1'],
-  /** An account lives on one site, which bills it (in yuan on the China site, in dollars elsewhere). */
+  /**
+   * An account lives on one site, which bills it (in yuan on the China site, in dollars elsewhere).
+   * `home`: the region whose management host reads the site's bill and proves a permission.
+   */
   sites: {
-    china: { name: 'China site (aliyun.com)' },
-    international: { name: 'International site (alibabacloud.com)' },
+    china: { name: 'China site (aliyun.com)', home: 'cn-beijing' },
+    international: { name: 'International site (alibabacloud.com)', home: 'ap-southeast-1' },
   },
+  /**
+   * A workspace's name as CreateWorkspace takes it. The SDK states no bound; the console's is
+   * assumed (64 characters, one line).
+   */
+  workspaceName: { maxLength: 64 },
+  /** The bill: grouped by base model, the trend by month over this many months before the one asked. */
+  billing: { groupBy: 'BASE_MODEL', trendMonths: 6, topNum: 20 },
   /** How many rows a page of a list asks for (the service's largest). */
   pageSize: 100,
   actions: {
@@ -382,7 +392,26 @@ export const MANAGEMENT_API = {
 } as const;
 
 export type ServiceSite = keyof typeof MANAGEMENT_API.sites;
+
+/**
+ * The account's balance: BSS OpenAPI (RPC, version 2017-12-14), on its site's billing host; its RAM
+ * actions are `bssapi:…` (the system policy AliyunBSSReadOnlyAccess holds them).
+ */
+export const BSS_API = {
+  product: 'BssOpenApi',
+  version: '2017-12-14',
+  ramPrefix: 'bssapi',
+  hosts: { china: 'business.aliyuncs.com', international: 'business.ap-southeast-1.aliyuncs.com' },
+  actions: { QueryAccountBalance: { method: 'POST', path: '/' } },
+} as const satisfies { hosts: Record<ServiceSite, string> } & Record<string, unknown>;
+export type BssAction = keyof typeof BSS_API.actions;
 export type ManagementAction = keyof typeof MANAGEMENT_API.actions;
+
+/** The regions with a management host whose console is `site`'s: where its workspaces live. */
+export const managementRegionsOf = (site: ServiceSite): string[] =>
+  MANAGEMENT_API.regions.filter(
+    (regionId) => REGIONS.find((region) => region.id === regionId)?.console === site,
+  );
 
 /** A management host: `modelstudio.<region>.aliyuncs.com`. */
 export const managementHost = (regionId: string): string => `modelstudio.${regionId}.aliyuncs.com`;
@@ -396,7 +425,10 @@ export const ACCOUNT_POLICY = {
   Statement: [
     {
       Effect: 'Allow',
-      Action: Object.keys(MANAGEMENT_API.actions).map((action) => `modelstudio:${action}`),
+      Action: [
+        ...Object.keys(MANAGEMENT_API.actions).map((action) => `modelstudio:${action}`),
+        ...Object.keys(BSS_API.actions).map((action) => `${BSS_API.ramPrefix}:${action}`),
+      ],
       Resource: '*',
     },
   ],

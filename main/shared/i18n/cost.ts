@@ -3,10 +3,15 @@
 
 const SYMBOLS: Readonly<Record<string, string>> = { USD: '$', CNY: '¥' };
 
-export const formatMoney = (currency: string, amount: number): string =>
-  `${SYMBOLS[currency] ?? `${currency} `}${
-    amount >= 0.01 || amount === 0 ? amount.toFixed(2) : Number(amount.toPrecision(2)).toString()
-  }`;
+/**
+ * An amount in its currency: `$3.50`, `¥11.19`, `EUR 2.00`; a refund or a credit is negative and
+ * says so before the symbol (`-¥11.19`, as a bill writes it).
+ */
+export function formatMoney(currency: string, amount: number): string {
+  const size = Math.abs(amount);
+  const digits = size >= 0.01 || size === 0 ? size.toFixed(2) : Number(size.toPrecision(2)).toString();
+  return `${amount < 0 && digits !== '0.00' ? '-' : ''}${SYMBOLS[currency] ?? `${currency} `}${digits}`;
+}
 
 /** Each currency's amount, dollars first; '' when there is none. */
 export const formatCost = (cost: Readonly<Partial<Record<string, number>>>): string =>
