@@ -6,6 +6,7 @@ export { followChecks } from './follow-checks.js';
 export { toolList } from './handlers/tools.js';
 export { HeldScan } from './held-scan.js';
 export { PendingKeys } from './pending-keys.js';
-export { createRouter, errorOf } from './router.js';
+export { createRouter } from './router.js';
+export { errorOf } from './error-of.js';
 export { isOwnPage, type PageLocation } from './sender-check.js';
 export { createIpcServer, type IpcSender, type IpcServer } from './server.js';

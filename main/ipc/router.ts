@@ -1,10 +1,10 @@
 // Validate → call the handler → validate the answer → a serialisable Result. The Electron IPC
 // adapter, the tray's tests and the browser tests all go through here, so all see one behaviour.
 import { type z } from 'zod';
-import { isMskError, messageOf } from '../core/base/errors.js';
 import type { CallName, TaskName } from '../shared/contract/channels.js';
 import { calls, type Result, tasks } from '../shared/contract/index.js';
 import type { AppContext } from './context.js';
+import { errorOf } from './error-of.js';
 import { accountHandlers, accountTaskHandlers } from './handlers/account.js';
 import { backupHandlers } from './handlers/backup.js';
 import { gatewayHandlers } from './handlers/gateway.js';
@@ -90,12 +90,6 @@ async function answer(
     return { ok: false, error: errorOf(error) };
   }
 }
-
-/** An error as it crosses the bridge: code, message and the params the window words it with. */
-export const errorOf = (error: unknown) =>
-  isMskError(error)
-    ? { code: error.code, message: error.message, params: { ...error.params } }
-    : { code: 'internal', message: messageOf(error) };
 
 const unknownMethod = (name: string): Result<never> => ({
   ok: false,

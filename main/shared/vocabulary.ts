@@ -52,4 +52,4 @@ export type ServiceSiteId = (typeof SERVICE_SITES)[number];
 export const ACCOUNT_CREDENTIAL_KINDS = ['access-key', 'profile', 'chain'] as const;
 
 /** What an account's permissions are probed for, each said plainly in the window. */
-export const ACCOUNT_PERMISSIONS = ['workspaces', 'keys', 'spend'] as const;
+export const ACCOUNT_PERMISSIONS = ['workspaces', 'keys', 'spend', 'balance'] as const;

@@ -10,12 +10,38 @@ import { expectNoSeriousViolations } from './axe.js';
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation').getByRole('button', { name, exact: true });
 
-/** An account on the China site with a RAM user's AccessKey and two workspaces of keys in Beijing. */
+const monthOf = (at: Date) => `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}`;
+const thisMonth = monthOf(new Date());
+const lastMonth = monthOf(new Date(new Date().getFullYear(), new Date().getMonth() - 1, 1));
+
+/**
+ * An account on the China site (6 % tax) with a RAM user's AccessKey, two workspaces of keys in
+ * Beijing, a bill this month and last, and a balance.
+ */
 function arrangeAccount(app: App, options: { deny?: string[] } = {}) {
   const account = app.openapi.addAccount({ site: 'china' });
   const pair = account.accessKey({ ramUser: 'msk', deny: options.deny ?? [] });
   const workspaces = account.seed('cn-beijing', { workspaces: 2, keysPerWorkspace: 3 });
+  account.addCharges(
+    { date: `${thisMonth}-01`, region: 'cn-beijing', model: 'qwen-plus', amount: 100 },
+    { date: `${thisMonth}-01`, region: 'cn-beijing', model: 'qwen-max', amount: 50 },
+    { date: `${lastMonth}-15`, region: 'cn-beijing', model: 'qwen-plus', amount: 30 },
+  );
+  account.balance = { available: 1234.5, cash: 1000, credit: 234.5, mybankCredit: 0, quotaLimit: 0 };
   return { account, pair, workspaces };
+}
+
+/** Connects `pair` through the form as `name`, on the China site. */
+async function connectInWindow(
+  page: Page,
+  pair: { accessKeyId: string; accessKeySecret: string },
+  name: string,
+) {
+  await page.getByLabel('AccessKey ID').fill(pair.accessKeyId);
+  await page.getByLabel(/^AccessKey secret$/i).fill(pair.accessKeySecret);
+  await page.getByLabel(/Name here|在此处的名称/).fill(name);
+  await page.getByRole('button', { name: /^(Connect|连接)$/ }).click();
+  await expect(page.getByRole('article', { name, exact: true })).toBeVisible();
 }
 
 test('connect an AccessKey pair: a wrong secret is said in the form, the right one lands in the keychain only; permissions, policy and workspaces shown', async ({
@@ -64,7 +90,12 @@ test('connect an AccessKey pair: a wrong secret is said in the form, the right o
     'List its workspaces: allowed',
     'List and manage its API keys: allowed',
     'Read its bill: not allowed: the RAM user’s policy lacks modelstudio:GetBillingOverview',
+    'Read its balance: allowed',
   ]);
+  // Its bill may not be read: said for that account, in its words.
+  await expect(page.getByText('The spend of ‘work’ cannot be read:')).toContainText(
+    'This AccessKey may not do that (modelstudio:GetBillingOverview)',
+  );
   // Every workspace of every region: the five defaults and the two seeded in Beijing.
   const table = page.getByRole('table', { name: 'Workspaces in the account' });
   await expect(table.getByRole('row')).toHaveCount(1 + 7);
@@ -127,7 +158,10 @@ test('in Simplified Chinese: connect, permissions, workspaces and a refusal are 
     '列出业务空间：允许',
     '列出和管理 API 密钥：允许',
     '读取账单：允许',
+    '读取余额：允许',
   ]);
+  await expect(page.getByRole('article', { name: 'default 的费用' })).toContainText('含税 ¥159.00');
+  await expect(page.getByRole('img', { name: /^default 按月的费用/ })).toBeVisible();
   const table = page.getByRole('table', { name: '账号中的业务空间' });
   await expect(
     table.getByRole('row', { name: new RegExp(workspaces[0]?.workspaceName ?? '') }),
@@ -159,4 +193,26 @@ test('connect is a task: Cancel stops it and stores nothing', async ({ app }) =>
   await page.waitForTimeout(500);
   expect((await app.services.config.read()).accounts).toEqual([]);
   expect(await page.getByRole('article').count()).toBe(0);
+});
+
+test('spend: this month’s total with its tax, the balance, each model’s share and the months as a chart', async ({
+  app,
+}) => {
+  const { page } = app;
+  const { pair } = arrangeAccount(app);
+  await app.reload();
+  await nav(page, 'Account').click();
+  await connectInWindow(page, pair, 'work');
+  const spend = page.getByRole('article', { name: 'Spend of work' });
+  await expect(spend).toContainText('¥159.00 with tax (¥150.00 before tax, tax ¥9.00)');
+  await expect(spend).toContainText('Balance: ¥1234.50 available');
+  const byModel = spend.getByRole('table', { name: 'Spend of work by model' });
+  await expect(byModel.getByRole('row', { name: /qwen-plus/ })).toContainText('¥106.00');
+  await expect(byModel.getByRole('row', { name: /qwen-max/ })).toContainText('¥53.00');
+  const chart = spend.getByRole('img', { name: /^Spend of work by month/ });
+  await expect(chart).toBeVisible();
+  // Its text alternative says each month's amount.
+  await expect(chart).toHaveAccessibleName(new RegExp(`${lastMonth}: ¥31\\.80, ${thisMonth}: ¥159\\.00$`));
+  await expect(page.getByText('Through the gateway on this computer this month: 0 requests')).toBeVisible();
+  await expectNoSeriousViolations(page);
 });

@@ -8,10 +8,14 @@ import {
   connectAccount,
   disconnectAccount,
 } from '../../core/actions/account.js';
+import { accountSpend, type SpendReport } from '../../core/actions/account-spend.js';
 import { withoutUnsafe } from '../../core/base/one-line.js';
+import { errorOf } from '../error-of.js';
 import { ACCOUNT_POLICY } from '../../core/model-studio/catalog.js';
 import { untilCancelled } from './cancellable.js';
-import type { CallHandlers, TaskHandlers } from './types.js';
+import type { AccountRecord } from '../../core/config/config-schema.js';
+import type { AppContext } from '../context.js';
+import type { CallHandlers, TaskControls, TaskHandlers } from './types.js';
 
 export const accountHandlers: CallHandlers<'account.status' | 'account.policy' | 'account.disconnect'> = {
   'account.status': async (context, { name }) =>
@@ -27,7 +31,7 @@ export const accountHandlers: CallHandlers<'account.status' | 'account.policy' |
   },
 };
 
-export const accountTaskHandlers: TaskHandlers<'account.connect' | 'account.workspaces'> = {
+export const accountTaskHandlers: TaskHandlers<'account.connect' | 'account.workspaces' | 'account.spend'> = {
   'account.connect': async (context, { name, site, credential }, { signal, progress }) => {
     progress({ done: 0, total: 1 });
     const connected = await untilCancelled(
@@ -43,20 +47,9 @@ export const accountTaskHandlers: TaskHandlers<'account.connect' | 'account.work
       workspaceCount: connected.workspaceCount,
     };
   },
-  'account.workspaces': async (context, { name }, { signal, progress }) => {
-    const accounts = chooseAccounts(await context.services.config.read(), name);
-    let done = 0;
-    progress({ done, total: accounts.length });
-    const listed = await untilCancelled(
-      signal,
-      Promise.all(
-        accounts.map((account) =>
-          accountWorkspaces(context.services, account.name, signal).then((rows) => {
-            progress({ done: (done += 1), total: accounts.length });
-            return rows;
-          }),
-        ),
-      ),
+  'account.workspaces': async (context, { name }, controls) => {
+    const listed = await eachAccount(context, name, controls, (account) =>
+      accountWorkspaces(context.services, account.name, controls.signal),
     );
     return listed.flat().map((row) => ({
       account: row.account,
@@ -68,4 +61,70 @@ export const accountTaskHandlers: TaskHandlers<'account.connect' | 'account.work
       storedKeys: row.storedKeys,
     }));
   },
+  // Each account on its own: one without the bill's permission does not hide the others'.
+  'account.spend': async (context, { name, month }, controls) => {
+    const reports = await eachAccount(context, name, controls, (account) =>
+      accountSpend(
+        context.services,
+        context.gatewayUsage,
+        { account: account.name, month },
+        controls.signal,
+      ).then(
+        (report) => ({ account: account.name, report }),
+        (error: unknown) => ({ account: account.name, error: errorOf(error) }),
+      ),
+    );
+    const read = reports.flatMap((entry) => ('report' in entry ? [entry.report] : []));
+    return {
+      month: read[0]?.month ?? month ?? '',
+      accounts: reports.map((entry) =>
+        'report' in entry
+          ? { ...spendOf(entry.report), error: null }
+          : { account: entry.account, error: entry.error },
+      ),
+      gateway: read[0] ? gatewayCounts(read[0].gateway) : null,
+    };
+  },
 };
+
+/**
+ * `work` for the account named, or each connected one, all at once; progress is how many have
+ * answered, and a cancel is heard at once.
+ */
+async function eachAccount<T>(
+  context: AppContext,
+  name: string | undefined,
+  { signal, progress }: TaskControls<{ done: number; total: number }>,
+  work: (account: AccountRecord) => Promise<T>,
+): Promise<T[]> {
+  const accounts = chooseAccounts(await context.services.config.read(), name);
+  let done = 0;
+  progress({ done, total: accounts.length });
+  return untilCancelled(
+    signal,
+    Promise.all(
+      accounts.map((account) =>
+        work(account).finally(() => progress({ done: (done += 1), total: accounts.length })),
+      ),
+    ),
+  );
+}
+
+/** The one account a per-account report holds. */
+function spendOf(report: SpendReport) {
+  const [spent] = report.accounts;
+  if (!spent) throw new Error('a spend report without its account');
+  return spent;
+}
+
+const counts = ({ requests, inputTokens, outputTokens, cost }: SpendReport['gateway']['total']) => ({
+  requests,
+  inputTokens,
+  outputTokens,
+  cost,
+});
+
+const gatewayCounts = (gateway: SpendReport['gateway']) => ({
+  rows: gateway.rows.map((row) => ({ name: row.name, ...counts(row) })),
+  total: counts(gateway.total),
+});

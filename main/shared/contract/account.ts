@@ -28,8 +28,41 @@ export const AccountWorkspaceSchema = z.object({
   regionId: z.string(),
   /** Its own domain, where only its keys work. */
   apiHost: z.string().nullable(),
-  accountKeys: z.number().int(),
+  /** null when the permissions do not let its keys be listed. */
+  accountKeys: z.number().int().nullable(),
   storedKeys: z.number().int(),
+});
+
+const Money = z.object({ currency: z.string(), amount: z.number() });
+
+/** One account's month: its bill by model, the months before, its balance or why not. */
+export const AccountSpendSchema = z.object({
+  account: z.string(),
+  site: Site,
+  bill: z.object({
+    month: z.string(),
+    currency: z.string(),
+    /** Tax included. */
+    total: z.number(),
+    pretax: z.number(),
+    tax: z.number(),
+    /** Largest first; model '' is what is not a model. */
+    byModel: z.array(z.object({ model: z.string(), amount: z.number(), share: z.number() })),
+  }),
+  /** The months before and this one, oldest first. */
+  trend: z.array(z.object({ month: z.string(), amount: z.number() })),
+  balance: z.discriminatedUnion('available', [
+    Money.extend({ available: z.literal(true) }),
+    /** Why not: a refusal's reason (`permission`…) or `network`, and the RAM action it needs. */
+    z.object({ available: z.literal(false), reason: z.string(), action: z.string() }),
+  ]),
+});
+
+const GatewayCountsSchema = z.object({
+  requests: z.number().int(),
+  inputTokens: z.number().int(),
+  outputTokens: z.number().int(),
+  cost: z.object({ USD: z.number().optional(), CNY: z.number().optional() }),
 });
 
 export const accountCalls = {
@@ -65,6 +98,43 @@ export const accountTasks = {
       /** The bill could not be read, so the international site was taken. */
       siteAssumed: z.boolean(),
       workspaceCount: z.number().int(),
+    }),
+  },
+  /**
+   * A month's spend of each account (this month when left out), or why an account's cannot be
+   * read; beside it, what the gateway on this computer counted that month, by model.
+   */
+  'account.spend': {
+    args: z.object({
+      name: AccountName.optional(),
+      month: z
+        .string()
+        .regex(/^\d{4}-\d{2}$/)
+        .optional(),
+    }),
+    progress: Progress,
+    result: z.object({
+      month: z.string(),
+      accounts: z.array(
+        z.union([
+          AccountSpendSchema.extend({ error: z.null() }),
+          z.object({
+            account: z.string(),
+            error: z.object({
+              code: z.string(),
+              message: z.string(),
+              params: z.record(z.string(), z.unknown()).optional(),
+            }),
+          }),
+        ]),
+      ),
+      /** By model; null when no account's spend could be read (the month then is unknown to it). */
+      gateway: z
+        .object({
+          rows: z.array(GatewayCountsSchema.extend({ name: z.string() })),
+          total: GatewayCountsSchema,
+        })
+        .nullable(),
     }),
   },
   /** Every workspace of every region, of one account or all, with its keys there and here. */

@@ -33,7 +33,7 @@ export const TASKS = {
   checks: ['all', 'one'],
   keys: ['detect'],
   import: ['keys'],
-  account: ['connect', 'workspaces'],
+  account: ['connect', 'workspaces', 'spend'],
 } as const;
 
 type Names<T extends Record<string, readonly string[]>> = {

@@ -546,6 +546,7 @@ export const enWindow = {
       workspaces: 'List its workspaces',
       keys: 'List and manage its API keys',
       spend: 'Read its bill',
+      balance: 'Read its balance',
     },
     allowed: '{{what}}: allowed',
     denied: '{{what}}: not allowed: the RAM user’s policy lacks {{action}}',
@@ -563,6 +564,34 @@ export const enWindow = {
     refresh: 'Refresh',
     asking: 'Asking every region ({{done}}/{{total}} accounts)…',
     noWorkspaces: 'Its permissions show no workspace.',
+    spend: {
+      title: 'Spend this month',
+      titleOf: 'Spend in {{month}}',
+      of: 'Spend of {{account}}',
+      total: '{{total}} with tax ({{pretax}} before tax, tax {{tax}})',
+      balance: 'Balance: {{amount}} available',
+      noBalance: 'Balance not shown: {{why}}',
+      balanceWhy: {
+        permission: 'the AccessKey may not call {{action}} (the AliyunBSSReadOnlyAccess policy holds it).',
+        network: 'the billing service could not be reached.',
+      },
+      chart: 'Spend of {{account}} by month',
+      byModel: 'Spend of {{account}} by model',
+      model: 'Model',
+      amount: 'Amount',
+      share: 'Share',
+      percent: '{{value}}%',
+      other: 'Everything else',
+      unreadable: 'The spend of ‘{{account}}’ cannot be read:',
+      gateway_one:
+        'Through the gateway on this computer this month: {{count}} request, {{input}} input and {{output}} output tokens.',
+      gateway_other:
+        'Through the gateway on this computer this month: {{count}} requests, {{input}} input and {{output}} output tokens.',
+      gatewayCost_one:
+        'Through the gateway on this computer this month: {{count}} request, {{input}} input and {{output}} output tokens, about {{cost}} at list prices.',
+      gatewayCost_other:
+        'Through the gateway on this computer this month: {{count}} requests, {{input}} input and {{output}} output tokens, about {{cost}} at list prices.',
+    },
     column: {
       account: 'Account',
       name: 'Workspace',

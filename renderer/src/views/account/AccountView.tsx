@@ -6,6 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
 import { AccountCard } from './AccountCard';
+import { AccountSpendPanel } from './AccountSpendPanel';
 import { AccountWorkspaces } from './AccountWorkspaces';
 import { ConnectForm } from './ConnectForm';
 import { RamPolicy } from './RamPolicy';
@@ -14,15 +15,24 @@ export function AccountView() {
   const t = useT();
   const names = useStore(useShallow((store) => store.state?.accounts.map((account) => account.name) ?? []));
   const loadAccounts = useStore((store) => store.loadAccounts);
+  const loadSpend = useStore((store) => store.loadSpend);
   const loadPolicy = useStore((store) => store.loadPolicy);
   const siteAssumed = useStore((store) => store.siteAssumed);
   const connected = names.join('\n');
   useEffect(() => void loadPolicy(), [loadPolicy]);
   useEffect(() => {
-    if (connected !== '') void loadAccounts();
-  }, [connected, loadAccounts]);
-  // Leaving the view stops a listing no one will see.
-  useEffect(() => () => useStore.getState().cancelWorkspaces(), []);
+    if (connected === '') return;
+    void loadAccounts();
+    void loadSpend();
+  }, [connected, loadAccounts, loadSpend]);
+  // Leaving the view stops the listings no one will see.
+  useEffect(
+    () => () => {
+      useStore.getState().cancelWorkspaces();
+      useStore.getState().cancelSpend();
+    },
+    [],
+  );
   return (
     <section className="view" aria-labelledby="account-title">
       <h2 id="account-title" className="view-title">
@@ -45,6 +55,7 @@ export function AccountView() {
       {siteAssumed !== undefined && names.includes(siteAssumed) && (
         <p className="notice">{t('window.account.siteAssumed', { name: siteAssumed })}</p>
       )}
+      {names.length > 0 && <AccountSpendPanel />}
       {names.length > 0 && <AccountWorkspaces />}
       <ConnectForm another={names.length > 0} />
       <RamPolicy />

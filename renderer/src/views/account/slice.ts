@@ -3,6 +3,7 @@
 // secret of a connect passes through `connectAccount` to main and is never kept here.
 import {
   api,
+  type RunningTask,
   type CallResult,
   errorOf,
   type IpcError,
@@ -17,6 +18,9 @@ import type { UiSlice } from '../../store/ui-slice';
 export type AccountStatus = CallResult<'account.status'>;
 export type AccountWorkspace = TaskResult<'account.workspaces'>[number];
 export type ConnectRequest = TaskArgs<'account.connect'>;
+export type SpendReport = TaskResult<'account.spend'>;
+/** An account whose spend could be read. */
+export type AccountSpend = Extract<SpendReport['accounts'][number], { error: null }>;
 
 export interface AccountSlice {
   /** The least RAM policy, as JSON text (asked of main once). */
@@ -31,79 +35,110 @@ export interface AccountSlice {
   siteAssumed: string | undefined;
   /** The accounts' workspaces being listed (how many accounts answered); null when not. */
   listingWorkspaces: Progress | null;
+  /** This month's spend of each account, and the gateway's counts beside it. */
+  accountSpend: SpendReport | undefined;
+  /** The spend being read (how many accounts answered); null when not. */
+  readingSpend: Progress | null;
   loadPolicy(): Promise<void>;
   connectAccount(request: ConnectRequest): Promise<boolean>;
   cancelConnect(): void;
   /** Asks again what the accounts' permissions allow, and lists their workspaces. */
   loadAccounts(): Promise<void>;
   cancelWorkspaces(): void;
+  loadSpend(): Promise<void>;
+  cancelSpend(): void;
   disconnectAccount(name: string): Promise<boolean>;
 }
 
 let connectTask: { cancel(): void } | undefined;
-let workspacesTask: { cancel(): void } | undefined;
+const running: Partial<Record<'workspaces' | 'spend', { cancel(): void }>> = {};
 
 /** A cancel is the user's own doing: nothing to report. */
 const wasCancelled = (error: IpcError) => error.code === 'cancelled';
 
-export const accountSlice: Slice<AccountSlice, UiSlice> = (set, get) => ({
-  accountPolicy: undefined,
-  accountStatus: undefined,
-  accountWorkspaces: undefined,
-  connecting: null,
-  connectError: undefined,
-  siteAssumed: undefined,
-  listingWorkspaces: null,
-  async loadPolicy() {
-    if (get().accountPolicy !== undefined) return;
-    await get().attempt(async () => set({ accountPolicy: unwrap(await api().account.policy()) }));
-  },
-  async connectAccount(request) {
-    if (connectTask) return false;
-    set({ connecting: { done: 0, total: 1 }, connectError: undefined });
-    const task = api().account.connect(request, { onProgress: (connecting) => set({ connecting }) });
-    connectTask = task;
-    let connected: TaskResult<'account.connect'> | undefined;
-    try {
-      connected = unwrap(await task.result);
-    } catch (thrown) {
-      const error = errorOf(thrown);
-      if (!wasCancelled(error)) set({ connectError: error });
-    }
-    connectTask = undefined;
-    set({ connecting: null });
-    if (!connected) return false;
-    set({ siteAssumed: connected.siteAssumed ? connected.name : undefined });
-    get().say({
-      key: 'window.account.connected',
-      params: { name: connected.name, count: connected.workspaceCount },
-    });
-    return true;
-  },
-  cancelConnect: () => connectTask?.cancel(),
-  async loadAccounts() {
-    workspacesTask?.cancel();
-    set({ listingWorkspaces: { done: 0, total: 0 } });
-    const task = api().account.workspaces(
-      {},
-      { onProgress: (listingWorkspaces) => set({ listingWorkspaces }) },
-    );
-    workspacesTask = task;
+export const accountSlice: Slice<AccountSlice, UiSlice> = (set, get) => {
+  return {
+    accountPolicy: undefined,
+    accountStatus: undefined,
+    accountWorkspaces: undefined,
+    connecting: null,
+    connectError: undefined,
+    siteAssumed: undefined,
+    listingWorkspaces: null,
+    accountSpend: undefined,
+    readingSpend: null,
+    async loadPolicy() {
+      if (get().accountPolicy !== undefined) return;
+      await get().attempt(async () => set({ accountPolicy: unwrap(await api().account.policy()) }));
+    },
+    async connectAccount(request) {
+      if (connectTask) return false;
+      set({ connecting: { done: 0, total: 1 }, connectError: undefined });
+      const task = api().account.connect(request, { onProgress: (connecting) => set({ connecting }) });
+      connectTask = task;
+      let connected: TaskResult<'account.connect'> | undefined;
+      try {
+        connected = unwrap(await task.result);
+      } catch (thrown) {
+        const error = errorOf(thrown);
+        if (!wasCancelled(error)) set({ connectError: error });
+      }
+      connectTask = undefined;
+      set({ connecting: null });
+      if (!connected) return false;
+      set({ siteAssumed: connected.siteAssumed ? connected.name : undefined });
+      get().say({
+        key: 'window.account.connected',
+        params: { name: connected.name, count: connected.workspaceCount },
+      });
+      return true;
+    },
+    cancelConnect: () => connectTask?.cancel(),
+    async loadAccounts() {
+      await Promise.all([
+        get().attempt(async () => set({ accountStatus: unwrap(await api().account.status({})) })),
+        listing(
+          'workspaces',
+          (onProgress) => api().account.workspaces({}, { onProgress }),
+          (listingWorkspaces) => set({ listingWorkspaces }),
+          (accountWorkspaces) => set({ accountWorkspaces }),
+        ),
+      ]);
+    },
+    cancelWorkspaces: () => running.workspaces?.cancel(),
+    loadSpend: () =>
+      listing(
+        'spend',
+        (onProgress) => api().account.spend({}, { onProgress }),
+        (readingSpend) => set({ readingSpend }),
+        (accountSpend) => set({ accountSpend }),
+      ),
+    cancelSpend: () => running.spend?.cancel(),
+    disconnectAccount: (name) =>
+      get().attempt(async () => {
+        unwrap(await api().account.disconnect({ name }));
+        get().say({ key: 'window.account.disconnected', params: { name } });
+      }),
+  };
+
+  /** Runs one of the view's listing tasks (a new one replaces the one under way): its progress, then its answer. */
+  async function listing<T>(
+    name: keyof typeof running,
+    start: (onProgress: (progress: Progress) => void) => RunningTask<T>,
+    showProgress: (progress: Progress | null) => void,
+    show: (value: T) => void,
+  ): Promise<void> {
+    running[name]?.cancel();
+    showProgress({ done: 0, total: 0 });
+    const task = start(showProgress);
+    running[name] = task;
     await get().attempt(async () => {
-      const [status, workspaces] = await Promise.all([api().account.status({}), task.result]);
-      set({ accountStatus: unwrap(status) });
-      if (!workspaces.ok && wasCancelled(workspaces.error)) return;
-      set({ accountWorkspaces: unwrap(workspaces) });
+      const result = await task.result;
+      if (!result.ok && wasCancelled(result.error)) return;
+      show(unwrap(result));
     });
-    if (workspacesTask === task) {
-      workspacesTask = undefined;
-      set({ listingWorkspaces: null });
-    }
-  },
-  cancelWorkspaces: () => workspacesTask?.cancel(),
-  disconnectAccount: (name) =>
-    get().attempt(async () => {
-      unwrap(await api().account.disconnect({ name }));
-      get().say({ key: 'window.account.disconnected', params: { name } });
-    }),
-});
+    if (running[name] !== task) return;
+    delete running[name];
+    showProgress(null);
+  }
+};
