@@ -15,6 +15,7 @@ import { CheckRunner } from './core/actions/checks.js';
 import { launcherStatus, windowsUserPath } from './core/desktop/command-line-install.js';
 import { ClipboardGuard } from './core/clipboard/clipboard-guard.js';
 import { GatewayRunner } from './core/gateway/gateway-runner.js';
+import { MonthSpend } from './core/actions/month-spend.js';
 import { watchConfig } from './core/config/config-watcher.js';
 import { readEnvironment } from './core/config/environment.js';
 import { messageOf } from './core/base/errors.js';
@@ -106,6 +107,8 @@ async function start(): Promise<void> {
   const gateway = new GatewayRunner(services, {
     onChange: (status, today) => void state.setRuntime({ gateway: { status, today } }),
   });
+  // The tray's spend line: this month's bill of the connected accounts, read hourly.
+  const monthSpend = new MonthSpend(services, (spend) => void state.setRuntime({ spend }));
   const guard = new ClipboardGuard(electronClipboard());
   // Updates: only an installed build has a feed (app-update.yml) to update from.
   let readyVersion: string | undefined;
@@ -257,7 +260,9 @@ async function start(): Promise<void> {
     void state.refresh();
     followLaunchAtLogin();
     followSettings();
+    void monthSpend.follow();
   });
+  monthSpend.start();
 
   function showWindow(): void {
     if (!window) {

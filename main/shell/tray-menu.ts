@@ -117,6 +117,7 @@ export function trayMenu(state: AppState, t: Translate, extras: TrayExtras): Tra
     },
     { kind: 'separator' },
     ...checkItems(state, t),
+    ...spendItems(state, t),
     ...gatewayItems(state, t),
     { kind: 'separator' },
     { kind: 'action', label: t('tray.open'), action: { type: 'open-window' } },
@@ -407,6 +408,13 @@ function gatewayItems(state: AppState, t: Translate): TrayItem[] {
         ]
       : []),
   ];
+}
+
+/** This month's bill of the connected accounts, once one could be read; it opens the window. */
+function spendItems(state: AppState, t: Translate): TrayItem[] {
+  const cost = state.spend ? formatCost(state.spend.cost) : '';
+  if (!cost) return [];
+  return [{ kind: 'action', label: t('tray.spendThisMonth', { cost }), action: { type: 'open-window' } }];
 }
 
 function checkItems(state: AppState, t: Translate): TrayItem[] {

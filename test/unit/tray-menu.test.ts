@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listTools } from '../../main/core/actions/tools.js';
 import { emptyConfig, type KeyRecord } from '../../main/core/config/config-schema.js';
 import type { CheckStatus } from '../../main/shared/vocabulary.js';
-import { snapshot } from '../../main/core/state/snapshot.js';
+import { snapshot, type SpendView } from '../../main/core/state/snapshot.js';
 import type { UpdateStatus } from '../../main/core/updates/update-controller.js';
 import { createTranslator } from '../../main/shared/i18n/translator.js';
 import {
@@ -364,6 +364,49 @@ describe('msk on the PATH, from the tray', () => {
     });
     const none = outline(trayMenu(stateWith([]), t, extras));
     expect(none.some((line) => line.includes('Command-Line Tool'))).toBe(false);
+  });
+});
+
+describe('this month’s spend in the tray', () => {
+  const withAccount = (spend: SpendView | null | undefined, accounts = 1) => {
+    const config = emptyConfig();
+    config.accounts = Array.from({ length: accounts }, (_, index) => ({
+      id: `00000000-0000-4000-8000-00000000000${index}`,
+      name: index === 0 ? 'work' : `account-${index + 1}`,
+      site: 'china' as const,
+      credential: { kind: 'chain' as const },
+      connectedAt: '2026-12-01T00:00:00.000Z',
+    }));
+    return snapshot(config, 1, { spend });
+  };
+  const spendLines = (state: ReturnType<typeof snapshot>) =>
+    outline(trayMenu(state, t, extras)).filter((line) => line.includes('this month'));
+
+  it('shows the month’s bill across the accounts, in each currency, and opens the window', () => {
+    const state = withAccount({ month: '2026-12', cost: { CNY: 159, USD: 2.5 } }, 2);
+    expect(spendLines(state)).toEqual(['Alibaba Cloud this month: $2.50 · ¥159.00']);
+    // Beside the checks, before the gateway and the window.
+    const lines = outline(trayMenu(state, t, extras));
+    expect(lines.indexOf('Alibaba Cloud this month: $2.50 · ¥159.00')).toBe(
+      lines.indexOf('[Check All Keys]') + 1,
+    );
+    expect(find(trayMenu(state, t, extras), 'Alibaba Cloud this month: $2.50 · ¥159.00')).toMatchObject({
+      action: { type: 'open-window' },
+    });
+    expect(spendLines(withAccount({ month: '2026-12', cost: { CNY: 0 } }))).toEqual([
+      'Alibaba Cloud this month: ¥0.00',
+    ]);
+  });
+
+  it('is hidden without an account, before a bill was read, and when none could be', () => {
+    expect(spendLines(withAccount({ month: '2026-12', cost: { CNY: 159 } }, 0))).toEqual([]);
+    expect(spendLines(withAccount(undefined))).toEqual([]);
+    expect(spendLines(withAccount(null))).toEqual([]);
+  });
+
+  it('speaks Simplified Chinese when asked', () => {
+    const state = withAccount({ month: '2026-12', cost: { CNY: 159 } });
+    expect(outline(trayMenu(state, createTranslator('zh-CN'), extras))).toContain('阿里云本月费用：¥159.00');
   });
 });
 

@@ -87,6 +87,15 @@ export interface AppState {
   hints: Hint[];
   /** The Alibaba Cloud accounts connected here. */
   accounts: AccountView[];
+  /** This month's bill of the accounts whose bill can be read; null without one (the tray's spend line). */
+  spend: SpendView | null;
+}
+
+/** This month's bill across the connected accounts, tax included, per currency. */
+export interface SpendView {
+  /** YYYY-MM. */
+  month: string;
+  cost: Record<string, number>;
 }
 
 /** A connected account as views show it: where its credential comes from, never the credential. */
@@ -168,6 +177,8 @@ export interface RuntimeState {
   updates?: { current: string; status: UpdateStatus };
   /** Whether the desktop shows tray icons (tray-host.ts); absent: not asked. */
   trayHost?: TrayHost;
+  /** This month's bill (actions/month-spend.ts, hourly); absent or null: none read. */
+  spend?: SpendView | null;
 }
 
 export function snapshot(config: Config, revision = 0, runtime: RuntimeState = {}): AppState {
@@ -216,6 +227,8 @@ export function snapshot(config: Config, revision = 0, runtime: RuntimeState = {
     hints:
       runtime.trayHost === 'missing' && !config.dismissedHints.includes('tray-host') ? ['tray-host'] : [],
     accounts: config.accounts.map(accountView),
+    // An account disconnected since the last read takes its line with it.
+    spend: config.accounts.length > 0 ? (runtime.spend ?? null) : null,
   };
 }
 

@@ -100,6 +100,8 @@ export const AppStateSchema = z.object({
   updates: UpdatesViewSchema,
   hints: z.array(z.enum(HINTS)),
   accounts: z.array(AccountViewSchema),
+  /** This month's bill of the accounts whose bill can be read, tax included, per currency; null without one. */
+  spend: z.object({ month: z.string(), cost: z.record(z.string(), z.number()) }).nullable(),
 });
 
 export const stateCalls = {

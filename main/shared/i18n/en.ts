@@ -27,6 +27,7 @@ export const en = {
     gatewayToday_one: 'Today: {{cost}} ({{count}} request)',
     gatewayToday_other: 'Today: {{cost}} ({{count}} requests)',
     gatewayTodayRequests_one: 'Today: {{count}} request',
+    spendThisMonth: 'Alibaba Cloud this month: {{cost}}',
     gatewayTodayRequests_other: 'Today: {{count}} requests',
     region: 'Region: {{region}}',
     activeKey: 'Active key: {{label}} ({{masked}})',

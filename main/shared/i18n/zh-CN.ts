@@ -27,6 +27,7 @@ export const zhCN: Catalog = {
     gatewayToday_one: '今日：{{cost}}（{{count}} 次请求）',
     gatewayToday_other: '今日：{{cost}}（{{count}} 次请求）',
     gatewayTodayRequests_one: '今日：{{count}} 次请求',
+    spendThisMonth: '阿里云本月费用：{{cost}}',
     gatewayTodayRequests_other: '今日：{{count}} 次请求',
     region: '地域：{{region}}',
     activeKey: '当前密钥：{{label}}（{{masked}}）',
