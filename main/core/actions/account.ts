@@ -100,24 +100,31 @@ export async function connectAccount(
 
 /**
  * The account's site, from its bill: the China site bills in yuan, the international site in
- * dollars. Without a bill to read (no permission for it), the international site is assumed, and
- * said. Any other refusal (the credential's) is thrown: nothing is stored.
+ * dollars. The bill is asked of both sites' home regions at once, since an account may be refused
+ * by the other site's host. Without a bill to read (no permission for it), the international site
+ * is assumed, and said. Any other refusal (the credential's) is thrown: nothing is stored.
  */
 async function detectSite(
   client: ManagementClient,
   signal?: AbortSignal,
 ): Promise<{ site: ServiceSite; assumed: boolean }> {
-  const regionId = MANAGEMENT_API.regions[0] ?? '';
-  try {
-    const body = (await client.call(regionId, 'GetBillingOverview', { query: billQuery(), signal })) as {
-      data?: { currency?: unknown };
-    };
-    const currency = body.data?.currency;
+  const homes = Object.values(MANAGEMENT_API.sites).map((site) => site.home);
+  const answers = await Promise.allSettled(
+    homes.map((regionId) => client.call(regionId, 'GetBillingOverview', { query: billQuery(), signal })),
+  );
+  for (const answer of answers) {
+    if (answer.status !== 'fulfilled') continue;
+    const currency = (answer.value as { data?: { currency?: unknown } }).data?.currency;
     if (currency === 'CNY') return { site: 'china', assumed: false };
     if (typeof currency === 'string') return { site: 'international', assumed: false };
-  } catch (error) {
-    if (!refusedFor(error, 'permission')) throw error;
   }
+  const refusals = answers.flatMap((answer) =>
+    answer.status === 'rejected' ? [answer.reason as unknown] : [],
+  );
+  const credentialRefusal = refusals.find(
+    (error) => !refusedFor(error, 'permission') && !refusedFor(error, 'not-activated'),
+  );
+  if (credentialRefusal !== undefined) throw credentialRefusal;
   return { site: 'international', assumed: true };
 }
 
