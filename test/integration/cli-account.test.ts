@@ -3,9 +3,10 @@
 // refusals as the service's): an AccessKey's secret only in the keychain, an aliyun CLI profile
 // used where it is, every refusal one line that says what to do, and nothing stored on one.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { filesUnder } from '../fixtures/files-under.js';
 import { keychainPart, keytar } from '../fixtures/keychain.js';
 import { removeService } from '../fixtures/keytar.js';
 import {
@@ -15,13 +16,6 @@ import {
 import { type MskHome, mskHome } from '../fixtures/msk.js';
 
 const keychain = keychainPart();
-
-/** Every file under `directory`, with its text. */
-const filesUnder = (directory: string): { file: string; text: string }[] =>
-  readdirSync(directory, { recursive: true, encoding: 'utf8' })
-    .map((name) => path.join(directory, name))
-    .filter((file) => statSync(file).isFile())
-    .map((file) => ({ file, text: readFileSync(file, 'utf8') }));
 
 describe.runIf(keychain)('msk account', () => {
   let openapi: FakeModelStudioOpenApi;

@@ -364,6 +364,8 @@ export const MANAGEMENT_API = {
   },
   /** How many rows a page of a list asks for (the service's largest). */
   pageSize: 100,
+  /** What CreateApiKey takes: a description's length, and how many models and addresses a scope names. */
+  apiKeyBounds: { descriptionLength: 256, scopeEntries: 100 },
   actions: {
     ListWorkspaces: { method: 'GET', path: '/modelstudio/workspaces' },
     CreateWorkspace: { method: 'POST', path: '/modelstudio/workspaces' },
