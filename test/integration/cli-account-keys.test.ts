@@ -135,6 +135,7 @@ describe.runIf(keychain)('msk account keys', () => {
     expect(requestsOf('ListApiKeys').every((request) => request.query.workspaceId !== undefined)).toBe(true);
     const typedRow = listing.keys.find((row) => row.apiKeyId === String(known?.apiKeyId));
     expect(typedRow).toMatchObject({
+      maskedValue: `sk-ws-…${known?.value.slice(-4)}`,
       stored: { label: 'typed', masked: `sk-ws-…${known?.value.slice(-4)}` },
       enabled: true,
       workspace: { id: seeded[3]?.workspaceId, apiHost: seeded[3]?.apiHost },

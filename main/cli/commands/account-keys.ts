@@ -64,7 +64,7 @@ export function registerAccountKeyCommands(program: Command): void {
             listing.keys.map((row) => [
               row.account,
               row.apiKeyId,
-              row.stored?.masked ?? row.maskedValue,
+              row.maskedValue,
               row.workspace.name,
               row.workspace.regionId,
               row.enabled ? 'enabled' : 'disabled',

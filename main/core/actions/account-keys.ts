@@ -51,7 +51,7 @@ export interface StoredAs {
 export interface AccountKeyRow {
   account: string;
   apiKeyId: string;
-  /** As the service masks it. */
+  /** As the service masks it; a key stored here, as msk masks it (`sk-ws-…a1b2`). */
   maskedValue: string;
   workspace: KeyWorkspace;
   description: string;
@@ -120,7 +120,9 @@ function rowsOf({ account, workspaces, keys }: AccountView, config: Config): Acc
       return {
         account: account.name,
         apiKeyId: key.apiKeyId,
-        maskedValue: key.maskedValue,
+        // A key stored here is shown as msk shows it everywhere: the service's mask gives away
+        // more of the value (its start and end) than msk ever prints of a key it holds.
+        maskedValue: stored ? maskKey(stored) : key.maskedValue,
         workspace: {
           id: key.workspaceId,
           name: workspace?.name ?? key.workspaceId,
