@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiKeyOf, apiKeysOf, createKeyRequest, fitsMask } from '../../main/core/account/api-keys.js';
+import { workspacesOf } from '../../main/core/account/workspaces.js';
 import { connectAccount } from '../../main/core/actions/account.js';
 import {
   createAccountKey,
@@ -72,6 +73,30 @@ describe('account key rows', () => {
       1,
     );
     expect(apiKeysOf({ apiKeys: 'none' }, 'cn-beijing')).toEqual([]);
+  });
+
+  it('drops workspaces whose id is not one, and strips their names and hosts', () => {
+    const rows = workspacesOf(
+      {
+        workspaces: [
+          {
+            workspaceId: 'ws-0123456789abcdef',
+            workspaceName: 'team\u202Etxt.exe',
+            apiHost: 'llm-abcd.x.com',
+          },
+          { workspaceId: '../etc', workspaceName: 'evil' },
+          { workspaceName: 'no id' },
+        ],
+      },
+      'cn-beijing',
+    );
+    expect(rows).toEqual([
+      expect.objectContaining({
+        workspaceId: 'ws-0123456789abcdef',
+        name: 'teamtxt.exe',
+        apiHost: 'llm-abcd.x.com',
+      }),
+    ]);
   });
 
   it("tells a stored secret by the service's mask: its start and end, and longer than both", () => {

@@ -1,7 +1,8 @@
 // An account's workspaces, as the management API lists them (ListWorkspaces, every region at once,
 // each page by page), with how many keys each holds in the account
 // (ListApiKeys' totalCount: one small call per workspace, all at once).
-import { MANAGEMENT_API } from '../model-studio/catalog.js';
+import { withoutUnsafe } from '../base/one-line.js';
+import { MANAGEMENT_API, WORKSPACE_ID_PATTERN } from '../model-studio/catalog.js';
 import { type ManagementClient, refusedFor } from './management-client.js';
 
 export interface AccountWorkspace {
@@ -15,15 +16,17 @@ export interface AccountWorkspace {
   createdAt: string | null;
 }
 
-const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+// What the service returns is shown: nothing in it may hide or reorder the text around it.
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && withoutUnsafe(value) !== '' ? withoutUnsafe(value) : null;
 
-/** A ListWorkspaces page's rows; a row without an id is not one. */
+/** A ListWorkspaces page's rows; a row without a well-formed id is not one. */
 export function workspacesOf(body: unknown, regionId: string): AccountWorkspace[] {
   const rows = (body as { workspaces?: unknown }).workspaces;
   if (!Array.isArray(rows)) return [];
   return rows.flatMap((row: Record<string, unknown>) => {
     const workspaceId = text(row?.workspaceId);
-    if (workspaceId === null) return [];
+    if (workspaceId === null || !WORKSPACE_ID_PATTERN.test(workspaceId)) return [];
     const created = typeof row.gmtCreate === 'number' ? new Date(row.gmtCreate) : null;
     return [
       {

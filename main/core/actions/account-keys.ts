@@ -378,7 +378,13 @@ async function storeNew(
     retry?: KeychainRetry | undefined;
   },
 ): Promise<{ ok: true; value: KeyRecord } | { ok: false; error: unknown }> {
-  const parsed = parseKey(value);
+  let parsed: ReturnType<typeof parseKey>;
+  try {
+    parsed = parseKey(value);
+  } catch (error) {
+    // Not a key (a broken answer): stored nowhere, and a created one is deleted again.
+    return { ok: false, error };
+  }
   const domain = domainLabelOf(place.workspace);
   const outcome = await withKeychainRetries(
     () =>

@@ -37,7 +37,9 @@ export async function renewedSecret(
   const now = options.now ?? Date.now;
   const deadline = now() + (options.maxWaitMs ?? 10_000);
   for (;;) {
-    const record = (await services.config.read()).keys.find((key) => key.id === keyId);
+    // A config that cannot be read now (damaged, busy) leaves the refusal as it is.
+    const config = await services.config.read().catch(() => undefined);
+    const record = config?.keys.find((key) => key.id === keyId);
     if (!record) return undefined;
     if (!rotating(record, now(), options.freshMs) || now() >= deadline) {
       const secret = await services.vault.secretOf(record).catch(() => undefined);
