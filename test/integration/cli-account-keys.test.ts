@@ -195,6 +195,10 @@ describe.runIf(keychain)('msk account keys', () => {
         modelAccessScope: { allowAllModels: false, accessibleModels: ['qwen-plus', 'qwen-max'] },
       },
     });
+    // Sent as the SDK sends it: the scope as a form.
+    expect(requestsOf('CreateApiKey')[0]?.headers['content-type']).toMatch(
+      /^application\/x-www-form-urlencoded/,
+    );
     // The value: in no file, no output, no command line.
     for (const { file, text } of filesUnder(home.directory)) expect(text, file).not.toContain(value);
     expect(made.stdout + made.stderr).not.toContain(value);

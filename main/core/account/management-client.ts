@@ -108,7 +108,8 @@ export class ManagementClient {
 
   private async once(regionId: string, action: ManagementAction, options: CallOptions): Promise<unknown> {
     const library = await openApi();
-    const { method, path } = MANAGEMENT_API.actions[action];
+    const facts: { method: string; path: string; body?: 'form' } = MANAGEMENT_API.actions[action];
+    const { method, path } = facts;
     const target = this.endpoints[regionId];
     const url = target === undefined ? undefined : new URL(target);
     const protocol = url ? url.protocol.replace(':', '').toUpperCase() : 'HTTPS';
@@ -140,7 +141,7 @@ export class ManagementClient {
         method,
         authType: 'AK',
         style: 'ROA',
-        reqBodyType: 'json',
+        reqBodyType: facts.body === 'form' ? 'formData' : 'json',
         bodyType: 'json',
       }),
       new library.OpenApiRequest({ query, ...(options.body && { body: options.body }) }),

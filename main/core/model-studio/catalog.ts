@@ -372,8 +372,9 @@ export const MANAGEMENT_API = {
     DeleteWorkspace: { method: 'DELETE', path: '/modelstudio/workspaces/{id}' },
     ListApiKeys: { method: 'GET', path: '/modelstudio/apikeys' },
     GetApiKey: { method: 'GET', path: '/modelstudio/apikeys/{id}' },
-    CreateApiKey: { method: 'POST', path: '/modelstudio/apikeys' },
-    UpdateApiKey: { method: 'PUT', path: '/modelstudio/apikeys/{id}' },
+    // These two take their body as a form (`auth.accessIps.1=…`), as the SDK sends it.
+    CreateApiKey: { method: 'POST', path: '/modelstudio/apikeys', body: 'form' },
+    UpdateApiKey: { method: 'PUT', path: '/modelstudio/apikeys/{id}', body: 'form' },
     DeleteApiKey: { method: 'DELETE', path: '/modelstudio/apikeys/{id}' },
     EnableApiKey: { method: 'PUT', path: '/modelstudio/apikeys/{id}/enable' },
     DisableApiKey: { method: 'PUT', path: '/modelstudio/apikeys/{id}/disable' },
