@@ -21,6 +21,7 @@ import {
 } from '../fixtures/model-studio-openapi/server.js';
 import { type FakeModelStudio, startModelStudio } from '../fixtures/model-studio-server.js';
 import { MSK, type MskHome, mskHome } from '../fixtures/msk.js';
+import { onTerminal, terminal } from '../fixtures/terminal.js';
 
 const keychain = keychainPart();
 
@@ -249,8 +250,6 @@ describe.runIf(keychain)('msk account keys', () => {
           }
         }
       };
-      // The gateway learns of the new token with one request first (it looks one up again at most 20 times a second).
-      await client.models.list();
       const streams = [stream(), stream(), stream(), stream()];
       await new Promise((resolve) => setTimeout(resolve, 300));
       const rotated = await home.run(['account', 'rotate', 'live', '--yes', '--json']);
@@ -351,6 +350,30 @@ describe.runIf(keychain)('msk account keys', () => {
       account.apiKeys('ap-southeast-1').filter((key) => key.workspaceId === workspace.workspaceId),
     ).toHaveLength(0);
   });
+
+  it.runIf(terminal)(
+    'asks at a terminal: a rotation declined changes nothing; a deletion offers to forget the stored key',
+    async () => {
+      const { account, workspace } = await oneWorkspace();
+      expect((await createKey(workspace.workspaceName, 'asked')).code).toBe(0);
+      const [stored] = storedKeys();
+      const value = await keytar.getPassword(service(), stored?.id ?? '');
+
+      const declined = await onTerminal(home, ['account', 'rotate', 'asked'], ['n\r']);
+      expect(declined.code).toBe(0);
+      expect(declined.screen).toMatch(/Reset key \d+ \('asked'\) of workspace '.+' \(ap-southeast-1\)\?/);
+      expect(declined.screen).toContain('Nothing was changed.');
+      expect(requestsOf('ResetApiKey')).toHaveLength(0);
+      expect(await keytar.getPassword(service(), stored?.id ?? '')).toBe(value);
+
+      const deleted = await onTerminal(home, ['account', 'delete-key', 'asked'], ['y\r', 'y\r']);
+      expect(deleted.code, deleted.screen).toBe(0);
+      expect(deleted.screen).toContain("Forget 'asked' here too?");
+      expect(deleted.screen).toContain("Forgot 'asked' here.");
+      expect(storedKeys()).toEqual([]);
+      expect(account.apiKeys()).toHaveLength(0);
+    },
+  );
 
   it('refuses clearly, changing nothing: a permission missing, a workspace that does not exist, a 10,000-character description, an ambiguous reference', async () => {
     const { account, workspace } = await oneWorkspace(1, (owner) =>

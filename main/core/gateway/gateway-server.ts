@@ -4,10 +4,10 @@
 // streams answers through as they come (with backpressure; a client that goes away cancels the
 // request upstream), fails over to the token's next key when one is refused for its rate, quota,
 // account or a server error before anything reached the tool, sends a request again once with a
-// key's new value when a rotation refused the old one (rotation-wait.ts), and counts tokens per tool, key,
-// model and day (never a prompt, an answer or a header). It forwards only what a tool needs to
-// use models (request-target.ts), holds a limited token to its model (request-body.ts), and masks
-// any key in what it passes back (redaction.ts).
+// key's new value when a rotation refused the old one (rotation-wait.ts), and counts tokens per
+// tool, key, model and day (never a prompt, an answer or a header). It forwards only what a tool
+// needs to use models (request-target.ts), holds a limited token to its model (request-body.ts),
+// and masks any key in what it passes back (redaction.ts).
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -135,11 +135,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const watcher: ConfigWatcher = await watchConfig(services.config.directory, () => void reread());
   /**
    * The token presented; one unknown is looked up again in a fresh read (made a moment ago, before
-   * the watch told?) — at most 20 times a second, whoever sends unknown tokens.
+   * the watch told?) — at most 20 times a second, whoever sends unknown tokens. Requests that
+   * arrive while a read is under way wait for it: a tool's first requests, sent at once, all pass.
    */
   const findToken = async (hash: string | undefined): Promise<GatewayToken | undefined> => {
     const find = () => config.gateway.tokens.find((candidate) => candidate.hash === hash);
-    if (hash === undefined || find() || performance.now() - lastLookup < 50) return find();
+    if (hash === undefined || find()) return find();
+    if (reading) await reading;
+    if (find() || performance.now() - lastLookup < 50) return find();
     lastLookup = performance.now();
     await reread();
     return find();
