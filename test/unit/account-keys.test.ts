@@ -186,7 +186,8 @@ describe('account keys against the imitation', () => {
     return services;
   }
 
-  it('marks a stored key while it rotates, replaces its value under the same id, and clears the mark', async () => {
+  /** An account key stored here as 'live' (its value as it was: `old`), found as rotate finds it. */
+  async function storedAccountKey() {
     const account = openapi.addAccount();
     const key = account.addApiKey('ap-southeast-1');
     const services = await connected(account);
@@ -195,8 +196,11 @@ describe('account keys against the imitation', () => {
       label: 'live',
       regionId: 'ap-southeast-1',
     });
-    const old = key.value;
-    const located = await findAccountKey(services, 'live');
+    return { key, services, record, old: key.value, located: await findAccountKey(services, 'live') };
+  }
+
+  it('marks a stored key while it rotates, replaces its value under the same id, and clears the mark', async () => {
+    const { key, services, record, old, located } = await storedAccountKey();
     expect(located.stored?.id).toBe(record.id);
 
     // Seen from another reader in the middle of the reset: the mark is there.
@@ -218,16 +222,7 @@ describe('account keys against the imitation', () => {
   });
 
   it('hands the new value back once only when every keychain write failed, and clears the mark', async () => {
-    const account = openapi.addAccount();
-    const key = account.addApiKey('ap-southeast-1');
-    const services = await connected(account);
-    const { record } = await services.vault.add({
-      secret: key.value,
-      label: 'live',
-      regionId: 'ap-southeast-1',
-    });
-    const old = key.value;
-    const located = await findAccountKey(services, 'live');
+    const { key, services, record, old, located } = await storedAccountKey();
     const waits: number[] = [];
     services.secrets.failWrites = true;
     const rotated = await rotateAccountKey(services, located, {
