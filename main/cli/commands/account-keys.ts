@@ -204,22 +204,14 @@ export function registerAccountKeyCommands(program: Command): void {
     .action(async (reference: string, options: ChangeOptions) => {
       const [{ deleteAccountKey }, services] = await Promise.all([keyActions(), core()]);
       const located = await locate(reference, options);
-      let forget = options.forget === true;
-      if (!options.yes) {
-        assertAsking(options);
-        if (
-          !(await confirm(
-            `Delete ${describe(located)} from the account, for good?`,
-            'Cancelled; nothing was changed.',
-          ))
-        )
-          return say('Nothing was changed.');
-        if (located.stored && !forget)
-          forget = await confirm(
-            `Forget '${located.stored.label}' here too?`,
-            'Cancelled after the deletion.',
-          );
-      }
+      if (!(await confirmed(`Delete ${describe(located)} from the account, for good?`, options)))
+        return say('Nothing was changed.');
+      // Asked only when it was not said: the stored key stays unless the user says so.
+      const forget =
+        options.forget === true ||
+        (!options.yes &&
+          located.stored !== null &&
+          (await ask(`Forget '${located.stored.label}' here too?`)));
       const { forgotten } = await deleteAccountKey(services, located, { forget });
       if (options.json)
         return printJson({
@@ -245,14 +237,12 @@ const describe = ({ key, workspace, stored }: LocatedKey): string =>
 /** A yes, or --yes; a run that cannot ask (no terminal) without --yes is refused. */
 async function confirmed(question: string, options: ChangeOptions): Promise<boolean> {
   if (options.yes) return true;
-  assertAsking(options);
-  return confirm(question, 'Cancelled; nothing was changed.');
-}
-
-function assertAsking(options: ChangeOptions): void {
-  if (!options.yes && !process.stdin.isTTY)
+  if (!process.stdin.isTTY)
     throw new MskError(
       'invalid-input',
       'This changes the account and nothing here can ask for confirmation: pass --yes.',
     );
+  return ask(question);
 }
+
+const ask = (question: string): Promise<boolean> => confirm(question, 'Cancelled; nothing was changed.');
