@@ -27,7 +27,7 @@ interface ChangeOptions {
   json?: boolean;
 }
 
-/** The account's key commands, on `msk account` (registered by commands/account.ts). */
+/** The account's key commands, added to `msk account` (msk.ts registers them after it). */
 export function registerAccountKeyCommands(program: Command): void {
   const account = program.commands.find((command) => command.name() === 'account');
   if (!account) return;
@@ -35,7 +35,7 @@ export function registerAccountKeyCommands(program: Command): void {
   account
     .command('keys')
     .description(
-      'every key of the account: masked as the service shows it, its workspace, state, who made it when, and whether it is stored here (a stored key the account no longer has is flagged)',
+      'every key of the account, masked: its workspace, state, who made it when, and whether it is stored here (a stored key the account no longer has is flagged)',
     )
     .option('--account <name>', 'one account (default: every one)')
     .option('--workspace <id|name>', 'one workspace')
