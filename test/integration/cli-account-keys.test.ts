@@ -162,6 +162,27 @@ describe.runIf(keychain)('msk account keys', () => {
     expect(table.stdout).toContain(`sk-ws-…${known?.value.slice(-4)}`);
     // The stored key's value never shows, not even the service's long mask of it.
     expect(table.stdout).not.toContain(known?.value.slice(0, 14));
+
+    // With a second account, a workspace only one of them has is listed from that one.
+    const second = openapi.addAccount();
+    const [elsewhere] = second.seed('eu-central-1', { workspaces: 1, keysPerWorkspace: 2 });
+    const pair = second.accessKey();
+    const joined = await home.run(
+      ['account', 'connect', '-n', 'second', '--access-key-id', pair.accessKeyId, '--site', 'international'],
+      { input: `${pair.accessKeySecret}\n` },
+    );
+    expect(joined.code, joined.stderr).toBe(0);
+    const fromSecond = await home.run([
+      'account',
+      'keys',
+      '--workspace',
+      elsewhere?.workspaceId ?? '',
+      '--json',
+    ]);
+    expect(fromSecond.code, fromSecond.stderr).toBe(0);
+    expect((json(fromSecond.stdout) as { keys: unknown[] }).keys).toHaveLength(2);
+    const inNeither = await home.run(['account', 'keys', '--workspace', 'nowhere']);
+    expect(inNeither).toMatchObject({ code: 1, stderr: expect.stringMatching(/no workspace 'nowhere'/) });
   });
 
   it('creates a key whose value is only in the keychain, checked at once, in its workspace', async () => {

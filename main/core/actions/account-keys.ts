@@ -78,6 +78,21 @@ export interface AccountKeysListing {
   gone: GoneKey[];
 }
 
+/** The workspace named among an account's, or none when `several` accounts are asked and this one lacks it. */
+function pickedIn(
+  workspaces: readonly AccountWorkspace[],
+  ref: string,
+  regionId: string | undefined,
+  several: boolean,
+): AccountWorkspace[] {
+  try {
+    return [pickWorkspace(workspaces, ref, regionId)];
+  } catch (error) {
+    if (several && isMskError(error) && error.params.reason === 'workspace-not-found') return [];
+    throw error;
+  }
+}
+
 /** One account as read: its workspaces (maybe one) and their keys. */
 interface AccountView {
   account: AccountRecord;
@@ -99,10 +114,13 @@ export async function accountKeys(
       const workspaces =
         options.workspace === undefined
           ? all.filter((workspace) => options.region === undefined || workspace.regionId === options.region)
-          : [pickWorkspace(all, options.workspace, options.region)];
+          : pickedIn(all, options.workspace, options.region, accounts.length > 1);
       return { account, client, workspaces, keys: await listApiKeys(client, workspaces, signal) };
     }),
   );
+  // With several accounts, a workspace is looked for in each: only none having it is an error.
+  if (options.workspace !== undefined && views.every((view) => view.workspaces.length === 0))
+    pickWorkspace([], options.workspace, options.region);
   const config = await linkStoredKeys(services, views);
   const keys = views.flatMap((view) => rowsOf(view, config));
   const listed = new Set(keys.map((row) => `${row.account}/${row.workspace.regionId}/${row.apiKeyId}`));
