@@ -23,6 +23,11 @@ const ERROR_ADVICE: Partial<Record<MskError['code'], Advice>> = {
     "connect one with 'msk account connect --access-key-id <id>' (or --profile <name>, or --chain)",
   'account-refused': (params) =>
     params.reason === 'permission' ? "'msk account status' prints the whole policy" : undefined,
+  'invalid-input': (params) => INPUT_ADVICE[String(params.reason)],
+  'unknown-key': (params) =>
+    params.reason === 'not-in-account' || params.reason === 'gone'
+      ? "'msk account keys' lists the account's keys and which are stored here"
+      : undefined,
   'clipboard-unavailable': () => 'use --print to write the key to stdout instead',
   'unquotable-value': (params) =>
     params.terminal === undefined
@@ -40,6 +45,15 @@ const ERROR_ADVICE: Partial<Record<MskError['code'], Advice>> = {
     params.kind === 'gui'
       ? `run 'msk tools settings ${String(params.tool)}' for what to paste where`
       : `run 'msk tools export ${String(params.tool)} --out <file>'`,
+};
+
+/** Advice for bad input, by the reason the core gives (account keys). */
+const INPUT_ADVICE: Partial<Record<string, string>> = {
+  'ambiguous-key':
+    "rename the stored key ('msk rename <label> <new label>') to reach the account's key by its id",
+  'several-accounts': 'pass --account <name>',
+  'ambiguous-account': 'pass --account <name>',
+  'workspace-not-found': "'msk account workspaces' lists them",
 };
 
 const NOTICE_ADVICE: Partial<Record<Notice['code'], Advice>> = {

@@ -4,6 +4,7 @@ import { MskError } from '../core/base/errors.js';
 import { VERSION } from '../core/base/version.js';
 import { EXIT, EXIT_HELP } from './exit-codes.js';
 import { registerAccountCommands } from './commands/account.js';
+import { registerAccountKeyCommands } from './commands/account-keys.js';
 import { registerBackupCommands } from './commands/backup.js';
 import { registerBindingCommands } from './commands/binding.js';
 import { registerCheckCommands } from './commands/checks.js';
@@ -37,7 +38,13 @@ export const COMMAND_GROUPS: readonly (readonly [readonly string[], (program: Co
   [['doctor'], registerDoctorCommands],
   [['backup'], registerBackupCommands],
   [['import'], registerImportCommands],
-  [['account'], registerAccountCommands],
+  [
+    ['account'],
+    (program) => {
+      registerAccountCommands(program);
+      registerAccountKeyCommands(program);
+    },
+  ],
 ];
 
 /** msk's program: every command, or only the group of `command` when one is named and known. */

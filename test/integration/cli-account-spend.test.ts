@@ -335,7 +335,7 @@ describe.runIf(keychain)('msk account spend and workspaces', () => {
       },
       {
         args: ['no-such-workspace'],
-        line: "msk: The account has no workspace 'no-such-workspace'; nothing was changed.\n",
+        line: "msk: The account has no workspace 'no-such-workspace'; nothing was changed; 'msk account workspaces' lists them.\n",
       },
       {
         args: ['default'],

@@ -2,23 +2,17 @@
 // against the imitation of Model Studio's management OpenAPI (its signatures checked, its
 // refusals as the service's): an AccessKey's secret only in the keychain, an aliyun CLI profile
 // used where it is, every refusal one line that says what to do, and nothing stored on one.
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accountTestbed } from '../fixtures/account-testbed.js';
+import { filesUnder } from '../fixtures/files-under.js';
 import { keychainPart, keytar } from '../fixtures/keychain.js';
 import { removeService } from '../fixtures/keytar.js';
 import type { FakeModelStudioOpenApi } from '../fixtures/model-studio-openapi/server.js';
 import type { MskHome } from '../fixtures/msk.js';
 
 const keychain = keychainPart();
-
-/** Every file under `directory`, with its text. */
-const filesUnder = (directory: string): { file: string; text: string }[] =>
-  readdirSync(directory, { recursive: true, encoding: 'utf8' })
-    .map((name) => path.join(directory, name))
-    .filter((file) => statSync(file).isFile())
-    .map((file) => ({ file, text: readFileSync(file, 'utf8') }));
 
 describe.runIf(keychain)('msk account', () => {
   const bed = accountTestbed();

@@ -1,47 +1,15 @@
 // What a person at a terminal sees: the hidden key prompt and the removal question, through a
 // real pseudo-terminal (util-linux `script`); and a keyring that is locked, in a session of
 // its own so the keyring the other tests share stays unlocked.
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeKey } from '../fixtures/fake-keys.js';
 import { MSK, type MskHome, mskHome, runProcess } from '../fixtures/msk.js';
-import { keychainPart } from '../fixtures/keychain.js';
 import { onPath, systemPart } from '../fixtures/system.js';
+import { onTerminal, terminal } from '../fixtures/terminal.js';
+import { keychainPart } from '../fixtures/keychain.js';
 
 const keychain = keychainPart();
-const terminal = systemPart(
-  'util-linux script (a pseudo-terminal)',
-  onPath('script'),
-  'apt-get install bsdutils',
-);
-
-/** Runs msk on a pseudo-terminal, typing `keystrokes` one chunk at a time. Returns the screen. */
-function onTerminal(
-  home: MskHome,
-  args: string[],
-  keystrokes: string[],
-): Promise<{ code: number | null; screen: string }> {
-  const command = [process.execPath, MSK, ...args]
-    .map((word) => `'${word.replaceAll("'", `'\\''`)}'`)
-    .join(' ');
-  const child = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, ...home.env } });
-  let screen = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (screen += chunk));
-  const typing = (async () => {
-    for (const keys of keystrokes) {
-      await new Promise((resolve) => setTimeout(resolve, 700));
-      child.stdin.write(keys);
-    }
-  })();
-  return new Promise((resolve) =>
-    child.on('close', async (code) => {
-      await typing;
-      resolve({ code, screen });
-    }),
-  );
-}
-
 describe.runIf(keychain && terminal)('msk at a terminal', () => {
   let home: MskHome;
   afterEach(() => home?.remove());

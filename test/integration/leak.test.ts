@@ -2,11 +2,12 @@
 // (two tools, two terminals), a check against a service that echoes the key back, backup create
 // and restore, doctor and doctor --fix — in a throwaway HOME, on the real keychain and the real X
 // clipboard; then a session of tools through `msk gateway run` against a service that quotes the
-// key back in its refusals, answers, streams and headers. Afterwards no file under HOME, no
-// command line of any process in the session, nothing a tool got from the gateway and no
-// snapshot the window is sent may hold any key, whole or in part. A child's environment (that is
-// how a tool gets its key) and the clipboard tool's stdin may; so may what `env` and
-// `copy --print` write to stdout, as they are asked to.
+// key back in its refusals, answers, streams and headers; then an Alibaba Cloud account's session
+// (connect, a key made, listed, rotated, disabled, enabled, deleted). Afterwards no file under
+// HOME, no command line of any process in the session, nothing a tool got from the gateway and no
+// snapshot the window is sent may hold any key (nor the AccessKey's secret), whole or in part. A
+// child's environment (that is how a tool gets its key) and the clipboard tool's stdin may; so may
+// what `env` and `copy --print` write to stdout, as they are asked to.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import {
@@ -33,8 +34,9 @@ import { fakeKey } from '../fixtures/fake-keys.js';
 import { type PrivateDisplay, startPrivateDisplay } from '../fixtures/electron-stand-in/private-display.js';
 import { fakePrograms } from '../fixtures/fake-programs.js';
 import { freePort } from '../fixtures/free-port.js';
-import { keychainPart } from '../fixtures/keychain.js';
+import { keychainPart, keytar } from '../fixtures/keychain.js';
 import { removeService } from '../fixtures/keytar.js';
+import { startModelStudioOpenApi } from '../fixtures/model-studio-openapi/server.js';
 import { type FakeModelStudio, startModelStudio } from '../fixtures/model-studio-server.js';
 import { MSK, type Run, runMsk, withoutUnset } from '../fixtures/msk.js';
 import { onPath, systemPart } from '../fixtures/system.js';
@@ -173,6 +175,8 @@ describe.runIf(parts)('no key leaks from a session of msk', () => {
   const service = `msk-leak-${randomUUID()}`;
   const restoredService = `msk-leak-restored-${randomUUID()}`;
   const secrets = { personal: fakeKey(), second: fakeKey('workspace'), late: fakeKey() };
+  /** The account session's secrets: its AccessKey's, and each value its keys had (read from the keychain). */
+  const accountSecrets: Record<string, string> = {};
   /** A key typed into a tool of the user's own by mistake (on msk's command line, so not in `secrets`). */
   const typedByMistake = fakeKey();
   /** stdout and stderr of every msk run but the two whose stdout is the key on purpose. */
@@ -273,7 +277,7 @@ describe.runIf(parts)('no key leaks from a session of msk', () => {
 
   /** Where any trace of any key appears in `text`: a list of findings, empty when clean. */
   const findIn = (where: string, content: string | Buffer): string[] =>
-    Object.entries(secrets).flatMap(([label, secret]) =>
+    [...Object.entries(secrets), ...Object.entries(accountSecrets)].flatMap(([label, secret]) =>
       tracesOf(label, secret)
         .filter(({ text }) => content.includes(text))
         .map(({ what }) => `${where}: ${what}`),
@@ -480,6 +484,51 @@ describe.runIf(parts)('no key leaks from a session of msk', () => {
     }
     expect(log).toContain('Gateway stopped; usage recorded.');
   }, 60_000);
+
+  it('runs an account session: connect, keys made, listed, rotated, disabled, enabled and deleted', async () => {
+    const openapi = await startModelStudioOpenApi({ modelStudio: server });
+    try {
+      const account = openapi.addAccount();
+      const [workspace] = account.seed('ap-southeast-1', { workspaces: 1, keysPerWorkspace: 3 });
+      const pair = account.accessKey();
+      accountSecrets['the AccessKey'] = pair.accessKeySecret;
+      const options = { env: { MSK_OPENAPI_ENDPOINTS: JSON.stringify(openapi.overrides) } };
+      await ok(['account', 'connect', '--access-key-id', pair.accessKeyId, '--site', 'international'], {
+        ...options,
+        input: `${pair.accessKeySecret}\n`,
+      });
+      const made = JSON.parse(
+        (
+          await ok(
+            [
+              'account',
+              'create-key',
+              '--workspace',
+              workspace?.workspaceName ?? '',
+              '-l',
+              'from-account',
+              '--json',
+            ],
+            options,
+          )
+        ).stdout,
+      ) as { keyId: string; check: { status: string } };
+      expect(made.check.status).toBe('ok');
+      const value = async () => (await keytar.getPassword(service, made.keyId)) ?? '';
+      accountSecrets['the created key'] = await value();
+      await ok(['account', 'keys'], options);
+      await ok(['account', 'keys', '--json'], options);
+      await ok(['account', 'rotate', 'from-account', '--yes'], options);
+      accountSecrets['the rotated key'] = await value();
+      expect(accountSecrets['the rotated key']).not.toBe(accountSecrets['the created key']);
+      await ok(['account', 'disable', 'from-account', '--yes'], options);
+      await ok(['account', 'enable', 'from-account', '--yes'], options);
+      await ok(['account', 'delete-key', 'from-account', '--yes', '--forget'], options);
+      await ok(['account', 'disconnect', 'default', '--yes'], options);
+    } finally {
+      await openapi.close();
+    }
+  });
 
   it('leaves no key in any file under HOME, nor in any file name', () => {
     const files = filesUnder(home);

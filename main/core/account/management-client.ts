@@ -80,12 +80,14 @@ export class ManagementClient {
 
   /** One call in `regionId`; the answer's body. */
   call(regionId: string, action: ManagementAction, options: CallOptions = {}): Promise<unknown> {
-    const { method, path } = MANAGEMENT_API.actions[action];
+    const facts: { method: string; path: string; body?: 'form' } = MANAGEMENT_API.actions[action];
+    const { method, path } = facts;
     return this.retried(
       {
         action,
         version: MANAGEMENT_API.version,
         style: 'ROA',
+        body: facts.body ?? 'json',
         method,
         path: path.replace('{id}', encodeURIComponent(options.id ?? '')),
         endpoint: this.endpoints[regionId],
@@ -113,6 +115,7 @@ export class ManagementClient {
         action,
         version: BSS_API.version,
         style: 'RPC',
+        body: 'json',
         method,
         path,
         endpoint: this.endpoints.bss,
@@ -194,7 +197,7 @@ export class ManagementClient {
         method: target.method,
         authType: 'AK',
         style: target.style,
-        reqBodyType: 'json',
+        reqBodyType: target.body === 'form' ? 'formData' : 'json',
         bodyType: 'json',
       }),
       new library.OpenApiRequest({ query, ...(options.body && { body: options.body }) }),
@@ -210,6 +213,8 @@ interface Target {
   action: string;
   version: string;
   style: 'ROA' | 'RPC';
+  /** How a request's body is sent: Alibaba's SDK sends some actions' bodies as a form. */
+  body: 'json' | 'form';
   method: string;
   /** The path, its `{id}` filled in. */
   path: string;

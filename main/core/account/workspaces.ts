@@ -9,6 +9,7 @@ import {
   type ServiceSite,
   WORKSPACE_ID_PATTERN,
 } from '../model-studio/catalog.js';
+import { redactKeys } from '../model-studio/key-format.js';
 import { type ManagementClient, refusedFor } from './management-client.js';
 
 export interface AccountWorkspace {
@@ -22,7 +23,12 @@ export interface AccountWorkspace {
   createdAt: string | null;
 }
 
-const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+const HOST_NAME =
+  /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+
+// What the service returns is shown: nothing in it may hide or reorder the text around it.
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && withoutUnsafe(value) !== '' ? withoutUnsafe(value) : null;
 
 /** A ListWorkspaces page's rows; a row without a workspace id (WORKSPACE_ID_PATTERN) is not one. */
 export function workspacesOf(body: unknown, regionId: string): AccountWorkspace[] {
@@ -32,13 +38,19 @@ export function workspacesOf(body: unknown, regionId: string): AccountWorkspace[
     const workspaceId = text(row?.workspaceId);
     if (workspaceId === null || !WORKSPACE_ID_PATTERN.test(workspaceId)) return [];
     const created = typeof row.gmtCreate === 'number' ? new Date(row.gmtCreate) : null;
-    const name = withoutUnsafe(text(row.workspaceName) ?? '').trim();
+    const name = (text(row.workspaceName) ?? '').trim();
+    const region = text(row.region);
+    const apiHost = text(row.apiHost);
     return [
       {
         workspaceId,
         name: name === '' ? workspaceId : name,
-        regionId: text(row.region) ?? regionId,
-        apiHost: text(row.apiHost),
+        // Only a region msk knows, and a host name, are taken: both end up in addresses.
+        regionId:
+          region !== null && (MANAGEMENT_API.regions as readonly string[]).includes(region)
+            ? region
+            : regionId,
+        apiHost: apiHost !== null && HOST_NAME.test(apiHost) ? apiHost.toLowerCase() : null,
         serviceSite: text(row.serviceSite),
         createdAt: created && !Number.isNaN(created.getTime()) ? created.toISOString() : null,
       },
@@ -91,30 +103,32 @@ export async function accountKeyCount(
   return Array.isArray(body.apiKeys) ? body.apiKeys.length : 0;
 }
 
+/** The label of a workspace's own domain (`llm-…`): the workspace id a stored key's endpoints take. */
+export function domainLabelOf(workspace: Pick<AccountWorkspace, 'apiHost'>): string | undefined {
+  const label = workspace.apiHost?.split('.')[0];
+  return label !== undefined && WORKSPACE_ID_PATTERN.test(label) ? label : undefined;
+}
+
 /**
- * The workspace `ref` names (its id, else its name, case aside), in `regionId` or any region. A
- * name several regions hold is an error naming them; none found is an error too.
+ * The workspace `ref` names among `workspaces` (its id, its domain's label, else its name, case
+ * aside), in `regionId` or any region. A name several regions hold is an error naming them; none
+ * found is an error too.
  */
-export async function chooseWorkspace(
-  client: ManagementClient,
+export function pickWorkspace(
+  workspaces: readonly AccountWorkspace[],
   ref: string,
   regionId?: string,
-  signal?: AbortSignal,
-): Promise<AccountWorkspace> {
-  const wanted = ref.trim();
-  if (regionId !== undefined && !(MANAGEMENT_API.regions as readonly string[]).includes(regionId))
-    throw new MskError(
-      'invalid-input',
-      `Workspaces are in ${MANAGEMENT_API.regions.join(', ')}, not in '${regionId}'.`,
-      { reason: 'region-not-of-site', regionId, regions: [...MANAGEMENT_API.regions] },
-    );
-  const all =
-    regionId === undefined
-      ? await listWorkspaces(client, signal)
-      : await client.list(regionId, 'ListWorkspaces', (body) => workspacesOf(body, regionId), { signal });
-  const byId = all.find((workspace) => workspace.workspaceId === wanted);
+): AccountWorkspace {
+  // Echoed in errors: a key pasted by mistake is not.
+  const wanted = redactKeys(withoutUnsafe(ref.trim()).slice(0, 128));
+  const inRegion = workspaces.filter(
+    (workspace) => regionId === undefined || workspace.regionId === regionId,
+  );
+  const byId = inRegion.find(
+    (workspace) => workspace.workspaceId === wanted || domainLabelOf(workspace) === wanted,
+  );
   if (byId) return byId;
-  const named = all.filter((workspace) => workspace.name.toLowerCase() === wanted.toLowerCase());
+  const named = inRegion.filter((workspace) => workspace.name.toLowerCase() === wanted.toLowerCase());
   const [only] = named;
   if (only && named.length === 1) return only;
   if (named.length > 1) {
@@ -130,6 +144,26 @@ export async function chooseWorkspace(
     `The account has no workspace '${wanted}'${regionId === undefined ? '' : ` in ${regionId}`}; nothing was changed.`,
     { reason: 'workspace-not-found', workspace: wanted, regionId: regionId ?? null },
   );
+}
+
+/** The workspace `ref` names (see pickWorkspace), asking only `regionId`'s host when one is given. */
+export async function chooseWorkspace(
+  client: ManagementClient,
+  ref: string,
+  regionId?: string,
+  signal?: AbortSignal,
+): Promise<AccountWorkspace> {
+  if (regionId !== undefined && !(MANAGEMENT_API.regions as readonly string[]).includes(regionId))
+    throw new MskError(
+      'invalid-input',
+      `Workspaces are in ${MANAGEMENT_API.regions.join(', ')}, not in '${regionId}'.`,
+      { reason: 'region-not-of-site', regionId, regions: [...MANAGEMENT_API.regions] },
+    );
+  const all =
+    regionId === undefined
+      ? await listWorkspaces(client, signal)
+      : await client.list(regionId, 'ListWorkspaces', (body) => workspacesOf(body, regionId), { signal });
+  return pickWorkspace(all, ref, regionId);
 }
 
 /**

@@ -60,6 +60,23 @@ export const LastCheckSchema = z.object({
   at: z.iso.datetime(),
 });
 
+/** An account key's id, as the management API numbers them: digits only. */
+export const API_KEY_ID = /^\d{1,20}$/;
+
+/**
+ * Which key of a connected account a stored key is (found once by the service's mask, then
+ * remembered: no secret is read for it again). `rotatingSince` marks a reset under way: the
+ * gateway waits for it instead of failing a request the old value can no longer make.
+ */
+export const AccountKeyLinkSchema = z.looseObject({
+  /** The connected account's id here (accounts[].id). */
+  accountId: z.uuid(),
+  apiKeyId: z.string().regex(API_KEY_ID),
+  /** The workspace's id in the account (ws-…), which the service's calls take. */
+  workspaceId: z.string().min(1).max(128),
+  rotatingSince: z.iso.datetime().optional(),
+});
+
 // Objects are loose: a field this version does not know (hand-added, or from a tool) is kept
 // through every write instead of silently dropped.
 export const KeyRecordSchema = z.looseObject({
@@ -77,6 +94,8 @@ export const KeyRecordSchema = z.looseObject({
   createdAt: z.iso.datetime(),
   lastUsedAt: z.iso.datetime().optional(),
   lastCheck: LastCheckSchema.optional(),
+  /** The account's key this is, when a connected account has it. */
+  accountKey: AccountKeyLinkSchema.optional(),
 });
 
 export const WorkspaceSchema = z.looseObject({
@@ -256,6 +275,7 @@ export type GatewayToken = z.infer<typeof GatewayTokenSchema>;
 export type Gateway = z.infer<typeof GatewaySchema>;
 export type Config = z.infer<typeof ConfigSchema>;
 export type AccountRecord = z.infer<typeof AccountSchema>;
+export type AccountKeyLink = z.infer<typeof AccountKeyLinkSchema>;
 export type AccountCredential = z.infer<typeof AccountCredentialSchema>;
 
 /**

@@ -3,10 +3,11 @@
 // the key. It refuses what a web page could send (a foreign Host: DNS rebinding; any Origin),
 // streams answers through as they come (with backpressure; a client that goes away cancels the
 // request upstream), fails over to the token's next key when one is refused for its rate, quota,
-// account or a server error before anything reached the tool, and counts tokens per tool, key,
-// model and day (never a prompt, an answer or a header). It forwards only what a tool needs to
-// use models (request-target.ts), holds a limited token to its model (request-body.ts), and masks
-// any key in what it passes back (redaction.ts).
+// account or a server error before anything reached the tool, sends a request again once with a
+// key's new value when a rotation refused the old one (rotation-wait.ts), and counts tokens per
+// tool, key, model and day (never a prompt, an answer or a header). It forwards only what a tool
+// needs to use models (request-target.ts), holds a limited token to its model (request-body.ts),
+// and masks any key in what it passes back (redaction.ts).
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +20,7 @@ import { endpointsForKey, type Services } from '../keys/services.js';
 import { activeKey } from '../keys/active-key.js';
 import { type TokenUsage, UsageMeter } from './metering.js';
 import { Redaction } from './redaction.js';
+import { renewedSecret, type RotationWait } from './rotation-wait.js';
 import { prepareBody } from './request-body.js';
 import { checkTarget } from './request-target.js';
 import { hashGatewayToken, keysOfToken, tokenOf } from './tokens.js';
@@ -34,6 +36,8 @@ export interface GatewayOptions {
   onEvent?: (event: GatewayEvent) => void;
   /** How long to wait for Model Studio to start answering. */
   upstreamTimeoutMs?: number;
+  /** How a 401 during a key's rotation waits for the new value. */
+  rotationWait?: RotationWait;
 }
 
 export type GatewayEvent =
@@ -131,11 +135,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const watcher: ConfigWatcher = await watchConfig(services.config.directory, () => void reread());
   /**
    * The token presented; one unknown is looked up again in a fresh read (made a moment ago, before
-   * the watch told?) — at most 20 times a second, whoever sends unknown tokens.
+   * the watch told?) — at most 20 times a second, whoever sends unknown tokens. Requests that
+   * arrive while a read is under way wait for it: a tool's first requests, sent at once, all pass.
    */
   const findToken = async (hash: string | undefined): Promise<GatewayToken | undefined> => {
     const find = () => config.gateway.tokens.find((candidate) => candidate.hash === hash);
-    if (hash === undefined || find() || performance.now() - lastLookup < 50) return find();
+    if (hash === undefined || find()) return find();
+    if (reading) await reading;
+    if (find() || performance.now() - lastLookup < 50) return find();
     lastLookup = performance.now();
     await reread();
     return find();
@@ -235,7 +242,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     });
 
     let failedOver = 0;
-    for (const [index, record] of keys.entries()) {
+    // Keys already sent again with a value renewed by a rotation: once each.
+    const renewed = new Set<string>();
+    for (let index = 0; index < keys.length; index++) {
+      const record = keys[index] as KeyRecord;
       const base = endpointsForKey(services.environment, config, record)[checked.route.base];
       const last = index === keys.length - 1;
       if (base === null) {
@@ -302,6 +312,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (statusCode >= 400) {
         // Refusals are small: read whole, to tell a quota from a bad request, then failed over or given.
         const { bytes: refusal, whole } = await readCapped(answer, MAX_ERROR_BYTES);
+        if (statusCode === 401 && !renewed.has(record.id)) {
+          renewed.add(record.id);
+          const fresh = await renewedSecret(services, record.id, secret, options.rotationWait);
+          if (fresh !== undefined) {
+            secrets.set(record.id, Promise.resolve(fresh));
+            index -= 1;
+            continue;
+          }
+        }
         const failOver =
           statusCode === 429 || statusCode >= 500 || FAIL_OVER_BODY.test(refusal.toString('utf8'));
         if (failOver && !last) {

@@ -2,7 +2,7 @@
 // before its metadata and removed after it, so a crash in between leaves at worst a spare
 // keychain item, never a listed key without a secret.
 import { claimActive, followKeys, handOverActive } from './active-handover.js';
-import type { Config, KeyRecord, LastCheck } from '../config/config-schema.js';
+import type { AccountKeyLink, Config, KeyRecord, LastCheck } from '../config/config-schema.js';
 import type { ConfigStore } from '../config/config-store.js';
 import { type ErrorCode, MskError } from '../base/errors.js';
 import { fingerprintOf, parseKey, redactKeys } from '../model-studio/key-format.js';
@@ -27,6 +27,8 @@ export interface NewKey {
   workspaceId?: string;
   accountId?: string;
   ramUser?: string;
+  /** The connected account's key it is (made or reset there). */
+  accountKey?: AccountKeyLink;
 }
 
 export interface MetadataEdit {
@@ -85,6 +87,7 @@ export class Vault {
       shape: parsed.shape,
       fingerprint: fingerprintOf(parsed.secret),
       createdAt: this.now().toISOString(),
+      ...(input.accountKey && { accountKey: input.accountKey }),
     };
     await this.secrets.set(record.id, parsed.secret);
     let became: { active: boolean; regionActivated: boolean };
@@ -143,6 +146,22 @@ export class Vault {
       for (const optional of ['accountId', 'ramUser'] as const) {
         if (fields[optional] === undefined) delete record[optional];
       }
+      return { ...record };
+    });
+  }
+
+  /**
+   * A new value for a stored key (a rotation): the same id, so bindings, tools and gateway tokens
+   * follow. The keychain item is written first, its shape and fingerprint after.
+   */
+  async replaceSecret(reference: string, secret: string): Promise<KeyRecord> {
+    const parsed = parseKey(secret);
+    const { id } = await this.find(reference);
+    await this.secrets.set(id, parsed.secret);
+    return this.config.update((draft) => {
+      const record = resolveKey(draft.keys, id);
+      record.shape = parsed.shape;
+      record.fingerprint = fingerprintOf(parsed.secret);
       return { ...record };
     });
   }
@@ -288,6 +307,13 @@ export function resolveKey(keys: KeyRecord[], reference: string): KeyRecord {
   throw new MskError('unknown-key', `No key is labelled or identified '${shown}'.${known}`, {
     reference: shown,
   });
+}
+
+/** A new key's label, checked as `add` checks it: before anything is asked of anyone. */
+export function checkNewLabel(keys: KeyRecord[], label: string): string {
+  const checked = normaliseLabel(label);
+  assertLabelFree(keys, checked);
+  return checked;
 }
 
 function normaliseLabel(label: string): string {

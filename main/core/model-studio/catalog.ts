@@ -374,14 +374,17 @@ export const MANAGEMENT_API = {
   billing: { groupBy: 'BASE_MODEL', trendMonths: 6, topNum: 20 },
   /** How many rows a page of a list asks for (the service's largest). */
   pageSize: 100,
+  /** What CreateApiKey takes: a description's length, and how many models and addresses a scope names. */
+  apiKeyBounds: { descriptionLength: 256, scopeEntries: 100 },
   actions: {
     ListWorkspaces: { method: 'GET', path: '/modelstudio/workspaces' },
     CreateWorkspace: { method: 'POST', path: '/modelstudio/workspaces' },
     DeleteWorkspace: { method: 'DELETE', path: '/modelstudio/workspaces/{id}' },
     ListApiKeys: { method: 'GET', path: '/modelstudio/apikeys' },
     GetApiKey: { method: 'GET', path: '/modelstudio/apikeys/{id}' },
-    CreateApiKey: { method: 'POST', path: '/modelstudio/apikeys' },
-    UpdateApiKey: { method: 'PUT', path: '/modelstudio/apikeys/{id}' },
+    // These two take their body as a form (`auth.accessIps.1=…`), as the SDK sends it.
+    CreateApiKey: { method: 'POST', path: '/modelstudio/apikeys', body: 'form' },
+    UpdateApiKey: { method: 'PUT', path: '/modelstudio/apikeys/{id}', body: 'form' },
     DeleteApiKey: { method: 'DELETE', path: '/modelstudio/apikeys/{id}' },
     EnableApiKey: { method: 'PUT', path: '/modelstudio/apikeys/{id}/enable' },
     DisableApiKey: { method: 'PUT', path: '/modelstudio/apikeys/{id}/disable' },
