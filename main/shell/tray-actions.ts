@@ -2,6 +2,7 @@
 // the core. A failure becomes a notification, never a lost promise. No Electron here: the
 // window, notifications, the browser and quitting come in as functions.
 import path from 'node:path';
+import { findAccountKey, rotateAccountKey } from '../core/actions/account-keys.js';
 import { makeKeyActive } from '../core/actions/keys.js';
 import { installLauncher, uninstallLauncher } from '../core/desktop/command-line-install.js';
 import { switchRegion } from '../core/actions/regions.js';
@@ -9,6 +10,7 @@ import { checkKey } from '../core/actions/checks.js';
 import { launchTool } from '../core/actions/launch-tool.js';
 import { exportPostman, POSTMAN_FILE_NAME, toolSettings } from '../core/actions/tools.js';
 import {
+  clipboardOptions,
   copyBaseUrl,
   copyEnvironment,
   copyKey,
@@ -21,10 +23,27 @@ import { errorText, noticeText, regionLabel } from '../shared/i18n/labels.js';
 import type { Translate } from '../shared/i18n/translator.js';
 import { checkSummary, type TrayAction } from './tray-menu.js';
 
+/** A question before a change that cannot be undone: its buttons are `confirm` and Cancel. */
+export interface Confirmation {
+  message: string;
+  detail: string;
+  confirm: string;
+}
+
+/** The one value ever shown (a rotation's, the keychain having refused it): resolves true to copy it. */
+export interface ShownOnce {
+  message: string;
+  detail: string;
+  value: string;
+}
+
 export interface TrayActionDeps {
   context: AppContext;
   t: () => Translate;
   notify(body: string): void;
+  /** Asks; resolves to whether the user confirmed. */
+  confirm(question: Confirmation): Promise<boolean>;
+  showOnce(shown: ShownOnce): Promise<boolean>;
   openWindow(): void;
   openExternal(url: string): Promise<void>;
   quit(): void;
@@ -144,6 +163,8 @@ async function perform(action: TrayAction, deps: TrayActionDeps): Promise<void> 
         }),
       );
     }
+    case 'rotate-key':
+      return rotateFromTray(action.keyId, deps);
     case 'set-region':
       await switchRegion(context.services, action.regionId);
       return;
@@ -211,4 +232,30 @@ function copiedText({ record, clearAfterSeconds }: Copied, t: Translate): string
 
 function unreachable(action: never): never {
   throw new Error(`Unknown tray action ${JSON.stringify(action)}`);
+}
+
+/**
+ * Rotate Key…: asked first; the new value replaces the stored one under the same key. When the
+ * keychain refused it after every try it is shown once (with a warning), and copied only if asked
+ * (the clipboard cleared after the usual time).
+ */
+async function rotateFromTray(keyId: string, deps: TrayActionDeps): Promise<void> {
+  const { services } = deps.context;
+  const t = deps.t();
+  const record = await services.vault.find(keyId);
+  const confirmed = await deps.confirm({
+    message: t('tray.rotateConfirm', { label: record.label }),
+    detail: t('tray.rotateDetail'),
+    confirm: t('tray.rotate'),
+  });
+  if (!confirmed) return;
+  const rotated = await rotateAccountKey(services, await findAccountKey(services, record.id));
+  if (rotated.shownOnce === null) return deps.notify(t('notify.rotated', { label: record.label }));
+  const copy = await deps.showOnce({
+    message: t('tray.shownOnceTitle', { label: record.label }),
+    detail: t('tray.shownOnceWarning', { message: rotated.keychainError ?? '' }),
+    value: rotated.shownOnce,
+  });
+  if (copy)
+    await deps.context.clipboard.copy(rotated.shownOnce, clipboardOptions(await services.config.read()));
 }

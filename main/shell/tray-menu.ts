@@ -20,6 +20,7 @@ export type TrayAction =
   | { type: 'copy-environment'; keyId: string; shell: Shell }
   | { type: 'make-active'; keyId: string }
   | { type: 'check-key'; keyId: string }
+  | { type: 'rotate-key'; keyId: string }
   | { type: 'set-region'; regionId: string }
   | { type: 'check-all' }
   | { type: 'cancel-check' }
@@ -243,6 +244,7 @@ function keyLabels(t: Translate) {
     shells: TRAY_SHELLS.map((shell) => [shell, t(`shells.${shell}`)] as const),
     makeActive: t('tray.makeActive'),
     check: t('tray.check'),
+    rotateKey: t('tray.rotateKey'),
     keyItem: template(t, 'tray.keyItem', ['label', 'masked']),
     activeKeyItem: template(t, 'tray.activeMark', ['label', 'masked']),
   };
@@ -326,6 +328,16 @@ function keyMenu(key: KeyView, labels: KeyLabels, activeRegionId: string): TrayI
       // Making another region's active key active switches to its region: only the current one is moot.
       { kind: 'action', label: labels.makeActive, action: { type: 'make-active', keyId }, enabled: !current },
       { kind: 'action', label: labels.check, action: { type: 'check-key', keyId } },
+      // A key of a connected account can get a new value there (asked first).
+      ...(key.account !== null
+        ? [
+            {
+              kind: 'action' as const,
+              label: labels.rotateKey,
+              action: { type: 'rotate-key' as const, keyId },
+            },
+          ]
+        : []),
     ],
   };
 }

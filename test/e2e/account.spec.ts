@@ -127,6 +127,8 @@ test('connect an AccessKey pair: a wrong secret is said in the form, the right o
   const dialog = page.getByRole('dialog', { name: 'Disconnect ‘work’?' });
   await expectNoSeriousViolations(page);
   await dialog.getByRole('button', { name: 'Disconnect' }).click();
+  // Said once it is done (the card may go first: the data file's watcher is quicker).
+  await expect(page.getByRole('status').filter({ hasText: 'Disconnected ‘work’' })).toBeVisible();
   await expect(card).toHaveCount(0);
   expect((await app.services.config.read()).accounts).toEqual([]);
   expect(await app.services.secrets.get(`account:${stored?.id}`)).toBeNull();
@@ -214,5 +216,104 @@ test('spend: this month’s total with its tax, the balance, each model’s shar
   // Its text alternative says each month's amount.
   await expect(chart).toHaveAccessibleName(new RegExp(`${lastMonth}: ¥31\\.80, ${thisMonth}: ¥159\\.00$`));
   await expect(page.getByText('Through the gateway on this computer this month: 0 requests')).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
+test('keys: create one straight into the keychain, rotate it in place, disable it, delete it and forget it', async ({
+  app,
+}) => {
+  const { page } = app;
+  const { account, pair, workspaces } = arrangeAccount(app);
+  await app.reload();
+  await nav(page, 'Account').click();
+  await connectInWindow(page, pair, 'work');
+  const keys = page.getByRole('table', { name: 'Keys in the account' });
+  // The six seeded keys, none of them stored here.
+  await expect(keys.getByRole('row')).toHaveCount(1 + 6);
+  await expect(keys.getByRole('row').nth(1)).toContainText('not stored here');
+  await expectNoSeriousViolations(page);
+
+  await page.getByRole('button', { name: 'Create Key' }).click();
+  const create = page.getByRole('dialog', { name: 'Create a key in the account' });
+  await create
+    .getByLabel('Workspace')
+    .selectOption({ label: `${workspaces[0]?.workspaceName} — China (Beijing) (work)` });
+  await create.getByLabel('Label here').fill('team');
+  await create.getByLabel('Only these models (optional)').fill('qwen-plus, qwen-max');
+  await expectNoSeriousViolations(page);
+  await create.getByRole('button', { name: 'Create Key' }).click();
+  await expect(create).toHaveCount(0);
+  const row = keys.getByRole('row', { name: /stored as ‘team’/ });
+  await expect(row).toContainText('enabled');
+  const stored = (await app.services.config.read()).keys.find((key) => key.label === 'team');
+  const created = account.apiKeys().find((key) => key.apiKeyId === Number(stored?.accountKey?.apiKeyId));
+  expect(created?.auth.modelAccessScope?.accessibleModels).toEqual(['qwen-plus', 'qwen-max']);
+  expect(await app.services.secrets.get(stored?.id ?? '')).toBe(created?.value);
+  expect(await page.content()).not.toContain(created?.value);
+
+  // Rotate: asked first; the new value replaces the stored one under the same key.
+  const before = created?.value;
+  await row.getByRole('button', { name: 'Rotate team' }).click();
+  const rotate = page.getByRole('dialog', { name: 'Rotate ‘team’?' });
+  await expect(rotate).toContainText('the old one stops working at once');
+  await expectNoSeriousViolations(page);
+  await rotate.getByRole('button', { name: 'Rotate', exact: true }).click();
+  await expect(rotate).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Rotated ‘team’' })).toBeVisible();
+  expect(created?.value).not.toBe(before);
+  expect(await app.services.secrets.get(stored?.id ?? '')).toBe(created?.value);
+  expect((await app.services.config.read()).keys.find((key) => key.label === 'team')?.id).toBe(stored?.id);
+  expect(await page.content()).not.toContain(created?.value);
+
+  await row.getByRole('button', { name: 'Disable team' }).click();
+  await page
+    .getByRole('dialog', { name: 'Disable ‘team’?' })
+    .getByRole('button', { name: 'Disable', exact: true })
+    .click();
+  await expect(row).toContainText('disabled');
+  expect(created?.disabled).toBe(true);
+
+  await row.getByRole('button', { name: 'Delete team' }).click();
+  const remove = page.getByRole('dialog', { name: 'Delete ‘team’ from the account?' });
+  await remove.getByLabel('Also remove ‘team’ from this app and the keychain').check();
+  await remove.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted key' })).toBeVisible();
+  await expect(row).toHaveCount(0);
+  expect(account.apiKeys().some((key) => key.apiKeyId === created?.apiKeyId)).toBe(false);
+  expect((await app.services.config.read()).keys).toEqual([]);
+  expect(await app.services.secrets.get(stored?.id ?? '')).toBeNull();
+});
+
+test('keys in Simplified Chinese: create and rotate, axe clean', async ({ app }) => {
+  const { page } = app;
+  const { account, pair, workspaces } = arrangeAccount(app);
+  await app.services.config.update((draft) => void (draft.settings.language = 'zh-CN'));
+  await app.reload();
+  await nav(page, '账号').click();
+  await connectInWindow(page, pair, 'work');
+  // The workspaces a key can be created in, once every region has answered.
+  await expect(page.getByRole('table', { name: '账号中的业务空间' }).getByRole('row')).toHaveCount(1 + 7);
+  await page.getByRole('button', { name: '创建密钥' }).click();
+  const create = page.getByRole('dialog', { name: '在账号中创建密钥' });
+  await create.getByLabel('业务空间', { exact: true }).selectOption({
+    label: `${workspaces[0]?.workspaceName} — 华北2（北京）（work）`,
+  });
+  await create.getByLabel('在此处的标签').fill('团队');
+  await expectNoSeriousViolations(page);
+  await create.getByRole('button', { name: '创建密钥' }).click();
+  const keys = page.getByRole('table', { name: '账号中的密钥' });
+  const row = keys.getByRole('row', { name: /保存为“团队”/ });
+  await expect(row).toContainText('已启用');
+  await row.getByRole('button', { name: '轮换团队' }).click();
+  const rotate = page.getByRole('dialog', { name: '轮换“团队”？' });
+  await expectNoSeriousViolations(page);
+  await rotate.getByRole('button', { name: '轮换', exact: true }).click();
+  await expect(rotate).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: '已轮换“团队”' })).toBeVisible();
+  const stored = (await app.services.config.read()).keys.find((key) => key.label === '团队');
+  const key = account
+    .apiKeys()
+    .find((candidate) => candidate.apiKeyId === Number(stored?.accountKey?.apiKeyId));
+  expect(await app.services.secrets.get(stored?.id ?? '')).toBe(key?.value);
   await expectNoSeriousViolations(page);
 });

@@ -32,6 +32,8 @@ function setup() {
       context,
       t: () => createTranslator('en'),
       notify: (body) => notified.push(body),
+      confirm: async () => false,
+      showOnce: async () => false,
       openWindow: () => undefined,
       openExternal: async () => undefined,
       quit: () => undefined,

@@ -49,11 +49,18 @@ const holdsKeyLike = (text: string): boolean => /\b(?:sk|st)-[A-Za-z0-9._~+/=-]{
 let server: FakeModelStudio;
 let openapi: FakeModelStudioOpenApi;
 let accessKey: AccessKey;
+/** The account's own keys (`apiKeyId`s) and its workspace, for payloads that name them. */
+let apiKeyIds: string[] = [];
+let workspaceId = '';
 const savedMetadataSwitch = process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED;
 beforeAll(async () => {
   server = await startModelStudio();
   openapi = await startModelStudioOpenApi({ modelStudio: server });
-  accessKey = openapi.addAccount({ site: 'china' }).accessKey({ ramUser: 'msk' });
+  const account = openapi.addAccount({ site: 'china' });
+  accessKey = account.accessKey({ ramUser: 'msk' });
+  const [workspace] = account.seed('cn-beijing', { workspaces: 1, keysPerWorkspace: 3 });
+  workspaceId = workspace?.workspaceId ?? '';
+  apiKeyIds = account.apiKeys().map((key) => String(key.apiKeyId));
   // The standard chain asks an ECS host's metadata service last: there is none here to wait for.
   process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = 'true';
 });
@@ -265,6 +272,21 @@ function plausible(
       fc.constant({ kind: 'chain' }),
     ),
     site: fc.constantFrom<unknown>('china', 'international', 'mars'),
+    account: fc.constantFrom<unknown>('work', 'WORK', 'nobody', ''),
+    // An account key by its id, a stored key by its local id, or neither.
+    reference: fc.oneof(fc.constantFrom<unknown>(...apiKeyIds, ...keyIds, '99999999', '0'), text, keyLike),
+    workspace: fc.constantFrom<unknown>(workspaceId, 'ws-0000000000000000', 'llm-abcd1234', ''),
+    enabled: fc.boolean(),
+    forget: fc.boolean(),
+    description: fc.oneof(text, fc.constant('x'.repeat(300)), keyLike),
+    models: fc.oneof(
+      fc.constantFrom<unknown>(['qwen-plus'], [], ['qwen-plus', 'qwen-max']),
+      fc.array(text, { maxLength: 3 }),
+    ),
+    ips: fc.oneof(
+      fc.constantFrom<unknown>(['10.0.0.1'], ['192.168.0.0/24'], ['not-an-ip']),
+      fc.array(text, { maxLength: 3 }),
+    ),
   };
   const any = fc.oneof(...Object.values(byField));
   return (field) => byField[field] ?? any;

@@ -1,24 +1,56 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectAccount } from '../../main/core/actions/account.js';
+import { createAccountKey } from '../../main/core/actions/account-keys.js';
+import { snapshot } from '../../main/core/state/snapshot.js';
+import { trayMenu } from '../../main/shell/tray-menu.js';
+import type { MemorySecretStore } from '../fixtures/memory-secret-store.js';
+import {
+  type FakeModelStudioOpenApi,
+  startModelStudioOpenApi,
+} from '../fixtures/model-studio-openapi/server.js';
 import { addKey } from '../../main/core/actions/keys.js';
 import { createTranslator } from '../../main/shared/i18n/translator.js';
-import { performTrayAction, type TrayActionDeps } from '../../main/shell/tray-actions.js';
+import {
+  type Confirmation,
+  performTrayAction,
+  type ShownOnce,
+  type TrayActionDeps,
+} from '../../main/shell/tray-actions.js';
 import type { TrayAction } from '../../main/shell/tray-menu.js';
 import { testContext } from '../fixtures/app-context.js';
 import { fakeKey } from '../fixtures/fake-keys.js';
 import { fakePrograms } from '../fixtures/fake-programs.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
 
+let openapi: FakeModelStudioOpenApi;
+beforeAll(async () => {
+  openapi = await startModelStudioOpenApi();
+});
+afterAll(() => openapi.close());
+
 describe('tray actions', () => {
   const directory = useTempDirectory();
   const setup = (language: 'en' | 'zh-CN' = 'en', searchPath?: string) => {
-    const context = testContext(directory(), {}, searchPath);
-    const calls = { notified: [] as string[], opened: [] as string[], windows: 0, quits: 0 };
+    const context = testContext(directory(), {}, searchPath, openapi.overrides);
+    const calls = {
+      notified: [] as string[],
+      opened: [] as string[],
+      windows: 0,
+      quits: 0,
+      asked: [] as Confirmation[],
+      shown: [] as ShownOnce[],
+      /** What the next confirmation answers, and whether the shown-once box asks to copy. */
+      confirms: false,
+      copies: false,
+    };
     const deps: TrayActionDeps = {
       context,
       t: () => createTranslator(language),
       notify: (body) => calls.notified.push(body),
+      confirm: async (question) => (calls.asked.push(question), calls.confirms),
+      showOnce: async (shown) => (calls.shown.push(shown), calls.copies),
       openWindow: () => void (calls.windows += 1),
       openExternal: async (url) => void calls.opened.push(url),
       quit: () => void (calls.quits += 1),
@@ -171,5 +203,97 @@ describe('tray actions', () => {
     ]);
     await perform({ type: 'restart-to-update' });
     expect(context.restarts).toBe(1);
+  });
+
+  describe('Rotate Key…', () => {
+    /** A connected account and a key created in it from here: linked, its value in the keychain. */
+    async function withAccountKey(language: 'en' | 'zh-CN' = 'en') {
+      const parts = setup(language);
+      const account = openapi.addAccount({ site: 'international' });
+      const { accessKeyId, accessKeySecret } = account.accessKey({ ramUser: 'msk' });
+      await connectAccount(parts.context.services, {
+        name: 'work',
+        site: 'international',
+        credential: { kind: 'access-key', accessKeyId, accessKeySecret },
+      });
+      const created = await createAccountKey(parts.context.services, {
+        workspace: account.defaultWorkspace('ap-southeast-1').workspaceId,
+        region: 'ap-southeast-1',
+        label: 'team',
+      });
+      const secrets = parts.context.services.secrets as MemorySecretStore;
+      return {
+        ...parts,
+        account,
+        keyId: created.record.id,
+        secrets,
+        before: secrets.items.get(created.record.id),
+      };
+    }
+
+    it('is offered for a key of a connected account only', async () => {
+      const { context, keyId } = await withAccountKey();
+      await addKey(context.services, { secret: fakeKey(), label: 'own', regionId: 'ap-southeast-1' });
+      const menu = trayMenu(snapshot(await context.services.config.read()), createTranslator('en'), {
+        copyAccelerator: undefined,
+      });
+      const keys = menu.find((item) => 'label' in item && item.label === 'Keys');
+      const submenus = keys?.kind === 'submenu' ? keys.items : [];
+      const rotate = (label: string) => {
+        const key = submenus.find((item) => 'label' in item && item.label.startsWith(label));
+        return key?.kind === 'submenu'
+          ? key.items.find((item) => 'label' in item && item.label === 'Rotate Key…')
+          : undefined;
+      };
+      expect(rotate('team')).toMatchObject({ action: { type: 'rotate-key', keyId } });
+      expect(rotate('own')).toBeUndefined();
+    });
+
+    it('asks first and changes nothing when the answer is no', async () => {
+      const { perform, calls, keyId, secrets, before, account } = await withAccountKey();
+      const value = account.apiKeys()[0]?.value;
+      await perform({ type: 'rotate-key', keyId });
+      expect(calls.asked).toEqual([
+        {
+          message: 'Rotate ‘team’?',
+          detail: expect.stringContaining('the old one stops working at once') as string,
+          confirm: 'Rotate',
+        },
+      ]);
+      expect(secrets.items.get(keyId)).toBe(before);
+      expect(account.apiKeys()[0]?.value).toBe(value);
+      expect(calls.notified).toEqual([]);
+    });
+
+    it('puts the new value in the keychain under the same key, and says so without it', async () => {
+      const { perform, calls, keyId, secrets, before, account } = await withAccountKey('zh-CN');
+      calls.confirms = true;
+      await perform({ type: 'rotate-key', keyId });
+      const now = account.apiKeys()[0]?.value;
+      expect(now).not.toBe(before);
+      expect(secrets.items.get(keyId)).toBe(now);
+      expect(calls.notified).toEqual(['已轮换“team”：新值已存入钥匙串，旧值已失效']);
+      expect(calls.shown).toEqual([]);
+      expect(calls.notified.join(' ')).not.toContain(now);
+    });
+
+    it('shows the value once when the keychain refuses it after every try, and copies it only if asked', async () => {
+      const { perform, calls, keyId, secrets, before, account, context } = await withAccountKey();
+      calls.confirms = true;
+      calls.copies = true;
+      secrets.failWrites = true;
+      await perform({ type: 'rotate-key', keyId });
+      const now = account.apiKeys()[0]?.value ?? '';
+      expect(secrets.items.get(keyId)).toBe(before);
+      expect(calls.shown).toEqual([
+        {
+          message: 'The new value of ‘team’ — shown once',
+          detail: expect.stringContaining('The keychain would not take the new value') as string,
+          value: now,
+        },
+      ]);
+      expect(context.clipboard.copies.map((copy) => copy.value)).toEqual([now]);
+      expect(calls.notified).toEqual([]);
+    }, 15_000);
   });
 });

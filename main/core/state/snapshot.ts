@@ -39,6 +39,8 @@ export interface KeyView {
   masked: string;
   active: boolean;
   lastCheck: CheckSummary | null;
+  /** The connected account whose key it is (it can be rotated there); null when none. */
+  account: string | null;
 }
 
 export interface RegionView {
@@ -214,6 +216,7 @@ export function snapshot(config: Config, revision = 0, runtime: RuntimeState = {
       active: settings.activeKeyByRegion[key.regionId] === key.id,
       // The model list stays in the file (keys.models reads it): snapshots go out on every change.
       lastCheck: key.lastCheck ? checkSummary(key.lastCheck) : null,
+      account: config.accounts.find((account) => account.id === key.accountKey?.accountId)?.name ?? null,
     })),
     clipboardClearSeconds: settings.clipboardClearSeconds,
     language: settings.language,

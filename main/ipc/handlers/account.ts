@@ -8,6 +8,14 @@ import {
   connectAccount,
   disconnectAccount,
 } from '../../core/actions/account.js';
+import {
+  accountKeys,
+  createAccountKey,
+  deleteAccountKey,
+  findAccountKey,
+  rotateAccountKey,
+  setAccountKeyEnabled,
+} from '../../core/actions/account-keys.js';
 import { accountSpend, type SpendReport } from '../../core/actions/account-spend.js';
 import { withoutUnsafe } from '../../core/base/one-line.js';
 import { errorOf } from '../error-of.js';
@@ -31,7 +39,16 @@ export const accountHandlers: CallHandlers<'account.status' | 'account.policy' |
   },
 };
 
-export const accountTaskHandlers: TaskHandlers<'account.connect' | 'account.workspaces' | 'account.spend'> = {
+export const accountTaskHandlers: TaskHandlers<
+  | 'account.connect'
+  | 'account.workspaces'
+  | 'account.spend'
+  | 'account.keys'
+  | 'account.createKey'
+  | 'account.rotateKey'
+  | 'account.setKeyEnabled'
+  | 'account.deleteKey'
+> = {
   'account.connect': async (context, { name, site, credential }, { signal, progress }) => {
     progress({ done: 0, total: 1 });
     const connected = await untilCancelled(
@@ -60,6 +77,63 @@ export const accountTaskHandlers: TaskHandlers<'account.connect' | 'account.work
       accountKeys: row.accountKeys,
       storedKeys: row.storedKeys,
     }));
+  },
+  'account.keys': async (context, { name }, controls) => {
+    const listings = await eachAccount(context, name, controls, (account) =>
+      accountKeys(context.services, { account: account.name }, controls.signal),
+    );
+    return {
+      keys: listings.flatMap((listing) => listing.keys),
+      gone: listings.flatMap((listing) => listing.gone),
+    };
+  },
+  // A change is never given up half-way: a cancel stops it only before the service is asked to
+  // make it (the signal), and what the service did is always answered (a value shown once).
+  'account.createKey': async (context, { account, workspace, regionId, ...scope }, { signal, progress }) => {
+    progress({ done: 0, total: 1 });
+    const created = await createAccountKey(
+      context.services,
+      { account, workspace, region: regionId, ...scope },
+      { signal },
+    );
+    await context.state.refresh();
+    progress({ done: 1, total: 1 });
+    return {
+      keyId: created.record.id,
+      label: created.record.label,
+      apiKeyId: created.apiKeyId,
+      check: created.check && { status: created.check.status, message: created.check.message },
+    };
+  },
+  'account.rotateKey': async (context, { account, reference, label }, { signal, progress }) => {
+    progress({ done: 0, total: 1 });
+    const located = await findAccountKey(context.services, reference, { account }, signal);
+    const rotated = await rotateAccountKey(context.services, located, { label, signal });
+    await context.state.refresh();
+    progress({ done: 1, total: 1 });
+    return {
+      apiKeyId: located.key.apiKeyId,
+      stored: rotated.stored,
+      keyId: rotated.record?.id ?? null,
+      label: rotated.record?.label ?? null,
+      shownOnce: rotated.shownOnce,
+      keychainError: rotated.keychainError,
+    };
+  },
+  'account.setKeyEnabled': async (context, { account, reference, enabled }, { signal, progress }) => {
+    progress({ done: 0, total: 1 });
+    const located = await findAccountKey(context.services, reference, { account }, signal);
+    await setAccountKeyEnabled(context.services, located, enabled, signal);
+    progress({ done: 1, total: 1 });
+    return { apiKeyId: located.key.apiKeyId, enabled };
+  },
+  'account.deleteKey': async (context, { account, reference, forget }, { signal, progress }) => {
+    progress({ done: 0, total: 1 });
+    const located = await findAccountKey(context.services, reference, { account }, signal);
+    const { forgotten } = await deleteAccountKey(context.services, located, { forget, signal });
+    await context.state.refresh();
+    progress({ done: 1, total: 1 });
+    return { apiKeyId: located.key.apiKeyId, forgotten: forgotten?.label ?? null };
   },
   // Each account on its own: one without the bill's permission does not hide the others'.
   'account.spend': async (context, { name, month }, controls) => {

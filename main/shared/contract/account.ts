@@ -65,6 +65,33 @@ const GatewayCountsSchema = z.object({
   cost: z.object({ USD: z.number().optional(), CNY: z.number().optional() }),
 });
 
+/** A stored key's local id, or an account key's id (digits): what names one key of an account. */
+const KeyReference = z.string().min(1).max(200);
+
+const StoredAsSchema = z.object({ keyId: z.string(), label: z.string(), masked: z.string() });
+
+export const AccountKeySchema = z.object({
+  account: z.string(),
+  apiKeyId: z.string(),
+  /** As the service masks it, or msk's own mask for a key stored here. */
+  maskedValue: z.string(),
+  workspace: z.object({
+    id: z.string(),
+    name: z.string(),
+    regionId: z.string(),
+    apiHost: z.string().nullable(),
+  }),
+  description: z.string(),
+  enabled: z.boolean(),
+  createdAt: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  /** The key stored here that it is; null when its value is not here. */
+  stored: StoredAsSchema.nullable(),
+});
+
+/** Which key of which account a change is for. */
+const KeyTarget = { account: AccountName, reference: KeyReference };
+
 export const accountCalls = {
   /** Which calls each account's permissions allow (one small call each, said plainly in the window). */
   'account.status': {
@@ -136,6 +163,70 @@ export const accountTasks = {
         })
         .nullable(),
     }),
+  },
+  /**
+   * Every key of the accounts (masked), and whether each is stored here; `gone`: keys stored
+   * here that their account no longer has.
+   */
+  'account.keys': {
+    args: z.object({ name: AccountName.optional() }),
+    progress: Progress,
+    result: z.object({
+      keys: z.array(AccountKeySchema),
+      gone: z.array(StoredAsSchema.extend({ account: z.string(), apiKeyId: z.string() })),
+    }),
+  },
+  /**
+   * Creates a key in a workspace of the account: its value goes straight into the keychain (it
+   * never crosses the bridge) and is checked at once.
+   */
+  'account.createKey': {
+    args: z.object({
+      account: AccountName,
+      /** The workspace's id in the account. */
+      workspace: z.string().min(1).max(128),
+      regionId: z.string().min(1).max(64),
+      label: z.string().min(1).max(200),
+      description: z.string().max(1000).optional(),
+      models: z.array(z.string().min(1).max(200)).max(200).optional(),
+      ips: z.array(z.string().min(1).max(100)).max(200).optional(),
+    }),
+    progress: Progress,
+    result: z.object({
+      keyId: z.string(),
+      label: z.string(),
+      apiKeyId: z.string(),
+      /** The check made at once; null when it could not be made. */
+      check: z.object({ status: z.string(), message: z.string() }).nullable(),
+    }),
+  },
+  /**
+   * The service's reset: the new value replaces the stored one under the same key (or is stored
+   * as a new key when its value was not here). Only when the keychain refused it after every
+   * retry does `shownOnce` carry the value, to be shown once and kept nowhere.
+   */
+  'account.rotateKey': {
+    args: z.object({ ...KeyTarget, label: z.string().min(1).max(200).optional() }),
+    progress: Progress,
+    result: z.object({
+      apiKeyId: z.string(),
+      stored: z.enum(['replaced', 'added', 'not-stored']),
+      keyId: z.string().nullable(),
+      label: z.string().nullable(),
+      shownOnce: z.string().nullable(),
+      keychainError: z.string().nullable(),
+    }),
+  },
+  'account.setKeyEnabled': {
+    args: z.object({ ...KeyTarget, enabled: z.boolean() }),
+    progress: Progress,
+    result: z.object({ apiKeyId: z.string(), enabled: z.boolean() }),
+  },
+  /** Deletes the key in the account; with `forget`, the key stored here too. */
+  'account.deleteKey': {
+    args: z.object({ ...KeyTarget, forget: z.boolean() }),
+    progress: Progress,
+    result: z.object({ apiKeyId: z.string(), forgotten: z.string().nullable() }),
   },
   /** Every workspace of every region, of one account or all, with its keys there and here. */
   'account.workspaces': {

@@ -33,7 +33,7 @@ export const TASKS = {
   checks: ['all', 'one'],
   keys: ['detect'],
   import: ['keys'],
-  account: ['connect', 'workspaces', 'spend'],
+  account: ['connect', 'workspaces', 'spend', 'keys', 'createKey', 'rotateKey', 'setKeyEnabled', 'deleteKey'],
 } as const;
 
 type Names<T extends Record<string, readonly string[]>> = {

@@ -32,6 +32,8 @@ export const KeyViewSchema = z.object({
       at: z.string(),
     })
     .nullable(),
+  /** The connected account whose key it is (it can be rotated there); null when none. */
+  account: z.string().nullable(),
 });
 
 const CostSchema = z.object({ USD: z.number().optional(), CNY: z.number().optional() });

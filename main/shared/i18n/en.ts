@@ -28,6 +28,16 @@ export const en = {
     gatewayToday_other: 'Today: {{cost}} ({{count}} requests)',
     gatewayTodayRequests_one: 'Today: {{count}} request',
     spendThisMonth: 'Alibaba Cloud this month: {{cost}}',
+    rotateKey: 'Rotate Key…',
+    rotate: 'Rotate',
+    rotateConfirm: 'Rotate ‘{{label}}’?',
+    rotateDetail:
+      'Alibaba Cloud gives it a new value and the old one stops working at once. The new value replaces the stored one in the keychain: tools, bindings and gateway tokens follow with no change.',
+    shownOnceTitle: 'The new value of ‘{{label}}’ — shown once',
+    shownOnceWarning:
+      'The keychain would not take the new value ({{message}}), and the old value no longer works. This is the only time it is shown: copy it and keep it somewhere safe now.',
+    copyShownOnce: 'Copy',
+    close: 'Close',
     gatewayTodayRequests_other: 'Today: {{count}} requests',
     region: 'Region: {{region}}',
     activeKey: 'Active key: {{label}} ({{masked}})',
@@ -112,6 +122,7 @@ export const en = {
     exported:
       'Saved the Postman environment for ‘{{label}}’ to {{file}} (the key inside is typed secret; keep the file private)',
     checked: '‘{{label}}’: {{status}} — {{message}}',
+    rotated: 'Rotated ‘{{label}}’: the new value is in the keychain, the old one no longer works',
     checkedAll_one: 'Checked {{count}} key',
     checkedAll_other: 'Checked {{count}} keys',
     checkCancelled_one: 'Check cancelled after {{count}} key',

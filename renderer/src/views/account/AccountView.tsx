@@ -6,6 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
 import { AccountCard } from './AccountCard';
+import { AccountKeys } from './AccountKeys';
 import { AccountSpendPanel } from './AccountSpendPanel';
 import { AccountWorkspaces } from './AccountWorkspaces';
 import { ConnectForm } from './ConnectForm';
@@ -16,6 +17,7 @@ export function AccountView() {
   const names = useStore(useShallow((store) => store.state?.accounts.map((account) => account.name) ?? []));
   const loadAccounts = useStore((store) => store.loadAccounts);
   const loadSpend = useStore((store) => store.loadSpend);
+  const loadKeys = useStore((store) => store.loadKeys);
   const loadPolicy = useStore((store) => store.loadPolicy);
   const siteAssumed = useStore((store) => store.siteAssumed);
   const connected = names.join('\n');
@@ -23,13 +25,15 @@ export function AccountView() {
   useEffect(() => {
     if (connected === '') return;
     void loadAccounts();
+    void loadKeys();
     void loadSpend();
-  }, [connected, loadAccounts, loadSpend]);
+  }, [connected, loadAccounts, loadKeys, loadSpend]);
   // Leaving the view stops the listings no one will see.
   useEffect(
     () => () => {
       useStore.getState().cancelWorkspaces();
       useStore.getState().cancelSpend();
+      useStore.getState().cancelKeys();
     },
     [],
   );
@@ -56,6 +60,7 @@ export function AccountView() {
         <p className="notice">{t('window.account.siteAssumed', { name: siteAssumed })}</p>
       )}
       {names.length > 0 && <AccountSpendPanel />}
+      {names.length > 0 && <AccountKeys />}
       {names.length > 0 && <AccountWorkspaces />}
       <ConnectForm another={names.length > 0} />
       <RamPolicy />

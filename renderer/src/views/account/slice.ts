@@ -19,6 +19,16 @@ export type AccountStatus = CallResult<'account.status'>;
 export type AccountWorkspace = TaskResult<'account.workspaces'>[number];
 export type ConnectRequest = TaskArgs<'account.connect'>;
 export type SpendReport = TaskResult<'account.spend'>;
+export type AccountKeys = TaskResult<'account.keys'>;
+export type AccountKey = AccountKeys['keys'][number];
+export type CreateKeyRequest = TaskArgs<'account.createKey'>;
+export type Rotation = TaskResult<'account.rotateKey'>;
+/** Which key of which account a change is for. */
+export interface KeyTarget {
+  account: string;
+  reference: string;
+}
+
 /** An account whose spend could be read. */
 export type AccountSpend = Extract<SpendReport['accounts'][number], { error: null }>;
 
@@ -39,6 +49,11 @@ export interface AccountSlice {
   accountSpend: SpendReport | undefined;
   /** The spend being read (how many accounts answered); null when not. */
   readingSpend: Progress | null;
+  /** Every key of the accounts, and the stored keys their account no longer has. */
+  accountKeys: AccountKeys | undefined;
+  listingKeys: Progress | null;
+  /** A key being created, rotated, disabled, enabled or deleted; null when none. */
+  changingKey: Progress | null;
   loadPolicy(): Promise<void>;
   connectAccount(request: ConnectRequest): Promise<boolean>;
   cancelConnect(): void;
@@ -47,11 +62,20 @@ export interface AccountSlice {
   cancelWorkspaces(): void;
   loadSpend(): Promise<void>;
   cancelSpend(): void;
+  loadKeys(): Promise<void>;
+  cancelKeys(): void;
+  createKey(request: CreateKeyRequest): Promise<TaskResult<'account.createKey'> | undefined>;
+  /** The rotation's answer goes back to the dialog that asked and is kept nowhere here: it may hold a value. */
+  rotateKey(target: KeyTarget): Promise<Rotation | undefined>;
+  setKeyEnabled(target: KeyTarget, enabled: boolean): Promise<boolean>;
+  deleteKey(target: KeyTarget, forget: boolean): Promise<boolean>;
+  /** Stops a change before the service is asked to make it. */
+  cancelKeyChange(): void;
   disconnectAccount(name: string): Promise<boolean>;
 }
 
 let connectTask: { cancel(): void } | undefined;
-const running: Partial<Record<'workspaces' | 'spend', { cancel(): void }>> = {};
+const running: Partial<Record<'workspaces' | 'spend' | 'keys' | 'change', { cancel(): void }>> = {};
 
 /** A cancel is the user's own doing: nothing to report. */
 const wasCancelled = (error: IpcError) => error.code === 'cancelled';
@@ -67,6 +91,9 @@ export const accountSlice: Slice<AccountSlice, UiSlice> = (set, get) => {
     listingWorkspaces: null,
     accountSpend: undefined,
     readingSpend: null,
+    accountKeys: undefined,
+    listingKeys: null,
+    changingKey: null,
     async loadPolicy() {
       if (get().accountPolicy !== undefined) return;
       await get().attempt(async () => set({ accountPolicy: unwrap(await api().account.policy()) }));
@@ -114,12 +141,73 @@ export const accountSlice: Slice<AccountSlice, UiSlice> = (set, get) => {
         (accountSpend) => set({ accountSpend }),
       ),
     cancelSpend: () => running.spend?.cancel(),
+    loadKeys: () =>
+      listing(
+        'keys',
+        (onProgress) => api().account.keys({}, { onProgress }),
+        (listingKeys) => set({ listingKeys }),
+        (accountKeys) => set({ accountKeys }),
+      ),
+    cancelKeys: () => running.keys?.cancel(),
+    async createKey(request) {
+      const created = await change((onProgress) => api().account.createKey(request, { onProgress }));
+      if (created) get().say({ key: 'window.account.keys.created', params: { label: created.label } });
+      return created;
+    },
+    async rotateKey(target) {
+      const rotated = await change((onProgress) => api().account.rotateKey(target, { onProgress }));
+      if (rotated?.label && rotated.stored !== 'not-stored')
+        get().say({ key: `window.account.keys.rotated.${rotated.stored}`, params: { label: rotated.label } });
+      return rotated;
+    },
+    async setKeyEnabled(target, enabled) {
+      const done = await change((onProgress) =>
+        api().account.setKeyEnabled({ ...target, enabled }, { onProgress }),
+      );
+      if (done)
+        get().say({
+          key: enabled ? 'window.account.keys.enabledNow' : 'window.account.keys.disabledNow',
+          params: { id: done.apiKeyId },
+        });
+      return done !== undefined;
+    },
+    async deleteKey(target, forget) {
+      const done = await change((onProgress) =>
+        api().account.deleteKey({ ...target, forget }, { onProgress }),
+      );
+      if (done) get().say({ key: 'window.account.keys.deletedNow', params: { id: done.apiKeyId } });
+      return done !== undefined;
+    },
+    cancelKeyChange: () => running.change?.cancel(),
     disconnectAccount: (name) =>
       get().attempt(async () => {
         unwrap(await api().account.disconnect({ name }));
         get().say({ key: 'window.account.disconnected', params: { name } });
       }),
   };
+
+  /**
+   * Runs a change of a key (one at a time); its failure is shown (in the dialog that asked), and
+   * the keys are listed again after it, whatever happened.
+   */
+  async function change<T>(
+    start: (onProgress: (progress: Progress) => void) => RunningTask<T>,
+  ): Promise<T | undefined> {
+    if (running.change) return undefined;
+    set({ changingKey: { done: 0, total: 1 } });
+    const task = start((changingKey) => set({ changingKey }));
+    running.change = task;
+    let value: T | undefined;
+    await get().attempt(async () => {
+      const result = await task.result;
+      if (!result.ok && wasCancelled(result.error)) return;
+      value = unwrap(result);
+    });
+    delete running.change;
+    set({ changingKey: null });
+    void get().loadKeys();
+    return value;
+  }
 
   /** Runs one of the view's listing tasks (a new one replaces the one under way): its progress, then its answer. */
   async function listing<T>(
