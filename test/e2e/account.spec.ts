@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { type App, expect, test } from './app.js';
 import { expectNoSeriousViolations } from './axe.js';
+import { sidewaysOverflow } from './layout.js';
 
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation').getByRole('button', { name, exact: true });
@@ -315,5 +316,23 @@ test('keys in Simplified Chinese: create and rotate, axe clean', async ({ app })
     .apiKeys()
     .find((candidate) => candidate.apiKeyId === Number(stored?.accountKey?.apiKeyId));
   expect(await app.services.secrets.get(stored?.id ?? '')).toBe(key?.value);
+  await expectNoSeriousViolations(page);
+});
+
+test('at 200% zoom (a 480 px wide window) the Account view with an account fits: nothing scrolls sideways', async ({
+  app,
+}) => {
+  const { page } = app;
+  const { pair } = arrangeAccount(app);
+  await page.setViewportSize({ width: 480, height: 640 });
+  await app.reload();
+  await nav(page, 'Account').click();
+  await connectInWindow(page, pair, 'work');
+  await expect(page.getByRole('table', { name: 'Keys in the account' }).getByRole('row')).toHaveCount(1 + 6);
+  await expect(page.getByRole('table', { name: 'Workspaces in the account' }).getByRole('row')).toHaveCount(
+    1 + 7,
+  );
+  await expect(page.getByRole('img', { name: /^Spend of work by month/ })).toBeVisible();
+  expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
   await expectNoSeriousViolations(page);
 });

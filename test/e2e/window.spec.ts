@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { fakeKey } from '../fixtures/fake-keys.js';
 import { type App, expect, test } from './app.js';
 import { expectNoSeriousViolations } from './axe.js';
+import { sidewaysOverflow } from './layout.js';
 import { sha512Of } from '../fixtures/update-feed.js';
 import { freePort } from '../fixtures/free-port.js';
 
@@ -706,15 +707,7 @@ test('at 200% zoom (a 480 px wide window) every view fits: nothing scrolls sidew
   ]) {
     await nav(page, view).click();
     await expect(page.getByRole('main').locator('h2').first()).toBeVisible();
-    const overflow = await page.evaluate(() => {
-      const { documentElement } = (
-        globalThis as unknown as {
-          document: { documentElement: { scrollWidth: number; clientWidth: number } };
-        }
-      ).document;
-      return documentElement.scrollWidth - documentElement.clientWidth;
-    });
-    expect(overflow, view).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page), view).toBeLessThanOrEqual(0);
   }
 });
 

@@ -31,26 +31,28 @@ export function AccountKeys() {
       </button>
       {listing?.keys.length === 0 && <p className="muted">{t('window.account.keys.none')}</p>}
       {listing && listing.keys.length > 0 && (
-        <table className="table" aria-labelledby="account-keys-title">
-          <thead>
-            <tr>
-              {['key', 'workspace', 'state', 'here', 'actions'].map((column) => (
-                <th key={column} scope="col">
-                  {t(`window.account.keys.column.${column}`)}
-                </th>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('window.account.keys.title')}>
+          <table className="table" aria-labelledby="account-keys-title">
+            <thead>
+              <tr>
+                {['key', 'workspace', 'state', 'here', 'actions'].map((column) => (
+                  <th key={column} scope="col">
+                    {t(`window.account.keys.column.${column}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {listing.keys.map((key) => (
+                <KeyRow
+                  key={`${key.account}/${key.workspace.regionId}/${key.apiKeyId}`}
+                  accountKey={key}
+                  onChange={(change) => setChanging({ key, change })}
+                />
               ))}
-            </tr>
-          </thead>
-          <tbody>
-            {listing.keys.map((key) => (
-              <KeyRow
-                key={`${key.account}/${key.workspace.regionId}/${key.apiKeyId}`}
-                accountKey={key}
-                onChange={(change) => setChanging({ key, change })}
-              />
-            ))}
-          </tbody>
-        </table>
+            </tbody>
+          </table>
+        </div>
       )}
       {listing && listing.gone.length > 0 && (
         <div className="warning" role="status">

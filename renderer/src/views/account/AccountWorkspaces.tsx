@@ -22,32 +22,34 @@ export function AccountWorkspaces() {
       />
       {workspaces?.length === 0 && <p className="muted">{t('window.account.noWorkspaces')}</p>}
       {workspaces && workspaces.length > 0 && (
-        <table className="table" aria-labelledby="account-workspaces-title">
-          <thead>
-            <tr>
-              {['account', 'name', 'id', 'region', 'domain', 'accountKeys', 'storedKeys'].map((name) => (
-                <th key={name} scope="col">
-                  {column(name)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {workspaces.map((workspace) => (
-              <tr key={`${workspace.account}/${workspace.regionId}/${workspace.workspaceId}`}>
-                <td>{workspace.account}</td>
-                <th scope="row">{workspace.name}</th>
-                <td>
-                  <code>{workspace.workspaceId}</code>
-                </td>
-                <td>{regionName(workspace.regionId, t)}</td>
-                <td>{workspace.apiHost ? <code>{workspace.apiHost}</code> : '–'}</td>
-                <td>{workspace.accountKeys ?? '–'}</td>
-                <td>{workspace.storedKeys}</td>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('window.account.workspaces')}>
+          <table className="table" aria-labelledby="account-workspaces-title">
+            <thead>
+              <tr>
+                {['account', 'name', 'id', 'region', 'domain', 'accountKeys', 'storedKeys'].map((name) => (
+                  <th key={name} scope="col">
+                    {column(name)}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {workspaces.map((workspace) => (
+                <tr key={`${workspace.account}/${workspace.regionId}/${workspace.workspaceId}`}>
+                  <td>{workspace.account}</td>
+                  <th scope="row">{workspace.name}</th>
+                  <td>
+                    <code>{workspace.workspaceId}</code>
+                  </td>
+                  <td>{regionName(workspace.regionId, t)}</td>
+                  <td>{workspace.apiHost ? <code>{workspace.apiHost}</code> : '–'}</td>
+                  <td>{workspace.accountKeys ?? '–'}</td>
+                  <td>{workspace.storedKeys}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
