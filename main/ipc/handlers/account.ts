@@ -50,13 +50,9 @@ export const accountTaskHandlers: TaskHandlers<
   | 'account.deleteKey'
 > = {
   'account.connect': async (context, { name, site, credential }, { signal, progress }) => {
-    progress({ done: 0, total: 1 });
-    const connected = await untilCancelled(
-      signal,
-      connectAccount(context.services, { name, site, credential }, signal),
+    const connected = await oneStep(context, progress, () =>
+      untilCancelled(signal, connectAccount(context.services, { name, site, credential }, signal)),
     );
-    await context.state.refresh();
-    progress({ done: 1, total: 1 });
     return {
       name: connected.account.name,
       site: connected.account.site,
@@ -90,14 +86,9 @@ export const accountTaskHandlers: TaskHandlers<
   // A change is never given up half-way: a cancel stops it only before the service is asked to
   // make it (the signal), and what the service did is always answered (a value shown once).
   'account.createKey': async (context, { account, workspace, regionId, ...scope }, { signal, progress }) => {
-    progress({ done: 0, total: 1 });
-    const created = await createAccountKey(
-      context.services,
-      { account, workspace, region: regionId, ...scope },
-      { signal },
+    const created = await oneStep(context, progress, () =>
+      createAccountKey(context.services, { account, workspace, region: regionId, ...scope }, { signal }),
     );
-    await context.state.refresh();
-    progress({ done: 1, total: 1 });
     return {
       keyId: created.record.id,
       label: created.record.label,
@@ -106,11 +97,10 @@ export const accountTaskHandlers: TaskHandlers<
     };
   },
   'account.rotateKey': async (context, { account, reference, label }, { signal, progress }) => {
-    progress({ done: 0, total: 1 });
-    const located = await findAccountKey(context.services, reference, { account }, signal);
-    const rotated = await rotateAccountKey(context.services, located, { label, signal });
-    await context.state.refresh();
-    progress({ done: 1, total: 1 });
+    const { located, rotated } = await oneStep(context, progress, async () => {
+      const located = await findAccountKey(context.services, reference, { account }, signal);
+      return { located, rotated: await rotateAccountKey(context.services, located, { label, signal }) };
+    });
     return {
       apiKeyId: located.key.apiKeyId,
       stored: rotated.stored,
@@ -121,18 +111,18 @@ export const accountTaskHandlers: TaskHandlers<
     };
   },
   'account.setKeyEnabled': async (context, { account, reference, enabled }, { signal, progress }) => {
-    progress({ done: 0, total: 1 });
-    const located = await findAccountKey(context.services, reference, { account }, signal);
-    await setAccountKeyEnabled(context.services, located, enabled, signal);
-    progress({ done: 1, total: 1 });
+    const located = await oneStep(context, progress, async () => {
+      const located = await findAccountKey(context.services, reference, { account }, signal);
+      await setAccountKeyEnabled(context.services, located, enabled, signal);
+      return located;
+    });
     return { apiKeyId: located.key.apiKeyId, enabled };
   },
   'account.deleteKey': async (context, { account, reference, forget }, { signal, progress }) => {
-    progress({ done: 0, total: 1 });
-    const located = await findAccountKey(context.services, reference, { account }, signal);
-    const { forgotten } = await deleteAccountKey(context.services, located, { forget, signal });
-    await context.state.refresh();
-    progress({ done: 1, total: 1 });
+    const { located, forgotten } = await oneStep(context, progress, async () => {
+      const located = await findAccountKey(context.services, reference, { account }, signal);
+      return { located, ...(await deleteAccountKey(context.services, located, { forget, signal })) };
+    });
     return { apiKeyId: located.key.apiKeyId, forgotten: forgotten?.label ?? null };
   },
   // Each account on its own: one without the bill's permission does not hide the others'.
@@ -160,6 +150,22 @@ export const accountTaskHandlers: TaskHandlers<
     };
   },
 };
+
+/**
+ * One change (or connect) as a task of one step: its progress, the work, and the views told of
+ * what it changed before the answer goes back.
+ */
+async function oneStep<T>(
+  context: AppContext,
+  progress: (step: { done: number; total: number }) => void,
+  work: () => Promise<T>,
+): Promise<T> {
+  progress({ done: 0, total: 1 });
+  const done = await work();
+  await context.state.refresh();
+  progress({ done: 1, total: 1 });
+  return done;
+}
 
 /**
  * `work` for the account named, or each connected one, all at once; progress is how many have

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Field } from '../../components/Field';
 import { errorMessage, useT } from '../../i18n';
 import { useStore } from '../../store';
+import { Working } from './Working';
 import type { ConnectRequest } from './slice';
 
 type Way = ConnectRequest['credential']['kind'];
@@ -129,13 +130,7 @@ export function ConnectForm({ another }: { another: boolean }) {
           </p>
         )}
         {connecting ? (
-          <div className="check-progress" role="group" aria-label={t('window.account.connecting')}>
-            <progress aria-label={t('window.account.connecting')} />
-            <span aria-live="polite">{t('window.account.connecting')}</span>
-            <button type="button" onClick={cancelConnect}>
-              {t('window.common.cancel')}
-            </button>
-          </div>
+          <Working label={t('window.account.connecting')} onCancel={cancelConnect} />
         ) : (
           <button type="submit" className="primary" disabled={!ready}>
             {t('window.account.connect')}

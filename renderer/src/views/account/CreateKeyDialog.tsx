@@ -6,6 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { regionName, useT } from '../../i18n';
 import { useStore } from '../../store';
+import { Working } from './Working';
 
 /** `a, b c` → ['a', 'b', 'c']; empty → undefined (no limit). */
 const listOf = (text: string): string[] | undefined => {
@@ -49,15 +50,7 @@ export function CreateKeyDialog({ onClose }: { onClose(): void }) {
       onSubmit={() => void submit()}
       {...(changing
         ? {
-            actions: (
-              <div className="check-progress" role="group" aria-label={t('window.account.keys.working')}>
-                <progress aria-label={t('window.account.keys.working')} />
-                <span aria-live="polite">{t('window.account.keys.working')}</span>
-                <button type="button" onClick={cancelKeyChange}>
-                  {t('window.common.cancel')}
-                </button>
-              </div>
-            ),
+            actions: <Working label={t('window.account.keys.working')} onCancel={cancelKeyChange} />,
           }
         : {
             submit: {

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
+import { Working } from './Working';
 import { ShownOnceDialog } from './ShownOnceDialog';
 import type { AccountKey, Rotation } from './slice';
 
@@ -61,13 +62,7 @@ export function KeyChangeDialog({ accountKey: key, change, onClose }: KeyChangeD
       }}
       actions={
         changing ? (
-          <div className="check-progress" role="group" aria-label={t('window.account.keys.working')}>
-            <progress aria-label={t('window.account.keys.working')} />
-            <span aria-live="polite">{t('window.account.keys.working')}</span>
-            <button type="button" onClick={cancelKeyChange}>
-              {t('window.common.cancel')}
-            </button>
-          </div>
+          <Working label={t('window.account.keys.working')} onCancel={cancelKeyChange} />
         ) : (
           <>
             <button type="button" onClick={onClose} autoFocus>
