@@ -251,6 +251,12 @@ test('keys: create one straight into the keychain, rotate it in place, disable i
   expect(created?.auth.modelAccessScope?.accessibleModels).toEqual(['qwen-plus', 'qwen-max']);
   expect(await app.services.secrets.get(stored?.id ?? '')).toBe(created?.value);
   expect(await page.content()).not.toContain(created?.value);
+  // Its workspace counts it, in the account and here.
+  const workspaceRow = page
+    .getByRole('table', { name: 'Workspaces in the account' })
+    .getByRole('row', { name: new RegExp(workspaces[0]?.workspaceName ?? '') });
+  await expect(workspaceRow.getByRole('cell').nth(4)).toHaveText('4');
+  await expect(workspaceRow.getByRole('cell').nth(5)).toHaveText('1');
 
   // Rotate: asked first; the new value replaces the stored one under the same key.
   const before = created?.value;

@@ -15,7 +15,12 @@ import { ACCOUNT_POLICY, BSS_API, MANAGEMENT_API, type ServiceSite } from '../mo
 import type { Services } from '../keys/services.js';
 import { accountSecretItem, readCredential, shortAccessKeyId } from '../account/account-credentials.js';
 import { type AccessCredential, ManagementClient, refusedFor } from '../account/management-client.js';
-import { type AccountWorkspace, accountKeyCount, listWorkspaces } from '../account/workspaces.js';
+import {
+  type AccountWorkspace,
+  accountKeyCount,
+  domainLabelOf,
+  listWorkspaces,
+} from '../account/workspaces.js';
 import { billQuery } from '../account/spend.js';
 
 /** How the user connects: a pair they give (the secret read from stdin or a prompt), a profile, the chain. */
@@ -299,8 +304,14 @@ export async function accountWorkspaces(
         ...workspace,
         account: account.name,
         accountKeys: counts[index] ?? null,
+        // A stored key names its workspace by the id or, when it came from the account, by its
+        // domain's label (what its endpoints take), and is linked to the account's id for it.
         storedKeys: config.keys.filter(
-          (key) => key.workspaceId === workspace.workspaceId && key.regionId === workspace.regionId,
+          (key) =>
+            key.regionId === workspace.regionId &&
+            (key.accountKey?.workspaceId === workspace.workspaceId ||
+              key.workspaceId === workspace.workspaceId ||
+              key.workspaceId === domainLabelOf(workspace)),
         ).length,
       }));
     }),

@@ -124,12 +124,7 @@ export const accountSlice: Slice<AccountSlice, UiSlice> = (set, get) => {
     async loadAccounts() {
       await Promise.all([
         get().attempt(async () => set({ accountStatus: unwrap(await api().account.status({})) })),
-        listing(
-          'workspaces',
-          (onProgress) => api().account.workspaces({}, { onProgress }),
-          (listingWorkspaces) => set({ listingWorkspaces }),
-          (accountWorkspaces) => set({ accountWorkspaces }),
-        ),
+        listWorkspaces(),
       ]);
     },
     cancelWorkspaces: () => running.workspaces?.cancel(),
@@ -188,7 +183,7 @@ export const accountSlice: Slice<AccountSlice, UiSlice> = (set, get) => {
 
   /**
    * Runs a change of a key (one at a time); its failure is shown (in the dialog that asked), and
-   * the keys are listed again after it, whatever happened.
+   * the keys (and the workspaces' counts of them) are listed again after it, whatever happened.
    */
   async function change<T>(
     start: (onProgress: (progress: Progress) => void) => RunningTask<T>,
@@ -206,7 +201,17 @@ export const accountSlice: Slice<AccountSlice, UiSlice> = (set, get) => {
     delete running.change;
     set({ changingKey: null });
     void get().loadKeys();
+    void listWorkspaces();
     return value;
+  }
+
+  function listWorkspaces(): Promise<void> {
+    return listing(
+      'workspaces',
+      (onProgress) => api().account.workspaces({}, { onProgress }),
+      (listingWorkspaces) => set({ listingWorkspaces }),
+      (accountWorkspaces) => set({ accountWorkspaces }),
+    );
   }
 
   /** Runs one of the view's listing tasks (a new one replaces the one under way): its progress, then its answer. */
