@@ -78,7 +78,7 @@ const START_UP_FOLDERS = new Set(['base', 'platform', 'model-studio', 'tools']);
 /** Folders only their own commands load (msk account; msk gateway and usage; msk import): a chunk each. */
 const FEATURE_FOLDERS = new Set(['account', 'gateway', 'import']);
 
-/** Chunks a use case of the same name (actions/<name>.ts) goes with: only that command runs it. */
+/** Chunks a use case of the same name (actions/<name>.ts, actions/<name>-….ts) goes with: only that command runs it. */
 const FEATURE_CHUNKS = new Set([...FEATURE_FOLDERS, 'backup']);
 
 /**
@@ -112,7 +112,8 @@ function chunkOf(id: string): string | null {
   if (imports.has('ciphers')) return 'backup';
   const [folder = '', name = ''] = source.slice('main/core/'.length).split('/');
   if (FEATURE_FOLDERS.has(folder)) return folder;
-  const action = name.replace(/\.ts$/, '');
+  // actions/account-keys.ts goes with actions/account.ts.
+  const [action = ''] = name.replace(/\.ts$/, '').split('-');
   if (folder === 'actions' && FEATURE_CHUNKS.has(action)) return action;
   // A module that starts programs, itself or through what it imports: with the commands that do
   // (node:child_process loads node:net and more).
@@ -188,6 +189,7 @@ export default defineConfig({
             'core',
             'schema',
             'backup',
+            'account',
             'gateway',
             'import',
             'write',

@@ -38,7 +38,8 @@ describe('the layering', () => {
     const { code, output } = cruise(process.cwd(), 'main', 'renderer/src');
     expect(output).toMatch(/no dependency violations found/);
     expect(code).toBe(0);
-  });
+    // A whole-tree cruise: seconds on a busy machine.
+  }, 60_000);
 
   it('refuses an import against each rule, and says which rule', () => {
     const root = directory();
