@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { type App, expect, test } from './app.js';
 import { expectNoSeriousViolations } from './axe.js';
+import { englishLeft, mainText } from './language.js';
 import { sidewaysOverflow } from './layout.js';
 
 const nav = (page: Page, name: string) =>
@@ -323,6 +324,10 @@ test('keys in Simplified Chinese: create and rotate, axe clean', async ({ app })
     .find((candidate) => candidate.apiKeyId === Number(stored?.accountKey?.apiKeyId));
   expect(await app.services.secrets.get(stored?.id ?? '')).toBe(key?.value);
   await expectNoSeriousViolations(page);
+  // Every word of the view with an account, its spend, keys and workspaces is Chinese.
+  await expect(page.getByRole('img', { name: /^work 按月的费用/ })).toBeVisible();
+  const text = await mainText(page);
+  expect(englishLeft(text), text).toEqual([]);
 });
 
 test('at 200% zoom (a 480 px wide window) the Account view with an account fits: nothing scrolls sideways', async ({

@@ -107,7 +107,13 @@ function KeyRow({
         <code>{key.maskedValue}</code>
         <div className="muted">
           {t('window.account.keys.id', { id: key.apiKeyId })}
-          {key.description && ` · ${key.description}`}
+          {/* The account's own words for the key, in whatever language they were written. */}
+          {key.description && (
+            <>
+              {' · '}
+              <span translate="no">{key.description}</span>
+            </>
+          )}
         </div>
       </th>
       <td>
