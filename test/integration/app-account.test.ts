@@ -95,6 +95,16 @@ describe.runIf(parts)('the account in the app’s tray', () => {
     ]);
     expect(created.code, created.stderr).toBe(0);
     const { keyId } = JSON.parse(created.stdout) as { keyId: string };
+    // Its workspace counts it as stored here (it is named by the workspace's domain label).
+    const listed = JSON.parse((await home.run(['account', 'workspaces', '--json'])).stdout) as {
+      workspaceId: string;
+      accountKeys: number;
+      storedKeys: number;
+    }[];
+    expect(listed.find((row) => row.workspaceId === workspace.workspaceId)).toMatchObject({
+      accountKeys: 1,
+      storedKeys: 1,
+    });
     return { account, keyId };
   }
 
