@@ -227,21 +227,16 @@ function figuresOf(node: string, command: Command, lines: string[]): Figure[] {
     said += `; over its floor (${ms(median(floorTimes))}) +${figure.median.toFixed(2)}× budget ≤ +${OVERHEAD_BUDGET}× ${figure.median <= OVERHEAD_BUDGET ? 'met' : 'MISSED'}`;
   }
   lines.push(`  ${said}`);
-  figures.push({
+  /** A process's times as ratios to the bare start of the same rounds (information, no budget). */
+  const ratioFigure = (name: string, what: string, times: number[]): Figure => ({
     section: 'CLI start-up',
-    name: ratioName,
+    name,
     unit: '×',
-    ...describeSamples(ratio(msk)),
-    note: `medians: bare ${ms(median(bare))}, msk ${ms(median(msk))}`,
+    ...describeSamples(ratio(times)),
+    note: `medians: bare ${ms(median(bare))}, ${what} ${ms(median(times))}`,
   });
-  if (floorName)
-    figures.push({
-      section: 'CLI start-up',
-      name: floorName,
-      unit: '×',
-      ...describeSamples(ratio(floorTimes)),
-      note: `medians: bare ${ms(median(bare))}, floor ${ms(median(floorTimes))}`,
-    });
+  figures.push(ratioFigure(ratioName, 'msk', msk));
+  if (floorName) figures.push(ratioFigure(floorName, 'floor', floorTimes));
   return figures;
 }
 
