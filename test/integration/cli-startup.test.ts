@@ -45,6 +45,8 @@ if (log) process.on('exit', () => writeFileSync(log, JSON.stringify([...seen, ..
 );
 
 interface Loaded {
+  /** The bundle's files loaded, by their names without the content hash: msk, start, spawn… */
+  bundleFiles: string[];
   /** Source modules of the bundle files loaded, and files loaded from outside the bundle. */
   modules: string[];
   /** npm packages among them. */
@@ -81,7 +83,10 @@ async function loadsOf(
       return match?.[1] === undefined ? [] : [match[1]];
     }),
   );
-  return { ...run, modules, packages, builtins };
+  const bundleFiles = files
+    .filter((file) => file.startsWith(BUNDLE + path.sep))
+    .map((file) => path.basename(file).replace(/(-[\w-]{8})?\.js$/, ''));
+  return { ...run, bundleFiles, modules, packages, builtins };
 }
 
 const none = (loaded: Set<string>, names: readonly string[]) => names.filter((name) => loaded.has(name));
@@ -99,15 +104,14 @@ describe('msk loads only what a command uses', () => {
     expect(loaded.packages).toContain('commander');
   });
 
-  it('--version and --help: commander and the command definitions, no data file, no zod', async () => {
+  it('--version and --help: commander and the command definitions, no more of the core than list needs, no zod', async () => {
     home = mskHome();
     for (const args of [['--version'], ['--help'], ['exec', '--help']]) {
       const loaded = await loadsOf(home, args);
       expect(loaded.code, args.join(' ')).toBe(0);
       expect([...loaded.packages], args.join(' ')).toEqual(['commander']);
-      expect(loaded.modules, args.join(' ')).not.toContain(
-        path.normalize('main/core/config/config-store.ts'),
-      );
+      // The start-up chunk (the quick commands' code, which runs every command), then commander's.
+      expect(loaded.bundleFiles, args.join(' ')).toEqual(['msk', 'start', 'commands']);
     }
   });
 
@@ -159,6 +163,8 @@ describe('msk loads only what a command uses', () => {
       expect((JSON.parse(loaded.stdout) as { label: string }[]).map((row) => row.label)).toEqual(['k']);
       // add validated what it wrote: list needs no validator.
       expect([...loaded.packages]).toEqual([]);
+      // Two of msk's files: each costs a resolve, a read and a compile.
+      expect(loaded.bundleFiles).toEqual(['msk', 'start']);
     });
 
     it('env: the keychain; no writers (a use is journaled), no HTTP client, no spawning', async () => {
@@ -171,6 +177,7 @@ describe('msk loads only what a command uses', () => {
       // The data file was validated when the key was added.
       expect(none(loaded.packages, ['commander', 'undici', 'zod', ...WRITERS, ...SPAWN])).toEqual([]);
       expect(none(loaded.builtins, NODE_STREAMS)).toEqual([]);
+      expect(loaded.bundleFiles).toEqual(['msk', 'start']);
       const again = await loadsOf(home, ['env', '--shell', 'bash']);
       expect(none(again.packages, ['zod'])).toEqual([]);
     });
@@ -182,6 +189,7 @@ describe('msk loads only what a command uses', () => {
       expect(loaded.packages).toContain('@github/keytar');
       expect(loaded.packages).toContain('cross-spawn');
       expect(none(loaded.packages, ['commander', 'undici', 'zod', ...WRITERS])).toEqual([]);
+      expect(loaded.bundleFiles).toEqual(['msk', 'start', 'spawn']);
     });
 
     it('check: undici, as it talks to Model Studio (the recorder sees it when it is loaded)', async () => {
