@@ -1,6 +1,5 @@
 // Runs a tool as a child with a prepared environment, in the foreground, and reports how it
 // ended as an exit code the way a shell would (128 + signal number for a signal).
-import { constants } from 'node:os';
 import { MskError } from '../base/errors.js';
 
 export async function runCommand(
@@ -37,7 +36,9 @@ export async function runCommand(
     });
     child.on('exit', (code, signal) => {
       done();
-      resolve(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0));
+      // node:os only now: nothing else of msk exec needs it.
+      const signals = process.getBuiltinModule('node:os').constants.signals;
+      resolve(code ?? 128 + (signal ? (signals[signal] ?? 0) : 0));
     });
   });
 }
