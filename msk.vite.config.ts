@@ -80,14 +80,13 @@ function closure(files: readonly string[], found = new Set<string>()): Set<strin
 
 /**
  * What `msk list`, `msk env` and `msk exec` run without commander (run-msk.ts and quick-commands.ts,
- * with what they import) and the core they load on demand (the services, the key actions, a key's
- * use, running a program), with everything those import: the start-up chunk, and nothing else. Every function of a
+ * with what they import) and the core they load on demand (the services, a key's use, running a
+ * program), with everything those import: the start-up chunk, and nothing else. Every function of a
  * chunk is made when it loads, so code a quick command never runs is kept out of it.
  */
 const QUICK_PATH = closure([
   'main/cli/run-msk.ts',
   'main/core/keys/services.ts',
-  'main/core/actions/keys.ts',
   'main/core/actions/use-key.ts',
   'main/core/platform/run-command.ts',
 ]);

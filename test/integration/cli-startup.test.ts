@@ -3,7 +3,8 @@
 // file says which modules it holds. undici only for commands that talk to Model Studio, the
 // keychain addon only for commands that read or write a secret, the writers (lock, atomic write)
 // only for commands that write the data file (a last use is journaled: env and exec do not),
-// cross-spawn only for commands that run a program, commander only for arguments the quick
+// cross-spawn only for commands that run a program on Windows (elsewhere it is node:child_process's
+// spawn, called itself), commander only for arguments the quick
 // commands leave to it, node:stream (what process.stdout is built on) for none of list and env.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -182,14 +183,16 @@ describe('msk loads only what a command uses', () => {
       expect(none(again.packages, ['zod'])).toEqual([]);
     });
 
-    it('exec: the keychain and cross-spawn; no writers, no HTTP client', async () => {
+    it('exec: the keychain and node:child_process (cross-spawn on Windows); no writers, no HTTP client', async () => {
       await homeWithKey();
       const loaded = await loadsOf(home, ['exec', '--key', 'k', '--', 'true']);
       expect(loaded.code, loaded.stderr).toBe(0);
       expect(loaded.packages).toContain('@github/keytar');
-      expect(loaded.packages).toContain('cross-spawn');
+      expect(loaded.builtins).toContain('node:child_process');
+      const windows = process.platform === 'win32';
+      expect(loaded.packages.has('cross-spawn')).toBe(windows);
       expect(none(loaded.packages, ['commander', 'undici', 'zod', ...WRITERS])).toEqual([]);
-      expect(loaded.bundleFiles).toEqual(['msk', 'start', 'spawn']);
+      expect(loaded.bundleFiles).toEqual(windows ? ['msk', 'start', 'spawn'] : ['msk', 'start']);
     });
 
     it('check: undici, as it talks to Model Studio (the recorder sees it when it is loaded)', async () => {

@@ -7,10 +7,14 @@ export async function runCommand(
   args: readonly string[],
   env: Record<string, string>,
 ): Promise<number> {
-  // Loaded here, not at start-up: only `msk exec` and launching run a child this way.
-  const { default: spawn } = await import('cross-spawn');
+  // cross-spawn finds `.cmd` shims (npm-installed tools) on Windows without a shell; elsewhere
+  // it hands its arguments to node:child_process's spawn as they are, so that is called itself.
+  // Either is loaded here, not at start-up: only `msk exec` and launching run a child this way.
+  const spawn =
+    process.platform === 'win32'
+      ? (await import('cross-spawn')).default
+      : process.getBuiltinModule('node:child_process').spawn;
   return new Promise((resolve, reject) => {
-    // cross-spawn finds `.cmd` shims (npm-installed tools) on Windows without a shell.
     const child = spawn(command, [...args], { stdio: 'inherit', env });
     // The terminal sends Ctrl-C and hang-up to the whole foreground group, child included: the
     // child decides what they mean. A SIGTERM aimed at us alone is passed on.
