@@ -65,15 +65,31 @@ function loadsThrough(file: string, what: string, visiting = new Set<string>()):
   return false;
 }
 
-/** The command definitions msk runs without commander (quick-commands.ts imports them): at start-up. */
-const QUICK_COMMANDS = new Set(
-  [...loads('main/cli/quick-commands.ts')]
-    .filter((specifier) => specifier.startsWith('./commands/'))
-    .map((specifier) => `main/cli/${specifier.slice(2).replace(/\.js$/, '.ts')}`),
-);
+/** The source files `file` imports statically, at any depth, itself included. */
+function closure(files: readonly string[], found = new Set<string>()): Set<string> {
+  for (const file of files) {
+    if (found.has(file)) continue;
+    found.add(file);
+    const imported = [...loads(file)]
+      .filter((specifier) => specifier.startsWith('.'))
+      .map((specifier) => path.posix.join(path.posix.dirname(file), specifier.replace(/\.js$/, '.ts')));
+    closure(imported, found);
+  }
+  return found;
+}
 
-/** Folders of main/core every command definition uses (facts and pure rules): loaded at start-up. */
-const START_UP_FOLDERS = new Set(['base', 'platform', 'model-studio', 'tools']);
+/**
+ * What `msk list`, `msk env` and `msk exec` run without commander (run-msk.ts and quick-commands.ts,
+ * with what they import) and the core they load on demand (the services, a key's use, running a
+ * program), with everything those import: the start-up chunk, and nothing else. Every function of a
+ * chunk is made when it loads, so code a quick command never runs is kept out of it.
+ */
+const QUICK_PATH = closure([
+  'main/cli/run-msk.ts',
+  'main/core/keys/services.ts',
+  'main/core/actions/use-key.ts',
+  'main/core/platform/run-command.ts',
+]);
 
 /** Folders only their own commands load (msk account; msk gateway and usage; msk import): a chunk each. */
 const FEATURE_FOLDERS = new Set(['account', 'gateway', 'import']);
@@ -82,11 +98,10 @@ const FEATURE_FOLDERS = new Set(['account', 'gateway', 'import']);
 const FEATURE_CHUNKS = new Set([...FEATURE_FOLDERS, 'backup']);
 
 /**
- * Few files for a start: `msk` (the entry, enabling the compile cache), `start-…` (running a
- * command, the quick commands, output, the core's facts and rules), `core-…` (the data file, the
- * keychain, the use cases) for commands that read the data file, `commands-…` (commander and every
- * command's definition) unless the command is quick; the rest on demand. Each file costs a
- * resolve, a read and a link, so the common paths (list, env, exec) load four or five.
+ * Two files for the commands a shell profile and every tool start run: `msk` (the entry, enabling
+ * the compile cache) and `start-…` (the quick path above). `commands-…` (commander and every
+ * command's definition) and `core-…` (the rest of the core) for the other commands; the rest on
+ * demand. Each file costs a resolve, a read and a compile, each function of it an allocation.
  */
 function chunkOf(id: string): string | null {
   const file = id.split(path.sep).join('/');
@@ -101,11 +116,9 @@ function chunkOf(id: string): string | null {
   if (source === undefined || source === 'main/cli/main.ts' || source === 'main/cli/compile-cache.ts')
     return null;
   const imports = loads(source);
-  if (source.startsWith('main/cli/') || source.startsWith('main/shared/')) {
-    // commander, and the command definitions but the quick ones: loaded when commander parses.
-    if (imports.has('commander')) return 'commands';
-    if (source.startsWith('main/cli/commands/') && !QUICK_COMMANDS.has(source)) return 'commands';
-    // The rest of msk's own code, and the words it shares with the window (small, no dependencies).
+  if (source.startsWith('main/cli/')) {
+    // commander, and what only the commands it parses use.
+    if (imports.has('commander') || !QUICK_PATH.has(source)) return 'commands';
     return 'start';
   }
   // Encryption: only `msk backup` uses it.
@@ -119,9 +132,11 @@ function chunkOf(id: string): string | null {
   // (node:child_process loads node:net and more).
   if (loadsThrough(source, 'node:child_process') || loadsThrough(source, 'cross-spawn')) return null;
   if (loadsThrough(source, 'zod')) return 'schema';
-  if (START_UP_FOLDERS.has(folder)) return 'start';
-  return 'core';
+  return QUICK_PATH.has(source) ? 'start' : 'core';
 }
+
+/** `import path from "node:path";` (as TypeScript's transform left it): a built-in's default import. */
+const BUILTIN_DEFAULT_IMPORT = /^import (\w+) from ["'](node:[\w/]+)["'];$/gm;
 
 export default defineConfig({
   define: {
@@ -152,6 +167,52 @@ export default defineConfig({
         const lazy =
           "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
         return { code: code.replace(eager, lazy), map: null };
+      },
+    },
+    {
+      // A built-in's default import is its module.exports (Node's own ESM rule): taken as it is.
+      // Left to the bundler, each becomes a copy of the module with a getter per export, made at
+      // start-up in every chunk that imports it (node:fs has over a hundred).
+      name: 'msk-builtin-defaults',
+      transform(code, id) {
+        if (!/[\\/]main[\\/].*\.ts$/.test(id)) return null;
+        const plain = code.replace(BUILTIN_DEFAULT_IMPORT, "const $1 = require('$2');");
+        return plain === code ? null : { code: plain, map: null };
+      },
+    },
+    {
+      // rolldown keeps its helpers in a chunk of their own (rolldown-runtime-…), one more file for
+      // a start to resolve, read and compile. The entry uses none of them; every other chunk that
+      // does gets a copy of its own (1 KB; they hold no state), and the file is not written. Each
+      // require is replaced in place by as many characters: the source maps stay right.
+      name: 'msk-helpers-in-each-chunk',
+      generateBundle(_options, bundle) {
+        const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+        const runtime = chunks.find((chunk) => chunk.name === 'rolldown-runtime');
+        if (!runtime) return;
+        const helpers = `function mskHelpers(){var exports={};${runtime.code}\nreturn exports}\n`;
+        for (const chunk of chunks) {
+          if (chunk === runtime) continue;
+          const from = path.posix.relative(path.posix.dirname(chunk.fileName), runtime.fileName);
+          const request = `require("${from.startsWith('.') ? from : `./${from}`}")`;
+          if (!chunk.code.includes(request)) continue;
+          if (chunk.isEntry) {
+            // Only a bare `require(…);` (nothing of it used) may go.
+            const bare = new RegExp(`(^|[;\\n])${request.replace(/[.()]/g, '\\$&')};`);
+            if (!bare.test(chunk.code)) this.error(`the entry uses rolldown's helpers: ${chunk.fileName}`);
+            chunk.code = chunk.code.replace(
+              bare,
+              (_, before: string) => `${before}${' '.repeat(request.length + 1)}`,
+            );
+            continue;
+          }
+          // Declared at the end (hoisted), before the source map's comment.
+          const code = chunk.code.replace(request, 'mskHelpers()'.padEnd(request.length));
+          const end = code.lastIndexOf('//# sourceMappingURL=');
+          chunk.code =
+            end === -1 ? `${code}\n${helpers}` : `${code.slice(0, end)}${helpers}${code.slice(end)}`;
+        }
+        delete bundle[runtime.fileName];
       },
     },
     {

@@ -50,6 +50,26 @@ function wrapInPrivateSession() {
   process.exit(result.status ?? 1);
 }
 
+/**
+ * The Nodes the CLI start-up benchmark measures: the `node` on PATH, and the Node 22 and 24 users
+ * run, from npm (`npx -y node@22`: fetched once into the user's npm cache, so found before the
+ * private session's throwaway HOME). MSK_BENCH_NODES, when set, says instead.
+ */
+function benchNodes() {
+  const found = ['22', '24'].flatMap((major) => {
+    const run = spawnSync('npx', ['-y', `node@${major}`, '-p', 'process.execPath'], {
+      encoding: 'utf8',
+      shell: process.platform === 'win32',
+    });
+    if (run.status === 0 && run.stdout.trim()) return [run.stdout.trim()];
+    console.error(`bench: Node ${major} is not measured (npx -y node@${major} failed: ${run.stderr.trim()})`);
+    return [];
+  });
+  return ['node', ...found].join(',');
+}
+
+if (bench && !process.env.MSK_BENCH_NODES && !process.env.MSK_BENCH_NODE)
+  process.env.MSK_BENCH_NODES = benchNodes();
 if (process.platform === 'linux' && !process.env.MSK_TEST_PRIVATE_SESSION) wrapInPrivateSession();
 
 const bin = (name) => path.join('node_modules', '.bin', name);

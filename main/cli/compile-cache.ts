@@ -3,11 +3,11 @@
 // our own chunks are compiled through vm.Script with V8's code cache. The cache holds compiled
 // JavaScript only, never a secret or a setting, in a folder of the user's own (not the shared
 // os.tmpdir() Node picks by default, where another user could plant code).
+// Named imports of built-ins only: main.ts says why.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import module from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import vm from 'node:vm';
+import { Module } from 'node:module';
+import { basename, dirname, join, win32 } from 'node:path';
+import type * as vm from 'node:vm';
 
 type Env = Record<string, string | undefined>;
 
@@ -18,14 +18,16 @@ const FOLDER = 'model-studio-keys';
 export function compileCacheDirectory(
   platform: NodeJS.Platform = process.platform,
   env: Env = process.env,
-  home: string = os.homedir(),
+  // HOME (USERPROFILE) as os.homedir() reads it first: node:os is not loaded for it.
+  home: string = (platform === 'win32' ? env.USERPROFILE : env.HOME) ||
+    process.getBuiltinModule('node:os').homedir(),
 ): string {
-  if (platform === 'darwin') return path.join(home, 'Library', 'Caches', FOLDER, 'compile-cache');
+  if (platform === 'darwin') return join(home, 'Library', 'Caches', FOLDER, 'compile-cache');
   if (platform === 'win32') {
-    const local = env.LOCALAPPDATA || path.win32.join(home, 'AppData', 'Local');
-    return path.win32.join(local, FOLDER, 'Cache', 'compile-cache');
+    const local = env.LOCALAPPDATA || win32.join(home, 'AppData', 'Local');
+    return win32.join(local, FOLDER, 'Cache', 'compile-cache');
   }
-  return path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), FOLDER, 'compile-cache');
+  return join(env.XDG_CACHE_HOME || join(home, '.cache'), FOLDER, 'compile-cache');
 }
 
 /**
@@ -34,7 +36,7 @@ export function compileCacheDirectory(
  * slower start. NODE_COMPILE_CACHE and NODE_DISABLE_COMPILE_CACHE=1 keep their meaning.
  */
 export function enableCompileCache(chunks: string): void {
-  const enable = (module as { enableCompileCache?: (directory?: string) => unknown }).enableCompileCache;
+  const enable = (Module as { enableCompileCache?: (directory?: string) => unknown }).enableCompileCache;
   if (process.env.NODE_COMPILE_CACHE || process.env.NODE_DISABLE_COMPILE_CACHE) return;
   try {
     const directory = compileCacheDirectory();
@@ -59,21 +61,23 @@ interface LoadingModule {
  * new build never meets an old cache.
  */
 function cacheScriptsIn(chunks: string, directory: string): void {
-  const prototype = (module as unknown as { prototype: LoadingModule }).prototype;
+  // node:vm only on this path.
+  const { Script } = process.getBuiltinModule('node:vm');
+  const prototype = (Module as unknown as { prototype: LoadingModule }).prototype;
   const compile = prototype._compile;
   const toWrite: { script: vm.Script; file: string }[] = [];
   prototype._compile = function (this: LoadingModule, content: string, filename: string) {
     // import() in a script V8 took from a cache fails on Node 20 (its loader is not found): the
     // build turns ours into require(), and a script that still has one is compiled as usual.
-    if (path.dirname(filename) !== chunks || content.includes('import(')) {
+    if (dirname(filename) !== chunks || content.includes('import(')) {
       return compile.call(this, content, filename);
     }
-    const file = path.join(directory, `${path.basename(filename)}-${process.versions.v8}.cache`);
+    const file = join(directory, `${basename(filename)}-${process.versions.v8}.cache`);
     const cachedData = readIfThere(file);
-    const script = new vm.Script(module.wrap(content), { filename, cachedData });
+    const script = new Script(Module.wrap(content), { filename, cachedData });
     if (cachedData === undefined || script.cachedDataRejected) toWrite.push({ script, file });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
-    const require = module.createRequire(filename);
+    const require = Module.createRequire(filename);
     return wrapper.call(this.exports, this.exports, require, this, filename, chunks);
   };
   process.once('exit', () => {
@@ -112,7 +116,7 @@ function makeDirectory(directory: string, levels: number): void {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return;
     if (code !== 'ENOENT' || levels === 0) throw error;
-    makeDirectory(path.dirname(directory), levels - 1);
+    makeDirectory(dirname(directory), levels - 1);
     mkdirSync(directory, { mode: 0o700 });
   }
 }

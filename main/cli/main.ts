@@ -1,9 +1,10 @@
 // `msk` on Node: the command line's entry (bin/msk). The app runs the same commands in its msk mode.
 // Kept tiny: the compile cache is turned on before the rest of msk is loaded, so that it covers it.
-import path from 'node:path';
+// Named imports of built-ins only: the bundle then needs no helper module of its own to start.
+import { join } from 'node:path';
 import { enableCompileCache } from './compile-cache.js';
 
-enableCompileCache(path.join(import.meta.dirname, 'chunks'));
+enableCompileCache(join(import.meta.dirname, 'chunks'));
 void import('./run-msk.js').then(({ runMsk }) =>
   runMsk(process.argv.slice(2), [process.execPath, process.argv[1] ?? 'msk']),
 );

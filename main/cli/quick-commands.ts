@@ -11,6 +11,7 @@ import {
 } from './commands/environment.js';
 import { LIST_OPTIONS, listKeyRows } from './commands/keys.js';
 import { type OptionSpec, parsePlain, type PlainArguments } from './option-spec.js';
+import { blockingFileOperations } from '../core/platform/fs-async.js';
 
 interface QuickCommand {
   names: readonly string[];
@@ -42,10 +43,20 @@ const QUICK_COMMANDS: readonly QuickCommand[] = [
   },
 ];
 
-/** How to run `args` without commander, or undefined when they are commander's. */
+/**
+ * How to run `args` without commander, or undefined when they are commander's. A quick command
+ * reads a few small files and exits (exec waits for its program, with nothing else to do): its
+ * file operations block, without libuv's thread pool (fs-async.ts).
+ */
 export function quickCommand(args: readonly string[]): (() => Promise<void>) | undefined {
   const [name, ...rest] = args;
   const command = QUICK_COMMANDS.find((candidate) => candidate.names.includes(name ?? ''));
   const parsed = command && parsePlain(rest, command.options, command.operands);
-  return parsed && (() => command.run(parsed));
+  return (
+    parsed &&
+    (() => {
+      blockingFileOperations();
+      return command.run(parsed);
+    })
+  );
 }

@@ -3,7 +3,8 @@
 // file says which modules it holds. undici only for commands that talk to Model Studio, the
 // keychain addon only for commands that read or write a secret, the writers (lock, atomic write)
 // only for commands that write the data file (a last use is journaled: env and exec do not),
-// cross-spawn only for commands that run a program, commander only for arguments the quick
+// cross-spawn only for commands that run a program on Windows (elsewhere it is node:child_process's
+// spawn, called itself), commander only for arguments the quick
 // commands leave to it, node:stream (what process.stdout is built on) for none of list and env.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -45,6 +46,8 @@ if (log) process.on('exit', () => writeFileSync(log, JSON.stringify([...seen, ..
 );
 
 interface Loaded {
+  /** The bundle's files loaded, by their names without the content hash: msk, start, spawn… */
+  bundleFiles: string[];
   /** Source modules of the bundle files loaded, and files loaded from outside the bundle. */
   modules: string[];
   /** npm packages among them. */
@@ -81,7 +84,10 @@ async function loadsOf(
       return match?.[1] === undefined ? [] : [match[1]];
     }),
   );
-  return { ...run, modules, packages, builtins };
+  const bundleFiles = files
+    .filter((file) => file.startsWith(BUNDLE + path.sep))
+    .map((file) => path.basename(file).replace(/(-[\w-]{8})?\.js$/, ''));
+  return { ...run, bundleFiles, modules, packages, builtins };
 }
 
 const none = (loaded: Set<string>, names: readonly string[]) => names.filter((name) => loaded.has(name));
@@ -99,15 +105,14 @@ describe('msk loads only what a command uses', () => {
     expect(loaded.packages).toContain('commander');
   });
 
-  it('--version and --help: commander and the command definitions, no data file, no zod', async () => {
+  it('--version and --help: commander and the command definitions, no more of the core than list needs, no zod', async () => {
     home = mskHome();
     for (const args of [['--version'], ['--help'], ['exec', '--help']]) {
       const loaded = await loadsOf(home, args);
       expect(loaded.code, args.join(' ')).toBe(0);
       expect([...loaded.packages], args.join(' ')).toEqual(['commander']);
-      expect(loaded.modules, args.join(' ')).not.toContain(
-        path.normalize('main/core/config/config-store.ts'),
-      );
+      // The start-up chunk (the quick commands' code, which runs every command), then commander's.
+      expect(loaded.bundleFiles, args.join(' ')).toEqual(['msk', 'start', 'commands']);
     }
   });
 
@@ -159,6 +164,8 @@ describe('msk loads only what a command uses', () => {
       expect((JSON.parse(loaded.stdout) as { label: string }[]).map((row) => row.label)).toEqual(['k']);
       // add validated what it wrote: list needs no validator.
       expect([...loaded.packages]).toEqual([]);
+      // Two of msk's files: each costs a resolve, a read and a compile.
+      expect(loaded.bundleFiles).toEqual(['msk', 'start']);
     });
 
     it('env: the keychain; no writers (a use is journaled), no HTTP client, no spawning', async () => {
@@ -171,17 +178,21 @@ describe('msk loads only what a command uses', () => {
       // The data file was validated when the key was added.
       expect(none(loaded.packages, ['commander', 'undici', 'zod', ...WRITERS, ...SPAWN])).toEqual([]);
       expect(none(loaded.builtins, NODE_STREAMS)).toEqual([]);
+      expect(loaded.bundleFiles).toEqual(['msk', 'start']);
       const again = await loadsOf(home, ['env', '--shell', 'bash']);
       expect(none(again.packages, ['zod'])).toEqual([]);
     });
 
-    it('exec: the keychain and cross-spawn; no writers, no HTTP client', async () => {
+    it('exec: the keychain and node:child_process (cross-spawn on Windows); no writers, no HTTP client', async () => {
       await homeWithKey();
       const loaded = await loadsOf(home, ['exec', '--key', 'k', '--', 'true']);
       expect(loaded.code, loaded.stderr).toBe(0);
       expect(loaded.packages).toContain('@github/keytar');
-      expect(loaded.packages).toContain('cross-spawn');
+      expect(loaded.builtins).toContain('node:child_process');
+      const windows = process.platform === 'win32';
+      expect(loaded.packages.has('cross-spawn')).toBe(windows);
       expect(none(loaded.packages, ['commander', 'undici', 'zod', ...WRITERS])).toEqual([]);
+      expect(loaded.bundleFiles).toEqual(windows ? ['msk', 'start', 'spawn'] : ['msk', 'start']);
     });
 
     it('check: undici, as it talks to Model Studio (the recorder sees it when it is loaded)', async () => {

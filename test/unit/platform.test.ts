@@ -1,5 +1,6 @@
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { dataDirectory } from '../../main/core/platform/paths.js';
+import { dataDirectory, homeDirectory } from '../../main/core/platform/paths.js';
 import { keychainServiceName } from '../../main/core/config/environment.js';
 import { keychainError } from '../../main/core/keys/secret-store.js';
 import { clipboardCommands } from '../../main/core/clipboard/system-clipboard.js';
@@ -20,6 +21,15 @@ describe('dataDirectory', () => {
     expect(dataDirectory('linux', { MSK_HOME: '/tmp/msk', XDG_CONFIG_HOME: '/xdg' }, '/home/u')).toBe(
       '/tmp/msk',
     );
+  });
+});
+
+describe('homeDirectory', () => {
+  it('is what os.homedir() says: HOME (USERPROFILE on Windows), else the account database', () => {
+    expect(homeDirectory('linux', { HOME: '/home/u', USERPROFILE: 'C:\\x' })).toBe('/home/u');
+    expect(homeDirectory('win32', { HOME: '/home/u', USERPROFILE: 'C:\\Users\\u' })).toBe('C:\\Users\\u');
+    expect(homeDirectory(process.platform, process.env)).toBe(os.homedir());
+    expect(homeDirectory('linux', {})).toBe(os.homedir());
   });
 });
 

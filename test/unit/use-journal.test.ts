@@ -61,6 +61,29 @@ describe('the journal of last uses', () => {
     expect((await vault.find('a')).lastUsedAt).toBe('2026-11-28T09:00:00.000Z');
   });
 
+  it('keeps the latest of uses appended out of order (concurrent msk), and no key for lines that are no real date', async () => {
+    const { config, record, journal } = await setup();
+    writeFileSync(
+      journal,
+      [
+        `${record.id} 2026-11-28T09:00:00.500Z`,
+        `${record.id} 2026-11-28T09:00:00.499Z`,
+        `${record.id} 2026-11-28T08:59:59.999Z`,
+        `${record.id} 2026-11-29T00:00:00.000Z`,
+        `${record.id} 2026-11-28T23:59:59.999Z`,
+        'other 2026-02-29T00:00:00.000Z',
+        'other 2026-13-01T00:00:00.000Z',
+        'leap 2028-02-29T00:00:00.000Z',
+        'leap 2028-02-30T00:00:00.000Z',
+        '',
+      ].join('\n'),
+    );
+    expect(Object.fromEntries(await readUses(config.file))).toEqual({
+      [record.id]: '2026-11-29T00:00:00.000Z',
+      leap: '2028-02-29T00:00:00.000Z',
+    });
+  });
+
   it('never sets a last use earlier than the one the data file holds', async () => {
     const { vault, record } = await setup();
     now = new Date('2026-11-28T09:00:00.000Z');

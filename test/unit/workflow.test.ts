@@ -81,12 +81,51 @@ describe('the release workflow', () => {
   });
 
   it('calls only npm scripts and files that exist', () => {
+    const files = lines.flatMap((line) => [
+      ...line.matchAll(/(?:^|\s)(?:node|bash -l|zsh -l) (build\/\S+)/g),
+    ]);
+    expect(files.length).toBeGreaterThan(3);
+    for (const [, file = ''] of files) expect(existsSync(file), file).toBe(true);
     for (const line of lines) {
       const script = /^npm run ([\w:-]+)/.exec(line)?.[1];
       if (script) expect(scripts, `npm script '${script}'`).toHaveProperty(script);
-      const file = /^node (\S+)/.exec(line)?.[1];
-      if (file) expect(existsSync(file), file).toBe(true);
     }
+  });
+
+  it("uses the installed app's msk as a user meets it on each OS, after timing it against msk under Node", () => {
+    const installers = release.jobs.installers?.steps ?? [];
+    const at = (pattern: RegExp) => installers.findIndex((step) => pattern.test(step.run ?? ''));
+    const launcher = at(/installed-msk\.js launcher/);
+    const timed = at(/installed-msk\.js time/);
+    expect(launcher).toBeGreaterThan(at(/npm run dist/));
+    expect(timed).toBeGreaterThan(launcher);
+    // Linux with no display at all, as over SSH: Chromium must not need an X server for msk mode.
+    expect(installers[timed]?.run).toMatch(/env -u DISPLAY -u WAYLAND_DISPLAY/);
+    const smoke = installers.filter((step) => /msk-smoke|msk --version/.test(step.run ?? ''));
+    const on = (os: string) => smoke.filter((step) => (step as { if?: string }).if?.includes(os));
+    expect(on('Linux').map((step) => step.run)).toEqual([
+      expect.stringMatching(/env -u DISPLAY -u WAYLAND_DISPLAY .*bash -l build\/installed-msk-smoke\.sh/),
+    ]);
+    expect(on('macOS').map((step) => step.run)).toEqual([
+      expect.stringMatching(/zsh -l build\/installed-msk-smoke\.sh/),
+    ]);
+    expect(on('Windows').map((step) => (step as { shell?: string }).shell)).toEqual(['cmd', 'pwsh']);
+    for (const step of on('Windows')) {
+      // --version, a piped key stored, exec's output and exit status, env evaluated by that shell.
+      expect(step.run).toMatch(/msk --version/);
+      expect(step.run).toMatch(/\| (call )?msk add/);
+      expect(step.run).toMatch(/msk exec -- .*exit (\/b )?7/);
+      expect(step.run).toMatch(/msk env --shell (cmd|powershell)/);
+    }
+    expect(timed).toBeLessThan(installers.indexOf(smoke[0] as Step));
+  });
+
+  it('publishes the timings into docs/PERFORMANCE.md on the default branch, apart from the release', () => {
+    const publish = release.jobs.performance?.steps.map((step) => step.run ?? '').join('\n') ?? '';
+    expect(release.jobs.performance?.needs).toBe('installers');
+    expect(publish).toMatch(/node build\/installed-msk\.js publish timings\/\*\.json/);
+    expect(publish).toMatch(/git add docs\/PERFORMANCE\.md/);
+    expect(publish).toMatch(/git push/);
   });
 
   it('attaches what the app updates from: the feeds (latest*.yml) and block maps beside the installers', () => {

@@ -1,5 +1,6 @@
 // msk add · list · remove · rename · use
 import type { Command } from 'commander';
+import { listKeys } from '../../core/actions/list-keys.js';
 import { MskError } from '../../core/base/errors.js';
 import { maskKey } from '../../core/model-studio/key-format.js';
 import { planName, regionName, requirePlan, requireRegion } from '../../core/model-studio/regions.js';
@@ -134,8 +135,7 @@ export const LIST_OPTIONS: readonly OptionSpec[] = [['--json', 'print a JSON arr
 
 /** msk list */
 export async function listKeyRows(options: { json?: boolean }): Promise<void> {
-  const [{ listKeys }, services] = await Promise.all([keyActions(), core()]);
-  const rows = listKeys(await services.config.read());
+  const rows = listKeys(await (await core()).config.read());
   if (options.json) return printJson(rows);
   if (rows.length === 0) {
     return say('No keys stored yet. Add one with: msk add --label <name> --region <sg|us|cn|hk>');

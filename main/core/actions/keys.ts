@@ -2,8 +2,7 @@
 // left out), list, rename, make active, move, remove. The CLI, the IPC handlers and the tray call
 // these; none of them sequences steps.
 import { Checks, type ChecksOptions, type Detection } from '../calls/key-checks.js';
-import { type CheckSummary, checkSummary } from '../calls/check-summary.js';
-import type { Config, KeyRecord } from '../config/config-schema.js';
+import type { KeyRecord } from '../config/config-schema.js';
 import { isMskError } from '../base/errors.js';
 import {
   explainShape,
@@ -14,7 +13,7 @@ import {
 } from '../model-studio/key-format.js';
 import type { Plan } from '../model-studio/catalog.js';
 import { type Notice, notice } from '../base/notices.js';
-import { planName, regionName } from '../model-studio/regions.js';
+import { planName } from '../model-studio/regions.js';
 import type { Services } from '../keys/services.js';
 import { useKey } from '../keys/active-key.js';
 import type { Added } from '../keys/vault.js';
@@ -138,45 +137,7 @@ async function placeOf(
   }
 }
 
-/** One key as lists show it: metadata and the masked form, never the secret. */
-export interface KeyListing {
-  id: string;
-  label: string;
-  regionId: string;
-  regionName: string;
-  workspaceId: string;
-  accountId: string | null;
-  ramUser: string | null;
-  plan: Plan;
-  planName: string;
-  shape: KeyRecord['shape'];
-  masked: string;
-  fingerprint: string;
-  active: boolean;
-  createdAt: string;
-  lastUsedAt: string | null;
-  lastCheck: CheckSummary | null;
-}
-
-export const listKeys = (config: Config): KeyListing[] =>
-  config.keys.map((record) => ({
-    id: record.id,
-    label: record.label,
-    regionId: record.regionId,
-    regionName: regionName(record.regionId),
-    workspaceId: record.workspaceId,
-    accountId: record.accountId ?? null,
-    ramUser: record.ramUser ?? null,
-    plan: record.plan,
-    planName: planName(record.plan),
-    shape: record.shape,
-    masked: maskKey(record),
-    fingerprint: record.fingerprint,
-    active: config.settings.activeKeyByRegion[record.regionId] === record.id,
-    createdAt: record.createdAt,
-    lastUsedAt: record.lastUsedAt ?? null,
-    lastCheck: record.lastCheck ? checkSummary(record.lastCheck) : null,
-  }));
+export { type KeyListing, listKeys } from './list-keys.js';
 
 export async function renameKey(
   services: Services,

@@ -16,7 +16,7 @@ import {
   type KeyRequest,
 } from './choose.js';
 import { activeKey } from '../keys/active-key.js';
-import { mintTemporaryKey, type TemporaryKey } from '../calls/temporary-keys.js';
+import type { TemporaryKey } from '../calls/temporary-keys.js';
 import type { ClientOptions } from '../model-studio/client.js';
 import type { KeyClipboard } from './clipboard.js';
 
@@ -126,6 +126,8 @@ export async function temporaryKey(
   options: { client?: ClientOptions; signal?: AbortSignal } = {},
 ): Promise<TemporaryKey & KeyChoice> {
   const { reason, record } = await chooseKey(await services.config.read(), request);
+  // Loaded to mint one: it talks to Model Studio, which `msk env` and `msk exec` never do.
+  const { mintTemporaryKey } = await import('../calls/temporary-keys.js');
   const minted = await mintTemporaryKey(services, record.id, ttlSeconds, options);
   await markUsed(services, record.id);
   return { ...minted, reason };

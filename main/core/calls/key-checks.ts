@@ -7,6 +7,7 @@ import type { Config, KeyRecord, LastCheck } from '../config/config-schema.js';
 import { MskError } from '../base/errors.js';
 import { parseKey, shapeOf } from '../model-studio/key-format.js';
 import type { ClientOptions, ModelStudioClient } from '../model-studio/client.js';
+import { clientFor } from './configured-client.js';
 import { DEFAULT_CONCURRENCY, type Plan, type RegionFacts, type RegionId } from '../model-studio/catalog.js';
 import {
   type Endpoints,
@@ -19,7 +20,7 @@ import {
   requireWorkspaceId,
 } from '../model-studio/regions.js';
 import { resolveKey } from '../keys/vault.js';
-import { clientFor, endpointsForKey, type Services } from '../keys/services.js';
+import { endpointsForKey, type Services } from '../keys/services.js';
 
 export interface CheckResult {
   keyId: string;

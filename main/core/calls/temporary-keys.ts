@@ -4,10 +4,11 @@ import { classify } from '../model-studio/check-classifier.js';
 import type { KeyRecord } from '../config/config-schema.js';
 import { MskError } from '../base/errors.js';
 import type { ClientOptions } from '../model-studio/client.js';
+import { clientFor } from './configured-client.js';
 import { TEMPORARY_KEY } from '../model-studio/catalog.js';
 import { validateTtl } from '../model-studio/key-format.js';
 import { planName, requireRegion } from '../model-studio/regions.js';
-import { clientFor, endpointsForKey, type Services } from '../keys/services.js';
+import { endpointsForKey, type Services } from '../keys/services.js';
 import { resolveKey } from '../keys/vault.js';
 
 // Kept with the key rules (no network, no data file), so the command line can check a TTL while it

@@ -6,8 +6,6 @@ import { isSymbolicLink, mkdir, readdir, readRegularFile, rm, stat } from '../pl
 import path from 'node:path';
 import { writeFileAtomic } from '../platform/atomic-write.js';
 import { CONFIG_SCHEMA_VERSION } from './config-constants.js';
-import { repairConfig } from './config-repairs.js';
-import { migrate } from './config-migrations.js';
 import type { Config } from './config-schema.js';
 import { MskError, messageOf, whereJsonFails } from '../base/errors.js';
 import { configFile } from '../platform/paths.js';
@@ -31,6 +29,11 @@ const DAILY = /^config\.json\.bak-(\d{4}-\d{2}-\d{2})$/;
 const importLockfile = () => import('proper-lockfile');
 let lockfileLoading: ReturnType<typeof importLockfile> | undefined;
 const loadLockfile = (): ReturnType<typeof importLockfile> => (lockfileLoading ??= importLockfile());
+
+// Upgrading an older file and taking out what this version refuses: with the validator, never on
+// the way to reading a file this version noted (validated-config.ts).
+const loadMigrations = () => import('./config-migrations.js');
+const loadRepairs = () => import('./config-repairs.js');
 
 // The validator, loaded when a text must be validated: a file this version already validated,
 // unchanged since, is read without it (validated-config.ts).
@@ -156,6 +159,7 @@ export class ConfigStore {
   async repair(options: { dryRun?: boolean } = {}): Promise<{ file: string; changes: string[] }[]> {
     const release = options.dryRun ? async () => undefined : await this.lock();
     try {
+      const [{ migrate }, { repairConfig }] = await Promise.all([loadMigrations(), loadRepairs()]);
       const names = await readdir(this.directory).catch(() => [] as string[]);
       const asides = names.filter((name) => name.startsWith(DAMAGED_PREFIX)).sort();
       const found: { file: string; changes: string[] }[] = [];
@@ -236,7 +240,7 @@ export class ConfigStore {
     } catch (error) {
       throw new DamagedFile(`not valid JSON${whereJsonFails(text, error)}`);
     }
-    const migration = migrate(json);
+    const migration = (await loadMigrations()).migrate(json);
     if (migration.kind === 'newer') {
       throw new MskError(
         'config-damaged',

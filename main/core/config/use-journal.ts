@@ -49,14 +49,35 @@ export async function readUses(configFile: string): Promise<Uses> {
     (read) => read.text,
     () => '',
   );
-  const uses = new Map<string, string>();
-  for (const line of text.split('\n')) {
+  // Times as toISOString() writes them (the pattern: one width, UTC) sort as text in time order:
+  // each line is compared as text, and only each key's latest is checked to be a real date — the
+  // journal of a shell profile's `msk env` holds hundreds of lines between folds.
+  const lines = text.split('\n');
+  const latest = new Map<string, string>();
+  for (const line of lines) {
     const [, id, at] = LINE.exec(line) ?? [];
-    // Only a time as toISOString() writes it, of a real date: the fold writes it unvalidated.
-    if (id === undefined || at === undefined || !isExactTime(at)) continue;
-    if (later(at, uses.get(id))) uses.set(id, at);
+    if (id === undefined || at === undefined) continue;
+    const before = latest.get(id);
+    if (before === undefined || at > before) latest.set(id, at);
+  }
+  const uses = new Map<string, string>();
+  for (const [id, at] of latest) {
+    const use = isExactTime(at) ? at : latestRealTime(lines, id);
+    if (use !== undefined) uses.set(id, use);
   }
   return uses;
+}
+
+/** A key's latest use that is a real date (a line such as 2027-02-30T… passed over), line by line. */
+function latestRealTime(lines: readonly string[], keyId: string): string | undefined {
+  let latest: string | undefined;
+  for (const line of lines) {
+    const [, id, at] = LINE.exec(line) ?? [];
+    // Only a time as toISOString() writes it, of a real date: the fold writes it unvalidated.
+    if (id !== keyId || at === undefined || !isExactTime(at)) continue;
+    if (later(at, latest)) latest = at;
+  }
+  return latest;
 }
 
 /** Sets each key's last use from the journal where the journal's is later; other keys untouched. */

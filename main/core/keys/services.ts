@@ -2,7 +2,6 @@
 import type { Config, KeyRecord } from '../config/config-schema.js';
 import { ConfigStore } from '../config/config-store.js';
 import { type MskEnvironment, readEnvironment } from '../config/environment.js';
-import { type ClientOptions, ModelStudioClient } from '../model-studio/client.js';
 import { endpointsFor, type Endpoints } from '../model-studio/regions.js';
 import { KeychainSecretStore, type SecretStore } from './secret-store.js';
 import { Vault } from './vault.js';
@@ -33,7 +32,3 @@ export function endpointsForKey(environment: MskEnvironment, config: Config, rec
     environmentOverrides: environment.endpointOverrides,
   });
 }
-
-/** An HTTP client that waits as long as the user's setting says, unless `overrides` say otherwise. */
-export const clientFor = (config: Config, overrides: ClientOptions = {}): ModelStudioClient =>
-  new ModelStudioClient({ timeoutMs: config.settings.requestTimeoutSeconds * 1000, ...overrides });

@@ -2,42 +2,99 @@
 // node:fs/promises loads readline, streams, file watchers and directory handles (about 0.8 ms of a
 // start, more than `msk list` spends reading its data file); node:fs and node:util are loaded
 // before any program runs. Modules off msk's start-up paths may use node:fs/promises.
+//
+// A process that runs one short command and exits (`msk list`, `msk env`, `msk exec`) has nothing
+// else for its event loop to do meanwhile: it asks for `blockingFileOperations()`, and the same
+// promises are then settled by node:fs's synchronous calls. Those take microseconds on a data
+// file, where each callback is a hand-off to libuv's thread pool and back — and the first one
+// starts the pool's threads — which on a busy machine costs a scheduler slice each (milliseconds).
 import {
   access as accessCallback,
-  constants,
-  type Stats,
+  accessSync,
   chmod as chmodCallback,
+  chmodSync,
   close as closeCallback,
+  closeSync,
+  constants,
   fchmod as fchmodCallback,
+  fchmodSync,
   fstat as fstatCallback,
+  fstatSync,
   fsync as fsyncCallback,
+  fsyncSync,
   lstat as lstatCallback,
+  lstatSync,
   mkdir as mkdirCallback,
+  mkdirSync,
   open as openCallback,
+  openSync,
   readdir as readdirCallback,
+  readdirSync,
   readFile as readFileCallback,
+  readFileSync,
   rename as renameCallback,
+  renameSync,
   rm as rmCallback,
+  rmSync,
+  type Stats,
   stat as statCallback,
+  statSync,
   writeFile as writeFileCallback,
+  writeFileSync,
 } from 'node:fs';
 import { promisify } from 'node:util';
 
-export const access = promisify(accessCallback);
-export const chmod = promisify(chmodCallback);
-export const close = promisify(closeCallback);
-export const fchmod = promisify(fchmodCallback);
-export const fstat = promisify(fstatCallback);
-export const fsync = promisify(fsyncCallback);
-export const lstat = promisify(lstatCallback);
-export const mkdir = promisify(mkdirCallback);
-export const open = promisify(openCallback);
-export const readdir = promisify(readdirCallback);
-export const readFile = promisify(readFileCallback);
-export const rename = promisify(renameCallback);
-export const rm = promisify(rmCallback);
-export const stat = promisify(statCallback);
-export const writeFile = promisify(writeFileCallback);
+let blocking = false;
+
+/** For a process that runs one command and exits: from now on, file operations block (see above). */
+export function blockingFileOperations(): void {
+  blocking = true;
+}
+
+/**
+ * An operation as a promise: node:fs's callback form (promisified when first used), or, in a
+ * process that asked for it, its synchronous form (a throw becomes the rejection).
+ */
+function operation<Args extends unknown[], Result>(
+  // Typed by its synchronous twin (the same arguments): node:fs's callback overloads do not infer.
+  callback: (...args: never[]) => void,
+  sync: (...args: Args) => Result,
+): (...args: Args) => Promise<Result> {
+  let promised: ((...args: Args) => Promise<Result>) | undefined;
+  return (...args) => {
+    if (blocking) return new Promise((resolve) => resolve(sync(...args)));
+    promised ??= promisify(callback) as unknown as (...args: Args) => Promise<Result>;
+    return promised(...args);
+  };
+}
+
+export const access = operation<[path: string, mode?: number], void>(accessCallback, accessSync);
+export const chmod = operation<[path: string, mode: number], void>(chmodCallback, chmodSync);
+export const close = operation<[descriptor: number], void>(closeCallback, closeSync);
+export const fchmod = operation<[descriptor: number, mode: number], void>(fchmodCallback, fchmodSync);
+export const fstat = operation<[descriptor: number], Stats>(fstatCallback, fstatSync);
+export const fsync = operation<[descriptor: number], void>(fsyncCallback, fsyncSync);
+export const lstat = operation<[path: string], Stats>(lstatCallback, lstatSync);
+export const mkdir = operation<
+  [path: string, options: { recursive?: boolean; mode?: number }],
+  string | undefined
+>(mkdirCallback, mkdirSync);
+export const open = operation<[path: string, flags: number, mode?: number], number>(openCallback, openSync);
+export const readdir = operation<[path: string], string[]>(readdirCallback, readdirSync);
+export const readFile = operation<[file: string | number, encoding: 'utf8'], string>(
+  readFileCallback,
+  readFileSync,
+);
+export const rename = operation<[from: string, to: string], void>(renameCallback, renameSync);
+export const rm = operation<[path: string, options?: { force?: boolean; recursive?: boolean }], void>(
+  rmCallback,
+  rmSync,
+);
+export const stat = operation<[path: string], Stats>(statCallback, statSync);
+export const writeFile = operation<
+  [file: string | number, data: string | Uint8Array, options?: { mode?: number; flag?: string }],
+  void
+>(writeFileCallback, writeFileSync);
 
 /** Whether `file` is a symbolic link (a path that cannot be looked at is not). */
 export const isSymbolicLink = (file: string): Promise<boolean> =>

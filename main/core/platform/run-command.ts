@@ -1,6 +1,5 @@
 // Runs a tool as a child with a prepared environment, in the foreground, and reports how it
 // ended as an exit code the way a shell would (128 + signal number for a signal).
-import { constants } from 'node:os';
 import { MskError } from '../base/errors.js';
 
 export async function runCommand(
@@ -8,10 +7,14 @@ export async function runCommand(
   args: readonly string[],
   env: Record<string, string>,
 ): Promise<number> {
-  // Loaded here, not at start-up: only `msk exec` and launching run a child this way.
-  const { default: spawn } = await import('cross-spawn');
+  // cross-spawn finds `.cmd` shims (npm-installed tools) on Windows without a shell; elsewhere
+  // it hands its arguments to node:child_process's spawn as they are, so that is called itself.
+  // Either is loaded here, not at start-up: only `msk exec` and launching run a child this way.
+  const spawn =
+    process.platform === 'win32'
+      ? (await import('cross-spawn')).default
+      : process.getBuiltinModule('node:child_process').spawn;
   return new Promise((resolve, reject) => {
-    // cross-spawn finds `.cmd` shims (npm-installed tools) on Windows without a shell.
     const child = spawn(command, [...args], { stdio: 'inherit', env });
     // The terminal sends Ctrl-C and hang-up to the whole foreground group, child included: the
     // child decides what they mean. A SIGTERM aimed at us alone is passed on.
@@ -37,7 +40,9 @@ export async function runCommand(
     });
     child.on('exit', (code, signal) => {
       done();
-      resolve(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0));
+      // node:os only now: nothing else of msk exec needs it.
+      const signals = process.getBuiltinModule('node:os').constants.signals;
+      resolve(code ?? 128 + (signal ? (signals[signal] ?? 0) : 0));
     });
   });
 }

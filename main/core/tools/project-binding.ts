@@ -126,7 +126,7 @@ export async function writeBinding(directory: string, binding: Binding): Promise
 export async function removeBinding(directory: string): Promise<boolean> {
   const file = path.join(path.resolve(directory), BINDING_FILE);
   try {
-    await readFile(file);
+    await readFile(file, 'utf8');
   } catch {
     return false;
   }
