@@ -46,6 +46,17 @@ async function connectInWindow(
   await expect(page.getByRole('article', { name, exact: true })).toBeVisible();
 }
 
+/** The Account view with that account connected as `work` through the form. */
+async function openConnected(app: App, options: { language?: 'zh-CN'; width?: number } = {}) {
+  const arranged = arrangeAccount(app);
+  if (options.language) await app.services.config.update((draft) => void (draft.settings.language = 'zh-CN'));
+  if (options.width) await app.page.setViewportSize({ width: options.width, height: 640 });
+  await app.reload();
+  await nav(app.page, options.language ? '账号' : 'Account').click();
+  await connectInWindow(app.page, arranged.pair, 'work');
+  return arranged;
+}
+
 test('connect an AccessKey pair: a wrong secret is said in the form, the right one lands in the keychain only; permissions, policy and workspaces shown', async ({
   app,
 }) => {
@@ -203,10 +214,7 @@ test('spend: this month’s total with its tax, the balance, each model’s shar
   app,
 }) => {
   const { page } = app;
-  const { pair } = arrangeAccount(app);
-  await app.reload();
-  await nav(page, 'Account').click();
-  await connectInWindow(page, pair, 'work');
+  await openConnected(app);
   const spend = page.getByRole('article', { name: 'Spend of work' });
   await expect(spend).toContainText('¥159.00 with tax (¥150.00 before tax, tax ¥9.00)');
   await expect(spend).toContainText('Balance: ¥1234.50 available');
@@ -225,10 +233,7 @@ test('keys: create one straight into the keychain, rotate it in place, disable i
   app,
 }) => {
   const { page } = app;
-  const { account, pair, workspaces } = arrangeAccount(app);
-  await app.reload();
-  await nav(page, 'Account').click();
-  await connectInWindow(page, pair, 'work');
+  const { account, workspaces } = await openConnected(app);
   const keys = page.getByRole('table', { name: 'Keys in the account' });
   // The six seeded keys, none of them stored here.
   await expect(keys.getByRole('row')).toHaveCount(1 + 6);
@@ -294,11 +299,7 @@ test('keys: create one straight into the keychain, rotate it in place, disable i
 
 test('keys in Simplified Chinese: create and rotate, axe clean', async ({ app }) => {
   const { page } = app;
-  const { account, pair, workspaces } = arrangeAccount(app);
-  await app.services.config.update((draft) => void (draft.settings.language = 'zh-CN'));
-  await app.reload();
-  await nav(page, '账号').click();
-  await connectInWindow(page, pair, 'work');
+  const { account, workspaces } = await openConnected(app, { language: 'zh-CN' });
   // The workspaces a key can be created in, once every region has answered.
   await expect(page.getByRole('table', { name: '账号中的业务空间' }).getByRole('row')).toHaveCount(1 + 7);
   await page.getByRole('button', { name: '创建密钥' }).click();
@@ -334,11 +335,7 @@ test('at 200% zoom (a 480 px wide window) the Account view with an account fits:
   app,
 }) => {
   const { page } = app;
-  const { pair } = arrangeAccount(app);
-  await page.setViewportSize({ width: 480, height: 640 });
-  await app.reload();
-  await nav(page, 'Account').click();
-  await connectInWindow(page, pair, 'work');
+  await openConnected(app, { width: 480 });
   await expect(page.getByRole('table', { name: 'Keys in the account' }).getByRole('row')).toHaveCount(1 + 6);
   await expect(page.getByRole('table', { name: 'Workspaces in the account' }).getByRole('row')).toHaveCount(
     1 + 7,
@@ -346,4 +343,56 @@ test('at 200% zoom (a 480 px wide window) the Account view with an account fits:
   await expect(page.getByRole('img', { name: /^Spend of work by month/ })).toBeVisible();
   expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
   await expectNoSeriousViolations(page);
+});
+
+test('workspaces: a new one in the home region, and deleting one — the default and one with keys refused, each saying why', async ({
+  app,
+}) => {
+  const { page } = app;
+  const { account, workspaces } = await openConnected(app);
+  const table = page.getByRole('table', { name: 'Workspaces in the account' });
+  await expect(table.getByRole('row')).toHaveCount(1 + 7);
+
+  await page.getByRole('button', { name: 'New Workspace…' }).click();
+  const create = page.getByRole('dialog', { name: 'A new workspace in the account' });
+  await create.getByLabel('Its name').fill('staging');
+  await expectNoSeriousViolations(page);
+  await create.getByRole('button', { name: 'New Workspace…' }).click();
+  await expect(create).toHaveCount(0);
+  const staging = table.getByRole('row', { name: /staging/ });
+  await expect(staging).toContainText('China (Beijing)');
+  expect(account.workspaces('cn-beijing').map((workspace) => workspace.workspaceName)).toContain('staging');
+
+  const refused = async (name: RegExp, label: string, why: string) => {
+    await table
+      .getByRole('row', { name })
+      .getByRole('button', { name: `Delete ${label}` })
+      .first()
+      .click();
+    const dialog = page.getByRole('dialog', { name: `Delete the workspace ‘${label}’?` });
+    await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(dialog.getByRole('alert')).toContainText(why);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  };
+  await refused(
+    /^work default ws-\S+ China \(Beijing\)/,
+    'default',
+    'This is the default workspace of its region',
+  );
+  await refused(
+    new RegExp(workspaces[0]?.workspaceName ?? ''),
+    workspaces[0]?.workspaceName ?? '',
+    'still holds API keys',
+  );
+  await expect(table.getByRole('row')).toHaveCount(1 + 8);
+
+  await staging.getByRole('button', { name: 'Delete staging' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete the workspace ‘staging’?' })
+    .getByRole('button', { name: 'Delete', exact: true })
+    .click();
+  await expect(staging).toHaveCount(0);
+  expect(account.workspaces('cn-beijing').map((workspace) => workspace.workspaceName)).not.toContain(
+    'staging',
+  );
 });

@@ -17,6 +17,11 @@ import {
   setAccountKeyEnabled,
 } from '../../core/actions/account-keys.js';
 import { accountSpend, type SpendReport } from '../../core/actions/account-spend.js';
+import {
+  createAccountWorkspace,
+  deleteAccountWorkspace,
+  findAccountWorkspace,
+} from '../../core/actions/account-workspaces.js';
 import { withoutUnsafe } from '../../core/base/one-line.js';
 import { errorOf } from '../error-of.js';
 import { ACCOUNT_POLICY } from '../../core/model-studio/catalog.js';
@@ -48,6 +53,8 @@ export const accountTaskHandlers: TaskHandlers<
   | 'account.rotateKey'
   | 'account.setKeyEnabled'
   | 'account.deleteKey'
+  | 'account.createWorkspace'
+  | 'account.deleteWorkspace'
 > = {
   'account.connect': async (context, { name, site, credential }, { signal, progress }) => {
     const connected = await oneStep(context, progress, () =>
@@ -124,6 +131,27 @@ export const accountTaskHandlers: TaskHandlers<
       return { located, ...(await deleteAccountKey(context.services, located, { forget, signal })) };
     });
     return { apiKeyId: located.key.apiKeyId, forgotten: forgotten?.label ?? null };
+  },
+  'account.createWorkspace': async (context, { account, name, regionId }, { signal, progress }) => {
+    const created = await oneStep(context, progress, () =>
+      createAccountWorkspace(context.services, { account, name, regionId }, signal),
+    );
+    return {
+      account: created.account,
+      workspaceId: created.workspace.workspaceId,
+      name: created.workspace.name,
+      regionId: created.workspace.regionId,
+    };
+  },
+  'account.deleteWorkspace': async (context, { account, workspaceId, regionId }, { signal, progress }) => {
+    await oneStep(context, progress, async () =>
+      deleteAccountWorkspace(
+        context.services,
+        await findAccountWorkspace(context.services, { account, ref: workspaceId, regionId }, signal),
+        signal,
+      ),
+    );
+    return { workspaceId };
   },
   // Each account on its own: one without the bill's permission does not hide the others'.
   'account.spend': async (context, { name, month }, controls) => {

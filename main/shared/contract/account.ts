@@ -228,6 +228,31 @@ export const accountTasks = {
     progress: Progress,
     result: z.object({ apiKeyId: z.string(), forgotten: z.string().nullable() }),
   },
+  /** A new workspace in the account (in the site's home region unless one is named). */
+  'account.createWorkspace': {
+    args: z.object({
+      account: AccountName,
+      name: z.string().min(1).max(200),
+      regionId: z.string().min(1).max(64).optional(),
+    }),
+    progress: Progress,
+    result: z.object({
+      account: z.string(),
+      workspaceId: z.string(),
+      name: z.string(),
+      regionId: z.string(),
+    }),
+  },
+  /** Deletes a workspace; the service refuses the default one and one that still holds keys (said by reason). */
+  'account.deleteWorkspace': {
+    args: z.object({
+      account: AccountName,
+      workspaceId: z.string().min(1).max(128),
+      regionId: z.string().min(1).max(64),
+    }),
+    progress: Progress,
+    result: z.object({ workspaceId: z.string() }),
+  },
   /** Every workspace of every region, of one account or all, with its keys there and here. */
   'account.workspaces': {
     args: z.object({ name: AccountName.optional() }),

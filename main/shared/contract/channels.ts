@@ -33,7 +33,18 @@ export const TASKS = {
   checks: ['all', 'one'],
   keys: ['detect'],
   import: ['keys'],
-  account: ['connect', 'workspaces', 'spend', 'keys', 'createKey', 'rotateKey', 'setKeyEnabled', 'deleteKey'],
+  account: [
+    'connect',
+    'workspaces',
+    'spend',
+    'keys',
+    'createKey',
+    'rotateKey',
+    'setKeyEnabled',
+    'deleteKey',
+    'createWorkspace',
+    'deleteWorkspace',
+  ],
 } as const;
 
 type Names<T extends Record<string, readonly string[]>> = {

@@ -667,6 +667,19 @@ export const enWindow = {
       domain: 'Its own domain',
       accountKeys: 'Keys in the account',
       storedKeys: 'Stored here',
+      actions: 'Actions',
+    },
+    workspace: {
+      create: 'New Workspace…',
+      createTitle: 'A new workspace in the account',
+      name: 'Its name',
+      homeRegion: 'The site’s home region',
+      created: 'Created the workspace ‘{{name}}’',
+      deleteTitle: 'Delete the workspace ‘{{name}}’?',
+      which: '{{id}} in {{region}}, of {{account}}.',
+      deleteExplain:
+        'Alibaba Cloud deletes a workspace only when it holds no key, and never the default one of a region.',
+      deleted: 'Deleted the workspace ‘{{name}}’',
     },
   },
   settings: {

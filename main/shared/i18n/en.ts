@@ -154,6 +154,9 @@ export const en = {
     'not-found': 'Alibaba Cloud found nothing of that id: {{message}}',
     refused: 'Alibaba Cloud refused: {{message}}',
     'no-credential': 'No credential was found there: {{message}}',
+    'default-workspace': 'This is the default workspace of its region: Alibaba Cloud does not delete it.',
+    'workspace-has-keys':
+      'This workspace still holds API keys: Alibaba Cloud deletes a workspace only once its keys are gone.',
   },
   errors: {
     'no-account': 'No Alibaba Cloud account of that name is connected here (any more).',

@@ -641,6 +641,18 @@ export const zhCNWindow: Catalog['window'] = {
       domain: '专属域名',
       accountKeys: '账号中的密钥',
       storedKeys: '本机保存',
+      actions: '操作',
+    },
+    workspace: {
+      create: '新建业务空间…',
+      createTitle: '在账号中新建业务空间',
+      name: '名称',
+      homeRegion: '站点的主地域',
+      created: '已创建业务空间“{{name}}”',
+      deleteTitle: '删除业务空间“{{name}}”？',
+      which: '{{account}} 在{{region}}的 {{id}}。',
+      deleteExplain: '阿里云只删除不含任何密钥的业务空间，且从不删除地域的默认业务空间。',
+      deleted: '已删除业务空间“{{name}}”',
     },
   },
   settings: {

@@ -144,6 +144,8 @@ export const zhCN: Catalog = {
     'not-found': '阿里云找不到该 ID：{{message}}',
     refused: '阿里云拒绝了请求：{{message}}',
     'no-credential': '那里没有找到凭据：{{message}}',
+    'default-workspace': '这是其地域的默认业务空间：阿里云不会删除它。',
+    'workspace-has-keys': '此业务空间中仍有 API 密钥：阿里云只在其密钥全部删除后才删除业务空间。',
   },
   errors: {
     'no-account': '此处（已）没有该名称的已连接阿里云账号。',

@@ -69,6 +69,8 @@ export interface AccountSlice {
   rotateKey(target: KeyTarget): Promise<Rotation | undefined>;
   setKeyEnabled(target: KeyTarget, enabled: boolean): Promise<boolean>;
   deleteKey(target: KeyTarget, forget: boolean): Promise<boolean>;
+  createWorkspace(request: TaskArgs<'account.createWorkspace'>): Promise<boolean>;
+  deleteWorkspace(workspace: AccountWorkspace): Promise<boolean>;
   /** Stops a change before the service is asked to make it. */
   cancelKeyChange(): void;
   disconnectAccount(name: string): Promise<boolean>;
@@ -173,6 +175,18 @@ export const accountSlice: Slice<AccountSlice, UiSlice> = (set, get) => {
       if (done) get().say({ key: 'window.account.keys.deletedNow', params: { id: done.apiKeyId } });
       return done !== undefined;
     },
+    async createWorkspace(request) {
+      const created = await change((onProgress) => api().account.createWorkspace(request, { onProgress }));
+      if (created) get().say({ key: 'window.account.workspace.created', params: { name: created.name } });
+      return created !== undefined;
+    },
+    async deleteWorkspace({ account, workspaceId, regionId, name }) {
+      const done = await change((onProgress) =>
+        api().account.deleteWorkspace({ account, workspaceId, regionId }, { onProgress }),
+      );
+      if (done) get().say({ key: 'window.account.workspace.deleted', params: { name } });
+      return done !== undefined;
+    },
     cancelKeyChange: () => running.change?.cancel(),
     disconnectAccount: (name) =>
       get().attempt(async () => {
@@ -225,11 +239,10 @@ export const accountSlice: Slice<AccountSlice, UiSlice> = (set, get) => {
     showProgress({ done: 0, total: 0 });
     const task = start(showProgress);
     running[name] = task;
-    await get().attempt(async () => {
-      const result = await task.result;
-      if (!result.ok && wasCancelled(result.error)) return;
-      show(unwrap(result));
-    });
+    // A listing's success clears no failure: it often follows a change whose refusal is on show.
+    const result = await task.result;
+    if (result.ok) show(result.value);
+    else if (!wasCancelled(result.error)) get().showError(result.error);
     if (running[name] !== task) return;
     delete running[name];
     showProgress(null);
