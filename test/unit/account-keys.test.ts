@@ -2,9 +2,12 @@
 // service's mask, a new key's bounds checked before any call, and a rotation whose keychain write
 // is retried (the waits counted, not waited) and only then handed back once — against the
 // management API's imitation over HTTP, with a keychain fake of our own port.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiKeyOf, apiKeysOf, createKeyRequest, fitsMask } from '../../main/core/account/api-keys.js';
+import { ManagementClient } from '../../main/core/account/management-client.js';
 import { workspacesOf } from '../../main/core/account/workspaces.js';
 import { connectAccount } from '../../main/core/actions/account.js';
 import {
@@ -317,5 +320,33 @@ describe('the gateway after a 401', () => {
     expect(secret).toBeUndefined();
     expect(clock - start).toBeGreaterThanOrEqual(1000);
     expect(clock - start).toBeLessThan(1200);
+  });
+});
+
+describe('a paged list', () => {
+  it('stops, with an error, when the service hands back a page token it gave before', async () => {
+    let asked = 0;
+    const server = createServer((_request, response) => {
+      asked++;
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify({ workspaces: [], nextToken: asked % 2 === 0 ? 'a' : 'b' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const client = new ManagementClient(
+      async () => ({ accessKeyId: 'LTAI5tTestTestTest', accessKeySecret: 's' }),
+      {
+        'cn-beijing': `http://127.0.0.1:${port}`,
+      },
+    );
+    try {
+      await expect(client.list('cn-beijing', 'ListWorkspaces', () => [])).rejects.toMatchObject({
+        code: 'service-refused',
+        message: expect.stringMatching(/kept answering with more pages; stopped after 3/),
+      });
+      expect(asked).toBe(3);
+    } finally {
+      server.close();
+    }
   });
 });

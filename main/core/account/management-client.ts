@@ -50,6 +50,9 @@ export type RefusalReason =
 const THROTTLING_RETRIES = 3;
 const MAX_THROTTLING_WAIT_MS = 5_000;
 
+/** More pages than any account holds (10 workspaces, 20 keys each, at 100 a page): a service going round. */
+const MAX_PAGES = 1_000;
+
 /** What msk uses of Alibaba Cloud's library: its client, and the shapes of a call. */
 interface OpenApiLibrary {
   Client: new (config: object) => {
@@ -152,6 +155,8 @@ export class ManagementClient {
     options: CallOptions = {},
   ): Promise<T[]> {
     const all: T[] = [];
+    // A service that hands back a token it gave before would be asked forever.
+    const seen = new Set<string>();
     let nextToken: string | undefined;
     do {
       const body = await this.call(regionId, action, {
@@ -159,8 +164,15 @@ export class ManagementClient {
         query: { ...options.query, maxResults: MANAGEMENT_API.pageSize, nextToken },
       });
       all.push(...rows(body));
-      const next = (body as { nextToken?: unknown }).nextToken;
+      const next = (body as { nextToken?: unknown } | null)?.nextToken;
       nextToken = typeof next === 'string' && next !== '' ? next : undefined;
+      if (nextToken !== undefined && (seen.has(nextToken) || seen.size >= MAX_PAGES))
+        throw new MskError(
+          'service-refused',
+          `${action} in ${regionId} kept answering with more pages; stopped after ${seen.size + 1}.`,
+          { action, regionId },
+        );
+      if (nextToken !== undefined) seen.add(nextToken);
     } while (nextToken !== undefined && !options.signal?.aborted);
     return all;
   }
