@@ -7,6 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accountTestbed } from '../fixtures/account-testbed.js';
 import { filesUnder } from '../fixtures/files-under.js';
+import { freePort } from '../fixtures/free-port.js';
 import { keychainPart, keytar } from '../fixtures/keychain.js';
 import { removeService } from '../fixtures/keytar.js';
 import type { FakeModelStudioOpenApi } from '../fixtures/model-studio-openapi/server.js';
@@ -211,6 +212,49 @@ describe.runIf(keychain)('msk account', () => {
       code: 2,
       stderr: 'msk: Connect one way: --access-key-id <id>, --profile <name> or --chain.\n',
     });
+  });
+
+  it('says when Model Studio is not activated in a region, and when Alibaba Cloud cannot be reached', async () => {
+    newHome();
+    const account = openapi.addAccount({ site: 'international' });
+    account.deactivate('eu-central-1');
+    const pair = account.accessKey();
+    const connected = await home.run(
+      ['account', 'connect', '--access-key-id', pair.accessKeyId, '--site', 'international'],
+      { input: pair.accessKeySecret },
+    );
+    expect(connected.code, connected.stderr).toBe(0);
+    // Listing passes over the region; creating a workspace there says why it cannot.
+    const listed = await home.run(['account', 'workspaces', '--json']);
+    expect(listed.code, listed.stderr).toBe(0);
+    const refused = await home.run([
+      'account',
+      'create-workspace',
+      '--name',
+      'ml',
+      '--region',
+      'eu-central-1',
+    ]);
+    expect(refused).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^msk: Model Studio is not activated for this account in eu-central-1/),
+    });
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+
+    // Nobody answering: one line, and nothing stored.
+    newHome();
+    const port = await freePort();
+    const closed = Object.fromEntries(
+      [...Object.keys(openapi.overrides)].map((name) => [name, `http://127.0.0.1:${port}`]),
+    );
+    const offline = await home.run(['account', 'connect', '--access-key-id', pair.accessKeyId], {
+      input: pair.accessKeySecret,
+      env: { MSK_OPENAPI_ENDPOINTS: JSON.stringify(closed) },
+    });
+    expect(offline).toMatchObject({ code: 1, stderr: expect.stringMatching(/could not be reached/) });
+    expect(offline.stderr.trim().split('\n')).toHaveLength(1);
+    expect(offline.stderr).not.toContain(pair.accessKeySecret);
+    expect((await keytar.findCredentials(service())).map((item) => item.account)).toEqual([]);
   });
 
   it('waits out throttling a few times, then answers', async () => {

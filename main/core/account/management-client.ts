@@ -311,6 +311,12 @@ export function refusalOf(
       'clock',
       "The signature carries this computer's time and Alibaba Cloud refused it as too far off: set the clock right (automatic time), then try again.",
     );
+  // Before the permission's 403: the service says not activated with a 403 too.
+  if (/NotActivated|NotOpen|ServiceNotEnabled/i.test(code))
+    return refuse(
+      'not-activated',
+      `Model Studio is not activated for this account in ${regionId}: activate it in the console first.`,
+    );
   if (/Forbidden|NoPermission|AccessDenied/i.test(code) || service.statusCode === 403)
     return refuse(
       'permission',
@@ -321,11 +327,6 @@ export function refusalOf(
     return refuse(
       'throttled',
       'Alibaba Cloud is limiting calls from this account right now: try again in a minute.',
-    );
-  if (/NotActivated|NotOpen|ServiceNotEnabled/i.test(code))
-    return refuse(
-      'not-activated',
-      `Model Studio is not activated for this account in ${regionId}: activate it in the console first.`,
     );
   if (service.statusCode === 404 || /NotFound|NotExist/i.test(code))
     return refuse('not-found', said || `${action} found nothing of that id.`);
