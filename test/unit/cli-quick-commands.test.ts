@@ -7,6 +7,7 @@ import { ENV_OPTIONS, EXEC_OPTIONS } from '../../main/cli/commands/environment.j
 import { LIST_OPTIONS } from '../../main/cli/commands/keys.js';
 import { buildProgram } from '../../main/cli/msk.js';
 import { type OptionSpec, parsePlain, type PlainArguments } from '../../main/cli/option-spec.js';
+import { QUICK_COMMAND_NAMES, quickCommandNamed } from '../../main/cli/quick-command-names.js';
 import { quickCommand } from '../../main/cli/quick-commands.js';
 
 const COMMANDS: readonly { name: string; options: readonly OptionSpec[]; operands: boolean }[] = [
@@ -86,6 +87,18 @@ describe('quick commands', () => {
       expect(quick).toEqual(await commanderReads([name, ...args.slice(1)]));
     },
   );
+
+  it('the entry knows them by the same names (it keeps a compile cache for each)', () => {
+    for (const args of TAKEN) expect(quickCommandNamed(args[0])).toBe(args[0] === 'ls' ? 'list' : args[0]);
+    for (const [command, names] of Object.entries(QUICK_COMMAND_NAMES)) {
+      for (const name of names) {
+        expect(quickCommand(command === 'exec' ? [name, 'true'] : [name]), name).toBeTypeOf('function');
+      }
+    }
+    for (const name of ['lsit', 'copy', 'help', '--version', undefined]) {
+      expect(quickCommandNamed(name), name).toBeUndefined();
+    }
+  });
 
   it.each(LEFT_TO_COMMANDER.map((args) => [args.join(' ') || '(nothing)', args]))(
     '%s: left to commander',
