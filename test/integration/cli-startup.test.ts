@@ -99,15 +99,31 @@ describe('msk loads only what a command uses', () => {
 
   it('records through the bundle (a check on this test: the recorder sees msk itself)', async () => {
     home = mskHome();
-    const loaded = await loadsOf(home, ['--version']);
+    const loaded = await loadsOf(home, ['--help']);
     expect(loaded.code).toBe(0);
     expect(loaded.modules).toEqual(expect.arrayContaining([path.normalize('main/cli/msk.ts')]));
     expect(loaded.packages).toContain('commander');
   });
 
-  it('--version and --help: commander and the command definitions, no more of the core than list needs, no zod', async () => {
+  it('--version: the line commander would print, without commander', async () => {
     home = mskHome();
-    for (const args of [['--version'], ['--help'], ['exec', '--help']]) {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const loaded = await loadsOf(home, [flag]);
+      expect({ code: loaded.code, stdout: loaded.stdout, stderr: loaded.stderr }, flag).toEqual({
+        code: 0,
+        stdout: `${version}\n`,
+        stderr: '',
+      });
+      expect([...loaded.packages], flag).toEqual([]);
+      expect(loaded.bundleFiles, flag).toEqual(['msk', 'start']);
+      expect(none(loaded.builtins, NODE_STREAMS), flag).toEqual([]);
+    }
+  });
+
+  it('--help: commander and the command definitions, no more of the core than list needs, no zod', async () => {
+    home = mskHome();
+    for (const args of [['--help'], ['exec', '--help']]) {
       const loaded = await loadsOf(home, args);
       expect(loaded.code, args.join(' ')).toBe(0);
       expect([...loaded.packages], args.join(' ')).toEqual(['commander']);
