@@ -218,6 +218,16 @@ export default defineConfig({
       },
     },
     {
+      // msk loads its chunks itself (compile-cache.ts), with no ES module loader for import().
+      name: 'msk-chunks-without-import',
+      generateBundle(_options, bundle) {
+        for (const file of Object.values(bundle)) {
+          if (file.type === 'chunk' && file.code.includes('import('))
+            this.error(`import() in ${file.fileName}`);
+        }
+      },
+    },
+    {
       // The package is "type": "module"; these files are CommonJS.
       name: 'msk-commonjs-scope',
       generateBundle() {

@@ -37,67 +37,72 @@ export function compileCacheDirectory(
  * what this start runs (`list`, `env`, …): each keeps a cache of its own, holding the functions
  * it calls. It is a quiet optimisation, so a failure (a read-only home) only means a slower
  * start. NODE_COMPILE_CACHE (Node's own cache, on from the start) and NODE_DISABLE_COMPILE_CACHE=1
- * keep their meaning.
+ * keep their meaning: then Node loads the chunks.
  */
 export function enableCompileCache(chunks: string, run: string): void {
   if (process.env.NODE_COMPILE_CACHE || process.env.NODE_DISABLE_COMPILE_CACHE) return;
   try {
     const directory = compileCacheDirectory();
     makeDirectory(directory, 3);
-    cacheScriptsIn(chunks, directory, run);
+    loadChunksCached(chunks, directory, run);
   } catch {
     // No cache: the same code, compiled on every start.
   }
 }
 
-interface LoadingModule {
-  exports: unknown;
+/** The entry's module (a CommonJS script once built), as much of it as msk uses. */
+interface EntryModule {
   require(id: string): unknown;
-  _compile(content: string, filename: string): unknown;
+  constructor: { wrap(content: string): string; prototype: { require(id: string): unknown } };
 }
 
-/** Node's CommonJS loader, as much of it as msk uses. */
-interface Loader {
-  prototype: LoadingModule;
-  wrap(content: string): string;
+/** A chunk as its code sees it: CommonJS's module and exports. */
+interface Chunk {
+  exports: unknown;
 }
 
 /**
- * Node's CommonJS loader, the one that loaded the entry (a CommonJS script once built): importing
- * node:module for it would load Node's ES module loader and more on every start (about 0.3 ms).
- */
-const loader = (): Loader => (module as unknown as { constructor: Loader }).constructor;
-
-/**
- * Compiles the CommonJS scripts in `chunks` as Node would (the same wrapper and arguments), with
- * V8's code cache read from `directory`. V8 checks a cache against its version, its flags and the
+ * From now on msk loads its own chunks, the entry's and each other's requires of them, as Node
+ * would (the same wrapper and arguments), compiled with V8's code cache read from `directory`:
+ * Node's loader would resolve, look up the package scope and check each file for a second time
+ * (about 0.8 ms of a start on Node 22). V8 checks a cache against its version, its flags and the
  * source, and rejects one that does not match; a missing or rejected cache is made at exit, with
  * whatever the run compiled. Chunk names carry a hash of their content, so a new build never
- * meets an old cache.
+ * meets an old cache. A chunk's code asks for built-ins and chunks by name, nothing more (no
+ * require.resolve, no import(): msk.vite.config.ts makes sure), and nothing else loads a chunk.
  */
-function cacheScriptsIn(chunks: string, directory: string, run: string): void {
-  // node:vm only on this path.
+function loadChunksCached(chunks: string, directory: string, run: string): void {
+  // node:vm only on this path; the entry's module gives Node's CommonJS loader without node:module,
+  // which would load Node's ES module loader and more on every start (about 0.3 ms).
   const { Script } = process.getBuiltinModule('node:vm');
-  const Module = loader();
-  const prototype = Module.prototype;
-  const compile = prototype._compile;
+  const entry = module as unknown as EntryModule;
+  const nodeRequire = (id: string) => entry.constructor.prototype.require.call(entry, id);
+  const loaded = new Map<string, Chunk>();
   const toWrite: { script: vm.Script; file: string }[] = [];
-  prototype._compile = function (this: LoadingModule, content: string, filename: string) {
-    // import() in a script V8 took from a cache fails on Node 20 (its loader is not found): the
-    // build turns ours into require(), and a script that still has one is compiled as usual.
-    if (dirname(filename) !== chunks || content.includes('import(')) {
-      return compile.call(this, content, filename);
-    }
+  const load = (filename: string): unknown => {
+    let chunk = loaded.get(filename);
+    if (chunk) return chunk.exports;
+    const content = readFileSync(filename, 'utf8');
     const file = join(directory, `${basename(filename)}-${run}-${process.versions.v8}.cache`);
     const cachedData = readIfThere(file);
-    const script = new Script(Module.wrap(content), { filename, cachedData });
+    const script = new Script(entry.constructor.wrap(content), { filename, cachedData });
     if (cachedData === undefined || script.cachedDataRejected) toWrite.push({ script, file });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
-    // The module's own require: a chunk asks for built-ins and other chunks by name, nothing more
-    // (no require.resolve or require.cache), and needs no require made for its path.
-    const require = (id: string) => this.require(id);
-    return wrapper.call(this.exports, this.exports, require, this, filename, chunks);
+    // In the map before it runs: chunks require each other (a cycle sees what is defined so far).
+    chunk = { exports: {} };
+    loaded.set(filename, chunk);
+    const require = (id: string) => (id.startsWith('./') ? load(join(chunks, id)) : nodeRequire(id));
+    try {
+      wrapper.call(chunk.exports, chunk.exports, require, chunk, filename, chunks);
+    } catch (error) {
+      loaded.delete(filename);
+      throw error;
+    }
+    return chunk.exports;
   };
+  // The entry's require (`require('./chunks/start-….js')`) asks its module.
+  entry.require = (id) =>
+    id.startsWith(`./${basename(chunks)}/`) ? load(join(dirname(chunks), id)) : nodeRequire(id);
   process.once('exit', () => {
     for (const { script, file } of toWrite) writeQuietly(file, script.createCachedData());
   });

@@ -1,5 +1,6 @@
 // What each `msk` command loads: nothing it does not use. The built CLI runs with a preload (in a
-// temp dir) that records every file Node's CommonJS loader loads; the source map of each bundle
+// temp dir) that records every file Node's CommonJS loader loads and every script read (msk
+// loads its own chunks); the source map of each bundle
 // file says which modules it holds. undici only for commands that talk to Model Studio, the
 // keychain addon only for commands that read or write a secret, the writers (lock, atomic write)
 // only for commands that write the data file (a last use is journaled: env and exec do not),
@@ -26,9 +27,12 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'msk-startup-'));
 const RECORDER = path.join(work, 'record-loads.cjs');
 writeFileSync(
   RECORDER,
-  `// Records what the CommonJS loader loads (files and built-ins), written at exit.
+  `// Records what the CommonJS loader loads (files and built-ins), and the scripts read (msk loads
+// its own chunks: compile-cache.ts), written at exit.
 const Module = require('node:module');
-const { writeFileSync } = require('node:fs');
+const fs = require('node:fs');
+const { writeFileSync } = fs;
+const path = require('node:path');
 const log = process.env.MSK_LOAD_LOG;
 const seen = new Set();
 const load = Module._load;
@@ -37,6 +41,11 @@ Module._load = function (request, parent, isMain) {
     seen.add(Module.isBuiltin(request) ? 'node:' + request.replace(/^node:/, '') : Module._resolveFilename(request, parent, isMain));
   } catch {}
   return load.apply(this, arguments);
+};
+const readFileSync = fs.readFileSync;
+fs.readFileSync = function (file) {
+  if (typeof file === 'string' && file.endsWith('.js')) seen.add(path.resolve(file));
+  return readFileSync.apply(this, arguments);
 };
 // Node's own modules, loaded by Node for msk (node:stream behind process.stdout, say) included.
 const before = new Set(process.moduleLoadList);
