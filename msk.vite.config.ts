@@ -222,8 +222,10 @@ export default defineConfig({
       name: 'msk-chunks-without-import',
       generateBundle(_options, bundle) {
         for (const file of Object.values(bundle)) {
-          if (file.type === 'chunk' && file.code.includes('import('))
-            this.error(`import() in ${file.fileName}`);
+          // Block comments dropped: JSDoc types say import("…") in a build that keeps them.
+          const code =
+            file.type === 'chunk' && !file.isEntry ? file.code.replace(/\/\*[\s\S]*?\*\//g, '') : '';
+          if (code.includes('import(')) this.error(`import() in ${file.fileName}`);
         }
       },
     },
