@@ -3,8 +3,10 @@
 // Named imports of built-ins only: the bundle then needs no helper module of its own to start.
 import { join } from 'node:path';
 import { enableCompileCache } from './compile-cache.js';
+import { quickCommandNamed } from './quick-command-names.js';
 
-enableCompileCache(join(import.meta.dirname, 'chunks'));
+// A quick command keeps a cache of its own: the functions it calls, not another command's.
+enableCompileCache(join(import.meta.dirname, 'chunks'), quickCommandNamed(process.argv[2]) ?? 'program');
 void import('./run-msk.js').then(({ runMsk }) =>
   runMsk(process.argv.slice(2), [process.execPath, process.argv[1] ?? 'msk']),
 );

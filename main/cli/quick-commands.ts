@@ -12,6 +12,8 @@ import {
 import { LIST_OPTIONS, listKeyRows } from './commands/keys.js';
 import { type OptionSpec, parsePlain, type PlainArguments } from './option-spec.js';
 import { blockingFileOperations } from '../core/platform/fs-async.js';
+import { VERSION } from '../core/base/version.js';
+import { print } from './output.js';
 
 interface QuickCommand {
   names: readonly string[];
@@ -43,12 +45,18 @@ const QUICK_COMMANDS: readonly QuickCommand[] = [
   },
 ];
 
+/** commander's version option, as `.version(VERSION)` declares it. */
+const VERSION_FLAGS = ['-V', '--version'];
+
 /**
  * How to run `args` without commander, or undefined when they are commander's. A quick command
  * reads a few small files and exits (exec waits for its program, with nothing else to do): its
  * file operations block, without libuv's thread pool (fs-async.ts).
  */
 export function quickCommand(args: readonly string[]): (() => Promise<void>) | undefined {
+  // `msk --version` alone: the line commander prints for its version option (msk.ts declares it).
+  if (args.length === 1 && VERSION_FLAGS.includes(args[0] ?? ''))
+    return () => Promise.resolve(print(VERSION));
   const [name, ...rest] = args;
   const command = QUICK_COMMANDS.find((candidate) => candidate.names.includes(name ?? ''));
   const parsed = command && parsePlain(rest, command.options, command.operands);

@@ -1,16 +1,13 @@
-// msk's compile cache: on Node without module.enableCompileCache (Node 20), msk keeps V8's code
-// cache of its own chunks; on newer Node, Node keeps it. Either way in the user's private cache
-// folder, used again on the next start, and a damaged or unusable cache only means compiling.
+// msk's compile cache: on every Node, msk keeps V8's code cache of its own chunks, one for each
+// quick command (what it ran), in the user's private cache folder, used again on the next start;
+// a damaged or unusable cache only means compiling.
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileCacheDirectory } from '../../main/cli/compile-cache.js';
 import { type MskHome, mskHome } from '../fixtures/msk.js';
 import { removeTree } from '../fixtures/temp-directory.js';
-
-const nodeKeepsIt = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 
 describe('the compile cache', () => {
   let home: MskHome;
@@ -45,21 +42,18 @@ describe('the compile cache', () => {
     expect(files().length).toBeGreaterThan(0);
   });
 
-  it.runIf(!nodeKeepsIt)(
-    'on this Node, holds the code of each chunk msk loaded, used as it is by the next start',
-    async () => {
-      await list();
-      const made = files();
-      expect(made).toEqual(expect.arrayContaining([expect.stringMatching(/^start-.*\.js-.*\.cache$/)]));
-      for (const name of made) expect(statSync(path.join(cache, name)).mode & 0o777).toBe(0o600);
-      const written = new Map(made.map((name) => [name, statSync(path.join(cache, name)).mtimeMs]));
-      await list();
-      // V8 took each cache: none was made again.
-      for (const [name, time] of written) expect(statSync(path.join(cache, name)).mtimeMs, name).toBe(time);
-    },
-  );
+  it('holds the code of each chunk msk loaded, by command, used as it is by the next start', async () => {
+    await list();
+    const made = files();
+    expect(made).toEqual(expect.arrayContaining([expect.stringMatching(/^start-.*\.js-list-.*\.cache$/)]));
+    for (const name of made) expect(statSync(path.join(cache, name)).mode & 0o777).toBe(0o600);
+    const written = new Map(made.map((name) => [name, statSync(path.join(cache, name)).mtimeMs]));
+    await list();
+    // V8 took each cache: none was made again.
+    for (const [name, time] of written) expect(statSync(path.join(cache, name)).mtimeMs, name).toBe(time);
+  });
 
-  it.runIf(!nodeKeepsIt)('a damaged cache is refused by V8 and made again; msk works the same', async () => {
+  it('a damaged cache is refused by V8 and made again; msk works the same', async () => {
     await list();
     const [name = ''] = files().filter((file) => file.startsWith('start-'));
     const file = path.join(cache, name);

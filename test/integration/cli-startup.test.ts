@@ -1,5 +1,6 @@
 // What each `msk` command loads: nothing it does not use. The built CLI runs with a preload (in a
-// temp dir) that records every file Node's CommonJS loader loads; the source map of each bundle
+// temp dir) that records every file Node's CommonJS loader loads and every script read (msk
+// loads its own chunks); the source map of each bundle
 // file says which modules it holds. undici only for commands that talk to Model Studio, the
 // keychain addon only for commands that read or write a secret, the writers (lock, atomic write)
 // only for commands that write the data file (a last use is journaled: env and exec do not),
@@ -26,9 +27,12 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'msk-startup-'));
 const RECORDER = path.join(work, 'record-loads.cjs');
 writeFileSync(
   RECORDER,
-  `// Records what the CommonJS loader loads (files and built-ins), written at exit.
+  `// Records what the CommonJS loader loads (files and built-ins), and the scripts read (msk loads
+// its own chunks: compile-cache.ts), written at exit.
 const Module = require('node:module');
-const { writeFileSync } = require('node:fs');
+const fs = require('node:fs');
+const { writeFileSync } = fs;
+const path = require('node:path');
 const log = process.env.MSK_LOAD_LOG;
 const seen = new Set();
 const load = Module._load;
@@ -37,6 +41,11 @@ Module._load = function (request, parent, isMain) {
     seen.add(Module.isBuiltin(request) ? 'node:' + request.replace(/^node:/, '') : Module._resolveFilename(request, parent, isMain));
   } catch {}
   return load.apply(this, arguments);
+};
+const readFileSync = fs.readFileSync;
+fs.readFileSync = function (file) {
+  if (typeof file === 'string' && file.endsWith('.js')) seen.add(path.resolve(file));
+  return readFileSync.apply(this, arguments);
 };
 // Node's own modules, loaded by Node for msk (node:stream behind process.stdout, say) included.
 const before = new Set(process.moduleLoadList);
@@ -99,15 +108,31 @@ describe('msk loads only what a command uses', () => {
 
   it('records through the bundle (a check on this test: the recorder sees msk itself)', async () => {
     home = mskHome();
-    const loaded = await loadsOf(home, ['--version']);
+    const loaded = await loadsOf(home, ['--help']);
     expect(loaded.code).toBe(0);
     expect(loaded.modules).toEqual(expect.arrayContaining([path.normalize('main/cli/msk.ts')]));
     expect(loaded.packages).toContain('commander');
   });
 
-  it('--version and --help: commander and the command definitions, no more of the core than list needs, no zod', async () => {
+  it('--version: the line commander would print, without commander', async () => {
     home = mskHome();
-    for (const args of [['--version'], ['--help'], ['exec', '--help']]) {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const loaded = await loadsOf(home, [flag]);
+      expect({ code: loaded.code, stdout: loaded.stdout, stderr: loaded.stderr }, flag).toEqual({
+        code: 0,
+        stdout: `${version}\n`,
+        stderr: '',
+      });
+      expect([...loaded.packages], flag).toEqual([]);
+      expect(loaded.bundleFiles, flag).toEqual(['msk', 'start']);
+      expect(none(loaded.builtins, NODE_STREAMS), flag).toEqual([]);
+    }
+  });
+
+  it('--help: commander and the command definitions, no more of the core than list needs, no zod', async () => {
+    home = mskHome();
+    for (const args of [['--help'], ['exec', '--help']]) {
       const loaded = await loadsOf(home, args);
       expect(loaded.code, args.join(' ')).toBe(0);
       expect([...loaded.packages], args.join(' ')).toEqual(['commander']);

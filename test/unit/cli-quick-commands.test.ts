@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { ENV_OPTIONS, EXEC_OPTIONS } from '../../main/cli/commands/environment.js';
 import { LIST_OPTIONS } from '../../main/cli/commands/keys.js';
 import { buildProgram } from '../../main/cli/msk.js';
+import { VERSION } from '../../main/core/base/version.js';
 import { type OptionSpec, parsePlain, type PlainArguments } from '../../main/cli/option-spec.js';
+import { QUICK_COMMAND_NAMES, quickCommandNamed } from '../../main/cli/quick-command-names.js';
 import { quickCommand } from '../../main/cli/quick-commands.js';
 
 const COMMANDS: readonly { name: string; options: readonly OptionSpec[]; operands: boolean }[] = [
@@ -51,7 +53,9 @@ const TAKEN: readonly string[][] = [
 
 const LEFT_TO_COMMANDER: readonly string[][] = [
   [],
-  ['--version'],
+  ['--version', 'list'],
+  ['-V', '--help'],
+  ['--Version'],
   ['help', 'env'],
   ['list', '--help'],
   ['list', '-h'],
@@ -86,6 +90,30 @@ describe('quick commands', () => {
       expect(quick).toEqual(await commanderReads([name, ...args.slice(1)]));
     },
   );
+
+  it('--version or -V alone: the version, printed as commander prints it', async () => {
+    const program = buildProgram();
+    const option = program.options.find((candidate) => candidate.long === '--version');
+    expect([option?.short, option?.long, program.version()]).toEqual(['-V', '--version', VERSION]);
+    let printed = '';
+    program.exitOverride().configureOutput({ writeOut: (text) => (printed += text) });
+    await expect(program.parseAsync(['--version'], { from: 'user' })).rejects.toMatchObject({ exitCode: 0 });
+    expect(printed).toBe(`${VERSION}\n`);
+    // What msk prints instead (to the descriptor itself): test/integration/cli-startup.test.ts.
+    for (const flag of ['--version', '-V']) expect(quickCommand([flag]), flag).toBeTypeOf('function');
+  });
+
+  it('the entry knows them by the same names (it keeps a compile cache for each)', () => {
+    for (const args of TAKEN) expect(quickCommandNamed(args[0])).toBe(args[0] === 'ls' ? 'list' : args[0]);
+    for (const [command, names] of Object.entries(QUICK_COMMAND_NAMES)) {
+      for (const name of names) {
+        expect(quickCommand(command === 'exec' ? [name, 'true'] : [name]), name).toBeTypeOf('function');
+      }
+    }
+    for (const name of ['lsit', 'copy', 'help', '--version', undefined]) {
+      expect(quickCommandNamed(name), name).toBeUndefined();
+    }
+  });
 
   it.each(LEFT_TO_COMMANDER.map((args) => [args.join(' ') || '(nothing)', args]))(
     '%s: left to commander',

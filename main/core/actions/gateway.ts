@@ -2,7 +2,7 @@
 // revoke one, and read what the tools used (gateway/usage-report.ts). The CLI and the app's
 // window call these.
 import type { Config, GatewayToken } from '../config/config-schema.js';
-import { GATEWAY_TOKEN_NAME, type UsageGroup } from '../../shared/vocabulary.js';
+import { gatewayTokenName, type UsageGroup } from '../../shared/vocabulary.js';
 import { MskError } from '../base/errors.js';
 import { requireModelId } from '../model-studio/model-id.js';
 import type { Services } from '../keys/services.js';
@@ -26,7 +26,7 @@ export async function addGatewayToken(
   now: Date = new Date(),
 ): Promise<{ token: string; record: GatewayToken }> {
   const name = input.name.trim();
-  if (!GATEWAY_TOKEN_NAME.test(name)) {
+  if (!gatewayTokenName().test(name)) {
     throw new MskError(
       'invalid-input',
       `'${input.name}' cannot name a token: use up to 64 letters, digits, spaces, '.', '_' or '-', starting with a letter or digit.`,

@@ -1,7 +1,7 @@
 // The shape of config.json: key metadata and settings, never a secret. Parsed with zod on
 // every read, so a hand-edited or damaged file is reported, not half-trusted.
 import { z } from 'zod';
-import { CHECK_STATUSES, GATEWAY_TOKEN_NAME, THEMES } from '../../shared/vocabulary.js';
+import { CHECK_STATUSES, gatewayTokenName, THEMES } from '../../shared/vocabulary.js';
 import {
   DEFAULT_MODEL,
   DEFAULT_REGION_ID,
@@ -186,7 +186,7 @@ export const SettingsSchema = z.looseObject({
  * made, and a stolen config.json cannot be used to spend anything.
  */
 export const GatewayTokenSchema = z.looseObject({
-  name: z.string().regex(GATEWAY_TOKEN_NAME),
+  name: z.string().regex(gatewayTokenName()),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
   /** The keys it stands for, in failover order; none: the active key of the active region. */
   keyIds: z.array(z.string()).default([]),

@@ -50,19 +50,23 @@ export async function readUses(configFile: string): Promise<Uses> {
     () => '',
   );
   // Times as toISOString() writes them (the pattern: one width, UTC) sort as text in time order:
-  // each line is compared as text, and only each key's latest is checked to be a real date — the
-  // journal of a shell profile's `msk env` holds hundreds of lines between folds.
+  // each line is split and compared as text, and only each key's latest is checked to be a use
+  // and a real date — the journal of a shell profile's `msk env` holds hundreds of lines between
+  // folds, and matching each against the pattern cost a start 0.2–0.3 ms. A latest that is not
+  // (a damaged line sorts anywhere) gives way to the latest that is, line by line.
   const lines = text.split('\n');
   const latest = new Map<string, string>();
   for (const line of lines) {
-    const [, id, at] = LINE.exec(line) ?? [];
-    if (id === undefined || at === undefined) continue;
+    const space = line.indexOf(' ');
+    if (space === -1) continue;
+    const id = line.slice(0, space);
+    const at = line.slice(space + 1);
     const before = latest.get(id);
     if (before === undefined || at > before) latest.set(id, at);
   }
   const uses = new Map<string, string>();
   for (const [id, at] of latest) {
-    const use = isExactTime(at) ? at : latestRealTime(lines, id);
+    const use = LINE.test(`${id} ${at}`) && isExactTime(at) ? at : latestRealTime(lines, id);
     if (use !== undefined) uses.set(id, use);
   }
   return uses;

@@ -1,6 +1,5 @@
 // Where secrets live: a port with one real adapter, the OS keychain through @github/keytar.
 // One item per key: service "Model Studio Keys" (or MSK_KEYCHAIN_SERVICE), account = key id.
-import { createRequire } from 'node:module';
 import type * as keytarTypes from '@github/keytar';
 import { MskError, messageOf } from '../base/errors.js';
 import { keychainServiceName } from '../config/environment.js';
@@ -19,10 +18,13 @@ type Keytar = typeof keytarTypes;
 /** A harmless item written and removed to learn whether the keychain takes writes. */
 const PROBE_ACCOUNT = 'model-studio-keys-probe';
 
-// Loaded on first use: listing keys must work, and start fast, without the native module.
+// Loaded on first use: listing keys must work, and start fast, without the native module (or
+// node:module, which loads Node's ES module loader with it).
 let keytarModule: Keytar | undefined;
 function keytar(): Keytar {
-  keytarModule ??= createRequire(import.meta.url)('@github/keytar') as Keytar;
+  keytarModule ??= process.getBuiltinModule('node:module').createRequire(import.meta.url)(
+    '@github/keytar',
+  ) as Keytar;
   return keytarModule;
 }
 

@@ -1,7 +1,7 @@
 // gateway.*: the window's Gateway view — turn the app's gateway on or off, give a tool a token
 // (it crosses once, to be shown and copied, and is kept nowhere), revoke one, and the usage report.
 import { z } from 'zod';
-import { GATEWAY_TOKEN_NAME, USAGE_GROUPS } from '../vocabulary.js';
+import { gatewayTokenName, USAGE_GROUPS } from '../vocabulary.js';
 
 const CostSchema = z.object({ USD: z.number().optional(), CNY: z.number().optional() });
 
@@ -23,7 +23,7 @@ export const gatewayCalls = {
   /** Makes a token for a tool; it is copied (cleared like a key) and shown this once. */
   'gateway.addToken': {
     args: z.object({
-      name: z.string().regex(GATEWAY_TOKEN_NAME),
+      name: z.string().regex(gatewayTokenName()),
       /** Key ids in failover order; none: the active key. */
       keys: z.array(z.string().max(100)).max(20),
       model: z.string().min(1).max(200).optional(),
