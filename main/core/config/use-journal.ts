@@ -9,6 +9,7 @@ import { constants } from 'node:fs';
 import { close, fstat, open, readRegularFile, rm, writeFile } from '../platform/fs-async.js';
 import type { Config } from './config-schema.js';
 import { linkRefused } from '../platform/atomic-write.js';
+import { isoTime } from '../base/iso-time.js';
 
 export const journalFile = (configFile: string): string => `${configFile}.uses`;
 
@@ -27,7 +28,7 @@ export async function appendUse(configFile: string, keyId: string, at: Date): Pr
     throw error.code === 'ELOOP' ? linkRefused(file) : error;
   });
   try {
-    await writeFile(descriptor, `${keyId} ${at.toISOString()}\n`);
+    await writeFile(descriptor, `${keyId} ${isoTime(at)}\n`);
     return (await fstat(descriptor)).size;
   } finally {
     await close(descriptor);
@@ -96,7 +97,7 @@ export function applyUses(config: Config, uses: Uses): Config {
 
 const isExactTime = (time: string): boolean => {
   const parsed = new Date(time);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString() === time;
+  return !Number.isNaN(parsed.getTime()) && isoTime(parsed) === time;
 };
 
 const later = (time: string, than: string | undefined): boolean =>
