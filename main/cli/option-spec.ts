@@ -51,7 +51,8 @@ export function parsePlain(
   options: readonly OptionSpec[],
   operands: boolean,
 ): PlainArguments | undefined {
-  const flags = options.map(flagOf);
+  // Read when an option is given: `msk env` alone compiles no regular expression (0.1–0.2 ms).
+  let flags: Flag[] | undefined;
   const parsed: PlainArguments = { options: {}, operands: [] };
   for (let index = 0; index < args.length; index++) {
     const token = args[index] ?? '';
@@ -61,6 +62,7 @@ export function parsePlain(
       break;
     }
     const [name = '', inline] = token.startsWith('--') ? splitOnce(token, '=') : [token];
+    flags ??= options.map(flagOf);
     const flag = flags.find((candidate) => candidate.long === name || candidate.short === name);
     if (flag === undefined || flag.attribute in parsed.options) return undefined;
     if (!flag.takesValue) {
