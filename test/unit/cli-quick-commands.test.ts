@@ -134,4 +134,33 @@ describe('quick commands', () => {
       expect(parsed.sort(), name).toEqual(declared);
     }
   });
+
+  it('refuses a declaration it would not read as commander does', () => {
+    for (const flags of [
+      '--Key <key>',
+      '-k --key <key>',
+      '-1, --key',
+      '--key <key> <more>',
+      '--key key',
+      '--',
+      '--ram--user',
+      'key',
+    ])
+      expect(() => parsePlain(['--key'], [[flags, 'd']], false), flags).toThrow(
+        `Not a plain option: ${flags}`,
+      );
+    expect(
+      parsePlain(
+        ['-K', 'v', '--dry-run'],
+        [
+          ['-K, --ram-user <name>', 'd'],
+          ['--dry-run', 'd'],
+        ],
+        false,
+      ),
+    ).toEqual({
+      options: { ramUser: 'v', dryRun: true },
+      operands: [],
+    });
+  });
 });
