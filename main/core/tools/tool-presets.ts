@@ -239,14 +239,14 @@ export function assertPlanServes(tool: ToolPreset, plan: Plan): void {
 
 type Environment = Record<string, string | undefined>;
 
-/**
- * The parent's environment without any variable of the Model Studio families (a stale
- * OPENAI_BASE_URL would send the key elsewhere), plus the preset's variables.
- */
 /** The user's shell, which the terminal tool runs: $SHELL, else the system's. */
 export const userShell = (shell: string | undefined, platform: NodeJS.Platform): string =>
   shell || (platform === 'win32' ? 'cmd.exe' : '/bin/sh');
 
+/**
+ * The parent's environment without any variable of the Model Studio families (a stale
+ * OPENAI_BASE_URL would send the key elsewhere), plus the preset's variables.
+ */
 export function childEnvironment(
   parent: Environment,
   variables: Record<string, string>,
@@ -260,5 +260,8 @@ export function childEnvironment(
 }
 
 // Windows variable names are case-insensitive, so `openai_api_key` is just as stale there.
-const isStaleVariable = (name: string): boolean =>
-  STALE_VARIABLE_PREFIXES.some((prefix) => name.toUpperCase().startsWith(prefix));
+// Each name upper-cased once, not once for each prefix: msk exec checks every variable it passes on.
+const isStaleVariable = (name: string): boolean => {
+  const upper = name.toUpperCase();
+  return STALE_VARIABLE_PREFIXES.some((prefix) => upper.startsWith(prefix));
+};
