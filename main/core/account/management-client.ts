@@ -4,6 +4,7 @@
 // says what to do: a wrong AccessKey, a secret that does not sign, a clock that is off, a permission
 // missing (and which), throttling (retried a few times first), the service not activated, the
 // network. Lists are read page by page. Nothing here ever puts a secret into an error.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { MskError, messageOf } from '../base/errors.js';
 import type { OpenApiEndpoints } from '../config/environment.js';
 import {
@@ -139,7 +140,7 @@ export class ManagementClient {
         const wait = throttledFor(error);
         if (wait === undefined || attempt >= THROTTLING_RETRIES || options.signal?.aborted)
           throw refusalOf(error, target.action, target.where, target.ramAction);
-        await (this.options.sleep ?? delay)(Math.min(MAX_THROTTLING_WAIT_MS, wait * 2 ** attempt));
+        await (this.options.sleep ?? sleep)(Math.min(MAX_THROTTLING_WAIT_MS, wait * 2 ** attempt));
       }
     }
   }
@@ -238,8 +239,6 @@ interface Target {
   where: string;
   ramAction: string;
 }
-
-const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface ServiceError {
   code?: string;

@@ -58,6 +58,14 @@ export function workspacesOf(body: unknown, regionId: string): AccountWorkspace[
   });
 }
 
+/** The account's workspaces in one region, page by page. */
+export const listWorkspacesIn = (
+  client: ManagementClient,
+  regionId: string,
+  signal?: AbortSignal,
+): Promise<AccountWorkspace[]> =>
+  client.list(regionId, 'ListWorkspaces', (body) => workspacesOf(body, regionId), { signal });
+
 /**
  * Every workspace of every region with a management host; the regions are asked at once. A region
  * where Model Studio is not activated for the account has none.
@@ -68,12 +76,10 @@ export async function listWorkspaces(
 ): Promise<AccountWorkspace[]> {
   const pages = await Promise.all(
     MANAGEMENT_API.regions.map((regionId) =>
-      client
-        .list(regionId, 'ListWorkspaces', (body) => workspacesOf(body, regionId), { signal })
-        .catch((error: unknown) => {
-          if (refusedFor(error, 'not-activated')) return [];
-          throw error;
-        }),
+      listWorkspacesIn(client, regionId, signal).catch((error: unknown) => {
+        if (refusedFor(error, 'not-activated')) return [];
+        throw error;
+      }),
     ),
   );
   return pages.flat();
@@ -162,7 +168,7 @@ export async function chooseWorkspace(
   const all =
     regionId === undefined
       ? await listWorkspaces(client, signal)
-      : await client.list(regionId, 'ListWorkspaces', (body) => workspacesOf(body, regionId), { signal });
+      : await listWorkspacesIn(client, regionId, signal);
   return pickWorkspace(all, ref, regionId);
 }
 

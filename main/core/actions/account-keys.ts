@@ -3,6 +3,7 @@
 // and gateway tokens follow), bring back one whose value is lost, disable, enable, delete. A new
 // value goes from the service's answer to the keychain and nowhere else; only when the keychain
 // refuses it after every retry is it handed back, once, so it is not lost.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { MskError, isMskError, messageOf } from '../base/errors.js';
 import { withoutUnsafe } from '../base/one-line.js';
 import {
@@ -31,8 +32,8 @@ import {
   type AccountWorkspace,
   domainLabelOf,
   listWorkspaces,
+  listWorkspacesIn,
   pickWorkspace,
-  workspacesOf,
 } from '../account/workspaces.js';
 import { accountClient, chooseAccounts } from './account.js';
 import { checkKey } from './checks.js';
@@ -258,8 +259,6 @@ export interface KeychainRetry {
   sleep?: (ms: number) => Promise<void>;
 }
 
-const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** `write`'s result, or the last error when every try failed. */
 export async function withKeychainRetries<T>(
   write: () => Promise<T>,
@@ -267,7 +266,7 @@ export async function withKeychainRetries<T>(
 ): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
   let error: unknown;
   for (const wait of retry.waitsMs ?? KEYCHAIN_RETRY_WAITS_MS) {
-    if (wait > 0) await (retry.sleep ?? pause)(wait);
+    if (wait > 0) await (retry.sleep ?? sleep)(wait);
     try {
       return { ok: true, value: await write() };
     } catch (failed) {
@@ -476,7 +475,7 @@ async function locateStored(
   // Not linked yet: the account's keys in its region are read, and it is found by its mask.
   for (const account of accounts) {
     const client = accountClient(services, account);
-    const workspaces = await workspacesIn(client, stored.regionId, signal);
+    const workspaces = await listWorkspacesIn(client, stored.regionId, signal);
     const view = { account, client, workspaces, keys: await listApiKeys(client, workspaces, signal) };
     const config = await linkStoredKeys(services, [view]);
     const linked = config.keys.find((key) => key.id === stored.id);
@@ -546,16 +545,12 @@ async function getKey(
   }
   const key = apiKeyOf((body as { apiKey?: unknown } | null)?.apiKey, regionId);
   if (!key || key.apiKeyId !== apiKeyId) return undefined;
-  const workspace = (await workspacesIn(client, regionId, signal)).find(
+  const workspace = (await listWorkspacesIn(client, regionId, signal)).find(
     (candidate) => candidate.workspaceId === key.workspaceId,
   );
   if (!workspace) return undefined;
   return { account, workspace, key };
 }
-
-/** The account's workspaces in one region. */
-const workspacesIn = (client: ManagementClient, regionId: string, signal?: AbortSignal) =>
-  client.list(regionId, 'ListWorkspaces', (body) => workspacesOf(body, regionId), { signal });
 
 // ---------------------------------------------------------------------------------------------
 // Rotate (and bring back a lost value).

@@ -2,6 +2,7 @@
 // of the reset until the new one is in the keychain. The rotation marks the key `rotatingSince`
 // first, so a 401 for a key so marked waits (a little) for the mark to clear and is then sent
 // again, once, with the new value: the tool sees no failed request.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { KeyRecord } from '../config/config-schema.js';
 import type { Services } from '../keys/services.js';
 
@@ -15,8 +16,6 @@ export interface RotationWait {
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
-
-const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Whether `record` is being rotated right now (marked, and not long ago). */
 export function rotating(record: KeyRecord, now: number, freshMs = 120_000): boolean {
@@ -45,6 +44,6 @@ export async function renewedSecret(
       const secret = await services.vault.secretOf(record).catch(() => undefined);
       return secret !== undefined && secret !== used ? secret : undefined;
     }
-    await (options.sleep ?? pause)(options.pollMs ?? 100);
+    await (options.sleep ?? sleep)(options.pollMs ?? 100);
   }
 }
