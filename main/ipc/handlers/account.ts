@@ -1,6 +1,6 @@
 // account.*: the window's Account view, through the same use cases as `msk account`. The secret
 // given to connect goes to the core and no further; what comes back names accounts, never a
-// credential. Names from the service are shown, so nothing that hides or reorders text passes.
+// credential. What the service names is cleaned where it is read (core/account), once.
 import {
   accountStatus,
   accountWorkspaces,
@@ -22,7 +22,6 @@ import {
   deleteAccountWorkspace,
   findAccountWorkspace,
 } from '../../core/actions/account-workspaces.js';
-import { withoutUnsafe } from '../../core/base/one-line.js';
 import { errorOf } from '../error-of.js';
 import { ACCOUNT_POLICY } from '../../core/model-studio/catalog.js';
 import { untilCancelled } from './cancellable.js';
@@ -73,10 +72,10 @@ export const accountTaskHandlers: TaskHandlers<
     );
     return listed.flat().map((row) => ({
       account: row.account,
-      workspaceId: withoutUnsafe(row.workspaceId),
-      name: withoutUnsafe(row.name),
-      regionId: withoutUnsafe(row.regionId),
-      apiHost: row.apiHost === null ? null : withoutUnsafe(row.apiHost),
+      workspaceId: row.workspaceId,
+      name: row.name,
+      regionId: row.regionId,
+      apiHost: row.apiHost,
       accountKeys: row.accountKeys,
       storedKeys: row.storedKeys,
     }));
