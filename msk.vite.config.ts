@@ -230,6 +230,22 @@ export default defineConfig({
       },
     },
     {
+      // msk reads its chunks as Latin-1 (compile-cache.ts): V8 keeps a one-byte string as it is,
+      // where UTF-8 is decoded into a two-byte string first. output.charset escapes what is not
+      // ASCII; a chunk that still holds such a character would be read wrongly, so it stops the build.
+      name: 'msk-ascii-chunks',
+      generateBundle(_options, bundle) {
+        for (const file of Object.values(bundle)) {
+          if (file.type !== 'chunk' || file.isEntry) continue;
+          const offset = file.code.search(/[\u0080-\uffff]/);
+          if (offset !== -1)
+            this.error(
+              `${file.fileName} holds a character that is not ASCII: ${file.code.slice(offset - 40, offset + 10)}`,
+            );
+        }
+      },
+    },
+    {
       // The package is "type": "module"; these files are CommonJS.
       name: 'msk-commonjs-scope',
       generateBundle() {
@@ -255,6 +271,8 @@ export default defineConfig({
         dynamicImportInCjs: false,
         entryFileNames: 'msk.js',
         chunkFileNames: 'chunks/[name]-[hash].js',
+        // Every character outside ASCII as an escape (msk-ascii-chunks).
+        charset: 'ascii',
         // One group per chunk name, in order of priority: a module goes to the first group that
         // claims it, so the start-up chunk keeps what the command definitions import.
         codeSplitting: {

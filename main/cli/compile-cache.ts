@@ -80,7 +80,8 @@ function loadChunksCached(chunks: string, directory: string, run: string): void 
   const load = (filename: string): unknown => {
     let chunk = loaded.get(filename);
     if (chunk) return chunk.exports;
-    const content = readFileSync(filename, 'utf8');
+    // ASCII, as the build makes sure (msk-ascii-chunks): read as Latin-1, V8 keeps it one byte a character.
+    const content = readFileSync(filename, 'latin1');
     const file = join(directory, `${basename(filename)}-${run}-${process.versions.v8}.cache`);
     const cachedData = readIfThere(file);
     const script = new Script(entry.constructor.wrap(content), { filename, cachedData });

@@ -18,13 +18,17 @@ type Keytar = typeof keytarTypes;
 /** A harmless item written and removed to learn whether the keychain takes writes. */
 const PROBE_ACCOUNT = 'model-studio-keys-probe';
 
-// Loaded on first use: listing keys must work, and start fast, without the native module (or
-// node:module, which loads Node's ES module loader with it).
+// Loaded on first use: listing keys must work, and start fast, without the native module. The
+// bundles (msk's chunks, the app's main process) are CommonJS and have require; only an ES module
+// (the tests' sources) asks node:module, which loads Node's ES module loader with it (on Node 22,
+// about 0.7 ms of `msk env`).
 let keytarModule: Keytar | undefined;
 function keytar(): Keytar {
-  keytarModule ??= process.getBuiltinModule('node:module').createRequire(import.meta.url)(
-    '@github/keytar',
-  ) as Keytar;
+  keytarModule ??= (
+    typeof require === 'function'
+      ? require
+      : process.getBuiltinModule('node:module').createRequire(import.meta.url)
+  )('@github/keytar') as Keytar;
   return keytarModule;
 }
 
