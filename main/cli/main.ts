@@ -1,9 +1,11 @@
 // `msk` on Node: the command line's entry (bin/msk). The app runs the same commands in its msk mode.
 // Kept tiny: the compile cache is turned on before the rest of msk is loaded, so that it covers it.
-// Named imports of built-ins only: the bundle then needs no helper module of its own to start.
-import { join } from 'node:path';
+// Built-ins from process.getBuiltinModule: no helper module of the bundle's own to start, and not
+// through Node's CommonJS loader, which resolves each `require('node:path')` like a file's.
 import { enableCompileCache } from './compile-cache.js';
 import { quickCommandNamed } from './quick-command-names.js';
+
+const { join } = process.getBuiltinModule('node:path');
 
 // A quick command keeps a cache of its own: the functions it calls, not another command's.
 enableCompileCache(join(import.meta.dirname, 'chunks'), quickCommandNamed(process.argv[2]) ?? 'program');
