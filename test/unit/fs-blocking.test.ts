@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { constants, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
   blockingFileOperations,
   readRegularFile,
@@ -45,6 +45,20 @@ describe('blocking file operations', () => {
     expect(callbacks).toEqual([['{"schemaVersion":3}\n', 20], 'ENOENT', 'EFBIG', 'ENOTREG', 'ENOENT']);
     blockingFileOperations();
     expect(await outcomes()).toEqual(callbacks);
+  });
+
+  it('tell a missing file without an exception, and leave every other answer to a read', async () => {
+    vi.resetModules();
+    const fresh = await import('../../main/core/platform/fs-async.js');
+    const absent = path.join(directory, 'absent');
+    writeFileSync(file, '{}\n', { mode: 0o600 });
+    // Without blocking it cannot tell at no cost: the caller reads, as before.
+    expect(await fresh.isMissing(absent)).toBe(false);
+    fresh.blockingFileOperations();
+    expect(await fresh.isMissing(absent)).toBe(true);
+    expect(await fresh.isMissing(file)).toBe(false);
+    // Below a file (ENOTDIR): not told, so the read meets the error itself.
+    expect(await fresh.isMissing(path.join(file, 'below'))).toBe(false);
   });
 
   it('are done when the call returns (nothing handed to the thread pool)', async () => {

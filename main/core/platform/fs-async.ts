@@ -103,6 +103,21 @@ export const isSymbolicLink = (file: string): Promise<boolean> =>
     () => false,
   );
 
+/**
+ * Whether nothing is at `file`, where that is the usual answer (a `.msk.json` looked for in every
+ * folder up to /): a process that blocks asks without an exception (each one Node makes for a
+ * missing file costs about 0.02 ms on Node 22). Otherwise, and when it cannot tell, false: the
+ * caller reads the file and meets the error itself.
+ */
+export const isMissing = (file: string): Promise<boolean> => {
+  if (!blocking) return Promise.resolve(false);
+  try {
+    return Promise.resolve(statSync(file, { throwIfNoEntry: false }) === undefined);
+  } catch {
+    return Promise.resolve(false);
+  }
+};
+
 /** Whether something is at `file` (a path that cannot be looked at counts as nothing). */
 export const exists = (file: string): Promise<boolean> =>
   access(file).then(

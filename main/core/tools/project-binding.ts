@@ -1,7 +1,7 @@
 // Per-project keys: a `.msk.json` (a key's label or id, maybe a tool and a model — never a
 // secret), found by walking up from the current directory, picks the key `msk exec`, `msk env`
 // and `msk launch` use there. A company key in ~/work and a personal one in ~/hobby, no flags.
-import { readFile, readRegularFile, rm } from '../platform/fs-async.js';
+import { isMissing, readFile, readRegularFile, rm } from '../platform/fs-async.js';
 import path from 'node:path';
 import { writeFileAtomic } from '../platform/atomic-write.js';
 import type { z } from 'zod';
@@ -54,20 +54,23 @@ export async function findBinding(directory: string): Promise<FoundBinding | und
   for (let current = path.resolve(directory); ; current = path.dirname(current)) {
     const file = path.join(current, BINDING_FILE);
     // A cloned repository's file: a link to a device or a FIFO is refused, never read without end.
-    const text = await readRegularFile(file, { maxBytes: MAX_BINDING_BYTES }).then(
-      (read) => {
-        assertBindingOwner(file, read.stats.uid);
-        return read.text;
-      },
-      (error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT' || error.code === 'ENOTDIR' || error.code === 'EACCES') return undefined;
-        if (error.code === 'ENOTREG' || error.code === 'EFBIG') {
-          const what = error.code === 'EFBIG' ? 'larger than any key binding' : 'not a regular file';
-          throw new MskError('invalid-input', `${file} is ${what}; remove it.`, { file });
-        }
-        throw error;
-      },
-    );
+    const text = (await isMissing(file))
+      ? undefined
+      : await readRegularFile(file, { maxBytes: MAX_BINDING_BYTES }).then(
+          (read) => {
+            assertBindingOwner(file, read.stats.uid);
+            return read.text;
+          },
+          (error: NodeJS.ErrnoException) => {
+            if (error.code === 'ENOENT' || error.code === 'ENOTDIR' || error.code === 'EACCES')
+              return undefined;
+            if (error.code === 'ENOTREG' || error.code === 'EFBIG') {
+              const what = error.code === 'EFBIG' ? 'larger than any key binding' : 'not a regular file';
+              throw new MskError('invalid-input', `${file} is ${what}; remove it.`, { file });
+            }
+            throw error;
+          },
+        );
     if (text !== undefined) return { file, binding: await parseBinding(file, text) };
     if (path.dirname(current) === current) return undefined;
   }
