@@ -7,9 +7,11 @@
 // The output is CommonJS (out/cli/package.json says so): `require('node:fs')` hands over the
 // module, where an ES `import` of a built-in first builds a facade of all its exports, which
 // loads node:stream and more on every start. Our sources stay ES modules.
+import { createHash } from 'node:crypto';
 import { chmodSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'vite';
+import { plainExports } from './build/plain-exports.js';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
@@ -218,6 +220,20 @@ export default defineConfig({
       },
     },
     {
+      // Each export a chunk gives another as a plain property where it can be (plain-exports.ts):
+      // after the helpers are in place, so that the code read is the code written.
+      name: 'msk-plain-exports',
+      generateBundle(_options, bundle) {
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type !== 'chunk' || chunk.isEntry) continue;
+          chunk.code = plainExports(
+            chunk.code,
+            this.parse(chunk.code) as unknown as Parameters<typeof plainExports>[1],
+          );
+        }
+      },
+    },
+    {
       // msk loads its chunks itself (compile-cache.ts), with no ES module loader for import().
       name: 'msk-chunks-without-import',
       generateBundle(_options, bundle) {
@@ -243,6 +259,24 @@ export default defineConfig({
               `${file.fileName} holds a character that is not ASCII: ${file.code.slice(offset - 40, offset + 10)}`,
             );
         }
+      },
+    },
+    {
+      // The entry's BUILD (main.ts): a hash of every chunk as written, the last step of all.
+      name: 'msk-build-id',
+      generateBundle(_options, bundle) {
+        const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+        const hash = createHash('sha256');
+        for (const chunk of chunks
+          .filter((file) => !file.isEntry)
+          .sort((a, b) => (a.fileName < b.fileName ? -1 : 1)))
+          hash.update(chunk.fileName).update(chunk.code);
+        const entry = chunks.find((chunk) => chunk.isEntry);
+        const placeholder = 'unbuilt-00000000';
+        if (!entry || entry.code.split(placeholder).length !== 2)
+          this.error(`the entry does not hold BUILD's placeholder (${placeholder}) once`);
+        // As many characters: the entry's source map stays right.
+        entry.code = entry.code.replace(placeholder, hash.digest('hex').slice(0, placeholder.length));
       },
     },
     {

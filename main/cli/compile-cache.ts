@@ -9,7 +9,8 @@
 // Built-ins as main.ts takes them.
 import type * as vm from 'node:vm';
 
-const { mkdirSync, readFileSync, renameSync, writeFileSync } = process.getBuiltinModule('node:fs');
+const { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } =
+  process.getBuiltinModule('node:fs');
 const { basename, dirname, join, win32 } = process.getBuiltinModule('node:path');
 
 type Env = Record<string, string | undefined>;
@@ -36,14 +37,15 @@ export function compileCacheDirectory(
 /**
  * Turns the cache on for the scripts in `chunks` (msk's own) loaded after this call. `run` names
  * what this start runs (`list`, `env`, …): each keeps a cache of its own, holding the functions
- * it calls. It is a quiet optimisation, so a failure (a read-only home) only means a slower
- * start. NODE_COMPILE_CACHE (Node's own cache, on from the start) and NODE_DISABLE_COMPILE_CACHE=1
- * keep their meaning: then Node loads the chunks.
+ * it calls. `build` names the build (main.ts): another build's caches are never read, and are
+ * deleted once a week old. It is a quiet optimisation, so a failure (a read-only home) only means
+ * a slower start. NODE_COMPILE_CACHE (Node's own cache, on from the start) and
+ * NODE_DISABLE_COMPILE_CACHE=1 keep their meaning: then Node loads the chunks.
  */
-export function enableCompileCache(chunks: string, run: string): void {
+export function enableCompileCache(chunks: string, run: string, build: string): void {
   if (process.env.NODE_COMPILE_CACHE || process.env.NODE_DISABLE_COMPILE_CACHE) return;
   try {
-    loadChunksCached(chunks, compileCacheDirectory(), run);
+    loadChunksCached(chunks, compileCacheDirectory(), run, build);
   } catch {
     // No cache: the same code, compiled on every start.
   }
@@ -70,7 +72,7 @@ interface Chunk {
  * meets an old cache. A chunk's code asks for built-ins and chunks by name, nothing more (no
  * require.resolve, no import(): msk.vite.config.ts makes sure), and nothing else loads a chunk.
  */
-function loadChunksCached(chunks: string, directory: string, run: string): void {
+function loadChunksCached(chunks: string, directory: string, run: string, build: string): void {
   // node:vm only on this path; the entry's module gives Node's CommonJS loader without node:module,
   // which would load Node's ES module loader and more on every start (about 0.3 ms).
   const { Script } = process.getBuiltinModule('node:vm');
@@ -83,7 +85,7 @@ function loadChunksCached(chunks: string, directory: string, run: string): void 
     if (chunk) return chunk.exports;
     // ASCII, as the build makes sure (msk-ascii-chunks): read as Latin-1, V8 keeps it one byte a character.
     const content = readFileSync(filename, 'latin1');
-    const file = join(directory, `${basename(filename)}-${run}-${process.versions.v8}.cache`);
+    const file = join(directory, `${basename(filename)}-${run}-${build}-${process.versions.v8}.cache`);
     const cachedData = readIfThere(file);
     const script = new Script(entry.constructor.wrap(content), { filename, cachedData });
     if (cachedData === undefined || script.cachedDataRejected) toWrite.push({ script, file });
@@ -120,7 +122,29 @@ function loadChunksCached(chunks: string, directory: string, run: string): void 
       return;
     }
     for (const { script, file } of toWrite) writeQuietly(file, script.createCachedData());
+    removeStale(directory, build);
   });
+}
+
+/** Another build's caches kept a week (an app and an npm install of msk may take turns). */
+const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes the caches of other builds (and temporary files left by a start that was killed) once
+ * they are a week old: each upgrade of msk would otherwise leave its caches behind for good. Done
+ * only when a cache is written, that is after an upgrade or a first run, never on a plain start.
+ */
+export function removeStale(directory: string, build: string, now = Date.now()): void {
+  try {
+    for (const name of readdirSync(directory)) {
+      if (!/\.(cache|tmp)$/.test(name) || name.includes(`-${build}-`)) continue;
+      const file = join(directory, name);
+      const status = lstatSync(file);
+      if (status.isFile() && now - status.mtimeMs > STALE_AFTER_MS) unlinkSync(file);
+    }
+  } catch {
+    // Tried again at the next write.
+  }
 }
 
 function readIfThere(file: string): Buffer | undefined {
