@@ -136,6 +136,15 @@ describe.runIf(keychain)('msk exec and env', () => {
     expect(JSON.parse(run.stdout)).toEqual(['--key', 'x', '--', "it's"]);
   });
 
+  it.runIf(process.platform !== 'win32')(
+    'exits as a shell would when a signal ends the child: 128 + its number',
+    async () => {
+      await homeWithKeys();
+      const run = await home.run(['exec', '--', 'sh', '-c', 'kill -TERM $$']);
+      expect(run.code).toBe(128 + 15);
+    },
+  );
+
   it('exits 127 with one line when the command does not exist', async () => {
     await homeWithKeys();
     const run = await home.run(['exec', '--', 'msk-no-such-command']);
