@@ -350,3 +350,63 @@ describe('a paged list', () => {
     }
   });
 });
+
+describe('a connection dropped under a call', () => {
+  async function droppingServer(drops: number) {
+    const methods: string[] = [];
+    const server = createServer((request, response) => {
+      methods.push(request.method ?? '');
+      // What a connection closed while idle looks like to the library: reset, no answer.
+      if (methods.length <= drops) {
+        request.socket.destroy();
+        return;
+      }
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify({ workspaces: [] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const client = new ManagementClient(
+      async () => ({ accessKeyId: 'LTAI5tTestTestTest', accessKeySecret: 's' }),
+      { 'cn-beijing': `http://127.0.0.1:${port}` },
+    );
+    return { client, methods, close: () => server.close() };
+  }
+
+  it('sends a read once more, and its answer arrives', async () => {
+    const { client, methods, close } = await droppingServer(1);
+    try {
+      await expect(client.list('cn-beijing', 'ListWorkspaces', () => ['row'])).resolves.toEqual(['row']);
+      expect(methods).toEqual(['GET', 'GET']);
+    } finally {
+      close();
+    }
+  });
+
+  it('says the network failed when a read is dropped twice', async () => {
+    const { client, methods, close } = await droppingServer(2);
+    try {
+      await expect(client.list('cn-beijing', 'ListWorkspaces', () => [])).rejects.toMatchObject({
+        code: 'network',
+      });
+      expect(methods).toEqual(['GET', 'GET']);
+    } finally {
+      close();
+    }
+  });
+
+  it('never sends a change twice: it may have arrived', async () => {
+    const { client, methods, close } = await droppingServer(1);
+    try {
+      await expect(client.call('cn-beijing', 'DisableApiKey', { id: 'k-1' })).rejects.toMatchObject({
+        code: 'network',
+        message: expect.stringMatching(
+          /^Model Studio's management API in cn-beijing could not be reached: socket hang up \(PUT http:\/\/127\.0\.0\.1:\d+\/modelstudio\/apikeys\/k-1\/disable\)\.$/,
+        ),
+      });
+      expect(methods).toEqual(['PUT']);
+    } finally {
+      close();
+    }
+  });
+});

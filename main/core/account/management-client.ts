@@ -51,6 +51,12 @@ export type RefusalReason =
 const THROTTLING_RETRIES = 3;
 const MAX_THROTTLING_WAIT_MS = 5_000;
 
+/**
+ * Errors of a connection the other end closed under us: the library keeps connections alive, and
+ * one the service (or a proxy) dropped while idle fails the next request sent on it.
+ */
+const DROPPED_CONNECTION = new Set(['ECONNRESET', 'EPIPE']);
+
 /** More pages than any account holds (10 workspaces, 20 keys each, at 100 a page): a service going round. */
 const MAX_PAGES = 1_000;
 
@@ -137,8 +143,11 @@ export class ManagementClient {
       try {
         return await this.once(target, options);
       } catch (error) {
+        if (options.signal?.aborted) throw refusalOf(error, target.action, target.where, target.ramAction);
+        // A read is sent once more on a fresh connection; a change is not, as it may have arrived.
+        if (attempt === 0 && target.method === 'GET' && droppedConnection(error)) continue;
         const wait = throttledFor(error);
-        if (wait === undefined || attempt >= THROTTLING_RETRIES || options.signal?.aborted)
+        if (wait === undefined || attempt >= THROTTLING_RETRIES)
           throw refusalOf(error, target.action, target.where, target.ramAction);
         await (this.options.sleep ?? sleep)(Math.min(MAX_THROTTLING_WAIT_MS, wait * 2 ** attempt));
       }
@@ -253,6 +262,11 @@ const asServiceError = (error: unknown): ServiceError | undefined =>
     ? (error as ServiceError)
     : undefined;
 
+const droppedConnection = (error: unknown): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  DROPPED_CONNECTION.has(String((error as { code?: unknown }).code));
+
 /** ms to wait before trying a throttled call again; undefined when the error is no throttling. */
 function throttledFor(error: unknown): number | undefined {
   const service = asServiceError(error);
@@ -271,6 +285,10 @@ function serviceSentence(service: ServiceError): string {
   );
 }
 
+/** A network error as one sentence: the library glues "GET <url> failed." onto Node's message. */
+const networkSentence = (error: unknown): string =>
+  messageOf(error).replace(/\s*(GET|POST|PUT|DELETE) (https?:\/\/\S+) failed\.$/, ' ($1 $2)');
+
 /** Whether `error` is the service's refusal for `reason` (a permission missing, a region not activated…). */
 export const refusedFor = (error: unknown, reason: RefusalReason): boolean =>
   error instanceof MskError && error.code === 'account-refused' && error.params.reason === reason;
@@ -287,7 +305,7 @@ export function refusalOf(
   if (!service) {
     return new MskError(
       'network',
-      `${ramAction.startsWith(`${BSS_API.ramPrefix}:`) ? "Alibaba Cloud's billing API at" : "Model Studio's management API in"} ${regionId} could not be reached: ${redactKeys(messageOf(error))}.`,
+      `${ramAction.startsWith(`${BSS_API.ramPrefix}:`) ? "Alibaba Cloud's billing API at" : "Model Studio's management API in"} ${regionId} could not be reached: ${redactKeys(networkSentence(error))}.`,
       { action, regionId },
     );
   }
