@@ -1,5 +1,6 @@
 // Electron entry: one instance; the core composed once; tray, window and IPC wired to it; the
 // data directory watched so a change by `msk` shows at once; the clipboard cleared on quit.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, type BrowserWindow, dialog, session, shell } from 'electron';
 import trayAttentionX2 from '../build/tray-attention@2x.png?asset';
@@ -20,9 +21,9 @@ import { watchConfig } from './core/config/config-watcher.js';
 import { readEnvironment } from './core/config/environment.js';
 import { messageOf } from './core/base/errors.js';
 import { ObservedSecretStore } from './core/state/observed-secret-store.js';
-import { PRODUCT_NAME } from './core/platform/paths.js';
+import { configFile, PRODUCT_NAME } from './core/platform/paths.js';
 import { KeychainSecretStore } from './core/keys/secret-store.js';
-import { LaunchAtLogin } from './core/desktop/launch-at-login.js';
+import { LaunchAtLogin, opensWindowAtStart } from './core/desktop/launch-at-login.js';
 import { createLauncher } from './core/tools/terminal-launcher.js';
 import { createServices } from './core/keys/services.js';
 import { StatePublisher } from './core/state/state-publisher.js';
@@ -96,6 +97,8 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler(() => false);
 
   const environment = readEnvironment();
+  // Nothing set up yet (no data file): the window opens even at login, to add the first key.
+  const atStart = { atLogin: startedAtLogin(), firstRun: !existsSync(configFile(environment.dataDirectory)) };
   // The keychain's trouble (locked, unavailable) is shown in the tray and window as a problem.
   const secrets = new ObservedSecretStore(
     new KeychainSecretStore(environment.keychainService),
@@ -321,12 +324,11 @@ async function start(): Promise<void> {
   );
   followLaunchAtLogin();
   followSettings();
-  // A desktop that shows no tray icons (GNOME without its AppIndicator extension): the window says
-  // what to do; started at login, with no window, a notification does.
-  void findTrayHost(process.platform, process.env).then(async (host) => {
-    const next = await state.setRuntime({ trayHost: host });
-    if (startedAtLogin() && next.hints.includes('tray-host')) notify(t('product'), t('notify.noTrayHost'));
+  // The window opens unless the session started the app (see opensWindowAtStart); a desktop that
+  // shows no tray icons (GNOME without its AppIndicator extension) opens it then too, and it says why.
+  if (opensWindowAtStart(atStart)) showWindow();
+  void findTrayHost(process.platform, process.env).then(async (trayHost) => {
+    await state.setRuntime({ trayHost });
+    if (!opensWindowAtStart(atStart) && opensWindowAtStart({ ...atStart, trayHost })) showWindow();
   });
-  // Started by the session: the tray is there; the window waits until it is asked for.
-  if (!startedAtLogin()) showWindow();
 }

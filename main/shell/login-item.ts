@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { app } from 'electron';
 import { autostartFile, setAutostart } from '../core/desktop/linux-autostart.js';
-import { type LoginItem, STARTED_AT_LOGIN } from '../core/desktop/launch-at-login.js';
+import { HIDDEN_START, type LoginItem, startsHidden } from '../core/desktop/launch-at-login.js';
 import { selfCommand } from './msk-mode.js';
 
 export function systemLoginItem(): LoginItem {
@@ -12,7 +12,7 @@ export function systemLoginItem(): LoginItem {
   const appImage = app.isPackaged ? process.env.APPIMAGE : undefined;
   const command = [
     ...(appImage ? [appImage] : selfCommand(process, app.isPackaged, path.resolve)),
-    STARTED_AT_LOGIN,
+    HIDDEN_START,
   ];
   if (process.platform !== 'darwin' && process.platform !== 'win32') {
     const file = autostartFile(process.env, os.homedir());
@@ -30,7 +30,7 @@ export function systemLoginItem(): LoginItem {
   };
 }
 
-/** Whether the session started the app (then it stays in the tray, its window closed). */
+/** Whether the session started the app (then it comes up in the tray only). */
 export const startedAtLogin = (): boolean =>
-  process.argv.includes(STARTED_AT_LOGIN) ||
+  startsHidden(process.argv) ||
   (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);

@@ -315,7 +315,7 @@ describe.runIf(parts)('the app’s main process', () => {
     const text = readFileSync(entry, 'utf8');
     expect(text).toContain('[Desktop Entry]\nType=Application\n');
     // The app as it runs now: the stand-in's Node, its loader, the built main script.
-    expect(text).toContain(`\nExec=${process.execPath} --import ${REGISTER} ${MAIN} --started-at-login\n`);
+    expect(text).toContain(`\nExec=${process.execPath} --import ${REGISTER} ${MAIN} --hidden\n`);
 
     const unset = await page.evaluate(() =>
       (globalThis as unknown as { api: Api }).api.settings.unset({ name: 'launchAtLogin' }),
@@ -327,27 +327,32 @@ describe.runIf(parts)('the app’s main process', () => {
 
   it('started by the session (its login entry), stays in the tray: no window until one is asked for', async () => {
     await stored('personal', 'sg');
-    const launched = (app = await launchApp(MAIN, { env: environment(), args: ['--started-at-login'] }));
+    const launched = (app = await launchApp(MAIN, { env: environment(), args: ['--hidden'] }));
     expect(find(await launched.menu(), 'Copy API Key')?.enabled).toBe(true);
     expect(await launched.windows()).toEqual([]);
     await launched.click(['Open Model Studio Keys…']);
     await expect.poll(async () => (await launched.windows()).length).toBe(1);
-    // Not a GNOME session: nothing is said of a tray.
     expect(await launched.notifications()).toEqual([]);
+    expect(await launched.quit()).toBe(0);
+    // A login entry of an earlier version says so in its own words.
+    const earlier = (app = await launchApp(MAIN, { env: environment(), args: ['--started-at-login'] }));
+    expect(find(await earlier.menu(), 'Copy API Key')?.enabled).toBe(true);
+    expect(await earlier.windows()).toEqual([]);
   });
 
-  it('on a GNOME without a tray, says how to get one until told not to; started at login, a notification says it', async () => {
+  it('started at login on its first run (no data file yet), opens its window to add the first key', async () => {
+    const launched = (app = await launchApp(MAIN, { env: environment(), args: ['--hidden'] }));
+    const page = await launched.window();
+    await expect.poll(() => page.getByRole('navigation').count()).toBe(1);
+  });
+
+  it('on a GNOME without a tray, says how to get one until told not to; started at login, it opens its window', async () => {
     // This test's session bus has no StatusNotifierWatcher, as stock GNOME has none.
     if (!systemPart('gdbus on a session bus', onPath('gdbus'), 'apt-get install libglib2.0-bin')) return;
+    await stored('personal', 'sg');
     const gnome = { ...environment(), XDG_CURRENT_DESKTOP: 'GNOME' };
-    let launched = (app = await launchApp(MAIN, { env: gnome, args: ['--started-at-login'] }));
-    await expect
-      .poll(() => launched.notifications())
-      .toContainEqual({
-        title: 'Model Studio Keys',
-        body: 'Model Studio Keys is running, but your desktop shows no tray icons. Open it from your applications to see why.',
-      });
-    await launched.click(['Open Model Studio Keys…']);
+    // The tray is not shown: the window is the only way in, so it opens even at login, and says why.
+    let launched = (app = await launchApp(MAIN, { env: gnome, args: ['--hidden'] }));
     const page = await launched.window();
     const note = page.getByRole('note', { name: 'Your desktop shows no tray icons' });
     await expect.poll(() => note.textContent()).toContain('On GNOME, install the AppIndicator extension');
@@ -357,8 +362,9 @@ describe.runIf(parts)('the app’s main process', () => {
     await note.getByRole('button', { name: 'Don’t Show Again' }).click();
     await expect.poll(() => note.count()).toBe(0);
     expect((await new ConfigStore(home.directory).read()).dismissedHints).toEqual(['tray-host']);
+    expect(await launched.notifications()).toEqual([]);
     expect(await launched.quit()).toBe(0);
-    // Dismissed: neither the window nor a start at login says it again.
+    // Dismissed: the window says it no more.
     launched = app = await launchApp(MAIN, { env: gnome });
     const again = await launched.window();
     await expect.poll(() => again.getByRole('navigation').count()).toBe(1);

@@ -1,7 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigStore } from '../../main/core/config/config-store.js';
-import { LaunchAtLogin, type LoginItem } from '../../main/core/desktop/launch-at-login.js';
+import {
+  LaunchAtLogin,
+  type LoginItem,
+  opensWindowAtStart,
+  startsHidden,
+} from '../../main/core/desktop/launch-at-login.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
 
 describe('launch at login follows the setting', () => {
@@ -60,5 +65,25 @@ describe('launch at login follows the setting', () => {
     });
     await config.update((draft) => void (draft.settings.clipboardClearSeconds = 5));
     await expect(follower.follow()).resolves.toBeUndefined();
+  });
+});
+
+describe('a start at login', () => {
+  it("is told by the login entry's argument, or an earlier version's", () => {
+    expect(startsHidden(['/opt/Model Studio Keys/msk-app', '--hidden'])).toBe(true);
+    expect(startsHidden(['/opt/Model Studio Keys/msk-app', '--started-at-login'])).toBe(true);
+    expect(startsHidden(['/opt/Model Studio Keys/msk-app'])).toBe(false);
+  });
+
+  it('comes up in the tray only, unless nothing is set up yet or no tray is shown', () => {
+    const table = (atLogin: boolean, firstRun: boolean) =>
+      [undefined, ...(['found', 'unknown', 'missing'] as const)].map((trayHost) =>
+        opensWindowAtStart({ atLogin, firstRun, trayHost }),
+      );
+    // Started by the user: always the window.
+    expect(table(false, false)).toEqual([true, true, true, true]);
+    // At login: the tray only, until the desktop turns out to show none.
+    expect(table(true, false)).toEqual([false, false, false, true]);
+    expect(table(true, true)).toEqual([true, true, true, true]);
   });
 });

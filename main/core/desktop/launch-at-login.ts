@@ -2,13 +2,33 @@
 // running app applies it at start and after every change to the data, one change at a time.
 import type { ConfigStore } from '../config/config-store.js';
 import { messageOf, MskError } from '../base/errors.js';
+import type { TrayHost } from './tray-host.js';
 
 /**
- * Given to the app by its login item: a tray app started with the session stays in the tray
- * instead of opening its window on every login. (macOS ignores a login item's arguments; there
- * Electron says `wasOpenedAtLogin`.)
+ * Given to the app by its login entry (Windows' Run key, the XDG autostart entry): a tray app
+ * started with the session comes up in the tray only. (macOS ignores a login item's arguments;
+ * there Electron says `wasOpenedAtLogin`.)
  */
-export const STARTED_AT_LOGIN = '--started-at-login';
+export const HIDDEN_START = '--hidden';
+/** What login entries written before 0.9 give; the app rewrites them at its first start. */
+const EARLIER_HIDDEN_START = '--started-at-login';
+
+/** Whether the arguments are a login entry's. */
+export const startsHidden = (argv: readonly string[]): boolean =>
+  argv.includes(HIDDEN_START) || argv.includes(EARLIER_HIDDEN_START);
+
+/**
+ * Whether the window opens as the app starts. Started by the user: always. Started at login: only
+ * on the first run (nothing set up yet), or where the desktop shows no tray (GNOME without its
+ * extension), as the window is then the only way in; `trayHost` is undefined until it is known.
+ */
+export function opensWindowAtStart(start: {
+  atLogin: boolean;
+  firstRun: boolean;
+  trayHost?: TrayHost | undefined;
+}): boolean {
+  return !start.atLogin || start.firstRun || start.trayHost === 'missing';
+}
 
 /** The system's "start this app when the user logs in": an autostart entry, a login item. */
 export interface LoginItem {

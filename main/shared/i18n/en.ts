@@ -106,8 +106,6 @@ export const en = {
     upToDate: 'You have the latest version of Model Studio Keys.',
     updateFailed: 'Could not update: {{reason}}',
     updatesUnavailable: 'This copy cannot update itself: {{reason}}',
-    noTrayHost:
-      'Model Studio Keys is running, but your desktop shows no tray icons. Open it from your applications to see why.',
     copied: 'Copied ‘{{label}}’ ({{region}}) — clears in {{seconds}} s',
     copiedKept: 'Copied ‘{{label}}’ ({{region}})',
     copiedEnvironment: 'Copied the {{shell}} environment of ‘{{label}}’ — clears in {{seconds}} s',

@@ -106,7 +106,6 @@ export const zhCN: Catalog = {
     upToDate: 'Model Studio Keys 已是最新版本。',
     updateFailed: '无法更新：{{reason}}',
     updatesUnavailable: '此副本无法自行更新：{{reason}}',
-    noTrayHost: 'Model Studio Keys 正在运行，但你的桌面不显示托盘图标。请从应用程序中打开它查看原因。',
     copied: '已复制“{{label}}”（{{region}}）— {{seconds}} 秒后清除',
     copiedKept: '已复制“{{label}}”（{{region}}）',
     copiedEnvironment: '已复制“{{label}}”的 {{shell}} 环境变量 — {{seconds}} 秒后清除',
