@@ -50,7 +50,7 @@ import { startedAtLogin, systemLoginItem } from './shell/login-item.js';
 import { notify } from './shell/notify.js';
 import { mskArguments, selfAsMsk } from './shell/msk-mode.js';
 import { createTray } from './shell/tray.js';
-import { confirmBox, shownOnceBox } from './shell/message-boxes.js';
+import { confirmBox, questionBox, shownOnceBox } from './shell/message-boxes.js';
 import { performTrayAction } from './shell/tray-actions.js';
 import type { TrayAction, TrayTool } from './shell/tray-menu.js';
 import { createMainWindow, markQuitting, type WindowPaths } from './shell/window.js';
@@ -285,6 +285,7 @@ async function start(): Promise<void> {
       t: () => t,
       notify: (body) => notify(t('product'), body),
       confirm: (question) => confirmBox(question, t('window.common.cancel')),
+      ask: (question) => questionBox(question, t('window.common.cancel')),
       showOnce: (shown) => shownOnceBox(shown, t('tray.copyShownOnce'), t('tray.close')),
       openWindow: showWindow,
       openExternal: (url) => shell.openExternal(url),

@@ -1,7 +1,7 @@
 // The tray's questions as native message boxes (it has no window of its own to ask in): a
 // confirmation before a change, and the one value ever shown. The wording comes from the caller.
 import { dialog } from 'electron';
-import type { Confirmation, ShownOnce } from './tray-actions.js';
+import type { Confirmation, Question, ShownOnce } from './tray-actions.js';
 
 /** The change's button first; Cancel is what Escape and the default answer. */
 export async function confirmBox(question: Confirmation, cancel: string): Promise<boolean> {
@@ -15,6 +15,20 @@ export async function confirmBox(question: Confirmation, cancel: string): Promis
     noLink: true,
   });
   return response === 0;
+}
+
+/** The choices' buttons, then Cancel, which Escape answers; the first choice is the default. */
+export async function questionBox(question: Question, cancel: string): Promise<number | undefined> {
+  const { response } = await dialog.showMessageBox({
+    type: 'question',
+    message: question.message,
+    detail: question.detail,
+    buttons: [...question.choices, cancel],
+    defaultId: 0,
+    cancelId: question.choices.length,
+    noLink: true,
+  });
+  return response < question.choices.length ? response : undefined;
 }
 
 /** The value in the box's text, with Copy and Close; resolves true when Copy was chosen. */

@@ -30,6 +30,13 @@ export interface Confirmation {
   confirm: string;
 }
 
+/** A question with a choice of ways on, and Cancel: resolves to the chosen one's index, undefined for Cancel. */
+export interface Question {
+  message: string;
+  detail: string;
+  choices: readonly string[];
+}
+
 /** The one value ever shown (a rotation's, the keychain having refused it): resolves true to copy it. */
 export interface ShownOnce {
   message: string;
@@ -43,6 +50,7 @@ export interface TrayActionDeps {
   notify(body: string): void;
   /** Asks; resolves to whether the user confirmed. */
   confirm(question: Confirmation): Promise<boolean>;
+  ask(question: Question): Promise<number | undefined>;
   showOnce(shown: ShownOnce): Promise<boolean>;
   openWindow(): void;
   openExternal(url: string): Promise<void>;
@@ -201,15 +209,23 @@ async function perform(action: TrayAction, deps: TrayActionDeps): Promise<void> 
       );
     }
     case 'copy-settings': {
-      const settings = await toolSettings(context.services, context.clipboard, { tool: action.toolId });
+      const viaGateway = await settingsViaGateway(deps);
+      if (viaGateway === undefined) return;
+      const settings = await toolSettings(context.services, context.clipboard, {
+        tool: action.toolId,
+        viaGateway,
+      });
       const shown = settings.fields.filter((field) => !field.secret);
+      const params = {
+        tool: settings.toolName,
+        label: settings.record.label,
+        fields: shown.map((field) => `${field.label}: ${field.value}`).join('; '),
+        keyField: settings.fields.find((field) => field.secret)?.label ?? '',
+      };
       return deps.notify(
-        t('notify.settings', {
-          tool: settings.toolName,
-          label: settings.record.label,
-          fields: shown.map((field) => `${field.label}: ${field.value}`).join('; '),
-          keyField: settings.fields.find((field) => field.secret)?.label ?? '',
-        }),
+        settings.gatewayToken === null
+          ? t('notify.settings', params)
+          : t('notify.settingsViaGateway', { ...params, token: settings.gatewayToken }),
       );
     }
     case 'export-postman': {
@@ -223,6 +239,24 @@ async function perform(action: TrayAction, deps: TrayActionDeps): Promise<void> 
     default:
       return unreachable(action);
   }
+}
+
+/**
+ * Copy Settings for ▸ a GUI tool: through the gateway, whose token the tool holds instead of the
+ * key. With the gateway turned off the user chooses: turn it on, or copy the key itself (undefined:
+ * neither).
+ */
+async function settingsViaGateway(deps: TrayActionDeps): Promise<boolean | undefined> {
+  const { services } = deps.context;
+  if ((await services.config.read()).settings.gatewayEnabled) return true;
+  const t = deps.t();
+  const choice = await deps.ask({
+    message: t('tray.gatewayOffQuestion'),
+    detail: t('tray.gatewayOffDetail'),
+    choices: [t('tray.turnOnGateway'), t('tray.copyKeyInstead')],
+  });
+  if (choice === 0) await services.config.update((draft) => void (draft.settings.gatewayEnabled = true));
+  return choice === undefined ? undefined : choice === 0;
 }
 
 function copiedText({ record, clearAfterSeconds }: Copied, t: Translate): string {

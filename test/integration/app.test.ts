@@ -260,6 +260,26 @@ describe.runIf(parts)('the app’s main process', () => {
     await launched.waitForMenu((menu) => labels(menu).includes('Check All Keys (6 ok)'), 10_000);
   });
 
+  it('copies Chatbox’s settings through the gateway: a gateway token on the clipboard, never the key', async () => {
+    const { secret } = await stored('personal', 'sg');
+    const launched = await launch();
+    // The tools are found on the PATH after start.
+    await launched.waitForMenu((menu) => find(menu, 'Copy Settings for') !== undefined);
+    await launched.click(['Copy Settings for', 'Chatbox']);
+    await expect.poll(readClipboard).toMatch(/^msk-gw-[\w-]{43}$/);
+    expect(readClipboard()).not.toBe(secret);
+    await expect
+      .poll(() => launched.notifications())
+      .toContainEqual({
+        title: 'Model Studio Keys',
+        body: expect.stringMatching(
+          /^Chatbox through the gateway \(token ‘chatbox’, for ‘personal’\): .*API Host: http:\/\/127\.0\.0\.1:\d+;.*Model: qwen-plus\./,
+        ),
+      });
+    // A tool has a token now: the tray offers the gateway (on, as by default).
+    expect(find(await launched.menu(), 'Run Gateway for GUI Tools')?.checked).toBe(true);
+  });
+
   it('opens the region’s API-key page in the browser, and copies the base URL', async () => {
     const launched = await launch();
     expect(find(await launched.menu(), 'Copy API Key')?.enabled).toBe(false);

@@ -43,11 +43,14 @@ describe.runIf(keychainPart())('msk doctor', () => {
     setUp();
     await add('personal', 'sg');
     await add('team', 'us');
+    // A GUI tool's gateway token, kept in the keychain to copy again: an item, but no orphan.
+    const settings = await home.run(['tools', 'settings', 'chatbox', '--gateway', '--print']);
+    expect(settings.code, settings.stderr).toBe(0);
     const run = await home.run(['doctor']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^ok\s+data-file: .*config\.json: 2 keys, schema \d+\.$/m);
     expect(run.stdout).toMatch(
-      /^ok\s+keychain: The keychain answers \(service “msk-doctor-.*”, 2 items\)\.$/m,
+      /^ok\s+keychain: The keychain answers \(service “msk-doctor-.*”, 3 items\)\.$/m,
     );
     expect(run.stdout).not.toMatch(/PROBLEM|warning/);
   });

@@ -33,6 +33,7 @@ function setup() {
       t: () => createTranslator('en'),
       notify: (body) => notified.push(body),
       confirm: async () => false,
+      ask: async () => undefined,
       showOnce: async () => false,
       openWindow: () => undefined,
       openExternal: async () => undefined,

@@ -11,10 +11,12 @@ import {
   startModelStudioOpenApi,
 } from '../fixtures/model-studio-openapi/server.js';
 import { addKey } from '../../main/core/actions/keys.js';
+import { revokeGatewayToken } from '../../main/core/actions/gateway.js';
 import { createTranslator } from '../../main/shared/i18n/translator.js';
 import {
   type Confirmation,
   performTrayAction,
+  type Question,
   type ShownOnce,
   type TrayActionDeps,
 } from '../../main/shell/tray-actions.js';
@@ -40,6 +42,9 @@ describe('tray actions', () => {
       windows: 0,
       quits: 0,
       asked: [] as Confirmation[],
+      questions: [] as Question[],
+      /** What the next question answers: a choice's index, undefined for Cancel. */
+      answer: undefined as number | undefined,
       shown: [] as ShownOnce[],
       /** What the next confirmation answers, and whether the shown-once box asks to copy. */
       confirms: false,
@@ -50,6 +55,7 @@ describe('tray actions', () => {
       t: () => createTranslator(language),
       notify: (body) => calls.notified.push(body),
       confirm: async (question) => (calls.asked.push(question), calls.confirms),
+      ask: async (question) => (calls.questions.push(question), calls.answer),
       showOnce: async (shown) => (calls.shown.push(shown), calls.copies),
       openWindow: () => void (calls.windows += 1),
       openExternal: async (url) => void calls.opened.push(url),
@@ -146,22 +152,73 @@ describe('tray actions', () => {
     expect(context.started).toHaveLength(1);
   });
 
-  it('copies a GUI tool’s key and names its other fields; exports Postman where the user chooses', async () => {
+  it('copies a GUI tool’s gateway token, kept to copy again, and names the local URL and model; never the key', async () => {
     const { context, calls, perform } = setup();
     const secret = fakeKey();
     await addKey(context.services, { secret, label: 'personal', regionId: 'sg' });
+    await perform({ type: 'copy-settings', toolId: 'chatbox' });
+    const [token] = context.clipboard.copies.map((copy) => copy.value);
+    expect(token).toMatch(/^msk-gw-[\w-]{43}$/);
+    expect(calls.notified[0]).toMatch(
+      /^Chatbox through the gateway \(token ‘chatbox’, for ‘personal’\): Provider: OpenAI API Compatible; API Host: http:\/\/127\.0\.0\.1:\d+;.*Model: qwen-plus\. The token is on the clipboard — paste it into “API Key”; your API key stays in the keychain\.$/,
+    );
+    expect(calls.notified[0]).not.toContain(token);
+    expect(calls.questions).toEqual([]);
+    // Copied again: the same token, kept in the keychain (config.json holds its hash only).
+    await perform({ type: 'copy-settings', toolId: 'chatbox' });
+    expect(context.clipboard.copies.map((copy) => copy.value)).toEqual([token, token]);
+    const config = await context.services.config.read();
+    expect(config.gateway.tokens.map((made) => made.name)).toEqual(['chatbox']);
+    expect(JSON.stringify(config)).not.toContain(token);
+    // Revoked, its kept value goes with it; the next copy makes another.
+    await revokeGatewayToken(context.services, 'chatbox');
+    expect((await context.services.secrets.list()).map((item) => item.keyId)).toEqual([
+      (await context.services.config.read()).keys[0]?.id,
+    ]);
+    await perform({ type: 'copy-settings', toolId: 'chatbox' });
+    expect(context.clipboard.copies.at(-1)?.value).not.toBe(token);
+    expect(context.clipboard.copies.map((copy) => copy.value)).not.toContain(secret);
+  });
+
+  it('with the gateway off, asks: turn it on, or copy the key itself only when chosen', async () => {
+    const { context, calls, perform } = setup();
+    const secret = fakeKey();
+    await addKey(context.services, { secret, label: 'personal', regionId: 'sg' });
+    await context.services.config.update((draft) => void (draft.settings.gatewayEnabled = false));
+    // Cancel: nothing copied, nothing changed.
+    await perform({ type: 'copy-settings', toolId: 'cline' });
+    expect(calls.questions.map((question) => question.choices)).toEqual([
+      ['Turn On the Gateway', 'Copy the API Key Instead'],
+    ]);
+    expect(context.clipboard.copies).toEqual([]);
+    expect(calls.notified).toEqual([]);
+    // The key, as chosen.
+    calls.answer = 1;
     await perform({ type: 'copy-settings', toolId: 'cline' });
     expect(context.clipboard.copies.map((copy) => copy.value)).toEqual([secret]);
     expect(calls.notified[0]).toMatch(
       /^Cline for ‘personal’: .*https:\/\/dashscope-intl\.aliyuncs\.com\/compatible-mode\/v1.*The API key is on the clipboard/,
     );
     expect(calls.notified[0]).not.toContain(secret);
+    expect((await context.services.config.read()).settings.gatewayEnabled).toBe(false);
+    // Turned on: a token.
+    calls.answer = 0;
+    await perform({ type: 'copy-settings', toolId: 'cline' });
+    expect(context.clipboard.copies.at(-1)?.value).toMatch(/^msk-gw-/);
+    expect((await context.services.config.read()).settings.gatewayEnabled).toBe(true);
+    expect(calls.questions).toHaveLength(3);
+  });
+
+  it('exports Postman where the user chooses', async () => {
+    const { context, calls, perform } = setup();
+    const secret = fakeKey();
+    await addKey(context.services, { secret, label: 'personal', regionId: 'sg' });
     // The user cancels the save dialog: nothing written, nothing said.
     await perform({ type: 'export-postman' });
-    expect(calls.notified).toHaveLength(1);
+    expect(calls.notified).toHaveLength(0);
     context.saveAs = path.join(directory(), 'ms.postman_environment.json');
     await perform({ type: 'export-postman' });
-    expect(calls.notified[1]).toBe(
+    expect(calls.notified[0]).toBe(
       `Saved the Postman environment for ‘personal’ to ${context.saveAs} (the key inside is typed secret; keep the file private)`,
     );
     const exported = JSON.parse(readFileSync(context.saveAs, 'utf8')) as {

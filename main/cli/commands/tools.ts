@@ -53,7 +53,7 @@ export function registerToolCommands(program: Command): void {
     .option('--print', 'show the key in the text instead of copying it')
     .option(
       '--gateway',
-      'the local gateway and a new token for the tool instead of the key (msk gateway run)',
+      "the local gateway and the tool's token (kept in the keychain to copy again) instead of the key (msk gateway run)",
     )
     .action(async (tool: string, options: KeyOption & { print?: boolean; gateway?: boolean }) => {
       const { toolSettings } = await toolActions();

@@ -5,6 +5,7 @@
 // and its copies (a key in a tool of the user's own…) taken out. No keychain item is ever deleted.
 import path from 'node:path';
 import { accountSecretItem } from '../account/account-credentials.js';
+import { gatewayTokenItem } from '../gateway/tokens.js';
 import { claimActive, followKeys } from '../keys/active-handover.js';
 import { writeFileAtomic } from '../platform/atomic-write.js';
 import { DAMAGED_PREFIX } from '../config/config-store.js';
@@ -185,11 +186,14 @@ async function examine(services: Services, platform: NodeJS.Platform): Promise<E
   // Against the file, or against the backup a repair would restore.
   const restorable = readable.find((backup) => backup.config)?.config;
   const records = config?.keys ?? (damaged ? (restorable?.keys ?? []) : undefined);
-  // An account's AccessKey secret is an item of its own: not a key, and no orphan while its account is here.
-  const accountItems = new Set(
-    (config?.accounts ?? restorable?.accounts ?? []).map((account) => accountSecretItem(account.id)),
-  );
-  const keyItems = items?.filter((item) => !accountItems.has(item.keyId));
+  // An account's AccessKey secret and a GUI tool's kept gateway token are items of their own: not
+  // keys, and no orphans while their account or token is here.
+  const known = config ?? restorable;
+  const otherItems = new Set([
+    ...(known?.accounts ?? []).map((account) => accountSecretItem(account.id)),
+    ...(known?.gateway.tokens ?? []).map((token) => gatewayTokenItem(token.hash)),
+  ]);
+  const keyItems = items?.filter((item) => !otherItems.has(item.keyId));
   if (keyItems && records) findings.push(...agreement(records, keyItems, damaged));
   const exposure =
     platform === 'win32' ? { loose: [], links: [], foreign: [] } : await exposureOf(store.directory);

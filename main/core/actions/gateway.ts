@@ -1,12 +1,12 @@
-// Gateway use cases: give a tool a token (shown once), list the tokens (never again the token),
-// revoke one, and read what the tools used (gateway/usage-report.ts). The CLI and the app's
+// Gateway use cases: give a tool a token (shown once; a GUI tool's is kept in the keychain by
+// tools.ts), list the tokens (never again the token), revoke one, and read what the tools used (gateway/usage-report.ts). The CLI and the app's
 // window call these.
 import type { Config, GatewayToken } from '../config/config-schema.js';
 import { gatewayTokenName, type UsageGroup } from '../../shared/vocabulary.js';
 import { MskError } from '../base/errors.js';
 import { requireModelId } from '../model-studio/model-id.js';
 import type { Services } from '../keys/services.js';
-import { hashGatewayToken, keysOfToken, newGatewayToken } from '../gateway/tokens.js';
+import { gatewayTokenItem, hashGatewayToken, keysOfToken, newGatewayToken } from '../gateway/tokens.js';
 import type { UsageFile } from '../gateway/usage-store.js';
 import { type UsageReport, usageReport } from '../gateway/usage-report.js';
 import { resolveKey } from '../keys/vault.js';
@@ -19,7 +19,7 @@ export interface AddTokenInput {
   requestsPerMinute?: number | undefined;
 }
 
-/** Makes a token for a tool. The token is in the answer and nowhere else, ever. */
+/** Makes a token for a tool. The token is in the answer, and nowhere else unless the caller keeps it. */
 export async function addGatewayToken(
   services: Services,
   input: AddTokenInput,
@@ -86,7 +86,7 @@ export function listGatewayTokens(config: Config, usage: UsageFile): TokenRow[] 
 
 /** Revokes a token at once: the gateway refuses it from its next request. */
 export async function revokeGatewayToken(services: Services, name: string): Promise<GatewayToken> {
-  return services.config.update((draft) => {
+  const revoked = await services.config.update((draft) => {
     const index = draft.gateway.tokens.findIndex(
       (token) => token.name.toLowerCase() === name.trim().toLowerCase(),
     );
@@ -102,6 +102,10 @@ export async function revokeGatewayToken(services: Services, name: string): Prom
     draft.gateway.tokens.splice(index, 1);
     return found;
   });
+  // A GUI tool's token is kept in the keychain to copy again: revoked, it goes too. A keychain that
+  // refuses leaves a value nothing accepts any more: the revocation stands.
+  await services.secrets.delete(gatewayTokenItem(revoked.hash)).catch(() => false);
+  return revoked;
 }
 
 /** Reads usage and config for a report. */

@@ -43,7 +43,7 @@ export const toolCalls = {
     }),
   },
   'tools.settings': {
-    /** `viaGateway`: the gateway's URL and a new token for the tool in place of the key. */
+    /** `viaGateway`: the gateway's URL and the tool's token (kept in the keychain, else new) in place of the key. */
     args: z.object({ tool: ToolId, keyId: KeyId.optional(), viaGateway: z.boolean().optional() }),
     result: z.object({
       toolName: z.string(),

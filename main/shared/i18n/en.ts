@@ -61,6 +61,11 @@ export const en = {
     launch: 'Launch',
     notInstalled: '{{name}} — not installed',
     notForPlan: '{{name}} — not for {{plan}} keys',
+    gatewayOffQuestion: 'The gateway is off. Turn it on for this tool?',
+    gatewayOffDetail:
+      'Through the gateway the tool holds a token of its own and your API key stays in the keychain. Copy the key only if the tool must hold it itself.',
+    turnOnGateway: 'Turn On the Gateway',
+    copyKeyInstead: 'Copy the API Key Instead',
     copySettings: 'Copy Settings for',
     exportPostman: 'Export Postman Environment…',
     checkAll: 'Check All Keys',
@@ -115,6 +120,8 @@ export const en = {
     copiedBaseUrl: 'Copied {{url}}',
     madeActive: '‘{{label}}’ is now the active key of {{region}}',
     launched: 'Started {{tool}} with ‘{{label}}’ in {{terminal}}',
+    settingsViaGateway:
+      '{{tool}} through the gateway (token ‘{{token}}’, for ‘{{label}}’): {{fields}}. The token is on the clipboard — paste it into “{{keyField}}”; your API key stays in the keychain.',
     settings:
       '{{tool}} for ‘{{label}}’: {{fields}}. The API key is on the clipboard — paste it into “{{keyField}}”.',
     exported:

@@ -61,6 +61,11 @@ export const zhCN: Catalog = {
     launch: '启动',
     notInstalled: '{{name}} — 未安装',
     notForPlan: '{{name}} — 不适用于 {{plan}} 密钥',
+    gatewayOffQuestion: '网关已关闭。要为此工具打开网关吗？',
+    gatewayOffDetail:
+      '经由网关，工具持有自己的令牌，你的 API Key 留在钥匙串中。只有工具必须自己持有密钥时，才复制密钥。',
+    turnOnGateway: '打开网关',
+    copyKeyInstead: '改为复制 API Key',
     copySettings: '复制设置：',
     exportPostman: '导出 Postman 环境…',
     checkAll: '检测全部密钥',
@@ -115,6 +120,8 @@ export const zhCN: Catalog = {
     copiedBaseUrl: '已复制 {{url}}',
     madeActive: '“{{label}}”现在是{{region}}的当前密钥',
     launched: '已在 {{terminal}} 中用“{{label}}”启动 {{tool}}',
+    settingsViaGateway:
+      '{{tool}} 经由网关（令牌“{{token}}”，对应“{{label}}”）：{{fields}}。令牌已在剪贴板上 — 请粘贴到“{{keyField}}”；你的 API Key 仍留在钥匙串中。',
     settings: '{{tool}}（“{{label}}”）：{{fields}}。API Key 已复制到剪贴板，请粘贴到“{{keyField}}”。',
     exported: '已将“{{label}}”的 Postman 环境保存到 {{file}}（其中的密钥类型为 secret，请妥善保管该文件）',
     checked: '“{{label}}”：{{status}} — {{message}}',
