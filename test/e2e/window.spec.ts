@@ -566,6 +566,11 @@ test('tools: a GUI tool connects through the gateway by default: its settings ho
   expect(await page.content()).not.toContain(secret);
   expect((await app.services.config.read()).gateway.tokens.map((token) => token.name)).toEqual(['chatbox']);
   await dialog.getByRole('button', { name: 'Done' }).click();
+  // Asked again: the same token, kept in the keychain, not a second one.
+  await page.getByRole('button', { name: 'Connect through the gateway: Chatbox' }).click();
+  await expect(dialog).toContainText('A gateway token ‘chatbox’ stands in for the key');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  expect((await app.services.config.read()).gateway.tokens.map((token) => token.name)).toEqual(['chatbox']);
   await nav(page, 'Gateway').click();
   await expect(page.getByRole('row', { name: /^chatbox/ })).toContainText('The active key');
 });

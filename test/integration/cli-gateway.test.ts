@@ -160,7 +160,7 @@ describe.runIf(keychain)('msk gateway', () => {
     expect(again.stderr).toBe("msk: No gateway token is named 'cline'.\n");
   });
 
-  it('fills in a GUI tool’s settings with the gateway and a token made for it, never the key', async () => {
+  it('fills in a GUI tool’s settings with the gateway and a token made for it and kept, never the key', async () => {
     const port = await freePort();
     expect((await home.run(['config', 'set', 'gatewayPort', String(port)])).code).toBe(0);
     const url = await run(port);
@@ -178,9 +178,12 @@ describe.runIf(keychain)('msk gateway', () => {
       messages: [{ role: 'user', content: 'hi' }],
     });
     expect(answer.choices[0]?.message.content).toBe('Hello from ap-southeast-1');
-    // Another time: another token, beside the first.
+    // Another time: the same token, kept in the keychain; no second one.
     const again = await home.run(['tools', 'settings', 'cline', '--gateway', '--print']);
-    expect(again.stderr).toContain("A gateway token 'cline-2'");
+    expect(again.stderr).toContain("A gateway token 'cline' stands in");
+    expect(again.stdout).toContain(token);
+    const listed = await home.run(['gateway', 'token', 'list', '--json']);
+    expect((JSON.parse(listed.stdout) as { name: string }[]).map((row) => row.name)).toEqual(['cline']);
   });
 
   it('exports a Postman environment through the gateway: a token in it, never the key', async () => {
