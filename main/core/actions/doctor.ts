@@ -5,7 +5,7 @@
 // and its copies (a key in a tool of the user's own…) taken out. No keychain item is ever deleted.
 import path from 'node:path';
 import { accountSecretItem } from '../account/account-credentials.js';
-import { gatewayTokenItem } from '../gateway/tokens.js';
+import { gatewayTokenItem } from '../gateway/token-item.js';
 import { claimActive, followKeys } from '../keys/active-handover.js';
 import { writeFileAtomic } from '../platform/atomic-write.js';
 import { DAMAGED_PREFIX } from '../config/config-store.js';

@@ -1,12 +1,13 @@
-// Gateway use cases: give a tool a token (shown once; a GUI tool's is kept in the keychain by
-// tools.ts), list the tokens (never again the token), revoke one, and read what the tools used (gateway/usage-report.ts). The CLI and the app's
+// Gateway use cases: give a tool a token (shown once; a GUI tool's is kept in the keychain to be
+// copied again), list the tokens (never again the token), revoke one, and read what the tools used (gateway/usage-report.ts). The CLI and the app's
 // window call these.
 import type { Config, GatewayToken } from '../config/config-schema.js';
 import { gatewayTokenName, type UsageGroup } from '../../shared/vocabulary.js';
 import { MskError } from '../base/errors.js';
 import { requireModelId } from '../model-studio/model-id.js';
 import type { Services } from '../keys/services.js';
-import { gatewayTokenItem, hashGatewayToken, keysOfToken, newGatewayToken } from '../gateway/tokens.js';
+import { hashGatewayToken, keysOfToken, newGatewayToken } from '../gateway/tokens.js';
+import { gatewayTokenItem } from '../gateway/token-item.js';
 import type { UsageFile } from '../gateway/usage-store.js';
 import { type UsageReport, usageReport } from '../gateway/usage-report.js';
 import { resolveKey } from '../keys/vault.js';
@@ -54,6 +55,35 @@ export async function addGatewayToken(
     return made;
   });
   return { token, record };
+}
+
+/**
+ * A GUI tool's token: the one kept in the keychain for it (named `chatbox`, `chatbox-2`…, for the
+ * same keys), copied again; else a new one, named after the tool, and kept.
+ */
+export async function toolGatewayToken(
+  services: Services,
+  config: Config,
+  toolId: string,
+  keyIds: readonly string[],
+): Promise<{ token: string; name: string }> {
+  const named = (name: string) => {
+    const lower = name.toLowerCase();
+    return (
+      lower === toolId || (lower.startsWith(`${toolId}-`) && /^\d+$/.test(lower.slice(toolId.length + 1)))
+    );
+  };
+  for (const record of config.gateway.tokens) {
+    if (!named(record.name) || record.keyIds.join('\n') !== keyIds.join('\n')) continue;
+    const token = await services.secrets.get(gatewayTokenItem(record.hash));
+    if (token !== null && hashGatewayToken(token) === record.hash) return { token, name: record.name };
+  }
+  const taken = new Set(config.gateway.tokens.map((token) => token.name.toLowerCase()));
+  let name = toolId;
+  for (let count = 2; taken.has(name.toLowerCase()); count++) name = `${toolId}-${count}`;
+  const { token, record } = await addGatewayToken(services, { name, keys: keyIds });
+  await services.secrets.set(gatewayTokenItem(record.hash), token);
+  return { token, name };
 }
 
 /** A token as it is listed: what it stands for, never the token. */

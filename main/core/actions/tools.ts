@@ -23,7 +23,6 @@ import {
   validateCustomTool,
 } from '../tools/tool-presets.js';
 import { GATEWAY, gatewayBases, type Plan } from '../model-studio/catalog.js';
-import { gatewayTokenItem, hashGatewayToken } from '../gateway/tokens.js';
 import { VERSION } from '../base/version.js';
 import type { KeyClipboard } from './clipboard.js';
 import { type ChoiceRequest, choose, type KeyChoice } from './choose.js';
@@ -76,7 +75,7 @@ export interface ToolSettings extends KeyChoice {
   fields: FilledField[];
   /** The key (or the gateway token) went to the clipboard (guarded), since its field shows it masked. */
   copied: boolean;
-  /** Through the gateway: the name of the token made for the tool, which the fields hold instead of the key. */
+  /** Through the gateway: the name of the tool's token (kept, or made now), which the fields hold instead of the key. */
   gatewayToken: string | null;
 }
 
@@ -135,9 +134,7 @@ export async function toolSettings(
 
 /**
  * A gateway token for a GUI tool, standing for the key named — or, when none was, for the active
- * key, whichever it is when the tool asks — and the gateway's base URLs in place of the key's. The
- * tool's token kept in the keychain is copied again; else a new one is made (`chatbox`, else
- * `chatbox-2`…) and kept.
+ * key, whichever it is when the tool asks — and the gateway's base URLs in place of the key's.
  */
 async function gatewayCredential(
   services: Services,
@@ -145,40 +142,16 @@ async function gatewayCredential(
   toolId: string,
   request: ChoiceRequest,
   record: KeyRecord,
-): Promise<{ token: string; name: string; made: boolean; endpoints: Endpoints }> {
-  const endpoints: Endpoints = { family: 'dashscope', ...gatewayBases(config.settings.gatewayPort) };
-  const keyIds = request.reference === undefined ? [] : [record.id];
-  const kept = await keptToken(services, config, toolId, keyIds);
-  if (kept) return { ...kept, made: false, endpoints };
-  const taken = new Set(config.gateway.tokens.map((token) => token.name.toLowerCase()));
-  let name = toolId;
-  for (let count = 2; taken.has(name.toLowerCase()); count++) name = `${toolId}-${count}`;
-  // Loaded here: the token rules bring the validator, which listing tools never needs.
-  const { addGatewayToken } = await import('./gateway.js');
-  const { token, record: made } = await addGatewayToken(services, { name, keys: keyIds });
-  await services.secrets.set(gatewayTokenItem(made.hash), token);
-  return { token, name, made: true, endpoints };
-}
-
-/** The tool's token (`chatbox`, `chatbox-2`…) for the same keys whose value the keychain keeps. */
-async function keptToken(
-  services: Services,
-  config: Config,
-  toolId: string,
-  keyIds: readonly string[],
-): Promise<{ token: string; name: string } | undefined> {
-  const named = (name: string) => {
-    const lower = name.toLowerCase();
-    return (
-      lower === toolId || (lower.startsWith(`${toolId}-`) && /^\d+$/.test(lower.slice(toolId.length + 1)))
-    );
-  };
-  for (const record of config.gateway.tokens) {
-    if (!named(record.name) || record.keyIds.join('\n') !== keyIds.join('\n')) continue;
-    const token = await services.secrets.get(gatewayTokenItem(record.hash));
-    if (token !== null && hashGatewayToken(token) === record.hash) return { token, name: record.name };
-  }
-  return undefined;
+): Promise<{ token: string; name: string; endpoints: Endpoints }> {
+  // Loaded here: the token rules bring the validator and node:crypto, which listing tools never needs.
+  const { toolGatewayToken } = await import('./gateway.js');
+  const { token, name } = await toolGatewayToken(
+    services,
+    config,
+    toolId,
+    request.reference === undefined ? [] : [record.id],
+  );
+  return { token, name, endpoints: { family: 'dashscope', ...gatewayBases(config.settings.gatewayPort) } };
 }
 
 /** A gateway token as it is shown: its prefix and last four characters. */

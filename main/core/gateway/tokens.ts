@@ -11,12 +11,6 @@ export const newGatewayToken = (): string => `${GATEWAY.tokenPrefix}${randomByte
 export const hashGatewayToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /**
- * The keychain item a GUI tool's token is kept in, beside the keys, so that its settings can be
- * copied again (config.json keeps only the hash): named by that hash.
- */
-export const gatewayTokenItem = (hash: string): string => `gateway-token:${hash}`;
-
-/**
  * The token a request carries, as a client sends an API key: `Authorization: Bearer …` (OpenAI
  * clients), `x-api-key` (Anthropic clients) or `api-key` (Azure-style clients).
  */
