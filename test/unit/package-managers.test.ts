@@ -1,0 +1,193 @@
+// The package managers' manifests the release workflow writes (build/package-managers/), from a fake
+// release of small files with real checksums, each checked offline as its own tools would read it.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import {
+  AUR_PACKAGE,
+  NOT_YET_CREATED,
+  PACKAGE_NAME,
+  WINGET_IDENTIFIER,
+} from '../../build/package-managers/identifiers.js';
+
+const VERSION = '1.2.3';
+const REPOSITORY = 'example/model-studio-keys';
+/** electron-builder's file names for electron-builder.yml's targets. */
+const INSTALLERS = [
+  `Model Studio Keys-${VERSION}-universal.dmg`,
+  `Model Studio Keys-${VERSION}-universal-mac.zip`,
+  `Model Studio Keys Setup ${VERSION}.exe`,
+  `Model Studio Keys-${VERSION}-win.zip`,
+  `Model Studio Keys-${VERSION}.AppImage`,
+  `model-studio-keys_${VERSION}_amd64.deb`,
+  `model-studio-keys-${VERSION}.x86_64.rpm`,
+];
+
+const artifacts = mkdtempSync(path.join(os.tmpdir(), 'msk-release-'));
+const sha256 = new Map<string, string>();
+for (const name of INSTALLERS) {
+  writeFileSync(path.join(artifacts, name), `the ${name} installer`);
+  const digest = createHash('sha256').update(`the ${name} installer`).digest('hex');
+  sha256.set(name, digest);
+  writeFileSync(path.join(artifacts, `${name}.sha256`), `${digest}  ${name}\n`);
+}
+for (const feed of ['latest.yml', 'latest-mac.yml', 'latest-linux.yml'])
+  writeFileSync(path.join(artifacts, feed), `version: ${VERSION}\nfiles: []\n`);
+const out = path.join(artifacts, 'out');
+afterAll(() => rmSync(artifacts, { recursive: true, force: true }));
+
+const generate = (...args: string[]) =>
+  spawnSync(process.execPath, ['build/package-managers.js', artifacts, out, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, GITHUB_REPOSITORY: REPOSITORY, GITHUB_REF_NAME: `v${VERSION}` },
+  });
+const read = (file: string) => readFileSync(path.join(out, file), 'utf8');
+/** Where the release serves a file once published (GitHub turns spaces into dots). */
+const served = (name: string) =>
+  `https://github.com/${REPOSITORY}/releases/download/v${VERSION}/${name.replaceAll(' ', '.')}`;
+const [dmg = '', , nsis = '', winZip = '', , deb = ''] = INSTALLERS;
+
+describe('the package managers’ manifests', () => {
+  const run = generate();
+
+  it('are written from the artifacts folder by the release workflow’s command', () => {
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const wingetFolder = `winget/manifests/m/ModelStudioKeys/ModelStudioKeys/${VERSION}`;
+    expect(
+      run.stdout
+        .trim()
+        .split('\n')
+        .map((file) => path.relative(out, file)),
+    ).toEqual([
+      `homebrew/Casks/${PACKAGE_NAME}.rb`,
+      `${wingetFolder}/${WINGET_IDENTIFIER}.yaml`,
+      `${wingetFolder}/${WINGET_IDENTIFIER}.installer.yaml`,
+      `${wingetFolder}/${WINGET_IDENTIFIER}.locale.en-US.yaml`,
+      `scoop/bucket/${PACKAGE_NAME}.json`,
+      `aur/${AUR_PACKAGE}/PKGBUILD`,
+      `aur/${AUR_PACKAGE}/.SRCINFO`,
+      'channels.json',
+    ]);
+    expect(JSON.parse(read('channels.json'))).toMatchObject({
+      homebrew: NOT_YET_CREATED.homebrewTap,
+      scoop: NOT_YET_CREATED.scoopBucket,
+      aur: AUR_PACKAGE,
+    });
+  });
+
+  it('winget: the three manifests pass winget’s published 1.6.0 schemas', () => {
+    // winget's own formats: a 64-bit return code, an ISO date.
+    const ajv = new Ajv({
+      strict: false,
+      allErrors: true,
+      formats: { long: true, date: /^\d{4}-\d{2}-\d{2}$/ },
+    });
+    const validator = (type: string) =>
+      ajv.compile(
+        JSON.parse(readFileSync(`test/fixtures/winget-schemas/manifest.${type}.1.6.0.json`, 'utf8')),
+      );
+    const folder = `winget/manifests/m/ModelStudioKeys/ModelStudioKeys/${VERSION}`;
+    const manifests = {
+      version: parse(read(`${folder}/${WINGET_IDENTIFIER}.yaml`)),
+      installer: parse(read(`${folder}/${WINGET_IDENTIFIER}.installer.yaml`)),
+      defaultLocale: parse(read(`${folder}/${WINGET_IDENTIFIER}.locale.en-US.yaml`)),
+    };
+    for (const [type, manifest] of Object.entries(manifests)) {
+      const validate = validator(type);
+      expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);
+      expect(manifest).toMatchObject({ PackageIdentifier: WINGET_IDENTIFIER, PackageVersion: VERSION });
+    }
+    expect(manifests.installer.Installers).toEqual([
+      { Architecture: 'x64', InstallerUrl: served(nsis), InstallerSha256: sha256.get(nsis)?.toUpperCase() },
+    ]);
+    expect(manifests.installer).toMatchObject({ InstallerType: 'nullsoft', Scope: 'user' });
+    // The schemas bite: an identifier with a space, a checksum that is none.
+    const validateInstaller = ajv.getSchema('https://aka.ms/winget-manifest.installer.1.6.0.schema.json');
+    expect(validateInstaller?.({ ...manifests.installer, PackageIdentifier: 'Model Studio.Keys' })).toBe(
+      false,
+    );
+    const [installer] = manifests.installer.Installers;
+    expect(
+      validateInstaller?.({
+        ...manifests.installer,
+        Installers: [{ ...installer, InstallerSha256: 'none' }],
+      }),
+    ).toBe(false);
+  });
+
+  it('AUR: the PKGBUILD is valid bash whose sources and checksums are the release’s .deb', () => {
+    const pkgbuild = path.join(out, `aur/${AUR_PACKAGE}/PKGBUILD`);
+    expect(spawnSync('bash', ['-n', pkgbuild]).status).toBe(0);
+    const sourced = spawnSync(
+      'bash',
+      [
+        '-c',
+        'source "$1" && printf "%s\\n" "$pkgname" "$pkgver" "${#source_x86_64[@]}" "${#sha256sums_x86_64[@]}" "${source_x86_64[@]}" "${sha256sums_x86_64[@]}"',
+        'bash',
+        pkgbuild,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(sourced.stderr).toBe('');
+    expect(sourced.stdout.trim().split('\n')).toEqual([
+      AUR_PACKAGE,
+      VERSION,
+      '1',
+      '1',
+      `${PACKAGE_NAME}-${VERSION}-x86_64.deb::${served(deb)}`,
+      sha256.get(deb),
+    ]);
+    // msk on the PATH is the app in its msk mode.
+    expect(read(`aur/${AUR_PACKAGE}/PKGBUILD`)).toContain(
+      `exec '/opt/Model Studio Keys/model-studio-keys' --msk "$@"`,
+    );
+    const srcinfo = read(`aur/${AUR_PACKAGE}/.SRCINFO`);
+    expect(srcinfo).toContain(`\tpkgver = ${VERSION}\n`);
+    expect(srcinfo).toContain(`\tsha256sums_x86_64 = ${sha256.get(deb)}\n`);
+  });
+
+  it('Homebrew: the cask names the version, the dmg’s checksum and URL, the app and msk', () => {
+    const cask = read(`homebrew/Casks/${PACKAGE_NAME}.rb`);
+    expect(cask).toMatch(new RegExp(`^cask "${PACKAGE_NAME}" do\\n`));
+    expect(cask).toContain(`  version "${VERSION}"\n`);
+    expect(cask).toContain(`  sha256 "${sha256.get(dmg)}"\n`);
+    const url = /^ {2}url "(.+)"$/m.exec(cask)?.[1] ?? '';
+    expect(url).toContain('#{version}');
+    expect(url.replaceAll('#{version}', VERSION)).toBe(served(dmg));
+    expect(cask).toContain('  app "Model Studio Keys.app"\n');
+    expect(cask).toMatch(/^ {2}binary shimscript, target: "msk"$/m);
+    expect(cask).toContain('Model Studio Keys.app/Contents/MacOS/Model Studio Keys" --msk "$@"');
+    // Balanced blocks: every `do` and heredoc closed, the cask ends with its own `end`.
+    expect(cask.match(/\bdo$/gm)?.length).toBe(cask.match(/^\s*end$/gm)?.length);
+    expect(cask.trimEnd().endsWith('\nend')).toBe(true);
+  });
+
+  it('Scoop: the manifest names the Windows zip, msk and a shortcut, and follows new releases', () => {
+    const manifest = JSON.parse(read(`scoop/bucket/${PACKAGE_NAME}.json`));
+    expect(manifest).toMatchObject({
+      version: VERSION,
+      architecture: { '64bit': { url: served(winZip), hash: sha256.get(winZip) } },
+      bin: [['Model Studio Keys.exe', 'msk', '--msk']],
+      shortcuts: [['Model Studio Keys.exe', 'Model Studio Keys']],
+      checkver: { github: `https://github.com/${REPOSITORY}` },
+    });
+    const autoupdate = manifest.autoupdate.architecture['64bit'];
+    expect(autoupdate.url.replaceAll('$version', VERSION)).toBe(served(winZip));
+    // The checksum file beside the zip on the release (build/checksums.js).
+    expect(autoupdate.hash).toEqual({ url: '$url.sha256' });
+  });
+
+  it('refuses a tag that is not the version built, and an installer without its checksum', () => {
+    expect(generate('--tag', 'v9.9.9').stderr).toMatch(
+      /the tag v9\.9\.9 is not the version built \(1\.2\.3\)/,
+    );
+    rmSync(path.join(artifacts, `${deb}.sha256`));
+    expect(generate().stderr).toMatch(/has no .*\.deb\.sha256 beside it/);
+  });
+});
