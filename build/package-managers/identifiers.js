@@ -23,13 +23,13 @@ export const NOT_YET_CREATED = {
 export const COMMAND = { name: 'msk', appSwitch: '--msk' };
 
 /**
- * One artifact of a kind, or an error naming what is missing.
+ * The one artifact of a kind, or an error saying there is none or more than one.
  * @param {import('./release.js').Release} release
  * @param {import('./release.js').Kind} kind
  */
 export function artifactOf(release, kind) {
-  const found = release.artifacts.find((artifact) => artifact.kind === kind);
-  if (!found) throw new Error(`the release has no ${kind} artifact`);
+  const [found, ...others] = release.artifacts.filter((artifact) => artifact.kind === kind);
+  if (!found || others.length > 0) throw new Error(`the release has no one ${kind} artifact`);
   return found;
 }
 

@@ -27,7 +27,8 @@ import path from 'node:path';
 const KINDS = /** @type {const} */ ([
   [/\.dmg$/, 'macos', 'dmg'],
   [/-mac\.zip$/, 'macos', 'mac-zip'],
-  [/\.exe$/, 'windows', 'nsis'],
+  // Not the uninstaller electron-builder may leave beside it (__uninstaller-nsis-….exe).
+  [/ Setup [^/]*\.exe$/, 'windows', 'nsis'],
   [/-win\.zip$/, 'windows', 'win-zip'],
   [/\.AppImage$/, 'linux', 'appimage'],
   [/\.deb$/, 'linux', 'deb'],

@@ -26,6 +26,8 @@ const INSTALLERS = [
   `Model Studio Keys-${VERSION}.AppImage`,
   `model-studio-keys_${VERSION}_amd64.deb`,
   `model-studio-keys-${VERSION}.x86_64.rpm`,
+  // Left in dist/ by electron-builder beside the installer: no package manager takes it.
+  `__uninstaller-nsis-model-studio-keys.exe`,
 ];
 
 const artifacts = mkdtempSync(path.join(os.tmpdir(), 'msk-release-'));

@@ -138,6 +138,19 @@ describe('the release workflow', () => {
     expect(uploads).toEqual(expect.arrayContaining(['dist/*.yml', 'dist/*.blockmap', 'dist/*.AppImage']));
   });
 
+  it("attaches the package managers' manifests, written from the installers and checksums it releases", () => {
+    const job = release.jobs.release?.steps ?? [];
+    const at = (pattern: RegExp) => job.findIndex((step) => pattern.test(step.run ?? step.uses ?? ''));
+    const manifests = job[at(/build\/package-managers\.js/)]?.run ?? '';
+    expect(manifests).toMatch(/^node build\/package-managers\.js artifacts package-managers$/m);
+    expect(manifests).toMatch(
+      /tar -czf "artifacts\/package-managers-\$GITHUB_REF_NAME\.tar\.gz" -C package-managers \./,
+    );
+    expect(at(/^actions\/checkout/)).toBe(0);
+    expect(at(/^actions\/download-artifact/)).toBeLessThan(at(/build\/package-managers\.js/));
+    expect(at(/build\/package-managers\.js/)).toBeLessThan(at(/gh release create .*artifacts\/\*/));
+  });
+
   it('takes signing secrets from the environment only', () => {
     const text = readFileSync('.github/workflows/release.yml', 'utf8');
     for (const name of [
@@ -148,5 +161,43 @@ describe('the release workflow', () => {
       'APPLE_TEAM_ID',
     ])
       expect(text).toContain(`${name}: \${{ secrets.${name} }}`);
+  });
+});
+
+describe('the package managers workflow', () => {
+  const submit = parse(readFileSync('.github/workflows/package-managers.yml', 'utf8')) as {
+    on: { release: { types: string[] } };
+    env: Record<string, string>;
+    jobs: Record<string, { env?: Record<string, string>; steps: (Step & { if?: string })[] }>;
+  };
+  const SECRETS = {
+    HOMEBREW_TAP_TOKEN: /homebrew/,
+    SCOOP_BUCKET_TOKEN: /scoop/,
+    AUR_SSH_KEY: /aur/,
+    WINGET_TOKEN: /winget/,
+  };
+
+  it('runs once a release is published, on the archive the release workflow attached', () => {
+    expect(submit.on.release.types).toEqual(['published']);
+    expect(submit.env.TAG).toBe('${{ github.event.release.tag_name }}');
+    const downloads = Object.values(submit.jobs).flatMap((job) =>
+      job.steps.filter((step) =>
+        /gh release download .*--pattern "package-managers-\$(env:)?TAG\.tar\.gz"/.test(step.run ?? ''),
+      ),
+    );
+    expect(downloads).toHaveLength(2);
+  });
+
+  it('submits to each package manager only when its own secret is set', () => {
+    for (const [secret, channel] of Object.entries(SECRETS)) {
+      const job = Object.values(submit.jobs).find((candidate) => candidate.env?.[secret]);
+      expect(job?.env?.[secret], secret).toBe(`\${{ secrets.${secret} }}`);
+      const steps = job?.steps.filter((step) => (step.run ?? '').includes(secret)) ?? [];
+      expect(steps.length, secret).toBeGreaterThan(0);
+      for (const step of steps) {
+        expect(step.if).toBe(`env.${secret} != ''`);
+        expect(step.run).toMatch(channel);
+      }
+    }
   });
 });
