@@ -193,3 +193,17 @@ describe('the package managers’ manifests', () => {
     expect(generate().stderr).toMatch(/has no .*\.deb\.sha256 beside it/);
   });
 });
+
+describe('the README’s install commands', () => {
+  it('name the packages, the tap and the bucket the manifests are published as', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const { homebrewTap, scoopBucket } = NOT_YET_CREATED;
+    expect(readme).toContain(`brew install --cask ${homebrewTap.tap}/${PACKAGE_NAME}`);
+    expect(readme).toContain(`winget install ${WINGET_IDENTIFIER}`);
+    expect(readme).toContain(
+      `scoop bucket add ${scoopBucket.bucket} https://github.com/${scoopBucket.repository}`,
+    );
+    expect(readme).toContain(`scoop install ${scoopBucket.bucket}/${PACKAGE_NAME}`);
+    expect(readme).toContain(`yay -S ${AUR_PACKAGE}`);
+  });
+});
