@@ -6,7 +6,11 @@ export const QUICK_COMMAND_NAMES = {
   list: ['list', 'ls'],
   env: ['env'],
   exec: ['exec'],
+  complete: ['__complete'],
 } as const;
+
+/** The hidden command the shell completion scripts run on every TAB (completion/run-complete.ts). */
+export const COMPLETION_HELPER = QUICK_COMMAND_NAMES.complete[0];
 
 export type QuickCommandName = keyof typeof QUICK_COMMAND_NAMES;
 
