@@ -6,11 +6,9 @@ export const QUICK_COMMAND_NAMES = {
   list: ['list', 'ls'],
   env: ['env'],
   exec: ['exec'],
+  // The hidden command shell completions run on every TAB (core/desktop/completion-install.ts).
   complete: ['__complete'],
 } as const;
-
-/** The hidden command the shell completion scripts run on every TAB (completion/run-complete.ts). */
-export const COMPLETION_HELPER = QUICK_COMMAND_NAMES.complete[0];
 
 export type QuickCommandName = keyof typeof QUICK_COMMAND_NAMES;
 

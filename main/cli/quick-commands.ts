@@ -14,7 +14,7 @@ import { type OptionSpec, parsePlain, type PlainArguments } from './option-spec.
 import { blockingFileOperations } from '../core/platform/fs-async.js';
 import { VERSION } from '../core/base/version.js';
 import { print } from './output.js';
-import { COMPLETION_HELPER } from './quick-command-names.js';
+import { quickCommandNamed } from './quick-command-names.js';
 
 interface QuickCommand {
   names: readonly string[];
@@ -61,7 +61,7 @@ export function quickCommand(args: readonly string[]): (() => Promise<void>) | u
   const [name, ...rest] = args;
   // Every word is the shell's, options included: none is msk's to read. Its code is a chunk of its
   // own (the command tree): loaded by this command only.
-  if (name === COMPLETION_HELPER)
+  if (quickCommandNamed(name) === 'complete')
     return async () => {
       blockingFileOperations();
       return (await import('./completion/run-complete.js')).runComplete(rest);

@@ -3,7 +3,7 @@
 import { Argument, type Command } from 'commander';
 import { COMPLETION_SHELLS, completionScript } from '../../core/platform/completion-scripts.js';
 import { writeOut } from '../output.js';
-import { COMPLETION_HELPER } from '../quick-command-names.js';
+import { COMPLETION_HELPER } from '../../core/desktop/completion-install.js';
 
 export function registerCompletionCommands(program: Command): void {
   program
