@@ -121,6 +121,8 @@ function chunkOf(id: string): string | null {
   if (source === undefined || ENTRY.has(source)) return null;
   const imports = loads(source);
   if (source.startsWith('main/cli/')) {
+    // Shell completion's helper (msk __complete) and the command tree it reads: its own chunk.
+    if (source.startsWith('main/cli/completion/')) return 'complete';
     // commander, and what only the commands it parses use.
     if (imports.has('commander') || !QUICK_PATH.has(source)) return 'commands';
     return 'start';
@@ -312,6 +314,7 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             'start',
+            'complete',
             'commands',
             'core',
             'schema',

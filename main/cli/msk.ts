@@ -8,6 +8,7 @@ import { registerAccountKeyCommands } from './commands/account-keys.js';
 import { registerBackupCommands } from './commands/backup.js';
 import { registerBindingCommands } from './commands/binding.js';
 import { registerCheckCommands } from './commands/checks.js';
+import { registerCompletionCommands } from './commands/completion.js';
 import { registerConfigCommands } from './commands/config.js';
 import { registerCopyCommands } from './commands/copy.js';
 import { registerDoctorCommands } from './commands/doctor.js';
@@ -36,6 +37,7 @@ export const COMMAND_GROUPS: readonly (readonly [readonly string[], (program: Co
   [['gateway', 'usage'], registerGatewayCommands],
   [['config', 'workspaces', 'workspace'], registerConfigCommands],
   [['doctor'], registerDoctorCommands],
+  [['completion'], registerCompletionCommands],
   [['backup'], registerBackupCommands],
   [['import'], registerImportCommands],
   [

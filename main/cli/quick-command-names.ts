@@ -6,6 +6,8 @@ export const QUICK_COMMAND_NAMES = {
   list: ['list', 'ls'],
   env: ['env'],
   exec: ['exec'],
+  // The hidden command shell completions run on every TAB (core/desktop/completion-install.ts).
+  complete: ['__complete'],
 } as const;
 
 export type QuickCommandName = keyof typeof QUICK_COMMAND_NAMES;

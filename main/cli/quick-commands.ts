@@ -14,6 +14,7 @@ import { type OptionSpec, parsePlain, type PlainArguments } from './option-spec.
 import { blockingFileOperations } from '../core/platform/fs-async.js';
 import { VERSION } from '../core/base/version.js';
 import { print } from './output.js';
+import { quickCommandNamed } from './quick-command-names.js';
 
 interface QuickCommand {
   names: readonly string[];
@@ -58,6 +59,13 @@ export function quickCommand(args: readonly string[]): (() => Promise<void>) | u
   if (args.length === 1 && VERSION_FLAGS.includes(args[0] ?? ''))
     return () => Promise.resolve(print(VERSION));
   const [name, ...rest] = args;
+  // Every word is the shell's, options included: none is msk's to read. Its code is a chunk of its
+  // own (the command tree): loaded by this command only.
+  if (quickCommandNamed(name) === 'complete')
+    return async () => {
+      blockingFileOperations();
+      return (await import('./completion/run-complete.js')).runComplete(rest);
+    };
   const command = QUICK_COMMANDS.find((candidate) => candidate.names.includes(name ?? ''));
   const parsed = command && parsePlain(rest, command.options, command.operands);
   return (

@@ -8,16 +8,19 @@
 // reported as information.
 // env and exec read a real keychain: `npm run bench` runs in a private gnome-keyring session;
 // without a Secret Service they are skipped, and said so.
+// Shell completion (`msk __complete`, run on every TAB) is measured completing the labels of 600
+// keys, against the same floor as list's (reading that config.json), with list's budget.
 // The Nodes: MSK_BENCH_NODES=node,/path/to/node22,…; `npm run bench` sets it to the `node` on PATH
 // and npm's Node 22 and 24 (test/run.js).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import { fakeKey } from '../fixtures/fake-keys.js';
 import { removeService } from '../fixtures/keytar.js';
+import { manyKeys } from '../fixtures/many-keys.js';
 import { ensureBuiltCli } from './built-cli.js';
 import { describeSamples, type Figure, recordFigures } from './figures.js';
 
@@ -38,6 +41,8 @@ interface Command {
   /** The same work without msk, by the id of its entry in FLOORS. */
   floor?: string;
   needsKeychain: boolean;
+  /** Its data directory's environment, and its floor's (default: the one key's). */
+  env?: NodeJS.ProcessEnv;
 }
 
 interface Floor {
@@ -62,6 +67,12 @@ const FLOORS: Floor[] = [
     needsKeychain: false,
   },
   {
+    id: 'many-keys-floor',
+    name: "completion's floor: reading config.json of 600 keys, no msk",
+    args: ['-e', CONFIG_FLOOR],
+    needsKeychain: false,
+  },
+  {
     id: 'read-floor',
     name: "env's floor: keychain addon + reading the key's item, no msk",
     args: ['-e', READ_FLOOR],
@@ -75,6 +86,20 @@ const FLOORS: Floor[] = [
   },
 ];
 
+const service = `Model Studio Keys bench ${randomUUID()}`;
+const home = mkdtempSync(path.join(os.tmpdir(), 'msk-bench-startup-'));
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  MSK_HOME: home,
+  MSK_KEYCHAIN_SERVICE: service,
+  // A shell msk writes for without a warning.
+  SHELL: '/bin/bash',
+};
+/** A data directory of 600 keys (no secrets: completion reads none). */
+const manyKeysHome = mkdtempSync(path.join(os.tmpdir(), 'msk-bench-completion-'));
+writeFileSync(path.join(manyKeysHome, 'config.json'), `${JSON.stringify(manyKeys(600))}\n`);
+const manyKeysEnv: NodeJS.ProcessEnv = { ...env, MSK_HOME: manyKeysHome };
+
 const COMMANDS: Command[] = [
   { id: 'version', name: 'msk --version', args: [MSK, '--version'], needsKeychain: false },
   {
@@ -83,6 +108,14 @@ const COMMANDS: Command[] = [
     args: [MSK, 'list', '--json'],
     floor: 'list-floor',
     needsKeychain: false,
+  },
+  {
+    id: 'complete',
+    name: "completing key labels, 600 keys (msk __complete copy --key '')",
+    args: [MSK, '__complete', 'copy', '--key', ''],
+    floor: 'many-keys-floor',
+    needsKeychain: false,
+    env: manyKeysEnv,
   },
   { id: 'env', name: 'msk env', args: [MSK, 'env'], floor: 'read-floor', needsKeychain: true },
   {
@@ -99,15 +132,6 @@ const NODES = (process.env.MSK_BENCH_NODES ?? process.env.MSK_BENCH_NODE ?? 'nod
   .split(',')
   .filter(Boolean);
 
-const service = `Model Studio Keys bench ${randomUUID()}`;
-const home = mkdtempSync(path.join(os.tmpdir(), 'msk-bench-startup-'));
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  MSK_HOME: home,
-  MSK_KEYCHAIN_SERVICE: service,
-  // A shell msk writes for without a warning.
-  SHELL: '/bin/bash',
-};
 /** A round's times of one command on one Node: bare `node -e 0`, its floor (if any), msk. */
 interface Samples {
   bare: number[];
@@ -126,9 +150,13 @@ let keychainSkipped = '';
 const versions = new Map<string, string>();
 
 /** Wall time of one process, start to exit, in ms; a failure stops the benchmark. */
-function timed(node: string, args: string[]): number {
+function timed(node: string, args: string[], processEnv: NodeJS.ProcessEnv = env): number {
   const started = performance.now();
-  const run = spawnSync(node, args, { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const run = spawnSync(node, args, {
+    env: processEnv,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
   const elapsed = performance.now() - started;
   if (run.status !== 0) throw new Error(`${node} ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
   return elapsed;
@@ -143,8 +171,8 @@ function round(record: boolean): void {
     for (const command of active()) {
       const floor = floorOf(command);
       const bare = timed(node, ['-e', '0']);
-      const floorTime = floor ? timed(node, floor.args) : Number.NaN;
-      const msk = timed(node, command.args);
+      const floorTime = floor ? timed(node, floor.args, command.env) : Number.NaN;
+      const msk = timed(node, command.args, command.env);
       if (!record) continue;
       const recorded = samplesOf(node, command);
       recorded.bare.push(bare);
@@ -253,6 +281,7 @@ function figuresOf(node: string, command: Command, lines: string[]): Figure[] {
 afterAll(async () => {
   await removeService(service).catch(() => undefined);
   rmSync(home, { recursive: true, force: true });
+  rmSync(manyKeysHome, { recursive: true, force: true });
   const lines = [''];
   const figures = NODES.flatMap((node) => {
     lines.push(`msk start-up on Node ${versions.get(node) ?? node} (${node}):`);

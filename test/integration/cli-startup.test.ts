@@ -208,6 +208,19 @@ describe('msk loads only what a command uses', () => {
       expect(none(again.packages, ['zod'])).toEqual([]);
     });
 
+    it('__complete (shell completion, every TAB): the labels from the data file; no keychain, no commander, no node:crypto', async () => {
+      await homeWithKey();
+      const loaded = await loadsOf(home, ['__complete', 'copy', '--key', '']);
+      expect(loaded.code, loaded.stderr).toBe(0);
+      expect(loaded.stdout.split('\n')[0]?.split('\t')[0]).toBe('k');
+      expect(loaded.stderr).toBe('');
+      // The data file was validated when the key was added: no zod either.
+      expect([...loaded.packages]).toEqual([]);
+      expect(none(loaded.builtins, ['node:crypto', ...NODE_STREAMS])).toEqual([]);
+      // The entry, the start-up chunk and completion's own (the command tree): not commander's.
+      expect(loaded.bundleFiles).toEqual(['msk', 'start', 'complete']);
+    });
+
     it('exec: the keychain and node:child_process (cross-spawn on Windows); no writers, no HTTP client', async () => {
       await homeWithKey();
       const loaded = await loadsOf(home, ['exec', '--key', 'k', '--', 'true']);

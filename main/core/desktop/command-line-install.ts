@@ -3,12 +3,13 @@
 // Node.js is needed and the RunAsNode fuse stays off. Linux and macOS get a shell script in
 // ~/.local/bin; Windows a msk.cmd in the app's per-user bin folder, which goes on the user PATH.
 // The launcher says it is ours in its second line: install never replaces a file that is not,
-// and uninstall removes exactly what install added.
+// and uninstall removes exactly what install added. Shell completions go with it (completion-install.ts).
 import path from 'node:path';
 import { posixQuote } from '../platform/shell-quoting.js';
 import { MskError } from '../base/errors.js';
 import { chmod, exists, mkdir, readFile, rm, writeFile } from '../platform/fs-async.js';
 import { PRODUCT_NAME } from '../platform/paths.js';
+import { installCompletions, uninstallCompletions } from './completion-install.js';
 
 /** The line that marks a launcher as ours. */
 export const LAUNCHER_MARK = `Installed by ${PRODUCT_NAME}: runs its command line (msk). Uninstall from the app.`;
@@ -109,6 +110,7 @@ export async function installLauncher(ports: LauncherPorts): Promise<LauncherSta
   await mkdir(place.directory, { recursive: true });
   await writeFile(place.file, launcherScript(ports.platform, ports.command), { mode: 0o755 });
   await chmod(place.file, 0o755);
+  await installCompletions(ports.platform, ports.env, ports.home);
   if (ports.platform === 'win32') await ports.addToUserPath?.(place.directory);
   return launcherStatus(ports);
 }
@@ -117,6 +119,7 @@ export async function installLauncher(ports: LauncherPorts): Promise<LauncherSta
 export async function uninstallLauncher(ports: LauncherPorts): Promise<LauncherStatus> {
   const place = launcherPlace(ports.platform, ports.env, ports.home);
   if (await isOurs(place.file)) await rm(place.file, { force: true });
+  await uninstallCompletions(ports.platform, ports.env, ports.home);
   if (ports.platform === 'win32') await ports.removeFromUserPath?.(place.directory);
   return launcherStatus(ports);
 }
