@@ -170,15 +170,23 @@ describe('the package managers’ manifests', () => {
     expect(cask.trimEnd().endsWith('\nend')).toBe(true);
   });
 
-  it('Scoop: the manifest names the Windows zip, msk and a shortcut, and follows new releases', () => {
+  it('Scoop: the manifest names the Windows zip, msk (a .cmd) and a shortcut, and follows new releases', () => {
     const manifest = JSON.parse(read(`scoop/bucket/${PACKAGE_NAME}.json`));
     expect(manifest).toMatchObject({
       version: VERSION,
       architecture: { '64bit': { url: served(winZip), hash: sha256.get(winZip) } },
-      bin: [['Model Studio Keys.exe', 'msk', '--msk']],
+      bin: 'msk.cmd',
       shortcuts: [['Model Studio Keys.exe', 'Model Studio Keys']],
       checkver: { github: `https://github.com/${REPOSITORY}` },
     });
+    // msk is a .cmd written at install (cmd waits for the GUI program; Scoop's shim of it would not):
+    // the app beside it in its msk mode, every argument, its exit status.
+    const [write = ''] = manifest.pre_install;
+    expect(write).toMatch(/^Set-Content -LiteralPath "\$dir\\msk\.cmd" -Encoding Ascii -Value '/);
+    const launcher = [...write.matchAll(/'((?:[^']|'')*)'/g)].map(([, line = '']) =>
+      line.replaceAll("''", "'"),
+    );
+    expect(launcher).toEqual(['@echo off', '"%~dp0Model Studio Keys.exe" --msk %*', 'exit /b %ERRORLEVEL%']);
     const autoupdate = manifest.autoupdate.architecture['64bit'];
     expect(autoupdate.url.replaceAll('$version', VERSION)).toBe(served(winZip));
     // The checksum file beside the zip on the release (build/checksums.js).
