@@ -23,13 +23,12 @@ import path from 'node:path';
  * }} Release
  */
 
-/** Each installer electron-builder writes, by the end of its default file name. */
+/** Each installer electron-builder writes, by the end of its name (electron-builder.yml's artifactName). */
 const KINDS = /** @type {const} */ ([
   [/\.dmg$/, 'macos', 'dmg'],
-  [/-mac\.zip$/, 'macos', 'mac-zip'],
-  // Not the uninstaller electron-builder may leave beside it (__uninstaller-nsis-….exe).
-  [/ Setup [^/]*\.exe$/, 'windows', 'nsis'],
-  [/-win\.zip$/, 'windows', 'win-zip'],
+  [/-mac-\w+\.zip$/, 'macos', 'mac-zip'],
+  [/-win-\w+-setup\.exe$/, 'windows', 'nsis'],
+  [/-win-\w+\.zip$/, 'windows', 'win-zip'],
   [/\.AppImage$/, 'linux', 'appimage'],
   [/\.deb$/, 'linux', 'deb'],
   [/\.rpm$/, 'linux', 'rpm'],
@@ -41,12 +40,8 @@ function archOf(fileName) {
   return /arm64|aarch64/.test(fileName) ? 'arm64' : 'x64';
 }
 
-/**
- * The name GitHub gives an uploaded file: it turns every character but letters, digits, `.`, `-`
- * and `_` into a dot (`Model Studio Keys Setup 1.0.0.exe` → `Model.Studio.Keys.Setup.1.0.0.exe`).
- * @param {string} fileName
- */
-export const releaseAssetName = (fileName) => fileName.replace(/[^0-9A-Za-z._-]/g, '.');
+/** A name GitHub keeps for an uploaded file (it turns any other character into a dot). */
+const KEPT_BY_GITHUB = /^[0-9A-Za-z._-]+$/;
 
 /**
  * A release's download URL for a file: where it is once the draft is published.
@@ -55,7 +50,7 @@ export const releaseAssetName = (fileName) => fileName.replace(/[^0-9A-Za-z._-]/
  * @param {string} fileName
  */
 export const releaseAssetUrl = (repository, tag, fileName) =>
-  `https://github.com/${repository}/releases/download/${tag}/${releaseAssetName(fileName)}`;
+  `https://github.com/${repository}/releases/download/${tag}/${fileName}`;
 
 /**
  * The installers in a folder with their checksums (`<file>.sha256`, `<hex>  <file>`); an installer
@@ -69,6 +64,9 @@ export function artifactsIn(folder, urlOf) {
   return names.flatMap((fileName) => {
     const known = KINDS.find(([pattern]) => pattern.test(fileName));
     if (!known) return [];
+    // The update feeds name the file as built: a renamed asset would be found by no one.
+    if (!KEPT_BY_GITHUB.test(fileName))
+      throw new Error(`GitHub would rename ${fileName}: name it in electron-builder.yml's artifactName`);
     const checksumFile = `${fileName}.sha256`;
     if (!names.includes(checksumFile)) throw new Error(`${fileName} has no ${checksumFile} beside it`);
     const sha256 = /^[0-9a-f]{64}\b/.exec(readFileSync(path.join(folder, checksumFile), 'utf8'))?.[0];

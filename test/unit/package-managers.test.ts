@@ -17,17 +17,27 @@ import {
 
 const VERSION = '1.2.3';
 const REPOSITORY = 'example/model-studio-keys';
-/** electron-builder's file names for electron-builder.yml's targets. */
+/** The installers electron-builder names from electron-builder.yml's artifactName (deb and rpm: its own). */
+const builder = parse(readFileSync('electron-builder.yml', 'utf8')) as Record<
+  string,
+  { artifactName?: string }
+>;
+const named = (target: string, arch: string, ext: string) =>
+  (builder[target]?.artifactName ?? '')
+    .replace('${name}', PACKAGE_NAME)
+    .replace('${version}', VERSION)
+    .replace('${arch}', arch)
+    .replace('${ext}', ext);
 const INSTALLERS = [
-  `Model Studio Keys-${VERSION}-universal.dmg`,
-  `Model Studio Keys-${VERSION}-universal-mac.zip`,
-  `Model Studio Keys Setup ${VERSION}.exe`,
-  `Model Studio Keys-${VERSION}-win.zip`,
-  `Model Studio Keys-${VERSION}.AppImage`,
+  named('mac', 'universal', 'dmg'),
+  named('mac', 'universal', 'zip'),
+  named('nsis', 'x64', 'exe'),
+  named('win', 'x64', 'zip'),
+  named('appImage', 'x86_64', 'AppImage'),
   `model-studio-keys_${VERSION}_amd64.deb`,
   `model-studio-keys-${VERSION}.x86_64.rpm`,
   // Left in dist/ by electron-builder beside the installer: no package manager takes it.
-  `__uninstaller-nsis-model-studio-keys.exe`,
+  named('nsis', 'x64', '__uninstaller.exe'),
 ];
 
 const artifacts = mkdtempSync(path.join(os.tmpdir(), 'msk-release-'));
@@ -49,15 +59,16 @@ const generate = (...args: string[]) =>
     env: { ...process.env, GITHUB_REPOSITORY: REPOSITORY, GITHUB_REF_NAME: `v${VERSION}` },
   });
 const read = (file: string) => readFileSync(path.join(out, file), 'utf8');
-/** Where the release serves a file once published (GitHub turns spaces into dots). */
-const served = (name: string) =>
-  `https://github.com/${REPOSITORY}/releases/download/v${VERSION}/${name.replaceAll(' ', '.')}`;
+/** Where the release serves a file once published. */
+const served = (name: string) => `https://github.com/${REPOSITORY}/releases/download/v${VERSION}/${name}`;
 const [dmg = '', , nsis = '', winZip = '', , deb = ''] = INSTALLERS;
 
 describe('the package managers’ manifests', () => {
   const run = generate();
 
   it('are written from the artifacts folder by the release workflow’s command', () => {
+    // Named so that GitHub keeps the names: the release asset is the file the update feed names.
+    for (const name of INSTALLERS) expect(name).toMatch(/^model-studio-keys[\w.-]+$/);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const wingetFolder = `winget/manifests/m/ModelStudioKeys/ModelStudioKeys/${VERSION}`;
@@ -170,25 +181,38 @@ describe('the package managers’ manifests', () => {
     expect(cask.trimEnd().endsWith('\nend')).toBe(true);
   });
 
-  it('Scoop: the manifest names the Windows zip, msk and a shortcut, and follows new releases', () => {
+  it('Scoop: the manifest names the Windows zip, msk (a .cmd) and a shortcut, and follows new releases', () => {
     const manifest = JSON.parse(read(`scoop/bucket/${PACKAGE_NAME}.json`));
     expect(manifest).toMatchObject({
       version: VERSION,
       architecture: { '64bit': { url: served(winZip), hash: sha256.get(winZip) } },
-      bin: [['Model Studio Keys.exe', 'msk', '--msk']],
+      bin: 'msk.cmd',
       shortcuts: [['Model Studio Keys.exe', 'Model Studio Keys']],
       checkver: { github: `https://github.com/${REPOSITORY}` },
     });
+    // msk is a .cmd written at install (cmd waits for the GUI program; Scoop's shim of it would not):
+    // the app beside it in its msk mode, every argument, its exit status.
+    const [write = ''] = manifest.pre_install;
+    expect(write).toMatch(/^Set-Content -LiteralPath "\$dir\\msk\.cmd" -Encoding Ascii -Value '/);
+    const launcher = [...write.matchAll(/'((?:[^']|'')*)'/g)].map(([, line = '']) =>
+      line.replaceAll("''", "'"),
+    );
+    expect(launcher).toEqual(['@echo off', '"%~dp0Model Studio Keys.exe" --msk %*', 'exit /b %ERRORLEVEL%']);
     const autoupdate = manifest.autoupdate.architecture['64bit'];
     expect(autoupdate.url.replaceAll('$version', VERSION)).toBe(served(winZip));
     // The checksum file beside the zip on the release (build/checksums.js).
     expect(autoupdate.hash).toEqual({ url: '$url.sha256' });
   });
 
-  it('refuses a tag that is not the version built, and an installer without its checksum', () => {
+  it('refuses a tag that is not the version built, an installer GitHub would rename, one without its checksum', () => {
     expect(generate('--tag', 'v9.9.9').stderr).toMatch(
       /the tag v9\.9\.9 is not the version built \(1\.2\.3\)/,
     );
+    // electron-builder's default name: GitHub serves it as Model.Studio.Keys-…, the feed names Model-Studio-Keys-….
+    const spaced = path.join(artifacts, `Model Studio Keys-${VERSION}.AppImage`);
+    writeFileSync(spaced, 'an installer');
+    expect(generate().stderr).toMatch(/GitHub would rename Model Studio Keys-1\.2\.3\.AppImage/);
+    rmSync(spaced);
     rmSync(path.join(artifacts, `${deb}.sha256`));
     expect(generate().stderr).toMatch(/has no .*\.deb\.sha256 beside it/);
   });
