@@ -9,7 +9,9 @@ import type { Page } from '@playwright/test';
 import { fakeKey } from '../fixtures/fake-keys.js';
 import { type App, expect, test } from './app.js';
 import { expectNoSeriousViolations } from './axe.js';
-import { englishLeft, mainText } from './language.js';
+import { englishLeft, mainText, SCRIPT } from './language.js';
+import { LANGUAGE_NAMES, LANGUAGES } from '../../main/shared/i18n/languages.js';
+import { createTranslator } from '../../main/shared/i18n/translator.js';
 import { sidewaysOverflow } from './layout.js';
 import { sha512Of } from '../fixtures/update-feed.js';
 import { freePort } from '../fixtures/free-port.js';
@@ -678,6 +680,46 @@ test('in Simplified Chinese every view is in Chinese', async ({ app }) => {
     expect(englishLeft(text), `English left in ${view}: ${text}`).toEqual([]);
   }
 });
+
+for (const [language, name] of [
+  ['ja', 'Japanese'],
+  ['zh-TW', 'Traditional Chinese'],
+] as const) {
+  test(`in ${name} every view is in ${name}, axe clean, and the language choice names each language in its own words`, async ({
+    app,
+  }) => {
+    const { page } = app;
+    const t = createTranslator(language);
+    await app.services.vault.add({ secret: fakeKey(), label: 'personal', regionId: 'hk' });
+    await app.services.config.update((draft) => void (draft.settings.language = language));
+    await app.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', language);
+    for (const view of [
+      'keys',
+      'add',
+      'import',
+      'regions',
+      'account',
+      'checks',
+      'tools',
+      'gateway',
+      'settings',
+    ]) {
+      await nav(page, t(`window.nav.${view}`)).click();
+      await expect(page.getByRole('main').locator('h2').first()).toBeVisible();
+      const text = await mainText(page);
+      expect(text, view).toMatch(SCRIPT[language]);
+      expect(englishLeft(text), `English left in ${view}: ${text}`).toEqual([]);
+      await expectNoSeriousViolations(page);
+    }
+    const choice = page.getByLabel(t('window.settings.names.language'), { exact: true });
+    await expect(choice.locator('option')).toHaveText([
+      t('window.settings.choices.language.system'),
+      ...LANGUAGES.map((each) => LANGUAGE_NAMES[each]),
+    ]);
+    await expect(choice).toHaveValue(language);
+  });
+}
 
 test('at 200% zoom (a 480 px wide window) every view fits: nothing scrolls sideways', async ({ app }) => {
   const { page } = app;

@@ -693,7 +693,7 @@ export const jaWindow: Catalog['window'] = {
   settings: {
     title: '設定',
     reset: 'リセット',
-    resetNamed: '{{name}}をデフォルトに戻す',
+    resetNamed: '{{name}}をリセット',
     addEntry: '追加',
     removeEntry: '{{name}} を削除',
     groups: {
