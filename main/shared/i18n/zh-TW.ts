@@ -12,7 +12,7 @@ export const zhTW: Catalog = {
     'ap-northeast-1': '日本（東京）',
     'eu-central-1': '德國（法蘭克福）',
   },
-  plans: { payg: '按量付費', coding: 'Coding Plan', token: 'Token Plan' },
+  plans: { payg: '隨用隨付', coding: 'Coding Plan', token: 'Token Plan' },
   tray: {
     runGateway: '為 GUI 工具執行閘道',
     installCli: '安裝命令列工具（msk）…',
@@ -74,7 +74,7 @@ export const zhTW: Catalog = {
     cancelCheck: '取消檢測',
     open: '開啟 Model Studio Keys…',
     openApiKeyPage: '開啟 API Key 頁面（{{region}}）',
-    quit: '退出',
+    quit: '結束',
     tooltip: 'Model Studio Keys — {{region}}',
     tooltipWithKey: 'Model Studio Keys — {{region}} · {{label}}',
   },
