@@ -50,7 +50,9 @@ const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /** Words in it besides its placeholders: '{{label}} — {{masked}}' has none to translate. */
 const hasWords = (text: string) => /\p{L}/u.test(text.replace(/\{\{[^}]*\}\}/g, ''));
 /** Characters only Simplified Chinese writes (Traditional: 設 說 發 鑰 區 這 為 開 關 複…). */
-const SIMPLIFIED_ONLY = [...'设说发钥区这为开关复时间个们来对务络码键链动导检测认证载网页应显录签账号户择线连输单项启无还写读过进该请让变实现资类数图标错误费额价续储备从云炼贴条长节点钟决视态'];
+const SIMPLIFIED_ONLY = [
+  ...'设说发钥区这为开关复时间个们来对务络码键链动导检测认证载网页应显录签账号户择线连输单项启无还写读过进该请让变实现资类数图标错误费额价续储备从云炼贴条长节点钟决视态',
+];
 
 describe('the catalogs', () => {
   it('cover every language of the setting, each named in its own words', () => {

@@ -88,7 +88,8 @@ export const jaWindow: Catalog['window'] = {
     title: 'キーはまだありません',
     step1:
       'お使いのリージョン (シンガポール、米国 (バージニア)、中国 (北京)、中国 (香港)) の Model Studio コンソールにログインします。',
-    step2: 'API キーページでキーを作成します。新しいキーは一度しか表示されないので、すぐにコピーしてください。',
+    step2:
+      'API キーページでキーを作成します。新しいキーは一度しか表示されないので、すぐにコピーしてください。',
     step3: 'ここに貼り付けます。キーはシステムのキーチェーンに保存され、ファイルには書き込まれません。',
     pages: 'API キーページ',
     page: 'API キーページ — {{region}}',
@@ -101,8 +102,7 @@ export const jaWindow: Catalog['window'] = {
   },
   move: {
     title: '「{{label}}」を移動',
-    explain:
-      'キーは作成されたリージョン (とワークスペース) でしか使えません。キーを本来の場所に整理します。',
+    explain: 'キーは作成されたリージョン (とワークスペース) でしか使えません。キーを本来の場所に整理します。',
     region: 'リージョン',
     workspace: 'ワークスペース ID (default または llm-…)',
     plan: '{{plan}} のキーとして保存されます。',
@@ -283,7 +283,8 @@ export const jaWindow: Catalog['window'] = {
     name: '名前',
     command: 'コマンド (任意)',
     variableLines: '変数 (1 行に 1 つ、NAME=テンプレート)',
-    placeholders: 'テンプレートには {{placeholders}} を使えます。キーそのものがコマンドに入ることはありません。',
+    placeholders:
+      'テンプレートには {{placeholders}} を使えます。キーそのものがコマンドに入ることはありません。',
     badLine: '「{{line}}」は NAME=value の形式ではありません。',
   },
   toolNames: {
@@ -386,7 +387,8 @@ export const jaWindow: Catalog['window'] = {
     stillExplain:
       'ファイルから取り除きましょう。その行は、キーの移動先とツールでの使い方 (msk exec または eval "$(msk env)") を記したコメントに置き換わります。各ファイルのバックアップは同じ場所に残ります。',
     storedAs: 'キーチェーンに「{{label}}」として保存済み。',
-    removeYourself: 'このアプリが編集するファイルの外で設定されています。設定されている場所で削除してください。',
+    removeYourself:
+      'このアプリが編集するファイルの外で設定されています。設定されている場所で削除してください。',
     review_one: '{{count}} 個のキーの削除を確認…',
     review_other: '{{count}} 個のキーの削除を確認…',
     reviewTitle: 'ファイルからキーを取り除く',
@@ -580,7 +582,8 @@ export const jaWindow: Catalog['window'] = {
       workspace: 'ワークスペース',
       workspaceChoice: '{{name}} — {{region}} ({{account}})',
       label: 'ここでのラベル',
-      labelHelp: 'このアプリでのキーの呼び名です。キーの値は直接キーチェーンに入り、表示されることはありません。',
+      labelHelp:
+        'このアプリでのキーの呼び名です。キーの値は直接キーチェーンに入り、表示されることはありません。',
       description: 'アカウントでの説明 (任意)',
       models: '使えるモデルを限定 (任意)',
       modelsHelp: 'モデル ID をカンマ区切りで。空欄ならすべてのモデル。',
@@ -723,7 +726,8 @@ export const jaWindow: Catalog['window'] = {
       autoUpdate: '自動アップデート',
     },
     help: {
-      clipboardClearSeconds: 'コピーしたキーは、この時間が経つとクリップボードから消去されます。0 なら残します。',
+      clipboardClearSeconds:
+        'コピーしたキーは、この時間が経つとクリップボードから消去されます。0 なら残します。',
       concealClipboard: 'コピーに印を付け、クリップボードマネージャーや履歴に残らないようにします。',
       requestTimeoutSeconds: '接続チェックで Model Studio の応答を待つ時間です。',
       defaultModel: 'ツールにもプロジェクトにもモデルの指定がないときに、ツールに渡すモデルです。',
@@ -739,7 +743,8 @@ export const jaWindow: Catalog['window'] = {
         'Ctrl+Shift+K (⌘⇧K) で、どこからでもアクティブなキーをコピーします。Wayland では動作しないことがあります。',
       prices:
         'モデルの 100 万トークンあたりの入力・出力価格で、使用量の推定で定価の代わりに使います: international (米ドル) または mainland (人民元)。',
-      gatewayEnabled: 'トークンを持つツールがある間、アプリはゲートウェイを実行して、キーで得た応答をツールに渡します。',
+      gatewayEnabled:
+        'トークンを持つツールがある間、アプリはゲートウェイを実行して、キーで得た応答をツールに渡します。',
       gatewayPort:
         'ツールには http://127.0.0.1:<ポート>/v1 を渡します。ほかのプログラムがそのポートを使っている場合は変更してください。',
       autoUpdate:
