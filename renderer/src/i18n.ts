@@ -2,22 +2,24 @@
 // tray (main/i18n). `useT()` re-renders a component only when the language changes.
 import { useEffect, useMemo } from 'react';
 import { createTranslator, resolveLanguage, type Translate } from '../../main/shared/i18n/translator';
+import type { Language } from '../../main/shared/i18n/languages';
 import { useStore } from './store';
 
 export type { Translate };
+export { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../main/shared/i18n/languages';
 
-const translators = new Map<string, Translate>();
+const translators = new Map<Language, Translate>();
 
-function translatorFor(language: string): Translate {
+function translatorFor(language: Language): Translate {
   let t = translators.get(language);
   if (!t) {
-    t = createTranslator(language === 'zh-CN' ? 'zh-CN' : 'en');
+    t = createTranslator(language);
     translators.set(language, t);
   }
   return t;
 }
 
-export function useLanguage(): 'en' | 'zh-CN' {
+export function useLanguage(): Language {
   const setting = useStore((store) => store.state?.language ?? 'system');
   return resolveLanguage(setting, navigator.language);
 }

@@ -1,5 +1,6 @@
 // Refreshes the README screenshots (`npm run screenshots`): every view of the window in English and
-// Simplified Chinese, light and dark, and the tray menu drawn from its real template.
+// Simplified Chinese, light and dark, one view each in Japanese and Traditional Chinese, and the
+// tray menu drawn from its real template.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -86,6 +87,31 @@ test.describe('window views', () => {
         }
       });
     }
+  }
+});
+
+test.describe('window in the other languages', () => {
+  test.use({ imitation: false });
+  // One view each for the README: 日本語 and 繁體中文 (every view is checked in window.spec.ts).
+  for (const [language, view] of [
+    ['ja', 'keys'],
+    ['zh-TW', 'checks'],
+  ] as const) {
+    test(`window ${view}, ${language}, light`, async ({ app }) => {
+      await arrange(app);
+      await app.services.config.update((draft) => {
+        draft.settings.language = language;
+        draft.settings.theme = 'light';
+      });
+      await app.page.setViewportSize({ width: 960, height: 680 });
+      await app.reload();
+      await app.page
+        .getByRole('navigation')
+        .getByRole('button', { name: createTranslator(language)(`window.nav.${view}`), exact: true })
+        .click();
+      await expect(app.page.getByRole('main').locator('h2').first()).toBeVisible();
+      await app.page.screenshot({ path: `build/screenshots/window-${view}-${language}-light.png` });
+    });
   }
 });
 

@@ -9,7 +9,9 @@ import type { Page } from '@playwright/test';
 import { fakeKey } from '../fixtures/fake-keys.js';
 import { type App, expect, test } from './app.js';
 import { expectNoSeriousViolations } from './axe.js';
-import { englishLeft, mainText } from './language.js';
+import { englishLeft, mainText, SCRIPT } from './language.js';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../main/shared/i18n/languages.js';
+import { createTranslator } from '../../main/shared/i18n/translator.js';
 import { sidewaysOverflow } from './layout.js';
 import { sha512Of } from '../fixtures/update-feed.js';
 import { freePort } from '../fixtures/free-port.js';
@@ -679,6 +681,45 @@ test('in Simplified Chinese every view is in Chinese', async ({ app }) => {
   }
 });
 
+/** Each view of the window in turn, opened by its name in `language`, then `visit`ed. */
+async function throughEveryView(page: Page, language: Language, visit: (view: string) => Promise<void>) {
+  const t = createTranslator(language);
+  const views = ['keys', 'add', 'import', 'regions', 'account', 'checks', 'tools', 'gateway', 'settings'];
+  for (const view of views) {
+    await nav(page, t(`window.nav.${view}`)).click();
+    await expect(page.getByRole('main').locator('h2').first()).toBeVisible();
+    await visit(view);
+  }
+}
+
+for (const [language, name] of [
+  ['ja', 'Japanese'],
+  ['zh-TW', 'Traditional Chinese'],
+] as const) {
+  test(`in ${name} every view is in ${name}, axe clean, and the language choice names each language in its own words`, async ({
+    app,
+  }) => {
+    const { page } = app;
+    const t = createTranslator(language);
+    await app.services.vault.add({ secret: fakeKey(), label: 'personal', regionId: 'hk' });
+    await app.services.config.update((draft) => void (draft.settings.language = language));
+    await app.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', language);
+    await throughEveryView(page, language, async (view) => {
+      const text = await mainText(page);
+      expect(text, view).toMatch(SCRIPT[language]);
+      expect(englishLeft(text), `English left in ${view}: ${text}`).toEqual([]);
+      await expectNoSeriousViolations(page);
+    });
+    const choice = page.getByLabel(t('window.settings.names.language'), { exact: true });
+    await expect(choice.locator('option')).toHaveText([
+      t('window.settings.choices.language.system'),
+      ...LANGUAGES.map((each) => LANGUAGE_NAMES[each]),
+    ]);
+    await expect(choice).toHaveValue(language);
+  });
+}
+
 test('at 200% zoom (a 480 px wide window) every view fits: nothing scrolls sideways', async ({ app }) => {
   const { page } = app;
   await app.services.vault.add({
@@ -705,6 +746,21 @@ test('at 200% zoom (a 480 px wide window) every view fits: nothing scrolls sidew
     expect(await sidewaysOverflow(page), view).toBeLessThanOrEqual(0);
   }
 });
+
+for (const language of ['ja', 'zh-TW'] as const) {
+  test(`at 200% zoom in ${LANGUAGE_NAMES[language]} every view fits: nothing scrolls sideways`, async ({
+    app,
+  }) => {
+    const { page } = app;
+    await app.services.vault.add({ secret: fakeKey(), label: 'personal', regionId: 'hk' });
+    await app.services.config.update((draft) => void (draft.settings.language = language));
+    await page.setViewportSize({ width: 480, height: 640 });
+    await app.reload();
+    await throughEveryView(page, language, async (view) => {
+      expect(await sidewaysOverflow(page), view).toBeLessThanOrEqual(0);
+    });
+  });
+}
 
 test('a damaged data file: Repair restores the newest good backup and recovers the key it lacks', async ({
   app,

@@ -137,7 +137,7 @@ describe('msk config', () => {
       'msk: requestTimeoutSeconds must be a whole number from 1 to 120.',
     ],
     [['set', 'concealClipboard', 'maybe'], 'msk: concealClipboard is on or off: true or false.'],
-    [['set', 'language', 'fr'], 'msk: language is one of: system, en, zh-CN.'],
+    [['set', 'language', 'fr'], 'msk: language is one of: system, en, zh-CN, zh-TW, ja.'],
     [['set', 'theme', 'Dark'], 'msk: theme is one of: system, light, dark.'],
     [['set', 'launchAtLogin', 'sometimes'], 'msk: launchAtLogin is on or off: true or false.'],
     [['set', 'launchAtLogin.mac', 'true'], "msk: 'launchAtLogin' has no entries: use 'launchAtLogin'."],

@@ -6,9 +6,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../main/shared/i18n/en.js';
 import { CALL_NAMES, TASK_NAMES } from '../../main/shared/contract/channels.js';
+import { LANGUAGES } from '../../main/shared/i18n/languages.js';
 
 const ROOTS = Object.keys(en).join('|');
-const CATALOG_FILES = /^(en|zh-CN)(-window)?\.ts$/;
+const CATALOG_FILES = new RegExp(`^(${LANGUAGES.join('|')})(-window)?\\.ts$`);
 /** IPC method names (`regions.setActive`) look like keys: the IPC layer has no words of its own,
  * and elsewhere a method name is not a key. */
 const NO_WORDS = path.join('main', 'ipc');

@@ -1,33 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../main/shared/i18n/en.js';
 import { errorText } from '../../main/shared/i18n/labels.js';
 import { createTranslator, resolveLanguage } from '../../main/shared/i18n/translator.js';
-import { zhCN } from '../../main/shared/i18n/zh-CN.js';
 
-const keysOf = (value: object, prefix = ''): string[] =>
-  Object.entries(value).flatMap(([key, child]) =>
-    typeof child === 'string' ? [`${prefix}${key}`] : keysOf(child as object, `${prefix}${key}.`),
-  );
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
-
+// Every catalog's keys, placeholders and script: i18n-catalogs.test.ts.
 describe('translations', () => {
-  it('give Simplified Chinese every English string, with the same placeholders', () => {
-    expect(keysOf(zhCN)).toEqual(keysOf(en));
-    const lookup = (catalog: object, key: string) =>
-      key
-        .split('.')
-        .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalog) as string;
-    for (const key of keysOf(en))
-      expect(placeholders(lookup(zhCN, key)), key).toEqual(placeholders(lookup(en, key)));
-  });
-
   it('follow the language setting, and the OS locale for “system”', () => {
-    expect(resolveLanguage('system', 'zh-CN')).toBe('zh-CN');
-    expect(resolveLanguage('system', 'zh-TW')).toBe('zh-CN');
-    expect(resolveLanguage('system', 'en-GB')).toBe('en');
-    expect(resolveLanguage('system', 'de')).toBe('en');
+    for (const locale of ['zh-Hant-TW', 'zh-TW', 'zh-HK', 'zh-MO', 'zh-Hant', 'zh_TW.UTF-8'])
+      expect(resolveLanguage('system', locale), locale).toBe('zh-TW');
+    for (const locale of ['zh', 'zh-CN', 'zh-Hans-SG', 'zh-SG', 'zh-Hans-HK'])
+      expect(resolveLanguage('system', locale), locale).toBe('zh-CN');
+    for (const locale of ['ja', 'ja-JP', 'ja_JP.UTF-8'])
+      expect(resolveLanguage('system', locale), locale).toBe('ja');
+    for (const locale of ['en-GB', 'de', 'jv', 'zu', 'C', ''])
+      expect(resolveLanguage('system', locale), locale).toBe('en');
     expect(resolveLanguage('en', 'zh-CN')).toBe('en');
     expect(resolveLanguage('zh-CN', 'en-US')).toBe('zh-CN');
+    expect(resolveLanguage('ja', 'zh-TW')).toBe('ja');
+    expect(resolveLanguage('zh-TW', 'ja-JP')).toBe('zh-TW');
   });
 
   it('word an error by its code and params, or fall back to its message', () => {
@@ -44,5 +33,14 @@ describe('translations', () => {
     expect(errorText({ code: 'keychain-locked', message: 'x' }, createTranslator('zh-CN'))).toBe(
       '钥匙串已锁定：请解锁后重试。',
     );
+    expect(errorText({ code: 'keychain-locked', message: 'x' }, createTranslator('zh-TW'))).toBe(
+      '鑰匙圈已鎖定：請解鎖後重試。',
+    );
+    const tokyo = errorText(
+      { code: 'no-active-key', message: 'x', params: { regionId: 'ap-northeast-1' } },
+      createTranslator('ja'),
+    );
+    expect(tokyo).toMatch(/^日本 \(東京\)/);
+    expect(tokyo).toMatch(/[\u3040-\u30ff]/);
   });
 });

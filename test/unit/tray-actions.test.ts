@@ -12,7 +12,7 @@ import {
 } from '../fixtures/model-studio-openapi/server.js';
 import { addKey } from '../../main/core/actions/keys.js';
 import { revokeGatewayToken } from '../../main/core/actions/gateway.js';
-import { createTranslator } from '../../main/shared/i18n/translator.js';
+import { createTranslator, type Language } from '../../main/shared/i18n/translator.js';
 import {
   type Confirmation,
   performTrayAction,
@@ -34,7 +34,7 @@ afterAll(() => openapi.close());
 
 describe('tray actions', () => {
   const directory = useTempDirectory();
-  const setup = (language: 'en' | 'zh-CN' = 'en', searchPath?: string) => {
+  const setup = (language: Language = 'en', searchPath?: string) => {
     const context = testContext(directory(), {}, searchPath, openapi.overrides);
     const calls = {
       notified: [] as string[],
@@ -228,14 +228,21 @@ describe('tray actions', () => {
     expect(statSync(context.saveAs).mode & 0o777).toBe(0o600);
   });
 
-  it('says failures in the user’s language', async () => {
-    const { calls, perform } = setup('zh-CN');
+  it.each([
+    ['zh-CN', ['没有标签或 ID 为“nobody”的密钥。', '新加坡没有当前密钥：请打开窗口添加或选择一个。']],
+    ['zh-TW', ['沒有標籤或 ID 為「nobody」的金鑰。', '新加坡沒有目前金鑰：請開啟視窗新增或選擇一個。']],
+    [
+      'ja',
+      [
+        '「nobody」というラベルまたは ID のキーはありません。',
+        'シンガポール にアクティブなキーがありません。ウィンドウを開いて追加するか選択してください。',
+      ],
+    ],
+  ] as const)('says failures in the user’s language (%s)', async (language, notified) => {
+    const { calls, perform } = setup(language);
     await perform({ type: 'copy-key', keyId: 'nobody' });
     await perform({ type: 'copy-active-key' });
-    expect(calls.notified).toEqual([
-      '没有标签或 ID 为“nobody”的密钥。',
-      '新加坡没有当前密钥：请打开窗口添加或选择一个。',
-    ]);
+    expect(calls.notified).toEqual(notified);
   });
 
   it('checks for updates when asked and says what it found; restarts only into a ready version', async () => {
@@ -264,7 +271,7 @@ describe('tray actions', () => {
 
   describe('Rotate Key…', () => {
     /** A connected account and a key created in it from here: linked, its value in the keychain. */
-    async function withAccountKey(language: 'en' | 'zh-CN' = 'en') {
+    async function withAccountKey(language: Language = 'en') {
       const parts = setup(language);
       const account = openapi.addAccount({ site: 'international' });
       const { accessKeyId, accessKeySecret } = account.accessKey({ ramUser: 'msk' });

@@ -296,6 +296,35 @@ describe('trayMenu', () => {
     ]);
     expect(lines).toContain('退出');
   });
+
+  it.each([
+    [
+      'zh-TW',
+      ['[地域：日本（東京）]', '[此地域沒有目前金鑰]', '---', '[複製 API Key]', '複製 Base URL'],
+      '結束',
+    ],
+    [
+      'ja',
+      [
+        '[リージョン: 日本 (東京)]',
+        '[このリージョンにアクティブなキーはありません]',
+        '---',
+        '[API キーをコピー]',
+        'ベース URL をコピー',
+      ],
+      '終了',
+    ],
+  ] as const)('speaks %s when asked', (language, top, quit) => {
+    const lines = outline(
+      trayMenu(
+        stateWith([{ id: '1', label: 'a', regionId: 'ap-northeast-1' }], 'ap-northeast-1'),
+        createTranslator(language),
+        extras,
+      ),
+    );
+    expect(lines.slice(0, 5)).toEqual(top);
+    expect(lines).toContain(quit);
+  });
 });
 
 describe('the gateway in the tray', () => {

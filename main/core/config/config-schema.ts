@@ -2,6 +2,7 @@
 // every read, so a hand-edited or damaged file is reported, not half-trusted.
 import { z } from 'zod';
 import { CHECK_STATUSES, gatewayTokenName, THEMES } from '../../shared/vocabulary.js';
+import { LANGUAGE_SETTINGS } from '../../shared/i18n/languages.js';
 import {
   DEFAULT_MODEL,
   DEFAULT_REGION_ID,
@@ -156,7 +157,7 @@ export const SettingsSchema = z.looseObject({
     .default({}),
   useWorkspaceDomains: z.boolean().default(false),
   terminal: z.string().default('auto'),
-  language: z.enum(['system', 'en', 'zh-CN']).default('system'),
+  language: z.enum(LANGUAGE_SETTINGS).default('system'),
   theme: z.enum(THEMES).default('system'),
   /** Applied by the running app (an autostart entry or login item), never by `msk`. */
   launchAtLogin: z.boolean().default(false),

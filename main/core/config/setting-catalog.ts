@@ -2,6 +2,7 @@
 // each means and how a typed value is read and checked. One table; the schema stays the last word.
 import type { Config, Settings } from './config-schema.js';
 import { THEMES } from '../../shared/vocabulary.js';
+import { LANGUAGE_SETTINGS } from '../../shared/i18n/languages.js';
 import { PRICE_ENTRY, SettingsSchema } from './config-schema.js';
 import { parsePrice } from '../model-studio/catalog.js';
 import { MskError } from '../base/errors.js';
@@ -84,7 +85,7 @@ const USER_SETTINGS = {
   },
   language: {
     kind: 'choice',
-    choices: () => ['system', 'en', 'zh-CN'],
+    choices: () => LANGUAGE_SETTINGS,
     description: 'The app’s language (system: follow the OS)',
   },
   theme: {

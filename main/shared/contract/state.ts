@@ -1,5 +1,6 @@
 // state.*: the secret-free snapshot, as the renderer receives it.
 import { z } from 'zod';
+import { LANGUAGE_SETTINGS } from '../i18n/languages.js';
 import { CheckStatusSchema } from './check-status.js';
 import {
   ACCOUNT_CREDENTIAL_KINDS,
@@ -91,7 +92,7 @@ export const AppStateSchema = z.object({
   ),
   keys: z.array(KeyViewSchema),
   clipboardClearSeconds: z.number().int(),
-  language: z.enum(['system', 'en', 'zh-CN']),
+  language: z.enum(LANGUAGE_SETTINGS),
   theme: z.enum(THEMES),
   globalShortcut: z.boolean(),
   problem: z.object({ code: z.string(), message: z.string() }).nullable(),

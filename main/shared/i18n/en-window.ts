@@ -742,7 +742,8 @@ export const enWindow = {
     },
     entryValue: { toolModels: 'Model', endpointOverrides: 'https://…', prices: 'input/output, e.g. 0.4/1.2' },
     choices: {
-      language: { system: 'System', en: 'English', 'zh-CN': '简体中文' },
+      /** Languages themselves are named in their own words (LANGUAGE_NAMES), whatever the window speaks. */
+      language: { system: 'System' },
       theme: { system: 'System', light: 'Light', dark: 'Dark' },
       terminal: { auto: 'Automatic' },
     },

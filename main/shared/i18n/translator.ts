@@ -1,21 +1,20 @@
-// One i18next instance per language setting, shared by the tray and notifications in main and,
-// later, the window: `t('tray.copyKey')`, with English as the fallback for anything missing.
+// One i18next instance per language setting, shared by the tray and notifications in main and
+// the window: `t('tray.copyKey')`, with English as the fallback for anything missing.
 import i18next from 'i18next';
+import type { Catalog } from './en.js';
 import { en } from './en.js';
+import { ja } from './ja.js';
+import type { Language } from './languages.js';
 import { zhCN } from './zh-CN.js';
+import { zhTW } from './zh-TW.js';
 
-export const LANGUAGES = ['en', 'zh-CN'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export type LanguageSetting = Language | 'system';
+export { LANGUAGES, resolveLanguage, type Language, type LanguageSetting } from './languages.js';
+
+/** Every language's catalog: a language in LANGUAGES without one fails typecheck here. */
+export const CATALOGS: Readonly<Record<Language, Catalog>> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW, ja };
 
 /** `t('tray.copyKey')`, `t('tray.region', { region })`. */
 export type Translate = (key: string, params?: Readonly<Record<string, unknown>>) => string;
-
-/** `system` follows the OS locale: any Chinese locale gets Simplified Chinese, else English. */
-export function resolveLanguage(setting: LanguageSetting, systemLocale: string): Language {
-  if (setting !== 'system') return setting;
-  return /^zh\b/i.test(systemLocale) ? 'zh-CN' : 'en';
-}
 
 export function createTranslator(language: Language): Translate {
   const instance = i18next.createInstance();
@@ -23,7 +22,9 @@ export function createTranslator(language: Language): Translate {
   void instance.init({
     lng: language,
     fallbackLng: 'en',
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    resources: Object.fromEntries(
+      Object.entries(CATALOGS).map(([name, catalog]) => [name, { translation: catalog }]),
+    ),
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,

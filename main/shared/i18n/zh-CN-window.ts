@@ -714,7 +714,7 @@ export const zhCNWindow: Catalog['window'] = {
     },
     entryValue: { toolModels: '模型', endpointOverrides: 'https://…', prices: '输入/输出，例如 0.4/1.2' },
     choices: {
-      language: { system: '系统', en: 'English', 'zh-CN': '简体中文' },
+      language: { system: '系统' },
       theme: { system: '系统', light: '浅色', dark: '深色' },
       terminal: { auto: '自动' },
     },

@@ -1,6 +1,6 @@
 // One setting with one value: a switch, a choice, a number or a line of text.
 import { useId, useState } from 'react';
-import { errorMessage, useT } from '../../i18n';
+import { errorMessage, LANGUAGE_NAMES, LANGUAGES, useT, type Language } from '../../i18n';
 import { useStore } from '../../store';
 import type { Setting } from './slice';
 import { useModelSuggestions } from './model-suggestions';
@@ -75,7 +75,7 @@ function Control({
         onChange={(event) => onSave(event.target.value)}
       >
         {(setting.choices ?? []).map((choice) => (
-          <option key={choice} value={choice}>
+          <option key={choice} value={choice} lang={ownLanguage(setting.name, choice)}>
             {choiceLabel(setting.name, choice, t)}
           </option>
         ))}
@@ -126,8 +126,14 @@ function TextControl({
   );
 }
 
+/** A language choice is in its own language (`<option lang="ja">`), so it is read out as such. */
+const ownLanguage = (setting: string, choice: string): Language | undefined =>
+  setting === 'language' ? LANGUAGES.find((language) => language === choice) : undefined;
+
 /** A choice's words: languages by their own names, other choices from the catalog when it has them. */
 function choiceLabel(setting: string, choice: string, t: (key: string) => string): string {
+  const language = ownLanguage(setting, choice);
+  if (language) return LANGUAGE_NAMES[language];
   const key = `window.settings.choices.${setting}.${choice}`;
   const text = t(key);
   return text === key ? choice : text;
