@@ -99,8 +99,8 @@ const ENTRY = new Set(['main/cli/main.ts', 'main/cli/compile-cache.ts', 'main/cl
 /** Folders only their own commands load (msk account; msk gateway and usage; msk import): a chunk each. */
 const FEATURE_FOLDERS = new Set(['account', 'gateway', 'import']);
 
-/** Chunks a use case of the same name (actions/<name>.ts, actions/<name>-….ts) goes with: only that command runs it. */
-const FEATURE_CHUNKS = new Set([...FEATURE_FOLDERS, 'backup']);
+/** Chunks a use case of the same name (actions/<name>.ts, actions/<name>-….ts) goes with: only that command runs it (`openclaw`: msk tools setup openclaw). */
+const FEATURE_CHUNKS = new Set([...FEATURE_FOLDERS, 'backup', 'openclaw']);
 
 /**
  * Two files for the commands a shell profile and every tool start run: `msk` (the entry, enabling

@@ -27,10 +27,23 @@ const context: ToolContext = {
   endpoints,
   regionId: 'ap-southeast-1',
   workspaceId: 'default',
+  plan: 'payg',
   defaultModel: 'qwen-plus',
 };
 
 describe('envFor', () => {
+  it('gives OpenClaw a Token Plan key in the one variable its Token Plan provider reads, too', () => {
+    const openclaw = requireTool('openclaw');
+    const payg = Object.keys(envFor(openclaw, context).variables);
+    expect(payg).toEqual(['QWEN_API_KEY', 'MODELSTUDIO_API_KEY', 'DASHSCOPE_API_KEY']);
+    expect(envFor(openclaw, { ...context, plan: 'token' }).variables).toEqual({
+      QWEN_API_KEY: 'sk-secret',
+      MODELSTUDIO_API_KEY: 'sk-secret',
+      DASHSCOPE_API_KEY: 'sk-secret',
+      QWEN_TOKEN_PLAN_API_KEY: 'sk-secret',
+    });
+  });
+
   it('gives the default preset the DashScope and OpenAI variables', () => {
     expect(envFor(requireTool(), context)).toEqual({
       variables: {

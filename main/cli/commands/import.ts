@@ -1,6 +1,5 @@
 // msk import: keys found lying in dotfiles, .env files and tools' settings, listed, stored in the
 // keychain, and on request taken out of their files (issue 12).
-import os from 'node:os';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import type { Finding, ImportedKey, KeyScan, RemovalPreview } from '../../core/actions/import.js';
@@ -9,6 +8,7 @@ import { MskError } from '../../core/base/errors.js';
 import { maskKey } from '../../core/model-studio/key-format.js';
 import { planName, regionName, requireRegion } from '../../core/model-studio/regions.js';
 import { core } from '../context.js';
+import { tildePath } from '../tilde-path.js';
 import { print, printJson, say, table, warn, warnAll } from '../output.js';
 import { confirm } from '../read-secret.js';
 
@@ -285,13 +285,6 @@ function whereOf(finding: Finding): string {
   if (finding.file === null) return 'environment';
   const file = tildePath(finding.file);
   return finding.line === null ? file : `${file}:${finding.line}`;
-}
-
-/** `~/.bashrc` for a file in the home directory: shorter, and the same on every machine. */
-function tildePath(file: string): string {
-  const relative = path.relative(os.homedir(), file);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return file;
-  return `~${path.sep}${relative}`;
 }
 
 /** A path as a POSIX shell reads it back, for the command line suggested after a search. */

@@ -1,4 +1,5 @@
-// msk tools · tools settings · tools export postman · tools add · tools remove · launch
+// msk tools · tools settings · tools setup openclaw · tools export postman · tools add · tools remove · launch
+import os from 'node:os';
 import path from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { MskError } from '../../core/base/errors.js';
@@ -8,6 +9,8 @@ import { core } from '../context.js';
 import { KEY_HELP, type KeyOption, sayBinding } from '../key-choice.js';
 import { print, printJson, say, table } from '../output.js';
 import { selfCommand } from '../self-command.js';
+import type { DiffLine } from '../../core/import/line-diff.js';
+import { tildePath } from '../tilde-path.js';
 
 // What the commands do is loaded when one runs: `msk --help` needs only their definitions.
 const toolActions = () => import('../../core/actions/tools.js');
@@ -81,6 +84,57 @@ export function registerToolCommands(program: Command): void {
         say(
           `The ${settings.gatewayToken === null ? 'API key' : 'token'} is on the clipboard, ready to paste; it clears itself.`,
         );
+    });
+
+  tools
+    .command('setup')
+    .description(
+      "set a tool up for a key where no variable can: OpenClaw's endpoint written into its config (a diff shown, a backup kept), the key onboarded by reference to the variable msk sets",
+    )
+    .argument('<tool>', 'openclaw')
+    .option('-k, --key <key>', KEY_HELP)
+    .option('--dry-run', 'show the change to its config and the onboarding, and do neither')
+    .option('--no-onboard', "only write the endpoint into its config (OpenClaw's onboarding done already)")
+    .action(async (tool: string, options: KeyOption & { dryRun?: boolean; onboard: boolean }) => {
+      if (tool !== 'openclaw')
+        throw new MskError(
+          'invalid-input',
+          `Only OpenClaw is set up this way; '${tool}' gets its variables alone.`,
+          {
+            tool,
+          },
+        );
+      const [{ planOpenClawSetup, writeOpenClawConfig }, services] = await Promise.all([
+        import('../../core/actions/openclaw-setup.js'),
+        core(),
+      ]);
+      const request = { reference: options.key, cwd: process.cwd(), home: os.homedir(), env: process.env };
+      let setup = await planOpenClawSetup(services, request);
+      sayBinding(setup);
+      say(
+        `OpenClaw with '${setup.record.label}': provider ${setup.provider} at ${setup.baseUrl}, the key read from ${setup.keyVariable}.`,
+      );
+      if (options.onboard) {
+        say(`${options.dryRun ? 'Would run' : 'Running'}: openclaw ${setup.onboard.join(' ')}`);
+        if (!options.dryRun) {
+          const { runWithEnvironment } = await import('./environment.js');
+          await runWithEnvironment('openclaw', setup.onboard, { key: options.key, tool: 'openclaw' });
+          if (process.exitCode !== 0 && process.exitCode !== undefined)
+            throw new MskError(
+              'launch-failed',
+              `OpenClaw's onboarding failed (exit ${process.exitCode}); msk changed nothing in its config.`,
+            );
+          // Onboarding rewrites the file (and sets its own default endpoint): merge into what it wrote.
+          setup = await planOpenClawSetup(services, request);
+        }
+      }
+      if (setup.diff.length === 0) return say(`${tildePath(setup.file)} has that endpoint already.`);
+      print(configDiff(setup.file, setup.diff));
+      if (options.dryRun) return say('Nothing was written (--dry-run).');
+      const { backup } = await writeOpenClawConfig(setup);
+      say(
+        `Wrote ${tildePath(setup.file)}${backup === null ? '' : `; the file as it was is ${tildePath(backup)}`}. Start OpenClaw with msk exec --tool openclaw -- openclaw (or the tray's Launch ▸ OpenClaw).`,
+      );
     });
 
   tools
@@ -220,4 +274,12 @@ export function splitCommand(command: string): string[] {
   for (const match of command.matchAll(pattern)) words.push(match[1] ?? match[2] ?? match[3] ?? '');
   if (words.length === 0) throw new InvalidArgumentError('the command is empty.');
   return words;
+}
+
+/** The lines a change touches, two around each, as a unified diff. */
+function configDiff(file: string, lines: readonly DiffLine[]): string {
+  const near = (index: number) =>
+    lines.slice(Math.max(0, index - 2), index + 3).some(({ mark }) => mark !== ' ');
+  const shown = lines.flatMap((line, index) => (near(index) ? [`${line.mark}${line.text}`] : []));
+  return [`--- ${tildePath(file)}`, `+++ ${tildePath(file)}`, ...shown].join('\n');
 }

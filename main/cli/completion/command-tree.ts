@@ -326,6 +326,31 @@ export const COMMAND_TREE: CompletionCommand = {
           commands: [],
         },
         {
+          name: 'setup',
+          aliases: [],
+          description:
+            "set a tool up for a key where no variable can: OpenClaw's endpoint written into its config (a diff shown, a backup kept), the key onboarded by reference to the variable msk sets",
+          options: [
+            {
+              flags: ['-k', '--key'],
+              description: 'label or id (default: .msk.json here or above, else the active key)',
+              value: 'key',
+            },
+            {
+              flags: ['--dry-run'],
+              description: 'show the change to its config and the onboarding, and do neither',
+            },
+            {
+              flags: ['--no-onboard'],
+              description: "only write the endpoint into its config (OpenClaw's onboarding done already)",
+            },
+            { flags: ['-h', '--help'], description: 'display help for command' },
+          ],
+          operands: ['tool'],
+          variadic: false,
+          commands: [],
+        },
+        {
           name: 'export',
           aliases: [],
           description: 'export a Postman environment file for a key (mode 0600)',

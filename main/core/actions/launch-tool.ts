@@ -63,6 +63,7 @@ export async function launchTool(
     endpoints: endpointsForKey(services.environment, config, record),
     regionId: record.regionId,
     workspaceId: record.workspaceId,
+    plan: record.plan,
     toolModel: choice.model,
     defaultModel: config.settings.defaultModel,
   });

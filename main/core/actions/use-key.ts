@@ -100,6 +100,7 @@ export function toolContext(services: Services, config: Config, choice: Choice, 
     endpoints: endpointsForKey(services.environment, config, choice.record),
     regionId: choice.record.regionId,
     workspaceId: choice.record.workspaceId,
+    plan: choice.record.plan,
     toolModel: choice.model,
     defaultModel: config.settings.defaultModel,
   };

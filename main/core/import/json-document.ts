@@ -82,6 +82,53 @@ export function withoutMember(text: string, object: JsonObject, index: number): 
   return text.slice(0, object.start + 1) + text.slice(object.end - 1);
 }
 
+/**
+ * `text` with the string at `path` set to `value`, and nothing else changed: an existing value's
+ * own characters are replaced; missing members are added after the last member of the deepest
+ * object there is, indented as it is. Empty text is an empty object. A path through something that
+ * is not an object is refused (undefined): the caller says so rather than guess.
+ */
+export function withString(text: string, path: readonly string[], value: string): string | undefined {
+  const source = text.trim() === '' ? '{}\n' : text;
+  let node = parseJsonDocument(source);
+  for (const [depth, key] of path.entries()) {
+    if (node.kind !== 'object') return undefined;
+    const member = memberOf(node, key);
+    if (!member) return withMemberAdded(source, node, path.slice(depth), value);
+    if (depth === path.length - 1) {
+      if (member.value.kind !== 'string' && member.value.kind !== 'scalar') return undefined;
+      return source.slice(0, member.value.start) + JSON.stringify(value) + source.slice(member.value.end);
+    }
+    node = member.value;
+  }
+  return undefined;
+}
+
+/** Adds `path` (objects down to the string) as the last member of `object`. */
+function withMemberAdded(text: string, object: JsonObject, path: readonly string[], value: string): string {
+  const last = object.members.at(-1);
+  const outer = indentOf(text, object.start);
+  const indent = last ? indentOf(text, last.keyStart) : `${outer}  `;
+  // One level of the file's own indentation (two spaces when it shows none).
+  const step = indent.startsWith(outer) && indent.length > outer.length ? indent.slice(outer.length) : '  ';
+  const nested = (keys: readonly string[], level: string): string => {
+    const [key, ...rest] = keys;
+    const inner = `${level}${step}`;
+    const shown = rest.length === 0 ? JSON.stringify(value) : `{\n${inner}${nested(rest, inner)}\n${level}}`;
+    return `${JSON.stringify(key)}: ${shown}`;
+  };
+  const member = nested(path, indent);
+  if (!last) return `${text.slice(0, object.start)}{\n${indent}${member}\n${outer}}${text.slice(object.end)}`;
+  // After a trailing comma (JSON5) the new member needs none of its own.
+  const comma = /^\s*,/.exec(text.slice(last.value.end));
+  const at = last.value.end + (comma?.[0].length ?? 0);
+  return `${text.slice(0, at)}${comma ? '' : ','}\n${indent}${member}${text.slice(at)}`;
+}
+
+/** The spaces or tabs that start the line `offset` is on. */
+const indentOf = (text: string, offset: number): string =>
+  /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', offset - 1) + 1))?.[0] ?? '';
+
 /** 1-based line of an offset. */
 export function lineOfOffset(text: string, offset: number): number {
   let line = 1;

@@ -195,7 +195,7 @@ export function backupName(target: string, now: Date, attempt = 1): string {
   return `${target}.msk-backup-${stamp}${attempt > 1 ? `-${attempt}` : ''}`;
 }
 
-async function freeBackupName(target: string, now: Date): Promise<string> {
+export async function freeBackupName(target: string, now: Date): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     const name = backupName(target, now, attempt);
     if (!(await stat(name).catch(() => undefined))) return name;

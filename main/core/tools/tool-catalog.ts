@@ -55,6 +55,8 @@ export interface ToolPreset {
   plans: readonly Plan[];
   /** Variable name → template. */
   variables: Readonly<Record<string, string>>;
+  /** More variables for a key of one plan, after `variables`. */
+  planVariables?: Partial<Record<Plan, Readonly<Record<string, string>>>>;
   /** What starts it (templates allowed, never `{{apiKey}}`: a command line is public). */
   command?: readonly string[];
   /** How to get it when it is not installed. */
@@ -160,12 +162,14 @@ export const BUILT_IN_TOOLS: readonly ToolPreset[] = [
     plans: ALL_PLANS,
     command: ['openclaw'],
     install: 'npm install -g openclaw && openclaw plugins install @openclaw/qwen-provider',
+    // Its qwen provider reads the first of these; its Token Plan provider only its own.
     variables: {
       QWEN_API_KEY: '{{apiKey}}',
       MODELSTUDIO_API_KEY: '{{apiKey}}',
       DASHSCOPE_API_KEY: '{{apiKey}}',
     },
-    note: 'OpenClaw takes its endpoint from `openclaw onboard` (choose the qwen provider for your region and plan), not from a variable.',
+    planVariables: { token: { QWEN_TOKEN_PLAN_API_KEY: '{{apiKey}}' } },
+    note: 'OpenClaw takes its endpoint from its config, not from a variable: `msk tools setup openclaw` writes the key’s base URL there and onboards it to read the key from the variable msk sets, never to keep a copy.',
   },
   {
     id: 'opencode',
@@ -293,4 +297,48 @@ export const BUILT_IN_TOOLS: readonly ToolPreset[] = [
 ];
 
 /** The tool whose command is the user's own shell. */
+/**
+ * OpenClaw (npm `openclaw` 2026.9, its `@openclaw/qwen-provider` plugin) as msk sets it up: for
+ * each plan its provider, the onboarding choice (`-cn` on the China site) and the variable the
+ * onboarded key refers to (`--secret-input-mode ref`: a pointer, never the key); its config is
+ * JSON5 at `~/.openclaw/openclaw.json` unless OPENCLAW_CONFIG_PATH says otherwise, and only
+ * `models.providers.<provider>.baseUrl` sets its endpoint.
+ */
+export const OPENCLAW = {
+  plugin: '@openclaw/qwen-provider',
+  configPathVariable: 'OPENCLAW_CONFIG_PATH',
+  configFile: ['.openclaw', 'openclaw.json'],
+  plans: {
+    payg: { provider: 'qwen', authChoice: 'qwen-standard-api-key', keyVariable: 'QWEN_API_KEY' },
+    coding: { provider: 'qwen', authChoice: 'qwen-api-key', keyVariable: 'QWEN_API_KEY' },
+    token: {
+      provider: 'qwen-token-plan',
+      authChoice: 'qwen-token-plan',
+      keyVariable: 'QWEN_TOKEN_PLAN_API_KEY',
+    },
+  },
+  chinaSuffix: '-cn',
+  /** Onboarding without questions, and without setting up what msk does not need (daemon, channels…). */
+  onboard: [
+    'onboard',
+    '--non-interactive',
+    '--accept-risk',
+    '--mode',
+    'local',
+    '--secret-input-mode',
+    'ref',
+    '--skip-health',
+    '--skip-daemon',
+    '--skip-channels',
+    '--skip-skills',
+    '--skip-search',
+    '--skip-hooks',
+    '--skip-ui',
+    '--skip-bootstrap',
+  ],
+} as const satisfies {
+  plans: Record<Plan, { provider: string; authChoice: string; keyVariable: string }>;
+  [fact: string]: unknown;
+};
+
 export const TERMINAL_TOOL = 'terminal';

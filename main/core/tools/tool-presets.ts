@@ -154,6 +154,8 @@ export interface ToolContext {
   endpoints: Endpoints;
   regionId: string;
   workspaceId: string;
+  /** The key's plan: a tool may want a variable of its own for one (`planVariables`). */
+  plan: Plan;
   /** The user's model for this tool, if any; else the preset's, else the global default. */
   toolModel?: string | undefined;
   defaultModel: string;
@@ -197,7 +199,10 @@ export function envFor(tool: ToolPreset, context: ToolContext): ToolEnvironment 
   const values = valuesOf(tool, context);
   const variables: Record<string, string> = {};
   const unavailable: string[] = [];
-  for (const [name, template] of Object.entries(tool.variables)) {
+  for (const [name, template] of Object.entries({
+    ...tool.variables,
+    ...tool.planVariables?.[context.plan],
+  })) {
     const value = render(template, values);
     if (value === null) unavailable.push(name);
     else variables[name] = value;

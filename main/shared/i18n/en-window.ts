@@ -308,7 +308,7 @@ export const enWindow = {
     'claude-code':
       'Model Studio’s Anthropic endpoint takes the key as a Bearer token (ANTHROPIC_AUTH_TOKEN); as ANTHROPIC_API_KEY (x-api-key) it answers 401.',
     openclaw:
-      'OpenClaw takes its endpoint from `openclaw onboard` (choose the qwen provider for your region and plan), not from a variable.',
+      'OpenClaw takes its endpoint from its config, not from a variable: `msk tools setup openclaw` writes the key’s base URL there and onboards it to read the key from the variable msk sets, never to keep a copy.',
     codex: 'Codex speaks only the Responses API, which pay-as-you-go keys have; the Coding Plan does not.',
   },
   backup: {
