@@ -314,7 +314,7 @@ export const jaWindow: Catalog['window'] = {
     'claude-code':
       'Model Studio の Anthropic エンドポイントはキーを Bearer トークン (ANTHROPIC_AUTH_TOKEN) として受け取ります。ANTHROPIC_API_KEY (x-api-key) として渡すと 401 が返ります。',
     openclaw:
-      'OpenClaw のエンドポイントは変数ではなく設定ファイルで決まります。`msk tools setup openclaw` がキーのベース URL をそこに書き込み、キーのコピーを保存せず msk が設定する変数から読むようにオンボーディングします。',
+      'OpenClaw のエンドポイントは変数ではなく設定ファイルで決まります。ターミナルで一度だけセットアップしてください (ドキュメント参照)。キーは変数の参照としてのみ渡され、コピーは保存されません。',
     codex:
       'Codex は Responses API しか使いません。従量課金のキーには Responses API がありますが、Coding Plan にはありません。',
   },

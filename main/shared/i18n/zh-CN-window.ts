@@ -297,7 +297,7 @@ export const zhCNWindow: Catalog['window'] = {
     'claude-code':
       '百炼的 Anthropic 端点以 Bearer 令牌（ANTHROPIC_AUTH_TOKEN）接收密钥；作为 ANTHROPIC_API_KEY（x-api-key）时返回 401。',
     openclaw:
-      'OpenClaw 的端点来自其配置文件，而不是环境变量：`msk tools setup openclaw` 会把密钥的 Base URL 写入配置，并以引用方式完成 onboard，让它从 msk 设置的变量读取密钥，绝不保存副本。',
+      'OpenClaw 的端点来自其配置文件，而不是环境变量：请在终端中为它设置一次（见文档）。密钥只以变量引用的方式提供，绝不保存副本。',
     codex: 'Codex 只使用 Responses API：按量付费密钥支持，Coding Plan 不支持。',
   },
   backup: {

@@ -298,7 +298,7 @@ export const zhTWWindow: Catalog['window'] = {
     'claude-code':
       'Model Studio 的 Anthropic 端點以 Bearer 權杖（ANTHROPIC_AUTH_TOKEN）接收金鑰；若作為 ANTHROPIC_API_KEY（x-api-key）傳送，則回應 401。',
     openclaw:
-      'OpenClaw 的端點來自其設定檔，而不是環境變數：`msk tools setup openclaw` 會把金鑰的 Base URL 寫入設定，並以參照方式完成 onboard，讓它從 msk 設定的變數讀取金鑰，絕不保存副本。',
+      'OpenClaw 的端點來自其設定檔，而不是環境變數：請在終端機中為它設定一次（見文件）。金鑰只以變數參照的方式提供，絕不保存副本。',
     codex: 'Codex 只使用 Responses API：隨用隨付金鑰支援，Coding Plan 不支援。',
   },
   backup: {
