@@ -90,6 +90,20 @@ describe.runIf(keychainPart())('msk tools setup openclaw', () => {
     );
   });
 
+  it("names a project's binding once, whether onboarding runs or not", async () => {
+    const { userHome, env } = setUp();
+    expect((await home.run(['add', '-l', 'personal', '-r', 'sg'], { input: fakeKey() })).code).toBe(0);
+    expect((await home.run(['add', '-l', 'project', '-r', 'sg'], { input: fakeKey() })).code).toBe(0);
+    const project = path.join(userHome, 'project');
+    mkdirSync(project);
+    expect((await home.run(['bind', 'project'], { cwd: project })).code).toBe(0);
+    for (const args of [['--dry-run'], []]) {
+      const run = await home.run(['tools', 'setup', 'openclaw', ...args], { env, cwd: project });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr.match(/Using 'project', bound by /g)).toHaveLength(1);
+    }
+  });
+
   it('without onboarding, merges into a JSON5 file the user wrote, keeping its comments; a broken file is left alone', async () => {
     const { env, config } = setUp();
     expect(

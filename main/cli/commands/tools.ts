@@ -110,13 +110,15 @@ export function registerToolCommands(program: Command): void {
       ]);
       const request = { reference: options.key, cwd: process.cwd(), home: os.homedir(), env: process.env };
       let setup = await planOpenClawSetup(services, request);
-      sayBinding(setup);
+      const onboarding = options.onboard && !options.dryRun;
+      // Onboarding runs as msk exec does, which names a project's binding itself.
+      if (!onboarding) sayBinding(setup);
       say(
         `OpenClaw with '${setup.record.label}': provider ${setup.provider} at ${setup.baseUrl}, the key read from ${setup.keyVariable}.`,
       );
       if (options.onboard) {
         say(`${options.dryRun ? 'Would run' : 'Running'}: openclaw ${setup.onboard.join(' ')}`);
-        if (!options.dryRun) {
+        if (onboarding) {
           const { runWithEnvironment } = await import('./environment.js');
           await runWithEnvironment('openclaw', setup.onboard, { key: options.key, tool: 'openclaw' });
           if (process.exitCode !== 0 && process.exitCode !== undefined)

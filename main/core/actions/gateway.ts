@@ -1,6 +1,6 @@
 // Gateway use cases: give a tool a token (shown once; a GUI tool's is kept in the keychain to be
-// copied again), list the tokens (never again the token), revoke one, and read what the tools used (gateway/usage-report.ts). The CLI and the app's
-// window call these.
+// copied again), list the tokens (never again the token), revoke one, and read what the tools used
+// (gateway/usage-report.ts). The CLI and the app's window call these.
 import type { Config, GatewayToken } from '../config/config-schema.js';
 import { gatewayTokenName, type UsageGroup } from '../../shared/vocabulary.js';
 import { MskError } from '../base/errors.js';
