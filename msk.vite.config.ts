@@ -236,6 +236,23 @@ export default defineConfig({
       },
     },
     {
+      // The entry turns the compile cache on before it loads any chunk (main.ts). A module it shares
+      // with a chunk puts that chunk in the entry's static imports: required first, by Node's
+      // loader, compiled without a cache on every start (the start chunk: about 5 ms on Node 22).
+      name: 'msk-entry-imports-no-chunk',
+      generateBundle(_options, bundle) {
+        for (const file of Object.values(bundle)) {
+          // rolldown's helpers are gone from the entry (msk-helpers-in-each-chunk) and the bundle.
+          const chunks =
+            file.type === 'chunk' && file.isEntry ? file.imports.filter((name) => name in bundle) : [];
+          if (chunks.length > 0)
+            this.error(
+              `the entry imports ${chunks.join(', ')} before the compile cache is on: a module main.ts shares with a chunk (keep the entry's imports its own)`,
+            );
+        }
+      },
+    },
+    {
       // msk loads its chunks itself (compile-cache.ts), with no ES module loader for import().
       name: 'msk-chunks-without-import',
       generateBundle(_options, bundle) {

@@ -14,7 +14,6 @@ import { type OptionSpec, parsePlain, type PlainArguments } from './option-spec.
 import { blockingFileOperations } from '../core/platform/fs-async.js';
 import { VERSION } from '../core/base/version.js';
 import { print } from './output.js';
-import { quickCommandNamed } from './quick-command-names.js';
 
 interface QuickCommand {
   names: readonly string[];
@@ -50,6 +49,13 @@ const QUICK_COMMANDS: readonly QuickCommand[] = [
 const VERSION_FLAGS = ['-V', '--version'];
 
 /**
+ * The hidden command shell completions run on every TAB. Named here, not taken from
+ * quick-command-names.ts: a module the entry shares with this chunk would be loaded by the entry
+ * before the compile cache is on, uncached (test/unit/cli-quick-commands checks they agree).
+ */
+const COMPLETE = '__complete';
+
+/**
  * How to run `args` without commander, or undefined when they are commander's. A quick command
  * reads a few small files and exits (exec waits for its program, with nothing else to do): its
  * file operations block, without libuv's thread pool (fs-async.ts).
@@ -61,7 +67,7 @@ export function quickCommand(args: readonly string[]): (() => Promise<void>) | u
   const [name, ...rest] = args;
   // Every word is the shell's, options included: none is msk's to read. Its code is a chunk of its
   // own (the command tree): loaded by this command only.
-  if (quickCommandNamed(name) === 'complete')
+  if (name === COMPLETE)
     return async () => {
       blockingFileOperations();
       return (await import('./completion/run-complete.js')).runComplete(rest);
