@@ -72,8 +72,17 @@ export async function runWithEnvironment(
   args: string[],
   options: KeyAndTool,
 ): Promise<void> {
+  // What starting the tool takes loads while the keychain answers (a round trip to another
+  // process): on the loop's next turn the read is under way, since msk's file operations block.
+  const starting = new Promise((resolve) => setImmediate(resolve)).then(async () => {
+    const module = await import('../../core/platform/run-command.js');
+    await module.loadSpawn();
+    return module;
+  });
+  // Reported where it is awaited; a failed key choice must not leave it unhandled.
+  starting.catch(() => undefined);
   const { variables, recorded } = await variablesFor(options);
-  const { runCommand } = await import('../../core/platform/run-command.js');
+  const { runCommand } = await starting;
   // The tool starts at once; its last use is recorded while it runs.
   process.exitCode = await runCommand(command, args, childEnvironment(process.env, variables));
   await recorded;

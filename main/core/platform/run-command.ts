@@ -1,19 +1,30 @@
 // Runs a tool as a child with a prepared environment, in the foreground, and reports how it
 // ended as an exit code the way a shell would (128 + signal number for a signal).
+import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import { MskError } from '../base/errors.js';
+
+/** The one way msk starts a tool: node:child_process's spawn and cross-spawn both are one. */
+type Spawn = (command: string, args: readonly string[], options: SpawnOptions) => ChildProcess;
+let spawner: Promise<Spawn> | undefined;
+
+/**
+ * What starting a program takes, loaded once: node:child_process (it brings node:net and streams,
+ * about 2 ms on Node 22), or cross-spawn on Windows, which finds `.cmd` shims (npm-installed
+ * tools) without a shell; elsewhere cross-spawn hands its arguments to spawn as they are. msk exec
+ * loads it ahead, while the keychain answers.
+ */
+export const loadSpawn = (): Promise<Spawn> =>
+  (spawner ??=
+    process.platform === 'win32'
+      ? import('cross-spawn').then((module) => module.default)
+      : Promise.resolve(process.getBuiltinModule('node:child_process').spawn));
 
 export async function runCommand(
   command: string,
   args: readonly string[],
   env: Record<string, string>,
 ): Promise<number> {
-  // cross-spawn finds `.cmd` shims (npm-installed tools) on Windows without a shell; elsewhere
-  // it hands its arguments to node:child_process's spawn as they are, so that is called itself.
-  // Either is loaded here, not at start-up: only `msk exec` and launching run a child this way.
-  const spawn =
-    process.platform === 'win32'
-      ? (await import('cross-spawn')).default
-      : process.getBuiltinModule('node:child_process').spawn;
+  const spawn = await loadSpawn();
   return new Promise((resolve, reject) => {
     const child = spawn(command, [...args], { stdio: 'inherit', env });
     // The terminal sends Ctrl-C and hang-up to the whole foreground group, child included: the
