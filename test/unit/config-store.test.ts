@@ -134,10 +134,13 @@ describe('ConfigStore', () => {
     await store.update((draft) => void (draft.settings.defaultModel = 'qwen3-max'));
     const noteFile = validatedFile(store.file);
     expect(statSync(noteFile).mode & 0o777).toBe(0o600);
-    // The note is what a read of this very text answers (shown here by changing what it says).
-    const note = JSON.parse(readFileSync(noteFile, 'utf8'));
-    note.config.settings.defaultModel = 'from-the-note';
-    writeFileSync(noteFile, JSON.stringify(note));
+    // The note: its writer, the config, then the text exactly, each on its own line.
+    const [writer, noted, ...text] = readFileSync(noteFile, 'utf8').split('\n');
+    expect(text.join('\n')).toBe(readFileSync(store.file, 'utf8'));
+    // It is what a read of this very text answers (shown here by changing what it says).
+    const config = JSON.parse(noted ?? '');
+    config.settings.defaultModel = 'from-the-note';
+    writeFileSync(noteFile, [writer, JSON.stringify(config), ...text].join('\n'));
     expect((await store.read()).settings.defaultModel).toBe('from-the-note');
     // Another text — damaged here — is validated, whatever the note says.
     writeFileSync(store.file, readFileSync(store.file, 'utf8').replace('"keys"', '"keys": 1, "x"'));
@@ -148,12 +151,14 @@ describe('ConfigStore', () => {
     const store = new ConfigStore(directory());
     await store.update((draft) => void (draft.settings.defaultModel = 'qwen3-max'));
     const noteFile = validatedFile(store.file);
-    const note = JSON.parse(readFileSync(noteFile, 'utf8'));
-    writeFileSync(noteFile, JSON.stringify({ ...note, writer: 'another/9', config: {} }));
+    const [writer, , ...text] = readFileSync(noteFile, 'utf8').split('\n');
+    writeFileSync(noteFile, ['another/9', '{}', ...text].join('\n'));
     expect((await store.read()).settings.defaultModel).toBe('qwen3-max');
-    expect(JSON.parse(readFileSync(noteFile, 'utf8')).writer).toBe(note.writer);
-    writeFileSync(noteFile, '{ not json');
-    expect((await store.read()).settings.defaultModel).toBe('qwen3-max');
+    expect(readFileSync(noteFile, 'utf8').split('\n')[0]).toBe(writer);
+    for (const damaged of [[writer, '{ not json', ...text], [writer, '{}'], [writer]]) {
+      writeFileSync(noteFile, damaged.join('\n'));
+      expect((await store.read()).settings.defaultModel).toBe('qwen3-max');
+    }
   });
 
   it('keeps no backup of a bookkeeping change: the last real version stays in .bak', async () => {

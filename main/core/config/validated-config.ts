@@ -15,19 +15,26 @@ import { VERSION } from '../base/version.js';
 /** Which build wrote a note: another version may read the same text differently. */
 const WRITER = `${VERSION}/${CONFIG_SCHEMA_VERSION}`;
 
-interface Note {
-  writer: string;
-  source: string;
-  config: Config;
-}
-
 export const validatedFile = (configFile: string): string => `${configFile}.validated`;
+
+/**
+ * A note is three parts, each after a newline: the writer, the config as JSON (one line: JSON
+ * escapes newlines), then the text exactly. Read by parsing the config alone, the text compared
+ * as it is: a note of JSON holding the text as a string made a read parse config.json's text a
+ * second time, in its escaped form (about 1 ms of a start with 600 keys on Node 22).
+ */
+const noteOf = (source: string, config: Config): string => `${WRITER}\n${JSON.stringify(config)}\n${source}`;
 
 /** The config noted for exactly this text, or undefined (no note, another text, another version, damage). */
 export async function recallValidated(configFile: string, source: string): Promise<Config | undefined> {
   try {
-    const note = JSON.parse(await readOwnFile(validatedFile(configFile))) as Partial<Note>;
-    return note.writer === WRITER && note.source === source ? note.config : undefined;
+    const note = await readOwnFile(validatedFile(configFile));
+    const writerEnd = note.indexOf('\n');
+    const configEnd = note.indexOf('\n', writerEnd + 1);
+    if (writerEnd === -1 || configEnd === -1 || note.slice(0, writerEnd) !== WRITER) return undefined;
+    if (note.length - configEnd - 1 !== source.length || note.slice(configEnd + 1) !== source)
+      return undefined;
+    return JSON.parse(note.slice(writerEnd + 1, configEnd)) as Config;
   } catch {
     return undefined;
   }
@@ -35,8 +42,8 @@ export async function recallValidated(configFile: string, source: string): Promi
 
 /** Notes what `source` validated to. Best effort: a data directory we cannot write only means the next read validates again. */
 export async function noteValidated(configFile: string, source: string, config: Config): Promise<void> {
-  const note: Note = { writer: WRITER, source, config };
-  await writeFileAtomic(validatedFile(configFile), JSON.stringify(note), { mode: 0o600, fsync: false }).catch(
-    () => undefined,
-  );
+  await writeFileAtomic(validatedFile(configFile), noteOf(source, config), {
+    mode: 0o600,
+    fsync: false,
+  }).catch(() => undefined);
 }
