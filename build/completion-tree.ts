@@ -48,7 +48,8 @@ export async function currentCommandTree(): Promise<string> {
     '// What `msk __complete` knows of the commands without loading commander (complete-words.ts).',
     "import type { CompletionCommand } from './complete-words.js';",
     '',
-    `export const COMMAND_TREE: CompletionCommand = ${JSON.stringify(tree)};`,
+    '// JSON: V8 parses it faster than it runs an object literal this size (every TAB starts msk).',
+    `export const COMMAND_TREE = JSON.parse(${JSON.stringify(JSON.stringify(tree))}) as CompletionCommand;`,
     '',
   ].join('\n');
   return format(text, { ...(await resolveConfig(COMMAND_TREE_FILE)), filepath: COMMAND_TREE_FILE });
