@@ -3,7 +3,16 @@
 // HOME: it runs the command it names with the arguments and exit status passed through, a file
 // that is not ours is never replaced, and uninstall removes exactly what install added.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -112,6 +121,21 @@ describe.runIf(process.platform !== 'win32')('installing the launcher, for real'
     expect(() => statSync(installed.file)).toThrow();
     // The folder stays: other programs keep their files there.
     expect(statSync(path.join(home, '.local/bin')).isDirectory()).toBe(true);
+  });
+
+  it('never writes or removes through a link, even to a launcher of ours', async () => {
+    const file = path.join(home, '.local/bin/msk');
+    const elsewhere = path.join(home, 'elsewhere-msk');
+    await installLauncher(ports());
+    renameSync(file, elsewhere);
+    symlinkSync(elsewhere, file);
+    const ours = readFileSync(elsewhere, 'utf8');
+    await expect(installLauncher({ ...ports(), command: ['/planted'] })).rejects.toMatchObject({
+      code: 'file-exists',
+    });
+    expect((await uninstallLauncher(ports())).installed).toBe(false);
+    expect(readFileSync(elsewhere, 'utf8')).toBe(ours);
+    expect(lstatSync(file).isSymbolicLink()).toBe(true);
   });
 
   it('never replaces or removes an msk that is not ours', async () => {

@@ -7,9 +7,10 @@
 import path from 'node:path';
 import { posixQuote } from '../platform/shell-quoting.js';
 import { MskError } from '../base/errors.js';
-import { chmod, exists, mkdir, readFile, rm, writeFile } from '../platform/fs-async.js';
+import { chmod, exists, mkdir, rm, writeFile } from '../platform/fs-async.js';
 import { PRODUCT_NAME } from '../platform/paths.js';
 import { installCompletions, uninstallCompletions } from './completion-install.js';
+import { markLineOf } from './installed-mark.js';
 
 /** The line that marks a launcher as ours. */
 export const LAUNCHER_MARK = `Installed by ${PRODUCT_NAME}: runs its command line (msk). Uninstall from the app.`;
@@ -124,13 +125,9 @@ export async function uninstallLauncher(ports: LauncherPorts): Promise<LauncherS
   return launcherStatus(ports);
 }
 
-async function isOurs(file: string): Promise<boolean> {
-  try {
-    return (await readFile(file, 'utf8')).split(/\r?\n/, 2)[1]?.includes(LAUNCHER_MARK) ?? false;
-  } catch {
-    return false;
-  }
-}
+/** Ours: a file (not a link) whose second line holds the launcher's mark (as each platform's script writes it). */
+const isOurs = async (file: string): Promise<boolean> =>
+  (await markLineOf(file))?.includes(LAUNCHER_MARK) ?? false;
 
 /**
  * PowerShell that adds (or removes) `MSK_BIN_DIR` to the user's own PATH, in the registry, as

@@ -7,8 +7,9 @@
 import path from 'node:path';
 import { writeFileAtomic } from '../platform/atomic-write.js';
 import { completionScript, type CompletionShell } from '../platform/completion-scripts.js';
-import { exists, isSymbolicLink, mkdir, readFile, rm } from '../platform/fs-async.js';
+import { exists, isSymbolicLink, mkdir, rm } from '../platform/fs-async.js';
 import { PRODUCT_NAME } from '../platform/paths.js';
+import { markLineOf } from './installed-mark.js';
 
 /** The hidden command the scripts run (main/cli/quick-command-names.ts answers to it). */
 export const COMPLETION_HELPER = '__complete';
@@ -86,11 +87,4 @@ export async function uninstallCompletions(
 }
 
 /** Ours: a file (not a link) whose second line is our mark. */
-async function isOurs(file: string): Promise<boolean> {
-  try {
-    if (await isSymbolicLink(file)) return false;
-    return (await readFile(file, 'utf8')).split('\n', 2)[1] === `# ${COMPLETIONS_MARK}`;
-  } catch {
-    return false;
-  }
-}
+const isOurs = async (file: string): Promise<boolean> => (await markLineOf(file)) === `# ${COMPLETIONS_MARK}`;
