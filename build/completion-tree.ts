@@ -5,11 +5,12 @@ import path from 'node:path';
 import type { Argument, Command, Option } from 'commander';
 import { format, resolveConfig } from 'prettier';
 import { buildProgram } from '../main/cli/msk.js';
-import type {
-  CompletionCommand,
-  CompletionOption,
-  ValueKind,
-  ValueSpec,
+import {
+  type CompletionCommand,
+  type CompletionOption,
+  HELP_OPTION,
+  type ValueKind,
+  type ValueSpec,
 } from '../main/cli/completion/complete-words.js';
 
 export const COMMAND_TREE_FILE = path.join(
@@ -63,7 +64,11 @@ function treeOf(command: Command, parent: string): CompletionCommand {
     name: command.name(),
     aliases: command.aliases(),
     description: firstLine(command.description()),
-    options: help.visibleOptions(command).map(optionOf),
+    // Every command's help option (the last) is complete-words.ts's own: not repeated in the file.
+    options: help
+      .visibleOptions(command)
+      .filter((option) => option.long !== HELP_OPTION.flags[1])
+      .map(optionOf),
     operands: operands.map((operand) => operandOf(operand, name)),
     variadic: operands.at(-1)?.variadic ?? false,
     commands: help.visibleCommands(command).map((sub) => treeOf(sub, name)),

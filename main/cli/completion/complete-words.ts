@@ -37,6 +37,17 @@ export interface CompletionCommand {
   commands: readonly CompletionCommand[];
 }
 
+/** commander's help option, which every command has, last: the tree leaves it out. */
+export const HELP_OPTION: CompletionOption = {
+  flags: ['-h', '--help'],
+  description: 'display help for command',
+};
+
+const optionsOf = (command: CompletionCommand): readonly CompletionOption[] => [
+  ...command.options,
+  HELP_OPTION,
+];
+
 export interface Candidate {
   value: string;
   description?: string;
@@ -87,7 +98,7 @@ export function completeWords(tree: CompletionCommand, words: readonly string[])
     }
     return {
       candidates: filtered(
-        command.options.map((option) => ({
+        optionsOf(command).map((option) => ({
           value: option.flags.at(-1) ?? '',
           description: option.description,
         })),
@@ -119,7 +130,7 @@ const subcommand = (command: CompletionCommand, word: string): CompletionCommand
 
 function optionNamed(command: CompletionCommand, word: string): CompletionOption | undefined {
   const name = word.startsWith('--') ? (word.split('=', 1)[0] ?? '') : word;
-  return command.options.find((option) => option.flags.includes(name));
+  return optionsOf(command).find((option) => option.flags.includes(name));
 }
 
 /** The candidates that start with `prefix`, as the shells offer them. */
