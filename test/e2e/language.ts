@@ -25,6 +25,9 @@ export const mainText = (page: Page): Promise<string> =>
     return (copy as unknown as { innerText: string }).innerText;
   });
 
-/** The English words in `text` (the product's name aside). */
+/**
+ * The English words in `text`: the product's name aside, and "API Key", which Alibaba Cloud's own
+ * Chinese consoles and documents write in English.
+ */
 export const englishLeft = (text: string): string[] =>
-  text.replaceAll('Model Studio Keys', '').match(ENGLISH) ?? [];
+  text.replaceAll('Model Studio Keys', '').replaceAll('API Key', '').match(ENGLISH) ?? [];

@@ -39,6 +39,9 @@ const NAMES = new Set([
   'window.updates.version',
   'window.account.accessKeyId',
   'window.account.accessKeySecret',
+  /** Alibaba Cloud's Traditional Chinese console and documents call it API Key. */
+  'window.add.paste',
+  'window.add.shape.classic',
   'window.account.keys.id',
   'window.account.column.id',
   /** The tools' own field is called Base URL; the label beside the value says so. */

@@ -151,7 +151,7 @@ export const zhTW: Catalog = {
     refused: '阿里雲拒絕了請求：{{message}}',
     'no-credential': '那裡沒有找到憑證：{{message}}',
     'default-workspace': '這是其地域的預設業務空間：阿里雲不會刪除它。',
-    'workspace-has-keys': '此業務空間中仍有 API 金鑰：阿里雲只在其金鑰全部刪除後才刪除業務空間。',
+    'workspace-has-keys': '此業務空間中仍有 API Key：阿里雲只在其金鑰全部刪除後才刪除業務空間。',
   },
   errors: {
     'no-account': '此處（已）沒有該名稱的已連線阿里雲帳號。',
