@@ -145,11 +145,10 @@ describe.runIf(keychain)('a data directory other users could change (issue 22, 9
     await withKey();
     // A note that matches config.json's text but says the settings send keys elsewhere.
     const note = path.join(home.directory, 'config.json.validated');
-    const written = JSON.parse(readFileSync(note, 'utf8')) as {
-      config: { settings: Record<string, unknown> };
-    };
-    written.config.settings.endpointOverrides = attacker.overrides;
-    writeFileSync(note, JSON.stringify(written));
+    const [writer, noted, ...text] = readFileSync(note, 'utf8').split('\n');
+    const config = JSON.parse(noted ?? '') as { settings: Record<string, unknown> };
+    config.settings.endpointOverrides = attacker.overrides;
+    writeFileSync(note, [writer, JSON.stringify(config), ...text].join('\n'));
     chownSync(note, NOBODY, NOBODY);
     const env = await home.run(['env', '--shell', 'dotenv']);
     expect(env.code).toBe(0);
