@@ -14,7 +14,7 @@ import { importHandlers, importTaskHandlers } from './handlers/import.js';
 import { keyHandlers, keyTaskHandlers } from './handlers/keys.js';
 import { settingHandlers } from './handlers/settings.js';
 import { stateHandlers } from './handlers/state.js';
-import { toolHandlers } from './handlers/tools.js';
+import { toolHandlers, toolTaskHandlers } from './handlers/tools.js';
 import { updateHandlers } from './handlers/updates.js';
 import { hintHandlers } from './handlers/hints.js';
 import type { CallHandlers, TaskControls, TaskHandlers } from './handlers/types.js';
@@ -37,6 +37,7 @@ const taskHandlers: TaskHandlers<TaskName> = {
   ...checkHandlers,
   ...keyTaskHandlers,
   ...importTaskHandlers,
+  ...toolTaskHandlers,
   ...accountTaskHandlers,
 };
 

@@ -48,6 +48,14 @@ export interface TargetOptions {
 export interface ImitationOption {
   imitation: boolean;
 }
+/**
+ * Set in (undefined: taken out of) the environment the app's launcher starts tools with, which
+ * the app takes from its own: a PATH holding stand-in tools (no SHELL, so no login shell replaces
+ * it), a tool's own settings. Given before the app starts (`test.use`).
+ */
+export interface LauncherEnvOption {
+  launcherEnv: Record<string, string | undefined>;
+}
 const RENDERER = path.resolve('out/renderer');
 const MAIN = path.resolve('out/main/index.js');
 
@@ -91,9 +99,13 @@ interface Worker {
   display: PrivateDisplay | undefined;
 }
 
-export const test = base.extend<{ target: Target; imitation: boolean; app: App }, { worker: Worker }>({
+export const test = base.extend<
+  { target: Target; imitation: boolean; launcherEnv: LauncherEnvOption['launcherEnv']; app: App },
+  { worker: Worker }
+>({
   target: ['renderer', { option: true }],
   imitation: [true, { option: true }],
+  launcherEnv: [{}, { option: true }],
   worker: [
     // Playwright reads a fixture's dependencies from its destructuring pattern: none here.
     // eslint-disable-next-line no-empty-pattern
@@ -127,7 +139,7 @@ export const test = base.extend<{ target: Target; imitation: boolean; app: App }
     },
     { scope: 'worker' },
   ],
-  app: async ({ target, imitation, worker }, use) => {
+  app: async ({ target, imitation, launcherEnv, worker }, use) => {
     const home = mkdtempSync(path.join(os.tmpdir(), 'msk-e2e-'));
     const keychainService = `Model Studio Keys e2e ${randomUUID()}`;
     const endpointOverrides = imitation ? worker.modelStudio.overrides : {};
@@ -144,7 +156,13 @@ export const test = base.extend<{ target: Target; imitation: boolean; app: App }
       endpointOverrides,
       openApiEndpoints,
     });
-    const given = { services, modelStudio: worker.modelStudio, openapi: worker.openapi, env };
+    const given = {
+      services,
+      modelStudio: worker.modelStudio,
+      openapi: worker.openapi,
+      env,
+      launcherEnv,
+    };
     try {
       if (target === 'electron') await useElectron(given, use);
       else if (target === 'stand-in') await useStandIn(given, worker.display, use);
@@ -158,7 +176,15 @@ export const test = base.extend<{ target: Target; imitation: boolean; app: App }
   },
 });
 
-type Given = Pick<App, 'services' | 'modelStudio' | 'openapi' | 'env'>;
+type Given = Pick<App, 'services' | 'modelStudio' | 'openapi' | 'env'> & LauncherEnvOption;
+
+/** This process's environment with `overrides` (undefined: removed). */
+function environmentWith(overrides: Record<string, string | undefined>): Record<string, string> {
+  const env = { ...process.env, ...overrides };
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+}
 
 async function useBridgedRenderer(given: Given, worker: Worker, use: (app: App) => Promise<void>) {
   const { services } = given;
@@ -175,7 +201,10 @@ async function useBridgedRenderer(given: Given, worker: Worker, use: (app: App) 
     clipboard: { copy: async () => undefined },
     checks: new CheckRunner(services),
     state,
-    launcher: createLauncher([process.execPath, path.resolve('out/cli/msk.js')]),
+    launcher: createLauncher(
+      [process.execPath, path.resolve('out/cli/msk.js')],
+      environmentWith(given.launcherEnv),
+    ),
     pendingKeys: new PendingKeys(),
     chooseSaveFile: async () => answers.save,
     chooseOpenFile: async () => answers.open,
@@ -268,7 +297,14 @@ async function useStandIn(
   test.skip(display === undefined, 'the stand-in needs Xvfb (apt-get install xvfb) for its clipboard');
   const configHome = mkdtempSync(path.join(os.tmpdir(), 'msk-e2e-config-'));
   const start = () =>
-    launchApp(MAIN, { env: { ...given.env, DISPLAY: display?.display ?? '', XDG_CONFIG_HOME: configHome } });
+    launchApp(MAIN, {
+      env: {
+        ...given.env,
+        DISPLAY: display?.display ?? '',
+        XDG_CONFIG_HOME: configHome,
+        ...given.launcherEnv,
+      },
+    });
   let launched = await start();
   try {
     const app: App = {
@@ -304,7 +340,7 @@ async function useElectron(given: Given, use: (app: App) => Promise<void>) {
       executablePath: executable,
       // GitHub's Ubuntu runners forbid the unprivileged user namespaces Chromium's sandbox wants.
       args: [...(process.platform === 'linux' ? ['--no-sandbox'] : []), MAIN],
-      env: { ...(process.env as Record<string, string>), ...given.env },
+      env: environmentWith({ ...given.env, ...given.launcherEnv }),
     });
   let electronApp = await start();
   try {

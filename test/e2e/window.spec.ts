@@ -2,11 +2,13 @@
 // Studio imitation; under every target of playwright.config.ts (bridged Chromium, the electron
 // stand-in running the real main process, real Electron where installed).
 import { spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { fakeKey } from '../fixtures/fake-keys.js';
+import { fakePrograms } from '../fixtures/fake-programs.js';
 import { type App, expect, test } from './app.js';
 import { expectNoSeriousViolations } from './axe.js';
 import { englishLeft, mainText, SCRIPT } from './language.js';
@@ -577,6 +579,168 @@ test('tools: a GUI tool connects through the gateway by default: its settings ho
   await expect(page.getByRole('row', { name: /^chatbox/ })).toContainText('The active key');
 });
 
+/**
+ * OpenClaw's onboarding as observed (it rewrites the config as JSON with its own default endpoint);
+ * it notes its arguments and the length of the key it got in the variable, never the key. Its
+ * config holds another provider's key beside the line msk changes.
+ */
+const onboardingStandIn = (otherKey: string) => `#!/bin/sh
+printf '%s\n' "$*" > "$OPENCLAW_CONFIG_PATH.args"
+printf 'QWEN_API_KEY=%s\n' "\${#QWEN_API_KEY}" > "$OPENCLAW_CONFIG_PATH.env"
+cat > "$OPENCLAW_CONFIG_PATH" <<'JSON'
+{
+  "models": {
+    "providers": {
+      "openai": { "apiKey": "${otherKey}" },
+      "qwen": {
+        "baseUrl": "https://coding-intl.dashscope.aliyuncs.com/v1",
+        "api": "openai-completions"
+      }
+    }
+  }
+}
+JSON
+echo "Onboarding complete."
+`;
+
+/** Starts rewriting the config, then takes its time. */
+const SLOW_ONBOARDING = `#!/bin/sh
+echo 'half-written {' > "$OPENCLAW_CONFIG_PATH"
+sleep 60 &
+wait
+`;
+
+/** Fails, in English, as OpenClaw would. */
+const FAILING_ONBOARDING = `#!/bin/sh
+echo "Error: the qwen provider plugin is not installed" >&2
+exit 1
+`;
+
+test.describe('OpenClaw set up from the Tools view', () => {
+  // The launcher finds a stand-in `openclaw` on its PATH; OpenClaw's config is where it says.
+  // Nothing asks Model Studio: the catalog's real hosts are what is written.
+  const place = path.join(os.tmpdir(), `msk-e2e-openclaw-${randomUUID()}`);
+  const config = path.join(place, 'openclaw.json');
+  test.use({
+    imitation: false,
+    launcherEnv: {
+      PATH: `${path.join(place, 'bin')}:${process.env.PATH ?? ''}`,
+      SHELL: undefined,
+      OPENCLAW_CONFIG_PATH: config,
+    },
+  });
+  test.afterEach(() => rmSync(place, { recursive: true, force: true }));
+  const openClaw = (script: string) => fakePrograms(place, { openclaw: script });
+
+  test('onboards the active key by reference, writes its base URL, and shows the change, the file and its backup', async ({
+    app,
+  }) => {
+    const { page } = app;
+    const secret = fakeKey();
+    const otherKey = fakeKey();
+    await app.services.vault.add({ secret, label: 'virginia', regionId: 'us' });
+    openClaw(onboardingStandIn(otherKey));
+    writeFileSync(config, '{}\n');
+    await app.reload();
+    await nav(page, 'Tools').click();
+    await expect(page.getByRole('article', { name: 'OpenClaw' })).toContainText(
+      'Set Up… writes the key’s base URL there',
+    );
+    await page.getByRole('button', { name: 'Set Up OpenClaw…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Set Up OpenClaw' });
+    await expect(dialog.getByRole('status')).toHaveText('OpenClaw is set up with ‘virginia’.');
+    await expect(dialog.getByRole('button', { name: 'Done' })).toBeFocused();
+    await expect(dialog).toContainText('Providerqwen');
+    await expect(dialog).toContainText('Base URLhttps://dashscope-us.aliyuncs.com/compatible-mode/v1');
+    await expect(dialog).toContainText(`Config file${config}`);
+    const backup = readdirSync(place).find((name) => name.startsWith('openclaw.json.msk-backup-'));
+    expect(backup).toBeDefined();
+    await expect(dialog).toContainText(`The file as it was${path.join(place, backup ?? '')}`);
+    const change = dialog.getByLabel('Change to OpenClaw’s config');
+    await expect(change).toContainText(
+      '− removed: "baseUrl": "https://coding-intl.dashscope.aliyuncs.com/v1",+ added: "baseUrl": "https://dashscope-us.aliyuncs.com/compatible-mode/v1",',
+    );
+    // The other provider's key beside the change reached the window masked, and neither key at all.
+    await expect(change).toContainText(`"openai": { "apiKey": "sk-…${otherKey.slice(-4)}" },`);
+    expect(await page.content()).not.toContain(otherKey);
+    expect(await page.content()).not.toContain(secret);
+    await expectNoSeriousViolations(page);
+
+    expect(readFileSync(config, 'utf8')).toContain(
+      '"baseUrl": "https://dashscope-us.aliyuncs.com/compatible-mode/v1"',
+    );
+    expect(readFileSync(`${config}.args`, 'utf8')).toMatch(
+      /^onboard --non-interactive .*--secret-input-mode ref .*--auth-choice qwen-standard-api-key\n$/,
+    );
+    expect(readFileSync(`${config}.env`, 'utf8')).toBe(`QWEN_API_KEY=${secret.length}\n`);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect(dialog).toHaveCount(0);
+  });
+
+  test('Cancel during onboarding stops it and leaves the config as it was', async ({ app }) => {
+    const { page } = app;
+    await app.services.vault.add({ secret: fakeKey(), label: 'personal', regionId: 'sg' });
+    openClaw(SLOW_ONBOARDING);
+    const mine = '// mine\n{ agents: {} }\n';
+    writeFileSync(config, mine);
+    await app.reload();
+    await nav(page, 'Tools').click();
+    await page.getByRole('button', { name: 'Set Up OpenClaw…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Set Up OpenClaw' });
+    await expect(dialog.getByRole('progressbar')).toBeVisible();
+    await expect(dialog).toContainText('OpenClaw is onboarding ‘personal’');
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    // OpenClaw has begun rewriting its config when the user cancels.
+    await expect.poll(() => readFileSync(config, 'utf8')).toBe('half-written {\n');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByText('Stopped: nothing was changed in OpenClaw’s config.')).toBeVisible();
+    expect(readFileSync(config, 'utf8')).toBe(mine);
+    expect(readdirSync(place).filter((name) => name.includes('msk-backup'))).toEqual([]);
+  });
+
+  for (const language of ['ja', 'zh-TW'] as const) {
+    test(`in ${LANGUAGE_NAMES[language]} the setup's progress, result and failure are in its own words`, async ({
+      app,
+    }) => {
+      const { page } = app;
+      const t = createTranslator(language);
+      await speaking(app, language);
+      openClaw(SLOW_ONBOARDING);
+      await app.reload();
+      await nav(page, t('window.nav.tools')).click();
+      const setUp = page.getByRole('button', {
+        name: t('window.openClaw.setUpNamed', { name: 'OpenClaw' }),
+      });
+      const dialog = page.getByRole('dialog', { name: t('window.openClaw.title') });
+      const inItsWords = () => expectInItsWords(page, language, 'Set Up OpenClaw');
+      await inItsWords();
+      await setUp.click();
+      await expect(dialog).toContainText(t('window.openClaw.steps.onboarding', { label: 'personal' }));
+      await inItsWords();
+      await dialog.getByRole('button', { name: t('window.common.cancel') }).click();
+      await expect(page.getByText(t('window.openClaw.cancelled'))).toBeVisible();
+
+      openClaw(onboardingStandIn(fakeKey()));
+      await setUp.click();
+      await expect(dialog.getByRole('status')).toHaveText(t('window.openClaw.done', { label: 'personal' }));
+      await inItsWords();
+      await dialog.getByRole('button', { name: t('window.common.done') }).click();
+
+      openClaw(FAILING_ONBOARDING);
+      await setUp.click();
+      await expect(dialog.getByRole('alert')).toContainText(
+        t('window.openClaw.failures.onboarding-failed', { status: 1 }),
+      );
+      // OpenClaw's own words, as it said them, apart in code.
+      await expect(dialog.locator('code')).toHaveText('Error: the qwen provider plugin is not installed');
+      await inItsWords();
+      await dialog.getByRole('button', { name: t('window.openClaw.close') }).click();
+      await expect(dialog).toHaveCount(0);
+    });
+  }
+});
+
 test('settings: msk installed on the PATH from the window runs this app’s command line, and is uninstalled', async ({
   app,
 }) => {
@@ -681,6 +845,20 @@ test('in Simplified Chinese every view is in Chinese', async ({ app }) => {
   }
 });
 
+/** The app with one key, ‘personal’ (Hong Kong), set to speak `language` (from its next load). */
+async function speaking(app: App, language: Language) {
+  await app.services.vault.add({ secret: fakeKey(), label: 'personal', regionId: 'hk' });
+  await app.services.config.update((draft) => void (draft.settings.language = language));
+}
+
+/** The main area (a dialog in it too) is in `language`'s script with no English word left, and axe clean. */
+async function expectInItsWords(page: Page, language: Exclude<Language, 'en'>, where: string) {
+  const text = await mainText(page);
+  expect(text, where).toMatch(SCRIPT[language]);
+  expect(englishLeft(text), `English left in ${where}: ${text}`).toEqual([]);
+  await expectNoSeriousViolations(page);
+}
+
 /** Each view of the window in turn, opened by its name in `language`, then `visit`ed. */
 async function throughEveryView(page: Page, language: Language, visit: (view: string) => Promise<void>) {
   const t = createTranslator(language);
@@ -701,16 +879,10 @@ for (const [language, name] of [
   }) => {
     const { page } = app;
     const t = createTranslator(language);
-    await app.services.vault.add({ secret: fakeKey(), label: 'personal', regionId: 'hk' });
-    await app.services.config.update((draft) => void (draft.settings.language = language));
+    await speaking(app, language);
     await app.reload();
     await expect(page.locator('html')).toHaveAttribute('lang', language);
-    await throughEveryView(page, language, async (view) => {
-      const text = await mainText(page);
-      expect(text, view).toMatch(SCRIPT[language]);
-      expect(englishLeft(text), `English left in ${view}: ${text}`).toEqual([]);
-      await expectNoSeriousViolations(page);
-    });
+    await throughEveryView(page, language, (view) => expectInItsWords(page, language, view));
     const choice = page.getByLabel(t('window.settings.names.language'), { exact: true });
     await expect(choice.locator('option')).toHaveText([
       t('window.settings.choices.language.system'),
@@ -752,8 +924,7 @@ for (const language of ['ja', 'zh-TW'] as const) {
     app,
   }) => {
     const { page } = app;
-    await app.services.vault.add({ secret: fakeKey(), label: 'personal', regionId: 'hk' });
-    await app.services.config.update((draft) => void (draft.settings.language = language));
+    await speaking(app, language);
     await page.setViewportSize({ width: 480, height: 640 });
     await app.reload();
     await throughEveryView(page, language, async (view) => {

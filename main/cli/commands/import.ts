@@ -8,7 +8,7 @@ import { MskError } from '../../core/base/errors.js';
 import { maskKey } from '../../core/model-studio/key-format.js';
 import { planName, regionName, requireRegion } from '../../core/model-studio/regions.js';
 import { core } from '../context.js';
-import { tildePath } from '../tilde-path.js';
+import { tildePath } from '../../core/platform/tilde-path.js';
 import { print, printJson, say, table, warn, warnAll } from '../output.js';
 import { confirm } from '../read-secret.js';
 

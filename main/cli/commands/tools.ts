@@ -10,7 +10,8 @@ import { KEY_HELP, type KeyOption, sayBinding } from '../key-choice.js';
 import { print, printJson, say, table } from '../output.js';
 import { selfCommand } from '../self-command.js';
 import type { DiffLine } from '../../core/import/line-diff.js';
-import { tildePath } from '../tilde-path.js';
+import type { Onboarding, OpenClawSetup } from '../../core/actions/openclaw-setup.js';
+import { tildePath } from '../../core/platform/tilde-path.js';
 
 // What the commands do is loaded when one runs: `msk --help` needs only their definitions.
 const toolActions = () => import('../../core/actions/tools.js');
@@ -104,36 +105,43 @@ export function registerToolCommands(program: Command): void {
             tool,
           },
         );
-      const [{ planOpenClawSetup, writeOpenClawConfig }, services] = await Promise.all([
+      const [{ planOpenClawSetup, setUpOpenClaw }, services] = await Promise.all([
         import('../../core/actions/openclaw-setup.js'),
         core(),
       ]);
       const request = { reference: options.key, cwd: process.cwd(), home: os.homedir(), env: process.env };
-      let setup = await planOpenClawSetup(services, request);
       const onboarding = options.onboard && !options.dryRun;
-      // Onboarding runs as msk exec does, which names a project's binding itself.
-      if (!onboarding) sayBinding(setup);
-      say(
-        `OpenClaw with '${setup.record.label}': provider ${setup.provider} at ${setup.baseUrl}, the key read from ${setup.keyVariable}.`,
-      );
-      if (options.onboard) {
-        say(`${options.dryRun ? 'Would run' : 'Running'}: openclaw ${setup.onboard.join(' ')}`);
-        if (onboarding) {
-          const { runWithEnvironment } = await import('./environment.js');
-          await runWithEnvironment('openclaw', setup.onboard, { key: options.key, tool: 'openclaw' });
-          if (process.exitCode !== 0 && process.exitCode !== undefined)
-            throw new MskError(
-              'launch-failed',
-              `OpenClaw's onboarding failed (exit ${process.exitCode}); msk changed nothing in its config.`,
-            );
-          // Onboarding rewrites the file (and sets its own default endpoint): merge into what it wrote.
-          setup = await planOpenClawSetup(services, request);
-        }
+      let introduced = false;
+      const introduce = (setup: OpenClawSetup) => {
+        if (introduced) return;
+        introduced = true;
+        // Onboarding runs as msk exec does, which names a project's binding itself.
+        if (!onboarding) sayBinding(setup);
+        say(
+          `OpenClaw with '${setup.record.label}': provider ${setup.provider} at ${setup.baseUrl}, the key read from ${setup.keyVariable}.`,
+        );
+      };
+      const showChange = (setup: OpenClawSetup) =>
+        setup.diff.length === 0
+          ? say(`${tildePath(setup.file)} has that endpoint already.`)
+          : print(configDiff(setup.file, setup.shown));
+      if (options.dryRun) {
+        const setup = await planOpenClawSetup(services, request);
+        introduce(setup);
+        if (options.onboard) say(`Would run: openclaw ${setup.onboard.join(' ')}`);
+        showChange(setup);
+        if (setup.diff.length > 0) say('Nothing was written (--dry-run).');
+        return;
       }
-      if (setup.diff.length === 0) return say(`${tildePath(setup.file)} has that endpoint already.`);
-      print(configDiff(setup.file, setup.diff));
-      if (options.dryRun) return say('Nothing was written (--dry-run).');
-      const { backup } = await writeOpenClawConfig(setup);
+      const { setup, backup } = await setUpOpenClaw(services, request, {
+        onboard: options.onboard && onboardAsExec(options.key),
+        progress: (step, setup) => {
+          introduce(setup);
+          if (step === 'onboarding') say(`Running: openclaw ${setup.onboard.join(' ')}`);
+          else showChange(setup);
+        },
+      });
+      if (setup.diff.length === 0) return;
       say(
         `Wrote ${tildePath(setup.file)}${backup === null ? '' : `; the file as it was is ${tildePath(backup)}`}. Start OpenClaw with msk exec --tool openclaw -- openclaw (or the tray's Launch ▸ OpenClaw).`,
       );
@@ -278,10 +286,24 @@ export function splitCommand(command: string): string[] {
   return words;
 }
 
-/** The lines a change touches, two around each, as a unified diff. */
-function configDiff(file: string, lines: readonly DiffLine[]): string {
-  const near = (index: number) =>
-    lines.slice(Math.max(0, index - 2), index + 3).some(({ mark }) => mark !== ' ');
-  const shown = lines.flatMap((line, index) => (near(index) ? [`${line.mark}${line.text}`] : []));
-  return [`--- ${tildePath(file)}`, `+++ ${tildePath(file)}`, ...shown].join('\n');
+/** The change as shown (the lines around each, keys masked) as a unified diff. */
+function configDiff(file: string, shown: readonly DiffLine[]): string {
+  return [
+    `--- ${tildePath(file)}`,
+    `+++ ${tildePath(file)}`,
+    ...shown.map((line) => line.mark + line.text),
+  ].join('\n');
+}
+
+/** OpenClaw's onboarding in this terminal, as msk exec runs it: its output and questions are the user's. */
+function onboardAsExec(key: string | undefined): Onboarding {
+  return async (setup) => {
+    const { runWithEnvironment } = await import('./environment.js');
+    await runWithEnvironment('openclaw', setup.onboard, { key, tool: 'openclaw' });
+    if (process.exitCode !== 0 && process.exitCode !== undefined)
+      throw new MskError(
+        'launch-failed',
+        `OpenClaw's onboarding failed (exit ${process.exitCode}); msk changed nothing in its config.`,
+      );
+  };
 }

@@ -5,16 +5,10 @@ import { existsSync } from 'node:fs';
 import { MskError } from '../base/errors.js';
 import { findOnPath } from '../platform/login-path.js';
 import { endpointsForKey, type Services } from '../keys/services.js';
-import { type LaunchPorts } from '../tools/terminal-launcher.js';
+import { launchEnvironment, type LaunchPorts, requireInstalled } from '../tools/terminal-launcher.js';
 import { detectTerminal, requireTerminal, type Terminal, type TerminalCommand } from '../tools/terminals.js';
 import { TERMINAL_TOOL } from '../tools/tool-catalog.js';
-import {
-  assertPlanServes,
-  childEnvironment,
-  commandFor,
-  type ToolContext,
-  userShell,
-} from '../tools/tool-presets.js';
+import { assertPlanServes, commandFor, type ToolContext, userShell } from '../tools/tool-presets.js';
 import { type Choice, type ChoiceRequest, choose } from './choose.js';
 
 export interface LaunchRequest extends ChoiceRequest {
@@ -73,13 +67,7 @@ export async function launchTool(
       tool: tool.id,
     });
   }
-  if (!request.dryRun && findOnPath(program, ports.searchPath, ports.platform, ports.env) === undefined) {
-    throw new MskError(
-      'tool-missing',
-      `${tool.name} is not installed here (no ${program} on your PATH)${tool.install ? `: ${tool.install}` : '.'}`,
-      { tool: tool.id, program, install: tool.install ?? null },
-    );
-  }
+  if (!request.dryRun) requireInstalled(tool, program, ports);
   const terminal = chooseTerminal(request.terminal ?? config.settings.terminal, ports);
   const inner = [
     ...passOn(ports),
@@ -110,8 +98,7 @@ export async function launchTool(
   const started = terminal.build({ argv, cwd: request.cwd, title });
   if (!request.dryRun) {
     // The terminal was found on the login PATH: it is started from there, and keeps that PATH.
-    const path: Record<string, string> = ports.platform === 'win32' ? {} : { PATH: ports.searchPath };
-    await ports.start(started, { cwd: request.cwd, env: childEnvironment(ports.env, path) });
+    await ports.start(started, { cwd: request.cwd, env: launchEnvironment(ports) });
   }
   return { ...choice, terminal, started, cwd: request.cwd, toolCommand };
 }

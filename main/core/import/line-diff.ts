@@ -1,5 +1,7 @@
 // A removal preview's hunk as diff lines: unchanged, removed, added. The preview carries them,
-// so `msk import` (a unified diff) and the window's review dialog show the same change.
+// so `msk import` (a unified diff) and the window's review dialog show the same change; a config
+// msk changes (OpenClaw's) is shown the same way, by the lines around each change.
+import { redactKeys } from '../model-studio/key-format.js';
 
 export interface DiffLine {
   mark: ' ' | '-' | '+';
@@ -40,3 +42,15 @@ export const hunkLines = (before: readonly string[], after: readonly string[]): 
 
 const withoutFinalEmpty = (lines: readonly string[]): readonly string[] =>
   lines.at(-1) === '' ? lines.slice(0, -1) : lines;
+
+/**
+ * What a user is shown of a file's change: the changed lines and `around` lines either side of
+ * each, any key in them masked — the file may hold a key (another provider's) beside the line changed.
+ */
+export function shownChange(lines: readonly DiffLine[], around = 2): DiffLine[] {
+  const near = (index: number) =>
+    lines.slice(Math.max(0, index - around), index + around + 1).some(({ mark }) => mark !== ' ');
+  return lines.flatMap((line, index) =>
+    near(index) ? [{ mark: line.mark, text: redactKeys(line.text) }] : [],
+  );
+}

@@ -37,23 +37,26 @@ export async function runCommand(
     };
     child.on('error', (error: NodeJS.ErrnoException) => {
       done();
-      reject(
-        error.code === 'ENOENT'
-          ? new MskError('launch-failed', `Command '${command}' was not found on PATH.`)
-          : error.code === 'EACCES'
-            ? new MskError(
-                'launch-failed',
-                `Cannot run '${command}': it is not executable (chmod +x, or name its interpreter).`,
-                { reason: 'not-executable' },
-              )
-            : new MskError('launch-failed', `Cannot run '${command}': ${error.message}`),
-      );
+      reject(cannotStart(command, error));
     });
     child.on('exit', (code, signal) => {
       done();
       resolve(code ?? 128 + signalNumber(signal));
     });
   });
+}
+
+/** Why a child could not be started, as a shell would say it: not found, not executable, or the system's reason. */
+export function cannotStart(command: string, error: NodeJS.ErrnoException): MskError {
+  if (error.code === 'ENOENT')
+    return new MskError('launch-failed', `Command '${command}' was not found on PATH.`);
+  if (error.code === 'EACCES')
+    return new MskError(
+      'launch-failed',
+      `Cannot run '${command}': it is not executable (chmod +x, or name its interpreter).`,
+      { reason: 'not-executable' },
+    );
+  return new MskError('launch-failed', `Cannot run '${command}': ${error.message}`);
 }
 
 /** A signal's number, from node:os: loaded only for a child a signal ended (0.12 ms on Node 22). */

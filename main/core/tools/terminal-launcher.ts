@@ -3,8 +3,9 @@
 // launches with its own runtime and PATH instead.
 import { spawn } from 'node:child_process';
 import { MskError } from '../base/errors.js';
-import { loginPath } from '../platform/login-path.js';
+import { findOnPath, loginPath } from '../platform/login-path.js';
 import type { TerminalCommand } from './terminals.js';
+import { childEnvironment, type ToolPreset } from './tool-presets.js';
 
 type Environment = Record<string, string | undefined>;
 
@@ -43,6 +44,34 @@ export function createLauncher(
     },
   };
 }
+
+/** Where a tool's program is on the launcher's PATH; refused, saying how to install the tool, when it is not there. */
+export function requireInstalled(
+  tool: Pick<ToolPreset, 'id' | 'name' | 'install'>,
+  program: string,
+  ports: Pick<LaunchPorts, 'searchPath' | 'platform' | 'env'>,
+): string {
+  const found = findOnPath(program, ports.searchPath, ports.platform, ports.env);
+  if (found !== undefined) return found;
+  throw new MskError(
+    'tool-missing',
+    `${tool.name} is not installed here (no ${program} on your PATH)${tool.install ? `: ${tool.install}` : '.'}`,
+    { tool: tool.id, program, install: tool.install ?? null },
+  );
+}
+
+/**
+ * What a program the launcher starts gets: the launcher's environment on its login PATH (Windows
+ * keeps its own `Path`), without stale Model Studio variables, with `variables` set.
+ */
+export const launchEnvironment = (
+  ports: Pick<LaunchPorts, 'searchPath' | 'platform' | 'env'>,
+  variables: Record<string, string> = {},
+): Record<string, string> =>
+  childEnvironment(ports.env, {
+    ...(ports.platform === 'win32' ? {} : { PATH: ports.searchPath }),
+    ...variables,
+  });
 
 /** Starts a terminal detached from us, so it outlives the app or msk; reports a program that is missing. */
 export function startDetached(

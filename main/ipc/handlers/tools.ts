@@ -1,8 +1,10 @@
-// tools.*: listing, launching, settings pages, the Postman export and the user's own tools, for
-// the window — the same actions the tray and msk use.
+// tools.*: listing, launching, settings pages, the Postman export, the user's own tools and
+// OpenClaw's setup, for the window — the same actions the tray and msk use.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { launchTool } from '../../core/actions/launch-tool.js';
+import { onboardInChild } from '../../core/actions/openclaw-onboarding.js';
+import { setUpOpenClaw } from '../../core/actions/openclaw-setup.js';
 import {
   addCustomTool,
   exportPostman,
@@ -13,9 +15,10 @@ import {
   toolVariables,
 } from '../../core/actions/tools.js';
 import { MskError } from '../../core/base/errors.js';
+import { tildePath } from '../../core/platform/tilde-path.js';
 import { PLACEHOLDERS } from '../../core/tools/tool-catalog.js';
 import type { AppContext } from '../context.js';
-import type { CallHandlers } from './types.js';
+import type { CallHandlers, TaskHandlers } from './types.js';
 
 type ToolCall =
   | 'tools.list'
@@ -96,4 +99,32 @@ export const toolHandlers: CallHandlers<ToolCall> = {
     return { id };
   },
   'tools.placeholders': async () => [...PLACEHOLDERS],
+};
+
+export const toolTaskHandlers: TaskHandlers<'tools.setUpOpenClaw'> = {
+  // Onboarding is a child of the app on the launcher's PATH, ended by a cancel (nothing changed then).
+  'tools.setUpOpenClaw': async (context, { keyId }, { signal, progress }) => {
+    const ports = await context.launcher.ports();
+    const { home } = context.launcher;
+    const { setup, backup } = await setUpOpenClaw(
+      context.services,
+      { reference: keyId, home, env: ports.env },
+      {
+        onboard: onboardInChild(context.services, ports),
+        signal,
+        progress: (step, { record }) => progress({ step, label: record.label }),
+      },
+    );
+    // The key's last use.
+    await context.state.refresh();
+    return {
+      label: setup.record.label,
+      provider: setup.provider,
+      baseUrl: setup.baseUrl,
+      file: tildePath(setup.file, home),
+      backup: backup === null ? null : tildePath(backup, home),
+      changed: setup.diff.length > 0,
+      diff: setup.shown,
+    };
+  },
 };

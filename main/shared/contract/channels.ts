@@ -33,6 +33,7 @@ export const TASKS = {
   checks: ['all', 'one'],
   keys: ['detect'],
   import: ['keys'],
+  tools: ['setUpOpenClaw'],
   account: [
     'connect',
     'workspaces',

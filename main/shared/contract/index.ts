@@ -12,7 +12,7 @@ import { importCalls, importTasks } from './import.js';
 import { keyCalls, keyTasks } from './keys.js';
 import { regionCalls } from './regions.js';
 import { settingCalls } from './settings.js';
-import { toolCalls } from './tools.js';
+import { toolCalls, toolTasks } from './tools.js';
 import { updateCalls } from './updates.js';
 import { hintCalls } from './hints.js';
 import { AppStateSchema, stateCalls } from './state.js';
@@ -37,6 +37,7 @@ export const tasks = {
   ...checkTasks,
   ...keyTasks,
   ...importTasks,
+  ...toolTasks,
   ...accountTasks,
 } as const satisfies Record<TaskName, { args: z.ZodType; progress: z.ZodType; result: z.ZodType }>;
 

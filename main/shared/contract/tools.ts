@@ -1,5 +1,6 @@
-// tools.*: the tools the window lists, launches, fills in settings for, and exports to. No key
-// crosses: a settings page's key field comes back masked (the key itself goes to the clipboard).
+// tools.*: the tools the window lists, launches, fills in settings for, exports to, and sets up
+// (OpenClaw, a task). No key crosses: a settings page's key field comes back masked (the key itself
+// goes to the clipboard), and a config's change comes back with any key in it masked.
 import { z } from 'zod';
 import { PLAN_IDS } from '../vocabulary.js';
 
@@ -77,4 +78,26 @@ export const toolCalls = {
   'tools.removeCustom': { args: z.object({ id: ToolId }), result: z.object({ id: z.string() }) },
   /** What a custom tool's templates may say: `{{apiKey}}`, `{{baseUrl}}`, … */
   'tools.placeholders': { args: z.void(), result: z.array(z.string()) },
+} as const;
+
+export const toolTasks = {
+  /**
+   * OpenClaw set up for a key (the active key without one): its onboarding (a child, 10–40 s),
+   * then the key's base URL written into its config. Cancelled, the config is as it was.
+   */
+  'tools.setUpOpenClaw': {
+    args: z.object({ keyId: KeyId.optional() }),
+    progress: z.object({ step: z.enum(['onboarding', 'writing']), label: z.string() }),
+    result: z.object({
+      label: z.string(),
+      provider: z.string(),
+      baseUrl: z.string(),
+      /** OpenClaw's config, `~` for the home folder; its copy as it was, or null (new, or unchanged). */
+      file: z.string(),
+      backup: z.string().nullable(),
+      changed: z.boolean(),
+      /** The lines around each change, keys masked. */
+      diff: z.array(z.object({ mark: z.enum([' ', '-', '+']), text: z.string() })),
+    }),
+  },
 } as const;

@@ -22,6 +22,8 @@ export const enWindow = {
     copyNamed: 'Copy {{name}}',
     copiedText: 'Copied {{name}}',
     dismiss: 'Dismiss',
+    removedLine: 'removed:',
+    addedLine: 'added:',
   },
   problem: {
     title: 'Model Studio Keys cannot work normally',
@@ -308,8 +310,49 @@ export const enWindow = {
     'claude-code':
       'Model Studio’s Anthropic endpoint takes the key as a Bearer token (ANTHROPIC_AUTH_TOKEN); as ANTHROPIC_API_KEY (x-api-key) it answers 401.',
     openclaw:
-      'OpenClaw takes its endpoint from its config, not from a variable: `msk tools setup openclaw` writes the key’s base URL there and onboards it to read the key from the variable msk sets, never to keep a copy.',
+      'OpenClaw takes its endpoint from its config, not from a variable: Set Up… writes the key’s base URL there and onboards the key by reference to the variable Model Studio Keys sets, never as a copy.',
     codex: 'Codex speaks only the Responses API, which pay-as-you-go keys have; the Coding Plan does not.',
+  },
+  /** Set Up OpenClaw (the Tools view): its onboarding, then the key's base URL in its config. */
+  openClaw: {
+    setUp: 'Set Up…',
+    setUpNamed: 'Set Up {{name}}…',
+    title: 'Set Up OpenClaw',
+    explain:
+      'OpenClaw’s own onboarding runs first: it keeps a reference to the variable that holds the key, never the key. Then the key’s base URL goes into OpenClaw’s config, and the file as it was is kept beside it.',
+    starting: 'Getting ready…',
+    steps: {
+      onboarding: 'OpenClaw is onboarding ‘{{label}}’ (up to a minute)…',
+      writing: 'Writing the base URL of ‘{{label}}’ into OpenClaw’s config…',
+    },
+    done: 'OpenClaw is set up with ‘{{label}}’.',
+    unchanged: 'OpenClaw’s config already had the base URL of ‘{{label}}’: nothing was written.',
+    key: 'Key',
+    provider: 'Provider',
+    baseUrl: 'Base URL',
+    file: 'Config file',
+    backup: 'The file as it was',
+    noBackup: 'None: the file is new.',
+    change: 'Change to OpenClaw’s config',
+    byReference:
+      'The key stays in the keychain: Launch gives it to OpenClaw in a variable each time, so switching keys here switches OpenClaw’s too.',
+    cancelled: 'Stopped: nothing was changed in OpenClaw’s config.',
+    tryAgain: 'Try Again',
+    close: 'Close',
+    /** By the failure's reason, else its code; what it names (a command, a file) is shown after it. */
+    failures: {
+      'tool-missing':
+        'OpenClaw was not found where Model Studio Keys looks for programs (the PATH of your login shell). Install it and its Qwen plugin, then try again:',
+      'onboarding-failed':
+        'OpenClaw’s onboarding stopped with an error (exit status {{status}}); nothing was changed in its config. What it said last:',
+      'config-invalid': 'OpenClaw cannot read its config (line {{line}}): fix the file, then try again.',
+      'config-not-object':
+        'The base URL cannot go into OpenClaw’s config: something on its way there is not an object. Fix the file, then try again.',
+      'config-changed':
+        'OpenClaw’s config changed while it was being set up, so nothing was written: try again.',
+      'config-unreadable':
+        'OpenClaw’s config cannot be read ({{cause}}): check who may read it, then try again.',
+    },
   },
   backup: {
     title: 'Backup',
@@ -388,8 +431,6 @@ export const enWindow = {
       'These lines change; the rest of each file stays byte for byte as it is. Keys are masked here.',
     willMove: 'The whole file is the key: it is moved aside to a backup name.',
     change: 'Change',
-    removedLine: 'removed:',
-    addedLine: 'added:',
     remove: 'Remove from Files',
     edited: '{{file}}: the key is out (backup: {{backup}}).',
     moved: '{{file}}: moved aside to {{backup}}.',

@@ -24,6 +24,8 @@ export const jaWindow: Catalog['window'] = {
     copyNamed: '{{name}}をコピー',
     copiedText: '{{name}}をコピーしました',
     dismiss: '閉じる',
+    removedLine: '削除:',
+    addedLine: '追加:',
   },
   problem: {
     title: 'Model Studio Keys が正常に動作できません',
@@ -314,9 +316,50 @@ export const jaWindow: Catalog['window'] = {
     'claude-code':
       'Model Studio の Anthropic エンドポイントはキーを Bearer トークン (ANTHROPIC_AUTH_TOKEN) として受け取ります。ANTHROPIC_API_KEY (x-api-key) として渡すと 401 が返ります。',
     openclaw:
-      'OpenClaw のエンドポイントは変数ではなく設定ファイルで決まります。ターミナルで一度だけセットアップしてください (ドキュメント参照)。キーは変数の参照としてのみ渡され、コピーは保存されません。',
+      'OpenClaw のエンドポイントは変数ではなく設定ファイルで決まります。「セットアップ…」でキーのベース URL をそこに書き込みます。キーは変数の参照としてのみ渡され、コピーは保存されません。',
     codex:
       'Codex は Responses API しか使いません。従量課金のキーには Responses API がありますが、Coding Plan にはありません。',
+  },
+  openClaw: {
+    setUp: 'セットアップ…',
+    setUpNamed: '{{name}} をセットアップ…',
+    title: 'OpenClaw のセットアップ',
+    explain:
+      'まず OpenClaw 自身のオンボーディングを実行します。OpenClaw が保存するのはキーを入れた変数への参照だけで、キーそのものは保存しません。続いてキーのベース URL を OpenClaw の設定ファイルに書き込み、変更前のファイルを同じ場所に残します。',
+    starting: '準備しています…',
+    steps: {
+      onboarding: 'OpenClaw が「{{label}}」のオンボーディングを実行しています (1 分ほどかかります)…',
+      writing: '「{{label}}」のベース URL を OpenClaw の設定ファイルに書き込んでいます…',
+    },
+    done: '「{{label}}」で OpenClaw をセットアップしました。',
+    unchanged:
+      'OpenClaw の設定ファイルには「{{label}}」のベース URL がすでに入っていました。何も書き込んでいません。',
+    key: 'キー',
+    provider: 'プロバイダー',
+    baseUrl: 'ベース URL',
+    file: '設定ファイル',
+    backup: '変更前のファイル',
+    noBackup: 'なし (新しいファイルです)。',
+    change: 'OpenClaw の設定ファイルの変更',
+    byReference:
+      'キーはキーチェーンに残ります。「起動」するたびに変数で OpenClaw に渡されるので、ここでキーを切り替えると OpenClaw のキーも切り替わります。',
+    cancelled: '中止しました。OpenClaw の設定ファイルは何も変わっていません。',
+    tryAgain: '再試行',
+    close: '閉じる',
+    failures: {
+      'tool-missing':
+        'Model Studio Keys がプログラムを探す場所 (ログインシェルの PATH) に OpenClaw が見つかりません。OpenClaw と Qwen プラグインをインストールしてから、もう一度お試しください:',
+      'onboarding-failed':
+        'OpenClaw のオンボーディングがエラーで終了しました (終了ステータス {{status}})。設定ファイルは何も変わっていません。最後の出力:',
+      'config-invalid':
+        'OpenClaw が設定ファイルを読めません ({{line}} 行目)。ファイルを修正してから、もう一度お試しください。',
+      'config-not-object':
+        'OpenClaw の設定ファイルにベース URL を書き込めません。途中の項目がオブジェクトではありません。ファイルを修正してから、もう一度お試しください。',
+      'config-changed':
+        'セットアップ中に OpenClaw の設定ファイルが変更されたため、何も書き込んでいません。もう一度お試しください。',
+      'config-unreadable':
+        'OpenClaw の設定ファイルを読めません ({{cause}})。読み取り権限を確認してから、もう一度お試しください。',
+    },
   },
   backup: {
     title: 'バックアップ',
@@ -396,8 +439,6 @@ export const jaWindow: Catalog['window'] = {
       '変わるのは以下の行だけで、各ファイルのほかの部分は 1 バイトも変わりません。ここではキーをマスク表示しています。',
     willMove: 'ファイル全体がキーなので、バックアップ名に移動します。',
     change: '変更',
-    removedLine: '削除:',
-    addedLine: '追加:',
     remove: 'ファイルから削除',
     edited: '{{file}}: キーを取り除きました (バックアップ: {{backup}})。',
     moved: '{{file}}: {{backup}} に移動しました。',

@@ -24,6 +24,8 @@ export const zhCNWindow: Catalog['window'] = {
     copyNamed: '复制{{name}}',
     copiedText: '已复制{{name}}',
     dismiss: '关闭',
+    removedLine: '删除：',
+    addedLine: '添加：',
   },
   problem: {
     title: 'Model Studio Keys 无法正常工作',
@@ -297,8 +299,45 @@ export const zhCNWindow: Catalog['window'] = {
     'claude-code':
       '百炼的 Anthropic 端点以 Bearer 令牌（ANTHROPIC_AUTH_TOKEN）接收密钥；作为 ANTHROPIC_API_KEY（x-api-key）时返回 401。',
     openclaw:
-      'OpenClaw 的端点来自其配置文件，而不是环境变量：请在终端中为它设置一次（见文档）。密钥只以变量引用的方式提供，绝不保存副本。',
+      'OpenClaw 的端点来自其配置文件，而不是环境变量：“设置…”会把密钥的 Base URL 写入配置文件。密钥只以变量引用的方式提供，绝不保存副本。',
     codex: 'Codex 只使用 Responses API：按量付费密钥支持，Coding Plan 不支持。',
+  },
+  openClaw: {
+    setUp: '设置…',
+    setUpNamed: '设置 {{name}}…',
+    title: '设置 OpenClaw',
+    explain:
+      '先运行 OpenClaw 自身的初始化：它只保存指向存放密钥的环境变量的引用，绝不保存密钥本身。然后把密钥的 Base URL 写入 OpenClaw 的配置文件，并在旁边保留文件原来的样子。',
+    starting: '准备中…',
+    steps: {
+      onboarding: 'OpenClaw 正在为“{{label}}”运行初始化（最多约一分钟）…',
+      writing: '正在把“{{label}}”的 Base URL 写入 OpenClaw 的配置文件…',
+    },
+    done: '已用“{{label}}”设置好 OpenClaw。',
+    unchanged: 'OpenClaw 的配置文件中已有“{{label}}”的 Base URL，未写入任何内容。',
+    key: '密钥',
+    provider: '提供方',
+    baseUrl: 'Base URL',
+    file: '配置文件',
+    backup: '修改前的文件',
+    noBackup: '无：这是新文件。',
+    change: 'OpenClaw 配置文件的修改',
+    byReference:
+      '密钥仍保存在钥匙串中：每次“启动”时以环境变量提供给 OpenClaw，因此在这里切换密钥，OpenClaw 的密钥也随之切换。',
+    cancelled: '已停止：OpenClaw 的配置文件没有任何修改。',
+    tryAgain: '重试',
+    close: '关闭',
+    failures: {
+      'tool-missing':
+        '在 Model Studio Keys 查找程序的位置（登录 shell 的 PATH）中找不到 OpenClaw。请安装 OpenClaw 及其 Qwen 插件，然后重试：',
+      'onboarding-failed':
+        'OpenClaw 的初始化因错误而结束（退出状态 {{status}}）；其配置文件没有任何修改。它最后的输出：',
+      'config-invalid': 'OpenClaw 无法读取其配置文件（第 {{line}} 行）：请修正文件，然后重试。',
+      'config-not-object':
+        'Base URL 无法写入 OpenClaw 的配置文件：路径上的某一项不是对象。请修正文件，然后重试。',
+      'config-changed': '设置期间 OpenClaw 的配置文件被修改，因此未写入任何内容：请重试。',
+      'config-unreadable': '无法读取 OpenClaw 的配置文件（{{cause}}）：请检查读取权限，然后重试。',
+    },
   },
   backup: {
     title: '备份',
@@ -375,8 +414,6 @@ export const zhCNWindow: Catalog['window'] = {
     reviewExplain: '以下各行将被修改；文件的其余部分逐字节保持不变。此处的密钥已隐藏。',
     willMove: '整个文件就是密钥：它会被移到一个备份文件名。',
     change: '修改',
-    removedLine: '删除：',
-    addedLine: '添加：',
     remove: '从文件中移除',
     edited: '{{file}}：密钥已移出（备份：{{backup}}）。',
     moved: '{{file}}：已移到 {{backup}}。',

@@ -24,6 +24,8 @@ export const zhTWWindow: Catalog['window'] = {
     copyNamed: '複製{{name}}',
     copiedText: '已複製{{name}}',
     dismiss: '關閉',
+    removedLine: '移除：',
+    addedLine: '新增：',
   },
   problem: {
     title: 'Model Studio Keys 無法正常運作',
@@ -298,8 +300,45 @@ export const zhTWWindow: Catalog['window'] = {
     'claude-code':
       'Model Studio 的 Anthropic 端點以 Bearer 權杖（ANTHROPIC_AUTH_TOKEN）接收金鑰；若作為 ANTHROPIC_API_KEY（x-api-key）傳送，則回應 401。',
     openclaw:
-      'OpenClaw 的端點來自其設定檔，而不是環境變數：請在終端機中為它設定一次（見文件）。金鑰只以變數參照的方式提供，絕不保存副本。',
+      'OpenClaw 的端點來自其設定檔，而不是環境變數：「設定…」會把金鑰的端點寫入設定檔。金鑰只以變數參照的方式提供，絕不保存副本。',
     codex: 'Codex 只使用 Responses API：隨用隨付金鑰支援，Coding Plan 不支援。',
+  },
+  openClaw: {
+    setUp: '設定…',
+    setUpNamed: '設定 {{name}}…',
+    title: '設定 OpenClaw',
+    explain:
+      '先執行 OpenClaw 本身的初始設定：它只保存存放金鑰之環境變數的參照，絕不保存金鑰本身。接著把金鑰的端點寫入 OpenClaw 的設定檔，並在旁邊保留檔案原本的樣子。',
+    starting: '準備中…',
+    steps: {
+      onboarding: 'OpenClaw 正在為「{{label}}」進行初始設定（最多約一分鐘）…',
+      writing: '正在把「{{label}}」的端點寫入 OpenClaw 的設定檔…',
+    },
+    done: '已用「{{label}}」設定好 OpenClaw。',
+    unchanged: 'OpenClaw 的設定檔已有「{{label}}」的端點，未寫入任何內容。',
+    key: '金鑰',
+    provider: '提供者',
+    baseUrl: '端點（Base URL）',
+    file: '設定檔',
+    backup: '變更前的檔案',
+    noBackup: '無：這是新檔案。',
+    change: 'OpenClaw 設定檔的變更',
+    byReference:
+      '金鑰仍留在鑰匙圈中：每次「啟動」時都以環境變數提供給 OpenClaw，所以在這裡切換金鑰，OpenClaw 的金鑰也會跟著切換。',
+    cancelled: '已停止：OpenClaw 的設定檔沒有任何變更。',
+    tryAgain: '再試一次',
+    close: '關閉',
+    failures: {
+      'tool-missing':
+        '在 Model Studio Keys 尋找程式的位置（登入 shell 的 PATH）找不到 OpenClaw。請安裝 OpenClaw 及其 Qwen 外掛程式，然後再試一次：',
+      'onboarding-failed':
+        'OpenClaw 的初始設定因錯誤而結束（結束狀態 {{status}}）；它的設定檔沒有任何變更。它最後的輸出：',
+      'config-invalid': 'OpenClaw 無法讀取它的設定檔（第 {{line}} 行）：請修正檔案，然後再試一次。',
+      'config-not-object':
+        '端點無法寫入 OpenClaw 的設定檔：路徑上的某個項目不是物件。請修正檔案，然後再試一次。',
+      'config-changed': 'OpenClaw 的設定檔在設定期間被變更，因此未寫入任何內容：請再試一次。',
+      'config-unreadable': '無法讀取 OpenClaw 的設定檔（{{cause}}）：請確認讀取權限，然後再試一次。',
+    },
   },
   backup: {
     title: '備份',
@@ -376,8 +415,6 @@ export const zhTWWindow: Catalog['window'] = {
     reviewExplain: '以下各行將會變更；每個檔案的其餘部分逐位元組維持原樣。這裡的金鑰已遮蔽。',
     willMove: '整個檔案就是金鑰：它會被移到一個備份檔名。',
     change: '變更',
-    removedLine: '移除：',
-    addedLine: '新增：',
     remove: '從檔案中移除',
     edited: '{{file}}：金鑰已移出（備份：{{backup}}）。',
     moved: '{{file}}：已移至 {{backup}}。',

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Field } from '../../components/Field';
 import { errorMessage, useT } from '../../i18n';
 import { useStore } from '../../store';
-import { Working } from './Working';
+import { Working } from '../../components/Working';
 import type { ConnectRequest } from './slice';
 
 type Way = ConnectRequest['credential']['kind'];

@@ -6,7 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { regionName, useT } from '../../i18n';
 import { useStore } from '../../store';
-import { Working } from './Working';
+import { Working } from '../../components/Working';
 
 /** `a, b c` → ['a', 'b', 'c']; empty → undefined (no limit). */
 const listOf = (text: string): string[] | undefined => {

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
-import { Working } from './Working';
+import { Working } from '../../components/Working';
 import { ShownOnceDialog } from './ShownOnceDialog';
 import type { AccountKey, Rotation } from './slice';
 

@@ -7,7 +7,7 @@ import { Field } from '../../components/Field';
 import { regionName, useT } from '../../i18n';
 import { useStore } from '../../store';
 import type { AccountWorkspace } from './slice';
-import { Working } from './Working';
+import { Working } from '../../components/Working';
 
 export function CreateWorkspaceDialog({ onClose }: { onClose(): void }) {
   const t = useT();

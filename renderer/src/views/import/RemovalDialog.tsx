@@ -2,6 +2,7 @@
 // masked — and a backup of each file is kept beside it.
 import { useEffect, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
+import { DiffLines } from '../../components/DiffLines';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
 import type { RemovalPreview } from './slice';
@@ -30,33 +31,12 @@ export function RemovalDialog({ ids, onClose }: { ids: string[]; onClose(): void
           {file.action === 'move' ? (
             <p>{t('window.import.willMove')}</p>
           ) : (
-            file.hunks.map((hunk) => <Hunk key={hunk.line} lines={hunk.lines} />)
+            file.hunks.map((hunk) => (
+              <DiffLines key={hunk.line} lines={hunk.lines} label={t('window.import.change')} />
+            ))
           )}
         </section>
       ))}
     </Dialog>
-  );
-}
-
-/** Lines as they are and as they will be: unchanged lines around, the changed ones marked − and +. */
-function Hunk({ lines }: { lines: RemovalPreview[number]['hunks'][number]['lines'] }) {
-  const t = useT();
-  return (
-    <pre className="diff" aria-label={t('window.import.change')}>
-      {lines.map((line, index) => (
-        <div
-          key={index}
-          className={line.mark === '-' ? 'diff-removed' : line.mark === '+' ? 'diff-added' : undefined}
-        >
-          <span aria-hidden="true">{line.mark === '-' ? '−' : line.mark} </span>
-          {line.mark !== ' ' && (
-            <span className="visually-hidden">
-              {line.mark === '-' ? t('window.import.removedLine') : t('window.import.addedLine')}{' '}
-            </span>
-          )}
-          {line.text}
-        </div>
-      ))}
-    </pre>
   );
 }

@@ -1,10 +1,12 @@
 // The tools: whether each is installed, the exact variables it gets (the key masked), and what
-// can be done with it — launch it in a terminal, fill in its settings page, export.
+// can be done with it — launch it in a terminal, fill in its settings page, export, set it up
+// (OpenClaw, whose endpoint lives in its config).
 import { useEffect, useState } from 'react';
 import { api, type CallResult, unwrap } from '../../api';
 import { useListFormat, useT } from '../../i18n';
 import { useStore } from '../../store';
 import { CustomToolForm } from './CustomToolForm';
+import { OpenClawDialog } from './OpenClawDialog';
 import type { Tool } from './slice';
 import { ToolSettingsDialog } from './ToolSettingsDialog';
 
@@ -40,6 +42,7 @@ export function ToolsView() {
         />
       )}
       <ToolSettingsDialog />
+      <OpenClawDialog />
     </section>
   );
 }
@@ -50,6 +53,8 @@ function ToolCard({ tool, onEdit }: { tool: Tool; onEdit(): void }) {
   const showToolSettings = useStore((store) => store.showToolSettings);
   const exportPostman = useStore((store) => store.exportPostman);
   const removeCustomTool = useStore((store) => store.removeCustomTool);
+  const setUpOpenClaw = useStore((store) => store.setUpOpenClaw);
+  const settingUp = useStore((store) => store.openClaw !== undefined);
   const listFormat = useListFormat();
   const canLaunch = tool.command !== null;
   // Built-in tools are worded in the user's language; the user's own keep their words.
@@ -78,6 +83,16 @@ function ToolCard({ tool, onEdit }: { tool: Tool; onEdit(): void }) {
       )}
       {tool.variables.length > 0 && <Variables tool={tool} />}
       <div className="card-actions">
+        {tool.id === 'openclaw' && (
+          <button
+            type="button"
+            disabled={tool.available === false || settingUp}
+            onClick={() => void setUpOpenClaw()}
+            aria-label={t('window.openClaw.setUpNamed', { name })}
+          >
+            {t('window.openClaw.setUp')}
+          </button>
+        )}
         {canLaunch && (
           <button
             type="button"

@@ -1,11 +1,27 @@
-// Tools: the presets and the user's own, with what each gets; launching, settings and exports
-// happen in main (no key crosses: a settings field that is the key comes back masked).
-import { api, type CallResult, unwrap } from '../../api';
+// Tools: the presets and the user's own, with what each gets; launching, settings, exports and
+// OpenClaw's setup happen in main (no key crosses: a settings field that is the key, or one in a
+// config's change, comes back masked).
+import {
+  api,
+  type CallResult,
+  type IpcError,
+  type RunningTask,
+  type TaskProgress,
+  type TaskResult,
+  unwrap,
+} from '../../api';
 import type { Slice } from '../../store/slice';
 import type { UiSlice } from '../../store/ui-slice';
 
 export type Tool = CallResult<'tools.list'>[number];
 export type ToolSettings = CallResult<'tools.settings'>;
+
+export type OpenClawSetup = TaskResult<'tools.setUpOpenClaw'>;
+/** The Set Up OpenClaw dialog: its task under way (the step once told), its answer, or why it failed. */
+export type OpenClawDialog =
+  | { phase: 'running'; step: TaskProgress<'tools.setUpOpenClaw'> | undefined }
+  | { phase: 'done'; setup: OpenClawSetup }
+  | { phase: 'failed'; error: IpcError };
 
 export interface CustomToolDraft {
   id: string;
@@ -28,7 +44,16 @@ export interface ToolsSlice {
   exportPostman(viaGateway?: boolean): Promise<void>;
   saveCustomTool(draft: CustomToolDraft): Promise<boolean>;
   removeCustomTool(id: string): Promise<boolean>;
+  openClaw: OpenClawDialog | undefined;
+  /** Opens the dialog and sets OpenClaw up for the active key. */
+  setUpOpenClaw(): Promise<void>;
+  /** Closes the dialog; a setup under way is cancelled first (its config is left as it was). */
+  closeOpenClaw(): void;
 }
+
+let openClawTask: RunningTask<OpenClawSetup> | undefined;
+/** The dialog was closed while its setup ran. */
+let closing = false;
 
 export const toolsSlice: Slice<ToolsSlice, UiSlice> = (set, get) => ({
   tools: [],
@@ -65,4 +90,38 @@ export const toolsSlice: Slice<ToolsSlice, UiSlice> = (set, get) => ({
       unwrap(await api().tools.removeCustom({ id }));
       await get().loadTools();
     }),
+  openClaw: undefined,
+  async setUpOpenClaw() {
+    if (openClawTask) return;
+    set({ openClaw: { phase: 'running', step: undefined } });
+    const task = api().tools.setUpOpenClaw(
+      {},
+      { onProgress: (step) => set({ openClaw: { phase: 'running', step } }) },
+    );
+    openClawTask = task;
+    closing = false;
+    const result = await task.result;
+    openClawTask = undefined;
+    if (!result.ok && result.error.code === 'cancelled') {
+      set({ openClaw: undefined });
+      return get().say({ key: 'window.openClaw.cancelled' });
+    }
+    if (!closing) {
+      return set({
+        openClaw: result.ok
+          ? { phase: 'done', setup: result.value }
+          : { phase: 'failed', error: result.error },
+      });
+    }
+    // Closed as it finished: the answer is told outside the dialog.
+    set({ openClaw: undefined });
+    if (result.ok) get().say({ key: 'window.openClaw.done', params: { label: result.value.label } });
+    else get().showError(result.error);
+  },
+  closeOpenClaw() {
+    if (!openClawTask) return set({ openClaw: undefined });
+    // The dialog stays until the child is gone and the config put back: the answer closes it.
+    closing = true;
+    openClawTask.cancel();
+  },
 });
