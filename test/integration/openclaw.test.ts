@@ -9,10 +9,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { onboardInChild } from '../../main/core/actions/openclaw-onboarding.js';
+import { setUpOpenClaw } from '../../main/core/actions/openclaw-setup.js';
+import { readEnvironment } from '../../main/core/config/environment.js';
+import { createServices } from '../../main/core/keys/services.js';
 import { fakeKey } from '../fixtures/fake-keys.js';
 import { keychainPart } from '../fixtures/keychain.js';
 import { type FakeModelStudio, startModelStudio } from '../fixtures/model-studio-server.js';
-import { type MskHome, mskHome, runProcess } from '../fixtures/msk.js';
+import { type MskHome, mskHome, runProcess, withoutUnset } from '../fixtures/msk.js';
 import { type RealOpenClaw, realOpenClaw } from '../fixtures/openclaw.js';
 
 /** Every file under `directory`, recursively. */
@@ -29,6 +33,7 @@ describe.runIf(keychainPart())('the real OpenClaw, set up and run by msk', () =>
   const virginia = fakeKey();
   const other = fakeKey();
   const tokens = fakeKey('plan');
+  const hongKong = fakeKey();
 
   beforeAll(async () => {
     openclaw = await realOpenClaw();
@@ -36,6 +41,7 @@ describe.runIf(keychainPart())('the real OpenClaw, set up and run by msk', () =>
     server.addKey('us-east-1', virginia);
     server.addKey('us-east-1', other);
     server.addKey('ap-southeast-1', tokens, { plan: 'token' });
+    server.addKey('cn-hongkong', hongKong);
   }, 600_000);
   afterAll(() => server?.close());
   beforeEach(async (context) => {
@@ -153,6 +159,30 @@ describe.runIf(keychainPart())('the real OpenClaw, set up and run by msk', () =>
         regionId: 'ap-southeast-1',
         path: '/compatible-mode/v1/chat/completions',
         authorization: `Bearer ${tokens}`,
+      }),
+    ]);
+  }, 240_000);
+
+  it('set up as the window does (onboarding a captured child on the launcher’s PATH), a Hong Kong key’s turn reaches Hong Kong', async () => {
+    expect((await home.run(['add', '-l', 'hk', '-r', 'hk'], { input: hongKong })).code).toBe(0);
+    const services = createServices(readEnvironment({ ...process.env, ...home.env }));
+    const env = withoutUnset({ ...process.env, ...environment() });
+    const ports = { platform: process.platform, env, searchPath: env.PATH ?? '' };
+    const { setup, backup } = await setUpOpenClaw(
+      services,
+      { home: userHome, env },
+      { onboard: onboardInChild(services, ports) },
+    );
+    expect(setup.record.label).toBe('hk');
+    expect(backup).not.toBeNull();
+    const run = await turn('hk');
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('Hello from cn-hongkong');
+    expect(posts()).toEqual([
+      expect.objectContaining({
+        family: 'dashscope',
+        regionId: 'cn-hongkong',
+        authorization: `Bearer ${hongKong}`,
       }),
     ]);
   }, 240_000);
