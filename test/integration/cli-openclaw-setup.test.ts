@@ -4,7 +4,16 @@
 // (2026.9.6: it rewrites the file as JSON, setting its own default endpoint, and with
 // `--secret-input-mode ref` keeps only the variable's name); it notes its arguments and whether
 // the key reached it in the variable, never the key.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeKey } from '../fixtures/fake-keys.js';
@@ -102,6 +111,25 @@ describe.runIf(keychainPart())('msk tools setup openclaw', () => {
       expect(run.code, run.stderr).toBe(0);
       expect(run.stderr.match(/Using 'project', bound by /g)).toHaveLength(1);
     }
+  });
+
+  it('follows a config the user keeps elsewhere through a link: the file it names is changed, the link kept', async () => {
+    const { userHome, env, config } = setUp();
+    expect((await home.run(['add', '-l', 'personal', '-r', 'sg'], { input: fakeKey() })).code).toBe(0);
+    const dotfiles = path.join(userHome, 'dotfiles');
+    mkdirSync(dotfiles);
+    mkdirSync(path.dirname(config));
+    const kept = path.join(dotfiles, 'openclaw.json');
+    writeFileSync(kept, '{ "models": { "providers": { "qwen": { "baseUrl": "x" } } } }\n');
+    symlinkSync(kept, config);
+    const run = await home.run(['tools', 'setup', 'openclaw', '--no-onboard'], { env });
+    expect(run.code, run.stderr).toBe(0);
+    expect(lstatSync(config).isSymbolicLink()).toBe(true);
+    expect(readFileSync(kept, 'utf8')).toContain(
+      '"baseUrl": "https://dashscope-intl.aliyuncs.com/compatible-mode/v1"',
+    );
+    expect(readdirSync(dotfiles).filter((name) => name.includes('.msk-backup-'))).toHaveLength(1);
+    expect(readdirSync(path.dirname(config))).toEqual(['openclaw.json']);
   });
 
   it('without onboarding, merges into a JSON5 file the user wrote, keeping its comments; a broken file is left alone', async () => {

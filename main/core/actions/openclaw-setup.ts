@@ -3,7 +3,7 @@
 // and the key is onboarded by reference (`--secret-input-mode ref`): OpenClaw keeps a pointer to
 // the variable msk sets, never a copy, so switching keys in msk switches OpenClaw's too. The CLI
 // and the window run the same steps (`setUpOpenClaw`), each onboarding its own way.
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MskError } from '../base/errors.js';
 import { JsonSyntaxError, lineOfOffset, parseJsonDocument, withString } from '../import/json-document.js';
@@ -49,7 +49,10 @@ export async function planOpenClawSetup(
   assertPlanServes(tool, record.plan);
   const facts = OPENCLAW.plans[record.plan];
   const baseUrl = endpointsForKey(services.environment, config, record).compatible;
-  const file = request.env[OPENCLAW.configPathVariable] || path.join(request.home, ...OPENCLAW.configFile);
+  const named = request.env[OPENCLAW.configPathVariable] || path.join(request.home, ...OPENCLAW.configFile);
+  // A link the user made (a config kept with their dotfiles) is followed: the file it names is
+  // OpenClaw's config, written in place, its backup beside it. msk's own files never follow one.
+  const file = await realpath(named).catch(() => named);
   const original = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw new MskError('invalid-input', `Cannot read OpenClaw's config ${file}: ${error.message}`, {
