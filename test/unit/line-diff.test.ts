@@ -33,7 +33,21 @@ describe('shownChange', () => {
     const shown = shownChange(hunkLines(before, after));
     expect(JSON.stringify(shown)).not.toContain(beside);
     expect(JSON.stringify(shown)).not.toContain(changed);
-    expect(shown[1]).toEqual({ mark: ' ', text: `  "openai": { "apiKey": "sk-…${beside.slice(-4)}" },` });
+    expect(shown[1]).toEqual({ mark: ' ', text: `  "openai": { "apiKey": "…" },` });
+  });
+
+  it('masks a credential beside the change whatever its shape, and leaves names that only mention one', () => {
+    const before = [
+      '{',
+      '  "other": { "apiKey": "plain-token-1234", token: \'abc.def\', "password": "hunter2" },',
+      '  "auth": { "mode": "token", "id": "OPENCLAW_GATEWAY_TOKEN", "tokenFile": {} },',
+      '  "qwen": { "baseUrl": "a" },',
+      '}',
+    ];
+    const after = before.map((line) => line.replace('"baseUrl": "a"', '"baseUrl": "b"'));
+    const shown = shownChange(hunkLines(before, after)).map(({ text }) => text);
+    expect(shown[0]).toBe('  "other": { "apiKey": "…", token: \'…\', "password": "…" },');
+    expect(shown[1]).toBe(before[2]);
   });
 
   it('shows nothing of a file that does not change', () => {

@@ -44,13 +44,23 @@ const withoutFinalEmpty = (lines: readonly string[]): readonly string[] =>
   lines.at(-1) === '' ? lines.slice(0, -1) : lines;
 
 /**
+ * A credential's value in a config line — `"apiKey": "…"`, `token: '…'`, `password = "…"` —
+ * whatever its shape: another provider's token need not look like a Model Studio key.
+ */
+const CREDENTIAL_VALUE =
+  /(["']?[\w-]*(?:api[-_]?key|token|secret|password|passwd|credential)[\w-]*["']?\s*[:=]\s*)(["'])(?:(?!\2).)+\2/gi;
+
+/**
  * What a user is shown of a file's change: the changed lines and `around` lines either side of
- * each, any key in them masked — the file may hold a key (another provider's) beside the line changed.
+ * each, any key or credential in them masked — the file may hold one (another provider's) beside
+ * the line changed.
  */
 export function shownChange(lines: readonly DiffLine[], around = 2): DiffLine[] {
   const near = (index: number) =>
     lines.slice(Math.max(0, index - around), index + around + 1).some(({ mark }) => mark !== ' ');
   return lines.flatMap((line, index) =>
-    near(index) ? [{ mark: line.mark, text: redactKeys(line.text) }] : [],
+    near(index)
+      ? [{ mark: line.mark, text: redactKeys(line.text).replace(CREDENTIAL_VALUE, '$1$2…$2') }]
+      : [],
   );
 }
