@@ -60,15 +60,16 @@ function treeOf(command: Command, parent: string): CompletionCommand {
   const help = command.createHelp();
   const name = parent === '' && command.name() === 'msk' ? '' : `${parent} ${command.name()}`.trim();
   const operands = command.registeredArguments;
+  const options = help.visibleOptions(command);
+  // The help option (last where a command has it) is complete-words.ts's own: not repeated in the
+  // file; the few commands without one (commander's `help`) say so.
+  const own = options.filter((option) => option.long !== HELP_OPTION.flags[1]);
   return {
     name: command.name(),
     aliases: command.aliases(),
     description: firstLine(command.description()),
-    // Every command's help option (the last) is complete-words.ts's own: not repeated in the file.
-    options: help
-      .visibleOptions(command)
-      .filter((option) => option.long !== HELP_OPTION.flags[1])
-      .map(optionOf),
+    options: own.map(optionOf),
+    ...(own.length === options.length && { noHelpOption: true as const }),
     operands: operands.map((operand) => operandOf(operand, name)),
     variadic: operands.at(-1)?.variadic ?? false,
     commands: help.visibleCommands(command).map((sub) => treeOf(sub, name)),

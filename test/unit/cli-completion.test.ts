@@ -52,6 +52,9 @@ describe('completeWords', () => {
     expect(values(['gateway', 'token', ''])).toEqual(['add', 'list', 'revoke', 'help']);
     expect(values(['ls', '--'])).toEqual(['--json', '--help']);
     expect(values(['-'])).toEqual(['--version', '--help']);
+    // commander's own `help` command has no options, --help included.
+    expect(values(['help', '-'])).toEqual([]);
+    expect(values(['gateway', 'token', 'help', '--'])).toEqual([]);
     expect(values(['completion', ''])).toEqual([...COMPLETION_SHELLS]);
   });
 

@@ -30,23 +30,23 @@ export interface CompletionCommand {
   name: string;
   aliases: readonly string[];
   description: string;
+  /** Its options but the help option, which it has (last) unless `noHelpOption`. */
   options: readonly CompletionOption[];
+  noHelpOption?: true;
   /** The operands in order; the last repeats when `variadic`. */
   operands: readonly ValueSpec[];
   variadic: boolean;
   commands: readonly CompletionCommand[];
 }
 
-/** commander's help option, which every command has, last: the tree leaves it out. */
+/** commander's help option, which nearly every command has, last: the tree leaves it out. */
 export const HELP_OPTION: CompletionOption = {
   flags: ['-h', '--help'],
   description: 'display help for command',
 };
 
-const optionsOf = (command: CompletionCommand): readonly CompletionOption[] => [
-  ...command.options,
-  HELP_OPTION,
-];
+const optionsOf = (command: CompletionCommand): readonly CompletionOption[] =>
+  command.noHelpOption ? command.options : [...command.options, HELP_OPTION];
 
 export interface Candidate {
   value: string;
