@@ -3,7 +3,7 @@
 // it started — the whole process group on Unix, the process tree on Windows.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { MskError } from '../base/errors.js';
-import { cannotStart } from './run-command.js';
+import { cannotStart, loadSpawn } from './run-command.js';
 
 export interface CapturedRun {
   /** The exit status; null when a signal ended it (`signal`). */
@@ -31,8 +31,8 @@ export async function runCaptured(
   { env, cwd, signal, platform = process.platform }: CapturedOptions,
 ): Promise<CapturedRun> {
   if (signal?.aborted) throw cancelled();
-  // npm installs a `.cmd` shim on Windows, which only cross-spawn starts without a shell.
-  const start = platform === 'win32' ? (await import('cross-spawn')).default : spawn;
+  // As msk starts every tool: cross-spawn on Windows, for npm's `.cmd` shims.
+  const start = await loadSpawn();
   return new Promise((resolve, reject) => {
     const child = start(command, [...args], {
       env,
