@@ -32,8 +32,7 @@ export async function recallValidated(configFile: string, source: string): Promi
     const writerEnd = note.indexOf('\n');
     const configEnd = note.indexOf('\n', writerEnd + 1);
     if (writerEnd === -1 || configEnd === -1 || note.slice(0, writerEnd) !== WRITER) return undefined;
-    if (note.length - configEnd - 1 !== source.length || note.slice(configEnd + 1) !== source)
-      return undefined;
+    if (note.slice(configEnd + 1) !== source) return undefined;
     return JSON.parse(note.slice(writerEnd + 1, configEnd)) as Config;
   } catch {
     return undefined;
