@@ -92,7 +92,7 @@ test('connect an AccessKey pair: a wrong secret is said in the form, the right o
   await secret.fill(pair.accessKeySecret);
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(secret).toHaveValue('');
-  const card = page.getByRole('article', { name: 'work' });
+  const card = page.getByRole('article', { name: 'work', exact: true });
   await expect(card).toContainText('China site (aliyun.com)');
   await expect(card).toContainText(
     `AccessKey ${pair.accessKeyId.slice(0, 4)}…${pair.accessKeyId.slice(-4)} (secret in the keychain)`,
@@ -167,7 +167,7 @@ test('in Simplified Chinese: connect, permissions, workspaces and a refusal are 
   await page.getByLabel('AccessKey ID').fill(pair.accessKeyId);
   await page.getByLabel('AccessKey Secret').fill(pair.accessKeySecret);
   await page.getByRole('button', { name: '连接', exact: true }).click();
-  const card = page.getByRole('article', { name: 'default' });
+  const card = page.getByRole('article', { name: 'default', exact: true });
   await expect(card).toContainText('中国站（aliyun.com）');
   await expect(card.getByRole('listitem')).toHaveText([
     '列出业务空间：允许',
