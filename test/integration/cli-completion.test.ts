@@ -117,6 +117,15 @@ describe.runIf(keychain)('shell completion in the real shells', () => {
     },
   );
 
+  it('msk __complete prints a line a candidate, its description after a tab, `--key=` kept in front', async () => {
+    const asked = await home.run(['__complete', 'copy', '--key', '']);
+    expect(asked.stdout).toBe('personal\tSingapore\nwork\tSingapore\n');
+    const joined = await home.run(['__complete', 'copy', '--key=w']);
+    expect(joined.stdout).toBe('--key=work\tSingapore\n');
+    const none = await home.run(['__complete', 'copy', '--key', 'x']);
+    expect([none.code, none.stdout, none.stderr]).toEqual([0, '', '']);
+  });
+
   it('zsh: the printed script is an autoloadable _msk in a folder of $fpath, registered by compinit', () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'msk-fpath-'));
     try {

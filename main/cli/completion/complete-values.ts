@@ -3,7 +3,6 @@
 // shells from the catalogs, settings and their choices from the settings' table.
 import type { Config } from '../../core/config/config-schema.js';
 import { PLANS, REGIONS } from '../../core/model-studio/catalog.js';
-import { regionName } from '../../core/model-studio/regions.js';
 import { SHELLS } from '../../core/platform/env-format.js';
 import { allTools } from '../../core/tools/tool-presets.js';
 import { core } from '../context.js';
@@ -16,11 +15,14 @@ export async function valuesOfKind(
   tree: CompletionCommand,
 ): Promise<Candidate[]> {
   switch (kind) {
-    case 'key':
+    case 'key': {
+      // Each region's name looked up once, not once a key (hundreds, on every TAB).
+      const names = new Map<string, string>(REGIONS.map((region) => [region.id, region.name]));
       return (await config()).keys.map((key) => ({
         value: key.label,
-        description: regionName(key.regionId),
+        description: names.get(key.regionId) ?? key.regionId,
       }));
+    }
     case 'region':
       return REGIONS.flatMap((region) =>
         [region.id, ...region.aliases].map((value) => ({ value, description: region.name })),

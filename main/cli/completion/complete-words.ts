@@ -134,5 +134,5 @@ function optionNamed(command: CompletionCommand, word: string): CompletionOption
 }
 
 /** The candidates that start with `prefix`, as the shells offer them. */
-export const filtered = (candidates: readonly Candidate[], prefix: string): Candidate[] =>
+const filtered = (candidates: readonly Candidate[], prefix: string): Candidate[] =>
   candidates.filter((candidate) => candidate.value.startsWith(prefix));

@@ -3,36 +3,55 @@
 // come from command-tree.ts) and never reading the keychain; anything that fails prints nothing,
 // since a message would land in the middle of the user's command line.
 import { COMMAND_TREE } from './command-tree.js';
-import { type Candidate, completeWords, filtered } from './complete-words.js';
+import { type Candidate, completeWords } from './complete-words.js';
 import { valuesOfKind } from './complete-values.js';
 import { writeOut } from '../output.js';
 
 export async function runComplete(words: readonly string[]): Promise<void> {
   // `msk __complete` alone completes the first word.
   const asked = words.length === 0 ? [''] : words;
-  let candidates: Candidate[];
+  let text: string;
   try {
     const completion = completeWords(COMMAND_TREE, asked);
-    candidates =
+    text =
       'candidates' in completion
-        ? completion.candidates
-        : filtered(
-            (await valuesOfKind(completion.kind, completion.words, COMMAND_TREE)).map((candidate) => ({
-              ...candidate,
-              value: completion.before + candidate.value,
-            })),
+        ? linesOf(completion.candidates, '', '')
+        : linesOf(
+            await valuesOfKind(completion.kind, completion.words, COMMAND_TREE),
+            completion.before,
             completion.before + completion.prefix,
           );
   } catch {
     return;
   }
-  const lines = unique(candidates)
-    .filter((candidate) => !/[\t\n\r]/.test(candidate.value))
-    .map(({ value, description }) => (description ? `${value}\t${description.replace(/\s+/g, ' ')}` : value));
-  if (lines.length > 0) writeOut(`${lines.join('\n')}\n`);
+  if (text) writeOut(text);
 }
 
-const unique = (candidates: readonly Candidate[]): Candidate[] => {
+/**
+ * The lines the shells read: each candidate's value after `before`, when it starts with `prefix`,
+ * once, and never one a tab or line break would split. One pass building the text: TAB runs this
+ * over hundreds of key labels, in code that has not warmed up.
+ */
+function linesOf(candidates: readonly Candidate[], before: string, prefix: string): string {
   const seen = new Set<string>();
-  return candidates.filter((candidate) => !seen.has(candidate.value) && seen.add(candidate.value));
-};
+  const descriptions = new Map<string, string>();
+  let text = '';
+  for (const candidate of candidates) {
+    const value = before + candidate.value;
+    if (!value.startsWith(prefix) || seen.has(value) || splitsLine(value)) continue;
+    seen.add(value);
+    const description = candidate.description && oneLine(candidate.description, descriptions);
+    text += description ? `${value}\t${description}\n` : `${value}\n`;
+  }
+  return text;
+}
+
+const splitsLine = (value: string): boolean =>
+  value.includes('\t') || value.includes('\n') || value.includes('\r');
+
+/** A description on one line; the same few (region names) come back for every key. */
+function oneLine(description: string, seen: Map<string, string>): string {
+  let line = seen.get(description);
+  if (line === undefined) seen.set(description, (line = description.replace(/\s+/g, ' ')));
+  return line;
+}
