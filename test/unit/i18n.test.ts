@@ -43,4 +43,28 @@ describe('translations', () => {
     expect(tokyo).toMatch(/^日本 \(東京\)/);
     expect(tokyo).toMatch(/[\u3040-\u30ff]/);
   });
+
+  it('word a missing tool with the command that installs it, when there is one', () => {
+    const missing = (install: string | null) => ({
+      code: 'tool-missing',
+      message: 'Claude Code is not installed here (no claude on your PATH)',
+      params: { tool: 'claude-code', name: 'Claude Code', program: 'claude', install },
+    });
+    const install = 'npm install -g @anthropic-ai/claude-code';
+    expect(errorText(missing(install), createTranslator('en'))).toBe(
+      `Claude Code is not installed here: there is no claude on the PATH of your login shell. Install it with: ${install}`,
+    );
+    expect(errorText(missing(null), createTranslator('en'))).toBe(
+      'Claude Code is not installed here: there is no claude on the PATH of your login shell.',
+    );
+    expect(errorText(missing(install), createTranslator('ja'))).toBe(
+      `Claude Code はインストールされていません。ログインシェルの PATH に claude がありません。次のコマンドでインストールしてください: ${install}`,
+    );
+    expect(errorText(missing(null), createTranslator('zh-TW'))).toBe(
+      '此處未安裝 Claude Code：登入 shell 的 PATH 中沒有 claude。',
+    );
+    expect(errorText(missing(install), createTranslator('zh-CN'))).toMatch(
+      /^此处未安装 Claude Code：.*安装命令：npm install -g @anthropic-ai\/claude-code$/,
+    );
+  });
 });

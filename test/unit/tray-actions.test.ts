@@ -148,7 +148,9 @@ describe('tray actions', () => {
     expect(JSON.stringify(context.started)).not.toContain(secret);
     // Not installed: said, nothing started.
     await perform({ type: 'launch', toolId: 'claude-code' });
-    expect(calls.notified[1]).toMatch(/^Claude Code is not installed/);
+    expect(calls.notified[1]).toBe(
+      'Claude Code is not installed here: there is no claude on the PATH of your login shell. Install it with: npm install -g @anthropic-ai/claude-code',
+    );
     expect(context.started).toHaveLength(1);
   });
 

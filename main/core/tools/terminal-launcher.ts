@@ -56,7 +56,7 @@ export function requireInstalled(
   throw new MskError(
     'tool-missing',
     `${tool.name} is not installed here (no ${program} on your PATH)${tool.install ? `: ${tool.install}` : '.'}`,
-    { tool: tool.id, program, install: tool.install ?? null },
+    { tool: tool.id, name: tool.name, program, install: tool.install ?? null },
   );
 }
 

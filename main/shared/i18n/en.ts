@@ -169,6 +169,10 @@ export const en = {
     'secret-missing':
       'The keychain has no secret for ‘{{label}}’ any more. If you still have the key, remove it here and add it again.',
     'keychain-locked': 'The keychain is locked: unlock it, then try again.',
+    'tool-missing':
+      '{{name}} is not installed here: there is no {{program}} on the PATH of your login shell.',
+    'tool-missing_install':
+      '{{name}} is not installed here: there is no {{program}} on the PATH of your login shell. Install it with: {{install}}',
     'keychain-unavailable': 'The keychain is not available: {{message}}',
     'clipboard-unavailable': 'No clipboard is available: {{message}}',
     'plan-unavailable': '{{message}}',

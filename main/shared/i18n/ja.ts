@@ -172,6 +172,10 @@ export const ja: Catalog = {
     'secret-missing':
       'キーチェーンに「{{label}}」のシークレットがもうありません。キーをまだお持ちなら、ここで削除してから追加し直してください。',
     'keychain-locked': 'キーチェーンがロックされています。ロックを解除してから、もう一度お試しください。',
+    'tool-missing':
+      '{{name}} はインストールされていません。ログインシェルの PATH に {{program}} がありません。',
+    'tool-missing_install':
+      '{{name}} はインストールされていません。ログインシェルの PATH に {{program}} がありません。次のコマンドでインストールしてください: {{install}}',
     'keychain-unavailable': 'キーチェーンを利用できません: {{message}}',
     'clipboard-unavailable': 'クリップボードを利用できません: {{message}}',
     'plan-unavailable': '{{message}}',

@@ -18,10 +18,17 @@ export function errorText(error: ErrorLike, t: Translate): string {
   const regionId = error.params?.regionId;
   // The core names regions in English; the catalog has them in every language.
   const regionName = typeof regionId === 'string' ? regionLabel(regionId, t) : error.params?.regionName;
-  const text = t(key, { ...error.params, regionName, message: error.message });
+  const text = t(key, { ...error.params, regionName, message: error.message, context: contextOf(error) });
   // i18next answers a missing key with the key itself.
   return text === key ? error.message : text;
 }
+
+/**
+ * Which wording of its code an error takes (i18next's context: `errors.<code>_<context>`, else
+ * `errors.<code>`): a missing tool says how to install it when there is a way.
+ */
+const contextOf = (error: ErrorLike): string | undefined =>
+  error.code === 'tool-missing' && typeof error.params?.install === 'string' ? 'install' : undefined;
 
 /** A notice (what stops nothing but is worth saying) in the user's language, or its own words. */
 export function noticeText(notice: ErrorLike, t: Translate): string {

@@ -158,6 +158,9 @@ export const zhCN: Catalog = {
     'no-active-key': '{{regionName}}没有当前密钥：请打开窗口添加或选择一个。',
     'secret-missing': '钥匙串中已没有“{{label}}”的密钥。如果您仍保存着该密钥，请在此删除后重新添加。',
     'keychain-locked': '钥匙串已锁定：请解锁后重试。',
+    'tool-missing': '此处未安装 {{name}}：登录 shell 的 PATH 中没有 {{program}}。',
+    'tool-missing_install':
+      '此处未安装 {{name}}：登录 shell 的 PATH 中没有 {{program}}。安装命令：{{install}}',
     'keychain-unavailable': '钥匙串不可用：{{message}}',
     'clipboard-unavailable': '剪贴板不可用：{{message}}',
     'plan-unavailable': '{{message}}',

@@ -158,6 +158,9 @@ export const zhTW: Catalog = {
     'no-active-key': '{{regionName}}沒有目前金鑰：請開啟視窗新增或選擇一個。',
     'secret-missing': '鑰匙圈中已沒有「{{label}}」的金鑰。如果您仍儲存著該金鑰，請在此刪除後重新新增。',
     'keychain-locked': '鑰匙圈已鎖定：請解鎖後重試。',
+    'tool-missing': '此處未安裝 {{name}}：登入 shell 的 PATH 中沒有 {{program}}。',
+    'tool-missing_install':
+      '此處未安裝 {{name}}：登入 shell 的 PATH 中沒有 {{program}}。安裝指令：{{install}}',
     'keychain-unavailable': '鑰匙圈不可用：{{message}}',
     'clipboard-unavailable': '剪貼簿不可用：{{message}}',
     'plan-unavailable': '{{message}}',
