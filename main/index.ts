@@ -190,7 +190,8 @@ async function start(): Promise<void> {
       },
     },
   };
-  registerIpc(createIpcServer(createRouter(context), (url) => isOwnPage(url, paths)));
+  const ipc = createIpcServer(createRouter(context), (url) => isOwnPage(url, paths));
+  registerIpc(ipc);
 
   let window: BrowserWindow | undefined;
   let latest: AppState | undefined;
@@ -300,8 +301,9 @@ async function start(): Promise<void> {
   let clipboardCleared = false;
   function settleBeforeQuit(): Promise<void> {
     const timeout = new Promise((resolve) => setTimeout(resolve, CLEAR_ON_QUIT_TIMEOUT_MS));
-    // The gateway's last counts are written too.
-    settled ??= Promise.race([Promise.all([guard.flush(), gateway.close()]), timeout])
+    // The gateway's last counts are written too, and the window's tasks stopped (an onboarding
+    // ended and OpenClaw's config put back).
+    settled ??= Promise.race([Promise.all([guard.flush(), gateway.close(), ipc.stopTasks()]), timeout])
       .catch(() => undefined)
       .then(() => {
         clipboardCleared = true;

@@ -28,6 +28,8 @@ export interface IpcServer {
   message(channel: string, sender: IpcSender, payload: unknown): void;
   /** The page navigated away or was destroyed. */
   senderGone(senderId: number): void;
+  /** The app is quitting: settles once every task has stopped (TaskHost.stopAll). */
+  stopTasks(): Promise<void>;
 }
 
 const FORBIDDEN: Result<never> = {
@@ -77,6 +79,7 @@ export function createIpcServer(router: Router, isOwnFrame: (url: string) => boo
       if (taskId !== undefined) tasks.cancel(sender.id, taskId);
     },
     senderGone: (senderId) => tasks.cancelAll(senderId),
+    stopTasks: () => tasks.stopAll(),
   };
 }
 

@@ -3,13 +3,19 @@
 // away or is destroyed (VS Code's ChannelServer, electron-trpc).
 import type { TaskName } from '../shared/contract/channels.js';
 import type { Result } from '../shared/contract/index.js';
-import { CANCELLED_BY_PAGE, PAGE_GONE } from './handlers/types.js';
+import { APP_QUITTING, CANCELLED_BY_PAGE, PAGE_GONE } from './handlers/types.js';
 import type { Router } from './router.js';
 
 export const PROGRESS_INTERVAL_MS = 100;
 
+interface RunningTask {
+  controller: AbortController;
+  /** Settles once the task has ended, whatever it had to put back first. */
+  ended: Promise<unknown>;
+}
+
 export class TaskHost {
-  private readonly running = new Map<string, AbortController>();
+  private readonly running = new Map<string, RunningTask>();
 
   constructor(
     private readonly router: Router,
@@ -28,10 +34,11 @@ export class TaskHost {
       return { ok: false, error: { code: 'invalid-input', message: `Task '${taskId}' is already running.` } };
     }
     const controller = new AbortController();
-    this.running.set(key, controller);
     const throttled = throttle(send, this.intervalMs, this.router.progressSchema(name));
+    const ended = this.router.task(name, args, { signal: controller.signal, progress: throttled.push });
+    this.running.set(key, { controller, ended });
     try {
-      return await this.router.task(name, args, { signal: controller.signal, progress: throttled.push });
+      return await ended;
     } finally {
       throttled.flush();
       this.running.delete(key);
@@ -39,14 +46,25 @@ export class TaskHost {
   }
 
   cancel(senderId: number, taskId: string): void {
-    this.running.get(keyOf(senderId, taskId))?.abort(CANCELLED_BY_PAGE);
+    this.running.get(keyOf(senderId, taskId))?.controller.abort(CANCELLED_BY_PAGE);
   }
 
   /** The page went away: nobody is left to want the answers. */
   cancelAll(senderId: number): void {
-    for (const [key, controller] of this.running) {
+    for (const [key, { controller }] of this.running) {
       if (key.startsWith(`${senderId}:`)) controller.abort(PAGE_GONE);
     }
+  }
+
+  /**
+   * The app is quitting: every task is stopped, and awaited while it ends what it started and
+   * puts back what it changed (OpenClaw's onboarding and its config), so none goes on without
+   * the app or leaves its work half done.
+   */
+  async stopAll(): Promise<void> {
+    const tasks = [...this.running.values()];
+    for (const { controller } of tasks) controller.abort(APP_QUITTING);
+    await Promise.allSettled(tasks.map((task) => task.ended));
   }
 }
 

@@ -11,6 +11,8 @@ import { createServices } from '../../main/core/keys/services.js';
 import { StatePublisher } from '../../main/core/state/state-publisher.js';
 import type { LaunchPorts } from '../../main/core/tools/terminal-launcher.js';
 import { createRouter } from '../../main/ipc/router.js';
+import { createIpcServer } from '../../main/ipc/server.js';
+import { taskChannel } from '../../main/shared/contract/channels.js';
 import type { Result, TaskProgress, TaskResult } from '../../main/shared/contract/index.js';
 import { testContext } from '../fixtures/app-context.js';
 import { fakeKey } from '../fixtures/fake-keys.js';
@@ -102,7 +104,7 @@ describe.runIf(keychainPart())('Set Up OpenClaw from the window (tools.setUpOpen
         progress: (step) => steps.push(step as TaskProgress<'tools.setUpOpenClaw'>),
       }) as Promise<Result<TaskResult<'tools.setUpOpenClaw'>>>;
     const config = path.join(userHome, '.openclaw', 'openclaw.json');
-    return { userHome, services, setUpOpenClaw, steps, controller, config };
+    return { userHome, services, router, setUpOpenClaw, steps, controller, config };
   }
 
   it('onboards the active key in a captured child (the key in its variable only), then writes its base URL with a backup', async () => {
@@ -203,6 +205,26 @@ describe.runIf(keychainPart())('Set Up OpenClaw from the window (tools.setUpOpen
     expect(Date.now() - started).toBeLessThan(5000);
     expect(steps.map((step) => step.step)).toEqual(['onboarding']);
     expect(existsSync(config)).toBe(false);
+    const sleeper = readFileSync(path.join(userHome, 'sleep.pid'), 'utf8').trim();
+    await expect.poll(() => running(sleeper)).toBe(false);
+  });
+
+  it('quitting the app mid-onboarding ends it, and OpenClaw’s config is put back before the app goes', async () => {
+    const { userHome, router, services, config } = setUp({ openclaw: SLOW });
+    mkdirSync(path.dirname(config));
+    writeFileSync(config, USER_CONFIG);
+    await services.vault.add({ secret: fakeKey(), label: 'personal', regionId: 'sg' });
+    const page = 'file:///app/out/renderer/index.html';
+    const server = createIpcServer(router, (url) => url === page);
+    const sender = { id: 1, frameUrl: page, send: () => undefined };
+    const task = server.invoke(taskChannel('tools.setUpOpenClaw'), sender, { taskId: 'openclaw', args: {} });
+    await expect.poll(() => existsSync(path.join(userHome, 'sleep.pid'))).toBe(true);
+    expect(readFileSync(config, 'utf8')).toBe('half-written {\n');
+    await server.stopTasks();
+    // Settled only once the config is as it was: the app may go now.
+    expect(readFileSync(config, 'utf8')).toBe(USER_CONFIG);
+    expect(readdirSync(path.dirname(config))).toEqual(['openclaw.json']);
+    expect(await task).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     const sleeper = readFileSync(path.join(userHome, 'sleep.pid'), 'utf8').trim();
     await expect.poll(() => running(sleeper)).toBe(false);
   });

@@ -87,6 +87,37 @@ describe('the IPC server', () => {
     expect(started[1]?.args).toEqual({ keyId: 'k' });
   });
 
+  it('stops every task of every page when the app quits, and settles once each has ended', async () => {
+    const ended: string[] = [];
+    const reasons: unknown[] = [];
+    // A task that takes a moment after its abort to put back what it changed.
+    const router: Router = {
+      ...fakeRouter().router,
+      task: (name, _args, { signal }) =>
+        new Promise((resolve) =>
+          signal.addEventListener('abort', () => {
+            reasons.push(signal.reason);
+            setTimeout(() => {
+              ended.push(name);
+              resolve({ ok: false, error: { code: 'cancelled', message: 'Cancelled.' } });
+            }, 50);
+          }),
+        ),
+    };
+    const server = createIpcServer(router, (url) => url === own);
+    const results = [
+      server.invoke(taskChannel('checks.all'), senderAt(own, 1).sender, { taskId: 'a' }),
+      server.invoke(taskChannel('tools.setUpOpenClaw'), senderAt(own, 2).sender, { taskId: 'b', args: {} }),
+    ];
+    await server.stopTasks();
+    expect(reasons).toEqual(['app-quitting', 'app-quitting']);
+    expect(ended.sort()).toEqual(['checks.all', 'tools.setUpOpenClaw']);
+    for (const result of results)
+      expect(await result).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    // Nothing left to stop.
+    await server.stopTasks();
+  });
+
   it('refuses a task without an id, or one already running under that id', async () => {
     const server = createIpcServer(fakeRouter().router, (url) => url === own);
     const { sender } = senderAt(own);

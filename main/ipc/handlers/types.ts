@@ -9,9 +9,10 @@ export type CallHandlers<N extends CallName> = {
   [M in N]: (context: AppContext, args: z.output<(typeof calls)[M]['args']>) => Promise<CallResult<M>>;
 };
 
-/** Why a task's signal aborted: its page asked (task.cancel()), or its page went away. */
+/** Why a task's signal aborted: its page asked (task.cancel()), its page went away, or the app is quitting. */
 export const CANCELLED_BY_PAGE = 'cancelled-by-page';
 export const PAGE_GONE = 'page-gone';
+export const APP_QUITTING = 'app-quitting';
 
 export interface TaskControls<P> {
   signal: AbortSignal;
