@@ -145,11 +145,18 @@ describe.runIf(keychain)('a data directory other users could change (issue 22, 9
     await withKey();
     // A note that matches config.json's text but says the settings send keys elsewhere.
     const note = path.join(home.directory, 'config.json.validated');
-    const [writer, noted, ...text] = readFileSync(note, 'utf8').split('\n');
-    const config = JSON.parse(noted ?? '') as { settings: Record<string, unknown> };
-    config.settings.endpointOverrides = attacker.overrides;
-    writeFileSync(note, [writer, JSON.stringify(config), ...text].join('\n'));
+    const [writer, , , noted, ...text] = readFileSync(note, 'utf8').split('\n');
+    const redirected = JSON.parse(noted ?? '') as { settings: Record<string, unknown> };
+    redirected.settings.endpointOverrides = attacker.overrides;
+    // It also names config.json as it is now, so that shell completion would take its key names.
+    const status = statSync(config(), { bigint: true });
+    const identity = [status.dev, status.ino, status.size, status.mtimeNs, status.ctimeNs].join(':');
+    const names = JSON.stringify([['planted-label', 'us-east-1']]);
+    writeFileSync(note, [writer, identity, names, JSON.stringify(redirected), ...text].join('\n'));
     chownSync(note, NOBODY, NOBODY);
+    const completed = await home.run(['__complete', 'copy', '--key', '']);
+    expect(completed.stdout).toBe('mine\tSingapore\n');
+    expect(completed.stdout).not.toContain('planted-label');
     const env = await home.run(['env', '--shell', 'dotenv']);
     expect(env.code).toBe(0);
     expect(env.stdout).toContain('https://dashscope-intl.aliyuncs.com');

@@ -6,13 +6,16 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CONFIG_SCHEMA_VERSION } from '../../main/core/config/config-schema.js';
 import { ConfigStore } from '../../main/core/config/config-store.js';
 import { validatedFile } from '../../main/core/config/validated-config.js';
+import { SETTLED_MS } from '../../main/core/platform/file-identity.js';
+import { manyKeys } from '../fixtures/many-keys.js';
 import { useTempDirectory } from '../fixtures/temp-directory.js';
 
 describe('ConfigStore', () => {
@@ -134,13 +137,15 @@ describe('ConfigStore', () => {
     await store.update((draft) => void (draft.settings.defaultModel = 'qwen3-max'));
     const noteFile = validatedFile(store.file);
     expect(statSync(noteFile).mode & 0o777).toBe(0o600);
-    // The note: its writer, the config, then the text exactly, each on its own line.
-    const [writer, noted, ...text] = readFileSync(noteFile, 'utf8').split('\n');
+    // The note: its writer, the file's identity (none yet: it was just written), the keys' names,
+    // the config, then the text exactly, each on its own line.
+    const [writer, identity, names, noted, ...text] = readFileSync(noteFile, 'utf8').split('\n');
+    expect([identity, names]).toEqual(['', '[]']);
     expect(text.join('\n')).toBe(readFileSync(store.file, 'utf8'));
     // It is what a read of this very text answers (shown here by changing what it says).
     const config = JSON.parse(noted ?? '');
     config.settings.defaultModel = 'from-the-note';
-    writeFileSync(noteFile, [writer, JSON.stringify(config), ...text].join('\n'));
+    writeFileSync(noteFile, [writer, identity, names, JSON.stringify(config), ...text].join('\n'));
     expect((await store.read()).settings.defaultModel).toBe('from-the-note');
     // Another text — damaged here — is validated, whatever the note says.
     writeFileSync(store.file, readFileSync(store.file, 'utf8').replace('"keys"', '"keys": 1, "x"'));
@@ -151,13 +156,74 @@ describe('ConfigStore', () => {
     const store = new ConfigStore(directory());
     await store.update((draft) => void (draft.settings.defaultModel = 'qwen3-max'));
     const noteFile = validatedFile(store.file);
-    const [writer, , ...text] = readFileSync(noteFile, 'utf8').split('\n');
-    writeFileSync(noteFile, ['another/9', '{}', ...text].join('\n'));
+    const [writer, , , , ...text] = readFileSync(noteFile, 'utf8').split('\n');
+    writeFileSync(noteFile, ['another/9', '', '[]', '{}', ...text].join('\n'));
     expect((await store.read()).settings.defaultModel).toBe('qwen3-max');
     expect(readFileSync(noteFile, 'utf8').split('\n')[0]).toBe(writer);
-    for (const damaged of [[writer, '{ not json', ...text], [writer, '{}'], [writer]]) {
+    for (const damaged of [[writer, '', '[]', '{ not json', ...text], [writer, '', '[]', '{}'], [writer]]) {
       writeFileSync(noteFile, damaged.join('\n'));
       expect((await store.read()).settings.defaultModel).toBe('qwen3-max');
+    }
+  });
+
+  it('gives the keys’ names from its note alone while config.json is the file noted, once settled', async () => {
+    const store = new ConfigStore(directory());
+    await store.update((draft) => void (draft.keys = manyKeys(3).keys));
+    const noteFile = validatedFile(store.file);
+    const names = [
+      { label: 'key-0', regionId: 'ap-southeast-1' },
+      { label: 'key-1', regionId: 'us-east-1' },
+      { label: 'key-2', regionId: 'cn-beijing' },
+    ];
+    const noted = () => readFileSync(noteFile, 'utf8').split('\n');
+    // Just written: no identity to trust yet, so the names come from a whole read.
+    expect(await store.keyNames()).toEqual(names);
+    expect(noted()[1]).toBe('');
+    // A modification time to the millisecond, which utimes can put back exactly (below).
+    const modified = new Date(Date.now() - 60_000);
+    utimesSync(store.file, modified, modified);
+    // A read once the file has been left alone notes its identity.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + SETTLED_MS + 1000 });
+    try {
+      await store.read();
+      expect(noted()[1]).toMatch(/^\d+:\d+:\d+:\d+:\d+$/);
+      // From then on the names are the note's (shown by changing what it says).
+      const note = noted();
+      note[2] = JSON.stringify([['from-the-note', 'us-east-1']]);
+      writeFileSync(noteFile, note.join('\n'));
+      expect(await store.keyNames()).toEqual([{ label: 'from-the-note', regionId: 'us-east-1' }]);
+      // config.json changed in place, as long as before and with its old modification time put
+      // back: its change time tells, and the names are read from the file again.
+      const before = statSync(store.file, { bigint: true });
+      // (Later than the change time noted, even on a file system's coarsest clock.)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      writeFileSync(store.file, readFileSync(store.file, 'utf8').replace('"key-1"', '"key-X"'));
+      utimesSync(store.file, modified, modified);
+      const after = statSync(store.file, { bigint: true });
+      expect([after.ino, after.size, after.mtimeNs]).toEqual([before.ino, before.size, before.mtimeNs]);
+      expect((await store.keyNames()).map((key) => key.label)).toEqual(['key-0', 'key-X', 'key-2']);
+      // A note planted as a link is never taken for msk's own.
+      const planted = path.join(directory(), 'planted');
+      writeFileSync(planted, note.join('\n'), { mode: 0o600 });
+      rmSync(noteFile);
+      symlinkSync(planted, noteFile);
+      expect((await store.keyNames()).map((key) => key.label)).toEqual(['key-0', 'key-X', 'key-2']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reads names longer than a TAB reads of its note from the whole file, all of them', async () => {
+    const store = new ConfigStore(directory());
+    const keys = manyKeys(700).keys.map((key) => ({ ...key, label: `${key.label}-${'团队'.repeat(40)}` }));
+    await store.update((draft) => void (draft.keys = keys));
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + SETTLED_MS + 1000 });
+    try {
+      await store.read();
+      expect(readFileSync(validatedFile(store.file), 'utf8').split('\n')[1]).not.toBe('');
+      expect((await store.keyNames()).map((key) => key.label)).toEqual(keys.map((key) => key.label));
+    } finally {
+      vi.useRealTimers();
     }
   });
 

@@ -8,7 +8,9 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
   blockingFileOperations,
   readRegularFile,
+  readRegularFileStart,
   stat,
+  statExact,
   writeFile,
   open,
   close,
@@ -34,6 +36,14 @@ async function outcomes(): Promise<unknown[]> {
     await settle(readRegularFile(file, { maxBytes: 3 })),
     process.platform === 'win32' ? 'ENOTREG' : await settle(readRegularFile(fifo)),
     await settle(stat(path.join(directory, 'absent'))),
+    // The exact forms (file-identity.ts), and the start of a file alone.
+    await settle(
+      readRegularFile(file, { exact: true }).then(({ stats }) => [stats.size, stats.mtimeNs > 0n]),
+    ),
+    await settle(statExact(file).then((stats) => stats.size)),
+    await settle(readRegularFileStart(file, 5).then(({ data, stats }) => [data.toString(), stats.size])),
+    await settle(readRegularFileStart(file, 100).then(({ data }) => data.toString())),
+    process.platform === 'win32' ? 'ENOTREG' : await settle(readRegularFileStart(fifo, 5)),
   ];
   if (process.platform !== 'win32') unlinkSync(fifo);
   return results;
@@ -42,7 +52,18 @@ async function outcomes(): Promise<unknown[]> {
 describe('blocking file operations', () => {
   it('give what the callback forms give, refusals included', async () => {
     const callbacks = await outcomes();
-    expect(callbacks).toEqual([['{"schemaVersion":3}\n', 20], 'ENOENT', 'EFBIG', 'ENOTREG', 'ENOENT']);
+    expect(callbacks).toEqual([
+      ['{"schemaVersion":3}\n', 20],
+      'ENOENT',
+      'EFBIG',
+      'ENOTREG',
+      'ENOENT',
+      [20n, true],
+      20n,
+      ['{"sch', 20],
+      '{"schemaVersion":3}\n',
+      'ENOTREG',
+    ]);
     blockingFileOperations();
     expect(await outcomes()).toEqual(callbacks);
   });

@@ -18,7 +18,7 @@ export async function valuesOfKind(
     case 'key': {
       // Each region's name looked up once, not once a key (hundreds, on every TAB).
       const names = new Map<string, string>(REGIONS.map((region) => [region.id, region.name]));
-      return (await config()).keys.map((key) => ({
+      return (await (await core()).config.keyNames()).map((key) => ({
         value: key.label,
         description: names.get(key.regionId) ?? key.regionId,
       }));

@@ -3,6 +3,8 @@
 // so the app and any number of `msk` processes writing at once lose no update. A key's last use
 // is journaled beside the file instead (use-journal.ts): reads lay it over, writes take it in.
 import { isSymbolicLink, mkdir, readdir, readRegularFile, rm, stat } from '../platform/fs-async.js';
+import { settledIdentity } from '../platform/file-identity.js';
+import type { BigIntStats } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../platform/atomic-write.js';
 import { CONFIG_SCHEMA_VERSION } from './config-constants.js';
@@ -12,7 +14,13 @@ import { configFile } from '../platform/paths.js';
 import { linkRefused } from '../platform/atomic-write.js';
 import { assertPrivateData, isOwnFile, readOwnFile, tightenDataDirectory } from './private-data.js';
 import { appendUse, applyUses, dropJournal, JOURNAL_FOLD_BYTES, readUses } from './use-journal.js';
-import { noteValidated, recallValidated, validatedFile } from './validated-config.js';
+import {
+  type KeyName,
+  noteValidated,
+  recallKeyNames,
+  recallValidated,
+  validatedFile,
+} from './validated-config.js';
 
 const FILE_MODE = 0o600;
 const DIRECTORY_MODE = 0o700;
@@ -57,6 +65,17 @@ export class ConfigStore {
   }
 
   /**
+   * The keys' labels and regions, as `read` gives them: from the note alone while config.json is
+   * the file it was noted from (validated-config.ts). Shell completion asks on every TAB.
+   */
+  async keyNames(): Promise<KeyName[]> {
+    return (
+      (await recallKeyNames(this.file)) ??
+      (await this.read()).keys.map(({ label, regionId }) => ({ label, regionId }))
+    );
+  }
+
+  /**
    * Records a key's use in the journal beside the file (use-journal.ts): one append, no lock. A
    * journal that has grown is folded into the file.
    */
@@ -93,11 +112,12 @@ export class ConfigStore {
     await this.assertPrivate();
     const release = await this.lock();
     try {
-      const previousText = await this.readText();
+      const previousText = (await this.readText())?.text;
       const stored =
         previousText === undefined
           ? (await loadSchema()).emptyConfig()
-          : ((await recallValidated(this.file, previousText)) ?? (await this.explained(previousText)));
+          : ((await recallValidated(this.file, previousText))?.config ??
+            (await this.explained(previousText)));
       // The journal's uses go into the file; once written there, the journal is emptied.
       const uses = await readUses(this.file);
       const draft = applyUses(stored, uses);
@@ -213,18 +233,25 @@ export class ConfigStore {
 
   /** The config the file holds; defaults when there is none. */
   private async readFile(): Promise<Config> {
-    const text = await this.readText();
-    if (text === undefined) return (await loadSchema()).emptyConfig();
+    const read = await this.readText();
+    if (read === undefined) return (await loadSchema()).emptyConfig();
+    const { text, stats } = read;
+    // Taken before the text was read: a change while reading gives the file another identity.
+    const identity = settledIdentity(stats) ?? '';
     const recalled = await recallValidated(this.file, text);
-    if (recalled) return recalled;
+    if (recalled) {
+      // A file noted as it was written is noted again once it has settled, with its identity.
+      if (identity !== recalled.identity) await noteValidated(this.file, text, recalled.config, identity);
+      return recalled.config;
+    }
     const config = await this.explained(text);
-    await noteValidated(this.file, text, config);
+    await noteValidated(this.file, text, config, identity);
     return config;
   }
 
-  private async readText(): Promise<string | undefined> {
+  private async readText(): Promise<{ text: string; stats: BigIntStats } | undefined> {
     try {
-      return (await readRegularFile(this.file)).text;
+      return await readRegularFile(this.file, { exact: true });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return undefined;

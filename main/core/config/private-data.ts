@@ -14,6 +14,7 @@ import {
   open,
   readdir,
   readRegularFile,
+  readRegularFileStart,
   stat,
 } from '../platform/fs-async.js';
 import { MskError } from '../base/errors.js';
@@ -61,12 +62,25 @@ export async function tightenDataDirectory(directory: string): Promise<void> {
  * change is refused (`data-unsafe`), so a file planted there is never taken for ours.
  */
 export async function readOwnFile(file: string): Promise<string> {
-  const { text, stats } = await readRegularFile(file, { followLink: false }).catch((error: unknown) => {
-    throw (error as NodeJS.ErrnoException).code === 'ELOOP' ? linkRefused(file) : error;
-  });
+  const { text, stats } = await readRegularFile(file, { followLink: false }).catch(refusingLink(file));
   if (checked()) assertNotShared(file, stats, 0o600);
   return text;
 }
+
+/** The first `bytes` of a data file msk itself wrote (all of it when shorter), refused as readOwnFile refuses. */
+export async function readOwnFileStart(file: string, bytes: number): Promise<Buffer> {
+  const { data, stats } = await readRegularFileStart(file, bytes, { followLink: false }).catch(
+    refusingLink(file),
+  );
+  if (checked()) assertNotShared(file, stats, 0o600);
+  return data;
+}
+
+const refusingLink =
+  (file: string) =>
+  (error: unknown): never => {
+    throw (error as NodeJS.ErrnoException).code === 'ELOOP' ? linkRefused(file) : error;
+  };
 
 /** Whether `file` is a regular file of the user's (or root's), not a link: one msk may take for its own. */
 export const isOwnFile = (file: string): Promise<boolean> =>

@@ -30,12 +30,15 @@ import {
   openSync,
   readdir as readdirCallback,
   readdirSync,
+  read as readCallback,
   readFile as readFileCallback,
   readFileSync,
+  readSync,
   rename as renameCallback,
   renameSync,
   rm as rmCallback,
   rmSync,
+  type BigIntStats,
   type Stats,
   stat as statCallback,
   statSync,
@@ -73,6 +76,33 @@ export const chmod = operation<[path: string, mode: number], void>(chmodCallback
 export const close = operation<[descriptor: number], void>(closeCallback, closeSync);
 export const fchmod = operation<[descriptor: number, mode: number], void>(fchmodCallback, fchmodSync);
 export const fstat = operation<[descriptor: number], Stats>(fstatCallback, fstatSync);
+/** fstat to the nanosecond, its numbers exact (64-bit inodes): what file-identity.ts reads. */
+const fstatExact = operation<[descriptor: number], BigIntStats>(
+  (descriptor: number, callback: (error: Error | null, stats: BigIntStats) => void) =>
+    fstatCallback(descriptor, { bigint: true }, callback),
+  (descriptor) => fstatSync(descriptor, { bigint: true }),
+);
+/** stat to the nanosecond, its numbers exact: what file-identity.ts reads. */
+export const statExact = operation<[path: string], BigIntStats>(
+  (file: string, callback: (error: Error | null, stats: BigIntStats) => void) =>
+    statCallback(file, { bigint: true }, callback),
+  (file) => statSync(file, { bigint: true }),
+);
+/** Reads into `buffer` from `position`: the number of bytes read. */
+const readInto = operation<
+  [descriptor: number, buffer: Buffer, offset: number, length: number, position: number],
+  number
+>(
+  (
+    descriptor: number,
+    buffer: Buffer,
+    offset: number,
+    length: number,
+    position: number,
+    callback: (error: Error | null, bytesRead: number) => void,
+  ) => readCallback(descriptor, buffer, offset, length, position, callback),
+  readSync,
+);
 export const fsync = operation<[descriptor: number], void>(fsyncCallback, fsyncSync);
 export const lstat = operation<[path: string], Stats>(lstatCallback, lstatSync);
 export const mkdir = operation<
@@ -125,28 +155,76 @@ export const exists = (file: string): Promise<boolean> =>
     () => false,
   );
 
+interface ReadOptions {
+  /** false: a link is refused (ELOOP, from the system). */
+  followLink?: boolean;
+  /** A longer file is refused (EFBIG). */
+  maxBytes?: number;
+}
+
 /**
  * A regular file's text and status, read from one descriptor (what was checked is what is read).
  * Never blocks on a FIFO or reads a device without end: anything but a regular file is refused
  * (code ENOTREG), and so is a file over `maxBytes` (EFBIG). `followLink: false` refuses a link
- * (ELOOP, from the system).
+ * (ELOOP, from the system). `exact`: the status to the nanosecond (file-identity.ts), taken
+ * before the text is read.
  */
-export async function readRegularFile(
+export function readRegularFile(
   file: string,
-  options: { followLink?: boolean; maxBytes?: number } = {},
-): Promise<{ text: string; stats: Stats }> {
+  options?: ReadOptions & { exact?: false },
+): Promise<{ text: string; stats: Stats }>;
+export function readRegularFile(
+  file: string,
+  options: ReadOptions & { exact: true },
+): Promise<{ text: string; stats: BigIntStats }>;
+export function readRegularFile(
+  file: string,
+  options: ReadOptions & { exact?: boolean } = {},
+): Promise<{ text: string; stats: Stats | BigIntStats }> {
+  const statOf: (descriptor: number) => Promise<Stats | BigIntStats> = options.exact ? fstatExact : fstat;
+  return withRegularFile(file, options, statOf, async (descriptor, stats) => ({
+    text: await readFile(descriptor, 'utf8'),
+    stats,
+  }));
+}
+
+/** The first `bytes` of a regular file (all of it when shorter) and its status: readRegularFile's checks, the rest unread. */
+export const readRegularFileStart = (
+  file: string,
+  bytes: number,
+  options: ReadOptions = {},
+): Promise<{ data: Buffer; stats: Stats }> =>
+  withRegularFile(file, options, fstat, async (descriptor, stats) => {
+    const data = Buffer.allocUnsafe(Math.min(bytes, stats.size));
+    let filled = 0;
+    while (filled < data.length) {
+      const read = await readInto(descriptor, data, filled, data.length - filled, filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    return { data: data.subarray(0, filled), stats };
+  });
+
+/** Opens `file`, checks it is a regular file (within `maxBytes`), and hands it to `use`; closed after. */
+async function withRegularFile<S extends Stats | BigIntStats, T>(
+  file: string,
+  options: ReadOptions,
+  statOf: (descriptor: number) => Promise<S>,
+  use: (descriptor: number, stats: S) => Promise<T>,
+): Promise<T> {
   const flags =
     constants.O_RDONLY |
     (constants.O_NONBLOCK ?? 0) |
     (options.followLink === false ? (constants.O_NOFOLLOW ?? 0) : 0);
   const descriptor = await open(file, flags);
   try {
-    const stats = await fstat(descriptor);
+    const stats = await statOf(descriptor);
     if (!stats.isFile()) throw Object.assign(new Error(`${file} is not a regular file`), { code: 'ENOTREG' });
-    if (options.maxBytes !== undefined && stats.size > options.maxBytes) {
-      throw Object.assign(new Error(`${file} is ${stats.size} bytes`), { code: 'EFBIG', size: stats.size });
+    const size = Number(stats.size);
+    if (options.maxBytes !== undefined && size > options.maxBytes) {
+      throw Object.assign(new Error(`${file} is ${size} bytes`), { code: 'EFBIG', size });
     }
-    return { text: await readFile(descriptor, 'utf8'), stats };
+    return await use(descriptor, stats);
   } finally {
     await close(descriptor);
   }
