@@ -35,26 +35,27 @@ export function compileCacheDirectory(
 }
 
 /**
- * Turns the cache on for the scripts in `chunks` (msk's own) loaded after this call. `run` names
- * what this start runs (`list`, `env`, …): each keeps a cache of its own, holding the functions
- * it calls. `build` names the build (main.ts): another build's caches are never read, and are
- * deleted once a week old. It is a quiet optimisation, so a failure (a read-only home) only means
- * a slower start. NODE_COMPILE_CACHE (Node's own cache, on from the start) and
- * NODE_DISABLE_COMPILE_CACHE=1 keep their meaning: then Node loads the chunks.
+ * Loads the scripts in `chunks` (msk's own) from now on, with the cache on. `run` names what this
+ * start runs (`list`, `env`, …): each keeps a cache of its own, holding the functions it calls.
+ * `build` names the build (main.ts): another build's caches are never read, and are deleted once
+ * a week old. It is a quiet optimisation, so a failure (a read-only home, no home) only means a
+ * slower start. NODE_DISABLE_COMPILE_CACHE=1 keeps its meaning: the chunks are compiled on every
+ * start.
  */
 export function enableCompileCache(chunks: string, run: string, build: string): void {
-  if (process.env.NODE_COMPILE_CACHE || process.env.NODE_DISABLE_COMPILE_CACHE) return;
+  let directory: string | undefined;
   try {
-    loadChunksCached(chunks, compileCacheDirectory(), run, build);
+    if (!process.env.NODE_DISABLE_COMPILE_CACHE) directory = compileCacheDirectory();
   } catch {
     // No cache: the same code, compiled on every start.
   }
+  loadChunks(chunks, directory, run, build);
 }
 
 /** The entry's module (a CommonJS script once built), as much of it as msk uses. */
 interface EntryModule {
   require(id: string): unknown;
-  constructor: { wrap(content: string): string; prototype: { require(id: string): unknown } };
+  constructor: { prototype: { require(id: string): unknown } };
 }
 
 /** A chunk as its code sees it: CommonJS's module and exports. */
@@ -63,16 +64,18 @@ interface Chunk {
 }
 
 /**
- * From now on msk loads its own chunks, the entry's and each other's requires of them, as Node
- * would (the same wrapper and arguments), compiled with V8's code cache read from `directory`:
- * Node's loader would resolve, look up the package scope and check each file for a second time
- * (about 0.8 ms of a start on Node 22). V8 checks a cache against its version, its flags and the
- * source, and rejects one that does not match; a missing or rejected cache is made at exit, with
- * whatever the run compiled. Chunk names carry a hash of their content, so a new build never
+ * From now on msk loads its own chunks, the entry's and each other's requires of them, with the
+ * arguments Node gives a CommonJS module, compiled with V8's code cache read from `directory`
+ * (none: compiled every time). A chunk is written as that module's function
+ * (build/chunk-wrapper.ts), so its text is compiled as it was read, never copied into a wrapper;
+ * Node's loader would also resolve, look up the package scope and check each file for a second
+ * time (about 0.8 ms of a start on Node 22). V8 checks a cache against its version, its flags and
+ * the source, and rejects one that does not match; a missing or rejected cache is made at exit,
+ * with whatever the run compiled. Chunk names carry a hash of their content, so a new build never
  * meets an old cache. A chunk's code asks for built-ins and chunks by name, nothing more (no
  * require.resolve, no import(): msk.vite.config.ts makes sure), and nothing else loads a chunk.
  */
-function loadChunksCached(chunks: string, directory: string, run: string, build: string): void {
+function loadChunks(chunks: string, directory: string | undefined, run: string, build: string): void {
   // node:vm only on this path; the entry's module gives Node's CommonJS loader without node:module,
   // which would load Node's ES module loader and more on every start (about 0.3 ms).
   const { Script } = process.getBuiltinModule('node:vm');
@@ -85,10 +88,11 @@ function loadChunksCached(chunks: string, directory: string, run: string, build:
     if (chunk) return chunk.exports;
     // ASCII, as the build makes sure (msk-ascii-chunks): read as Latin-1, V8 keeps it one byte a character.
     const content = readFileSync(filename, 'latin1');
-    const file = join(directory, `${basename(filename)}-${run}-${build}-${process.versions.v8}.cache`);
-    const cachedData = readIfThere(file);
-    const script = new Script(entry.constructor.wrap(content), { filename, cachedData });
-    if (cachedData === undefined || script.cachedDataRejected) toWrite.push({ script, file });
+    const file =
+      directory && join(directory, `${basename(filename)}-${run}-${build}-${process.versions.v8}.cache`);
+    const cachedData = file ? readIfThere(file) : undefined;
+    const script = new Script(content, { filename, cachedData });
+    if (file && (cachedData === undefined || script.cachedDataRejected)) toWrite.push({ script, file });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     // In the map before it runs: chunks require each other (a cycle sees what is defined so far).
     chunk = { exports: {} };
@@ -115,7 +119,7 @@ function loadChunksCached(chunks: string, directory: string, run: string, build:
   // The folder is made only when there is a cache to write: a start that reads its caches makes
   // no system call that fails (the first fs error a process throws costs about 0.08 ms on Node 22).
   process.once('exit', () => {
-    if (toWrite.length === 0) return;
+    if (!directory || toWrite.length === 0) return;
     try {
       makeDirectory(directory, 3);
     } catch {
