@@ -41,16 +41,29 @@ const OPERAND_KINDS: Readonly<Record<string, Readonly<Record<string, ValueKind>>
   help: { command: 'command' },
 };
 
+/** The commands' tree as commander declares them today. */
+export const commandTree = (): CompletionCommand => treeOf(buildProgram(), '');
+
 /** The file's text as the commands read today. */
 export async function currentCommandTree(): Promise<string> {
-  const tree = treeOf(buildProgram(), '');
+  const { commands, ...root } = commandTree();
+  const quoted = (value: unknown): string => JSON.stringify(JSON.stringify(value));
   const text = [
     '// Written by `npm run docs:cli` from the commands (main/cli/msk.ts): edit those, not this file.',
     '// What `msk __complete` knows of the commands without loading commander (complete-words.ts).',
-    "import type { CompletionCommand } from './complete-words.js';",
+    "import { type CompletionCommand, lazyCommand } from './complete-words.js';",
     '',
-    '// JSON: V8 parses it faster than it runs an object literal this size (every TAB starts msk).',
-    `export const COMMAND_TREE = JSON.parse(${JSON.stringify(JSON.stringify(tree))}) as CompletionCommand;`,
+    '// JSON: V8 parses it faster than it runs object literals this size (every TAB starts msk), and',
+    '// each top-level command only once a TAB looks into it (lazyCommand).',
+    'export const COMMAND_TREE: CompletionCommand = {',
+    `  ...(JSON.parse(${quoted(root)}) as Omit<CompletionCommand, 'commands'>),`,
+    '  commands: [',
+    ...commands.map(
+      (command) =>
+        `    lazyCommand(${JSON.stringify(command.name)}, ${JSON.stringify(command.aliases)}, ${quoted(command)}),`,
+    ),
+    '  ],',
+    '};',
     '',
   ].join('\n');
   return format(text, { ...(await resolveConfig(COMMAND_TREE_FILE)), filepath: COMMAND_TREE_FILE });

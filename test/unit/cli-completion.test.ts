@@ -13,7 +13,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { COMMAND_TREE_FILE, currentCommandTree } from '../../build/completion-tree.js';
+import { COMMAND_TREE_FILE, commandTree, currentCommandTree } from '../../build/completion-tree.js';
 import { COMMAND_TREE } from '../../main/cli/completion/command-tree.js';
 import { completeWords } from '../../main/cli/completion/complete-words.js';
 import { QUICK_COMMAND_NAMES } from '../../main/cli/quick-command-names.js';
@@ -36,6 +36,10 @@ const values = (words: string[]): unknown => {
 describe('the commands’ tree', () => {
   it('is what npm run docs:cli writes from the commands today', async () => {
     expect(readFileSync(COMMAND_TREE_FILE, 'utf8'), 'run npm run docs:cli').toBe(await currentCommandTree());
+  });
+
+  it('holds every part of every command, each top-level one parsed once looked into', () => {
+    expect(JSON.parse(JSON.stringify(COMMAND_TREE))).toEqual(commandTree());
   });
 
   it('the helper is a quick command by the name the scripts run', () => {

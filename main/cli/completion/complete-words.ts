@@ -45,6 +45,24 @@ export const HELP_OPTION: CompletionOption = {
   description: 'display help for command',
 };
 
+/**
+ * A top-level command whose definition is parsed from `json` when first looked into: a TAB after
+ * `msk copy` reads one command of thirty (command-tree.ts), and parsing them all made 60 KB of
+ * objects, enough for a TAB over 600 keys to need the garbage collector.
+ */
+export function lazyCommand(name: string, aliases: readonly string[], json: string): CompletionCommand {
+  let parsed: CompletionCommand | undefined;
+  const command = { name, aliases } as CompletionCommand;
+  for (const part of LAZY_PARTS)
+    Object.defineProperty(command, part, {
+      enumerable: true,
+      get: () => (parsed ??= JSON.parse(json) as CompletionCommand)[part],
+    });
+  return command;
+}
+
+const LAZY_PARTS = ['description', 'options', 'noHelpOption', 'operands', 'variadic', 'commands'] as const;
+
 const optionsOf = (command: CompletionCommand): readonly CompletionOption[] =>
   command.noHelpOption ? command.options : [...command.options, HELP_OPTION];
 
