@@ -151,7 +151,7 @@ describe.runIf(keychain)('a data directory other users could change (issue 22, 9
     // It also names config.json as it is now, so that shell completion would take its key names.
     const status = statSync(config(), { bigint: true });
     const identity = [status.dev, status.ino, status.size, status.mtimeNs, status.ctimeNs].join(':');
-    const names = JSON.stringify([['planted-label', 'us-east-1']]);
+    const names = JSON.stringify([{ label: 'planted-label', regionId: 'us-east-1' }]);
     writeFileSync(note, [writer, identity, names, JSON.stringify(redirected), ...text].join('\n'));
     chownSync(note, NOBODY, NOBODY);
     const completed = await home.run(['__complete', 'copy', '--key', '']);

@@ -189,7 +189,7 @@ describe('ConfigStore', () => {
       expect(noted()[1]).toMatch(/^\d+:\d+:\d+:\d+:\d+$/);
       // From then on the names are the note's (shown by changing what it says).
       const note = noted();
-      note[2] = JSON.stringify([['from-the-note', 'us-east-1']]);
+      note[2] = JSON.stringify([{ label: 'from-the-note', regionId: 'us-east-1' }]);
       writeFileSync(noteFile, note.join('\n'));
       expect(await store.keyNames()).toEqual([{ label: 'from-the-note', regionId: 'us-east-1' }]);
       // config.json changed in place, as long as before and with its old modification time put

@@ -37,7 +37,9 @@ function linesOf(candidates: readonly Candidate[], before: string, prefix: strin
   const seen = new Set<string>();
   const descriptions = new Map<string, string>();
   const pieces: string[] = [];
-  for (const candidate of candidates) {
+  // Indexed: for…of makes an iterator result a candidate in code that has not warmed up.
+  for (let index = 0; index < candidates.length; index++) {
+    const candidate = candidates[index] as Candidate;
     const value = before + candidate.value;
     if (!value.startsWith(prefix) || seen.has(value) || splitsLine(value)) continue;
     seen.add(value);
