@@ -1,7 +1,7 @@
 // The renderer's view of main: `window.api`, typed by the shared contract (types only).
 import type { Api, IpcError, Result } from '../../main/shared/contract/index';
 
-export type { IpcError, RunningTask, State } from '../../main/shared/contract/index';
+export type { DiffLine, IpcError, RunningTask, State } from '../../main/shared/contract/index';
 export type {
   CallArgs,
   CallResult,

@@ -2,6 +2,7 @@
 // gets findings as data — masked, by id — while the secrets stay in main with the search that
 // found them (held-scan.ts): every later step names findings by id.
 import { z } from 'zod';
+import { DiffLinesSchema } from './diff-lines.js';
 import { KEY_SHAPE_IDS, PLAN_IDS } from '../vocabulary.js';
 import { AbsolutePath } from './paths.js';
 
@@ -53,7 +54,7 @@ export const importCalls = {
             line: z.number().int(),
             before: z.array(z.string()),
             after: z.array(z.string()),
-            lines: z.array(z.object({ mark: z.enum([' ', '-', '+']), text: z.string() })),
+            lines: DiffLinesSchema,
           }),
         ),
       }),

@@ -53,6 +53,7 @@ export type TaskResult<N extends TaskName> = z.output<Tasks[N]['result']>;
 
 /** The secret-free snapshot main pushes on every change. */
 export type State = z.output<typeof AppStateSchema>;
+export type { DiffLine } from './diff-lines.js';
 
 export interface IpcError {
   code: string;

@@ -2,6 +2,7 @@
 // (OpenClaw, a task). No key crosses: a settings page's key field comes back masked (the key itself
 // goes to the clipboard), and a config's change comes back with any key in it masked.
 import { z } from 'zod';
+import { DiffLinesSchema } from './diff-lines.js';
 import { PLAN_IDS } from '../vocabulary.js';
 
 const ToolId = z.string().min(1).max(64);
@@ -97,7 +98,7 @@ export const toolTasks = {
       backup: z.string().nullable(),
       changed: z.boolean(),
       /** The lines around each change, keys masked. */
-      diff: z.array(z.object({ mark: z.enum([' ', '-', '+']), text: z.string() })),
+      diff: DiffLinesSchema,
     }),
   },
 } as const;

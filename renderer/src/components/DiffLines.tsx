@@ -1,11 +1,7 @@
 // A change to a file as it will be shown before or after it is made: unchanged lines around, the
 // changed ones marked − and + (in the text, not by colour alone; named for a screen reader).
+import type { DiffLine } from '../api';
 import { useT } from '../i18n';
-
-export interface DiffLine {
-  mark: ' ' | '-' | '+';
-  text: string;
-}
 
 export function DiffLines({ lines, label }: { lines: readonly DiffLine[]; label: string }) {
   const t = useT();
