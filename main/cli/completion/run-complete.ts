@@ -29,33 +29,33 @@ export async function runComplete(words: readonly string[]): Promise<void> {
 
 /**
  * The lines the shells read: each candidate's value after `before`, when it starts with `prefix`,
- * once, and never one a tab or line break would split. One pass, its pieces joined once: TAB runs
- * this over hundreds of key labels, in code that has not warmed up, where each string put together
- * on the way is one more for the garbage collector.
+ * once, and never one a tab or line break would split. One pass, its pieces joined once, as few
+ * calls a candidate as can be: TAB runs this over hundreds of key labels, in code that has not
+ * warmed up, where each string put together on the way is one more for the garbage collector.
  */
 function linesOf(candidates: readonly Candidate[], before: string, prefix: string): string {
   const seen = new Set<string>();
   const descriptions = new Map<string, string>();
   const pieces: string[] = [];
-  // Indexed: for…of makes an iterator result a candidate in code that has not warmed up.
+  // Indexed: for…of makes an iterator result a candidate.
   for (let index = 0; index < candidates.length; index++) {
     const candidate = candidates[index] as Candidate;
     const value = before + candidate.value;
-    if (!value.startsWith(prefix) || seen.has(value) || splitsLine(value)) continue;
-    seen.add(value);
-    const description = candidate.description && oneLine(candidate.description, descriptions);
-    if (description) pieces.push(value, '\t', description, '\n');
-    else pieces.push(value, '\n');
+    if (prefix !== '' && !value.startsWith(prefix)) continue;
+    // Set.add answers the set: one call where has() then add() made two.
+    if (seen.size === seen.add(value).size || LINE_BREAK.test(value)) continue;
+    const raw = candidate.description;
+    if (!raw) {
+      pieces.push(value, '\n');
+      continue;
+    }
+    // On one line; the same few (region names) come back for every key.
+    let description = descriptions.get(raw);
+    if (description === undefined) descriptions.set(raw, (description = raw.replace(/\s+/g, ' ')));
+    pieces.push(value, '\t', description, '\n');
   }
   return pieces.join('');
 }
 
-const splitsLine = (value: string): boolean =>
-  value.includes('\t') || value.includes('\n') || value.includes('\r');
-
-/** A description on one line; the same few (region names) come back for every key. */
-function oneLine(description: string, seen: Map<string, string>): string {
-  let line = seen.get(description);
-  if (line === undefined) seen.set(description, (line = description.replace(/\s+/g, ' ')));
-  return line;
-}
+/** What would split a candidate's line. */
+const LINE_BREAK = /[\t\n\r]/;
