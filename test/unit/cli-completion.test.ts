@@ -15,7 +15,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMAND_TREE_FILE, commandTree, currentCommandTree } from '../../build/completion-tree.js';
 import { COMMAND_TREE } from '../../main/cli/completion/command-tree.js';
-import { completeWords } from '../../main/cli/completion/complete-words.js';
+import { type CompletionCommand, completeWords } from '../../main/cli/completion/complete-words.js';
 import { QUICK_COMMAND_NAMES } from '../../main/cli/quick-command-names.js';
 import { quickCommand } from '../../main/cli/quick-commands.js';
 import {
@@ -39,7 +39,13 @@ describe('the commands’ tree', () => {
   });
 
   it('holds every part of every command, each top-level one parsed once looked into', () => {
-    expect(JSON.parse(JSON.stringify(COMMAND_TREE))).toEqual(commandTree());
+    const declared = commandTree();
+    COMMAND_TREE.commands.forEach((lazy, index) => {
+      const command = declared.commands[index] as CompletionCommand;
+      for (const part of Object.keys(command) as (keyof CompletionCommand)[])
+        expect(lazy[part], `${command.name}: ${part}`).toEqual(command[part]);
+    });
+    expect(JSON.parse(JSON.stringify(COMMAND_TREE))).toEqual(declared);
   });
 
   it('the helper is a quick command by the name the scripts run', () => {
