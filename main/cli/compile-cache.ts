@@ -11,7 +11,7 @@ import type * as vm from 'node:vm';
 
 const { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } =
   process.getBuiltinModule('node:fs');
-const { basename, dirname, join, win32 } = process.getBuiltinModule('node:path');
+const { basename, dirname, join, sep, win32 } = process.getBuiltinModule('node:path');
 
 type Env = Record<string, string | undefined>;
 
@@ -83,39 +83,41 @@ function loadChunks(chunks: string, directory: string | undefined, run: string, 
   const nodeRequire = (id: string) => entry.constructor.prototype.require.call(entry, id);
   const loaded = new Map<string, Chunk>();
   const toWrite: { script: vm.Script; file: string }[] = [];
-  const load = (filename: string): unknown => {
-    let chunk = loaded.get(filename);
+  // Paths put together, not joined: the chunks' names are plain, and path.join's normalising loop
+  // over every character, a dozen times a start, made V8 compile node:path's internals.
+  const load = (name: string): unknown => {
+    let chunk = loaded.get(name);
     if (chunk) return chunk.exports;
+    const filename = `${chunks}${sep}${name}`;
     // ASCII, as the build makes sure (msk-ascii-chunks): read as Latin-1, V8 keeps it one byte a character.
     const content = readFileSync(filename, 'latin1');
-    const file =
-      directory && join(directory, `${basename(filename)}-${run}-${build}-${process.versions.v8}.cache`);
+    const file = directory && `${directory}${sep}${name}-${run}-${build}-${process.versions.v8}.cache`;
     const cachedData = file ? readIfThere(file) : undefined;
     const script = new Script(content, { filename, cachedData });
     if (file && (cachedData === undefined || script.cachedDataRejected)) toWrite.push({ script, file });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     // In the map before it runs: chunks require each other (a cycle sees what is defined so far).
     chunk = { exports: {} };
-    loaded.set(filename, chunk);
+    loaded.set(name, chunk);
     // A built-in straight from Node: its CommonJS loader would resolve `node:path` each time, for
     // every chunk module that asks (about 0.1 ms of a start on Node 22).
     const require = (id: string) =>
       id.startsWith('./')
-        ? load(join(chunks, id))
+        ? load(id.slice(2))
         : id.startsWith('node:')
           ? process.getBuiltinModule(id)
           : nodeRequire(id);
     try {
       wrapper.call(chunk.exports, chunk.exports, require, chunk, filename, chunks);
     } catch (error) {
-      loaded.delete(filename);
+      loaded.delete(name);
       throw error;
     }
     return chunk.exports;
   };
   // The entry's require (`require('./chunks/start-….js')`) asks its module.
-  entry.require = (id) =>
-    id.startsWith(`./${basename(chunks)}/`) ? load(join(dirname(chunks), id)) : nodeRequire(id);
+  const fromEntry = `./${basename(chunks)}/`;
+  entry.require = (id) => (id.startsWith(fromEntry) ? load(id.slice(fromEntry.length)) : nodeRequire(id));
   // The folder is made only when there is a cache to write: a start that reads its caches makes
   // no system call that fails (the first fs error a process throws costs about 0.08 ms on Node 22).
   process.once('exit', () => {

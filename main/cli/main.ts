@@ -5,7 +5,7 @@
 import { enableCompileCache } from './compile-cache.js';
 import { quickCommandNamed } from './quick-command-names.js';
 
-const { join } = process.getBuiltinModule('node:path');
+const { sep } = process.getBuiltinModule('node:path');
 
 /**
  * This build, by a hash of every chunk as written: the build (msk.vite.config.ts) writes it over
@@ -16,7 +16,7 @@ const BUILD = 'unbuilt-00000000';
 
 // A quick command keeps a cache of its own: the functions it calls, not another command's.
 enableCompileCache(
-  join(import.meta.dirname, 'chunks'),
+  `${import.meta.dirname}${sep}chunks`,
   quickCommandNamed(process.argv[2]) ?? 'program',
   BUILD,
 );
