@@ -142,6 +142,12 @@ function chunkOf(id: string): string | null {
   return QUICK_PATH.has(source) ? 'start' : 'core';
 }
 
+/** A chunk's code, and the source map's comment that ends it ('' when there is none). */
+function splitMapComment(code: string): [string, string] {
+  const end = code.lastIndexOf('//# sourceMappingURL=');
+  return end === -1 ? [code, ''] : [code.slice(0, end), code.slice(end)];
+}
+
 /** `import path from "node:path";` (as TypeScript's transform left it): a built-in's default import. */
 const BUILTIN_DEFAULT_IMPORT = /^import (\w+) from ["'](node:[\w/]+)["'];$/gm;
 
@@ -214,10 +220,10 @@ export default defineConfig({
             continue;
           }
           // Declared at the end (hoisted), before the source map's comment.
-          const code = chunk.code.replace(request, 'mskHelpers()'.padEnd(request.length));
-          const end = code.lastIndexOf('//# sourceMappingURL=');
-          chunk.code =
-            end === -1 ? `${code}\n${helpers}` : `${code.slice(0, end)}${helpers}${code.slice(end)}`;
+          const [code, comment] = splitMapComment(
+            chunk.code.replace(request, 'mskHelpers()'.padEnd(request.length)),
+          );
+          chunk.code = comment === '' ? `${code}\n${helpers}` : `${code}${helpers}${comment}`;
         }
         delete bundle[runtime.fileName];
       },
@@ -284,16 +290,14 @@ export default defineConfig({
     {
       // Each chunk is written as the function msk's loader calls (compile-cache.ts), CommonJS's
       // arguments and all: the loader compiles the file's text as it was read, where wrapping it
-      // made V8 copy a start a second string as long as the start-up chunk (75 KB), enough to
-      // bring a TAB over 600 keys past the young generation's garbage collection. The wrapper is
-      // a line of its own, so the source map only gains an empty first line.
+      // made V8 copy, on every start, a second string as long as the start-up chunk (75 KB),
+      // enough to bring a TAB over 600 keys past the young generation's garbage collection. The
+      // wrapper is a line of its own, so the source map only gains an empty first line.
       name: 'msk-chunks-wrapped',
       generateBundle(_options, bundle) {
         for (const chunk of Object.values(bundle)) {
           if (chunk.type !== 'chunk' || chunk.isEntry) continue;
-          const end = chunk.code.lastIndexOf('//# sourceMappingURL=');
-          const [code, comment] =
-            end === -1 ? [chunk.code, ''] : [chunk.code.slice(0, end), chunk.code.slice(end)];
+          const [code, comment] = splitMapComment(chunk.code);
           chunk.code = `${CHUNK_WRAPPER}\n${code.trimEnd()}\n})\n${comment}`;
           const map = bundle[`${chunk.fileName}.map`];
           if (map?.type !== 'asset' || typeof map.source !== 'string')
