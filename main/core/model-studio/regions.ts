@@ -53,8 +53,13 @@ export function requireRegion(nameOrAlias: string): RegionFacts {
   return region;
 }
 
-export const regionName = (regionId: string): string =>
-  REGIONS.find((region) => region.id === regionId)?.name ?? regionId;
+let namesById: ReadonlyMap<string, string> | undefined;
+
+/** Each region's name by its id, made on first use: a name is asked once a key (hundreds, on every TAB and `msk list`). */
+export const regionNames = (): ReadonlyMap<string, string> =>
+  (namesById ??= new Map(REGIONS.map((region) => [region.id, region.name])));
+
+export const regionName = (regionId: string): string => regionNames().get(regionId) ?? regionId;
 
 /** A region without a shared DashScope domain is reached only through workspace domains. */
 export const isWorkspaceOnly = (region: RegionFacts): boolean => region.origins.dashscope === undefined;
