@@ -16,6 +16,7 @@ import { assertPrivateData, isOwnFile, readOwnFile, tightenDataDirectory } from 
 import { appendUse, applyUses, dropJournal, JOURNAL_FOLD_BYTES, readUses } from './use-journal.js';
 import {
   type KeyName,
+  keyNamesOf,
   noteValidated,
   recallKeyNames,
   recallValidated,
@@ -69,10 +70,7 @@ export class ConfigStore {
    * the file it was noted from (validated-config.ts). Shell completion asks on every TAB.
    */
   async keyNames(): Promise<KeyName[]> {
-    return (
-      (await recallKeyNames(this.file)) ??
-      (await this.read()).keys.map(({ label, regionId }) => ({ label, regionId }))
-    );
+    return (await recallKeyNames(this.file)) ?? keyNamesOf(await this.read());
   }
 
   /**

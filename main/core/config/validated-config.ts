@@ -28,6 +28,10 @@ export interface KeyName {
   regionId: string;
 }
 
+/** The keys' names in `config`, in its order. */
+export const keyNamesOf = (config: Config): KeyName[] =>
+  config.keys.map((key) => ({ label: key.label, regionId: key.regionId }));
+
 /** What a read found noted for its text: the config, and the identity it was noted with ('' for none). */
 export interface Recalled {
   config: Config;
@@ -42,13 +46,7 @@ export interface Recalled {
  * escaped form (about 1 ms of a start with 600 keys on Node 22).
  */
 const noteOf = (source: string, config: Config, identity: string): string =>
-  [
-    WRITER,
-    identity,
-    JSON.stringify(config.keys.map((key): KeyName => ({ label: key.label, regionId: key.regionId }))),
-    JSON.stringify(config),
-    source,
-  ].join('\n');
+  [WRITER, identity, JSON.stringify(keyNamesOf(config)), JSON.stringify(config), source].join('\n');
 
 /** Where each of the first `count` parts of `note` ends (the newline after it), or undefined when there are fewer. */
 function partEnds(note: string | Buffer, count: number): number[] | undefined {
